@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import Document, DocumentEvent, DocumentFile, Redaction
+
+
+class DocumentFileInline(admin.TabularInline):
+    model = DocumentFile
+    extra = 0
+    fields = ("kind", "original_name", "content_type", "size", "sha256", "page_number", "created_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DocumentEventInline(admin.TabularInline):
+    model = DocumentEvent
+    extra = 0
+    readonly_fields = ("created_at", "actor", "action", "detail")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = (
+        "registration_number", "received_on", "subject", "category", "sender_type", "status",
+    )
+    list_filter = ("status", "category", "sender_type", "received_on")
+    search_fields = ("subject", "description", "sender_name")
+    date_hierarchy = "received_on"
+    readonly_fields = ("registration_number", "status", "status_reason", "pages_total", "created_by")
+    inlines = [DocumentFileInline, DocumentEventInline]
+    # Status changes only through the workflow (model methods), never by editing here.
+
+
+@admin.register(Redaction)
+class RedactionAdmin(admin.ModelAdmin):
+    list_display = ("document", "page", "entity_type", "decision", "is_manual")
+    list_filter = ("decision", "entity_type")

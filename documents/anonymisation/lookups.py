@@ -1,0 +1,136 @@
+"""Dutch name, street and place lists from the ``deduce`` package, built once per process.
+
+deduce ships its lookup lists as plain ``items.txt`` files (minus ``exceptions.txt``); we read
+those files directly into sets instead of building deduce's own (much larger) lookup tries.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _lookup_root() -> Path:
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the deduce package is required for the Dutch lookup lists")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+
+def _read(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+
+
+def _load_list(name: str) -> set[str]:
+    """Items of a deduce list (recursing into sub-lists), with its exceptions removed."""
+    folder = _lookup_root() / name
+    items = _read(folder / "items.txt")
+    for sub in sorted(folder.glob("lst_*")):
+        if sub.is_dir():
+            items |= _load_list(f"{name}/{sub.name}")
+    return items - _read(folder / "exceptions.txt")
+
+
+# Words that are common in council letters but also appear as street names in the BAG.
+_NOT_STREETS = {
+    "kamer",
+    "punt",
+    "plein",
+    "dorp",
+    "markt",
+    "agenda",
+    "bijlage",
+    "artikel",
+    "pagina",
+    "hoofdstuk",
+    "fase",
+    "lid",
+    "week",
+    "jaar",
+    "nummer",
+    "versie",
+    "zaak",
+    "kenmerk",
+    "motie",
+    "amendement",
+}
+
+# Capitalised words that head a line or sentence and are never part of a person name.
+_NOT_NAME_WORDS = {
+    "gemeente",
+    "stichting",
+    "vereniging",
+    "college",
+    "raad",
+    "fractie",
+    "griffie",
+    "provincie",
+    "ministerie",
+    "commissie",
+    "bestuur",
+    "afdeling",
+    "team",
+    "postbus",
+    "onderwerp",
+    "datum",
+    "kenmerk",
+    "bijlage",
+    "bijlagen",
+    "betreft",
+    "telefoon",
+    "email",
+    "e-mail",
+    "namens",
+    "wethouder",
+    "burgemeester",
+    "griffier",
+    "secretaris",
+    "voorzitter",
+    "raadslid",
+}
+
+
+@dataclass(frozen=True)
+class Lookups:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    interfixes: frozenset[tuple[str, ...]]  # lower-case token tuples: ("van", "der")
+    interfix_words: frozenset[str]
+    prefixes: frozenset[str]  # titles: dhr., mevrouw, mr., ...
+    streets: frozenset[str]  # lower-case
+    places: frozenset[str]  # lower-case
+    common_words: frozenset[str]  # lower-case Dutch words and stop words
+    not_streets: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+@functools.cache
+def get_lookups() -> Lookups:
+    """Build the lookup sets once per process (about half a second)."""
+    first = _load_list("names/lst_first_name")
+    surnames = _load_list("names/lst_surname") | _load_list("names/lst_interfix_surname")
+    interfixes = {tuple(item.lower().split()) for item in _load_list("names/lst_interfix")}
+    interfixes = {i for i in interfixes if i != ("v",)}
+    prefixes = {p.lower().rstrip(".") for p in _load_list("names/lst_prefix")}
+    streets = {s.lower() for s in _load_list("locations/lst_street")}
+    streets |= {s.lower() for s in _read(_lookup_root() / "locations/lst_street/streets_bag.txt")}
+    places = {p.lower() for p in _load_list("locations/lst_placename")}
+    common = {w.lower() for w in _load_list("whitelist/lst_common_word")}
+    common |= {w.lower() for w in _load_list("whitelist/lst_stop_word")}
+    return Lookups(
+        first_names=frozenset(first),
+        surnames=frozenset(surnames),
+        interfixes=frozenset(interfixes),
+        interfix_words=frozenset(w for i in interfixes for w in i),
+        prefixes=frozenset(prefixes),
+        streets=frozenset(streets),
+        places=frozenset(places),
+        common_words=frozenset(common),
+        not_streets=frozenset(_NOT_STREETS),
+        not_name_words=frozenset(_NOT_NAME_WORDS),
+    )

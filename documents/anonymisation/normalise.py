@@ -1,0 +1,235 @@
+"""Step 1: open, refuse what we cannot read, strip what a reader could open besides page text,
+OCR image-only pages, and build one text with a map back to word boxes."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from .ocr import image_coverage, ocr_available, ocr_textpage
+from .types import AnonymisationOptions, Rect, UnreadableDocument
+
+logger = logging.getLogger(__name__)
+
+PAGE_SEP = "\n\n\n"
+BLOCK_SEP = "\n\n"
+# A page whose images cover this share and that carries few words of text is a scan.
+SCAN_COVERAGE = 0.5
+SCAN_MAX_WORDS = 5
+
+
+@dataclass(slots=True)
+class Word:
+    page: int
+    rect: Rect
+    key: tuple[int, int, int]  # page, block, line
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    rect: Rect
+    start: int
+    end: int
+    first_word: int  # index into DocText.words
+
+
+@dataclass
+class DocText:
+    """All page text as one string; every word keeps its box so spans map back to rects."""
+
+    text: str = ""
+    words: list[Word] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    page_spans: list[tuple[int, int]] = field(default_factory=list)
+    page_rects: list[Rect] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        found = []
+        while i < len(self.words) and self.words[i].start < end:
+            if self.words[i].end > start:
+                found.append(self.words[i])
+            i += 1
+        return found
+
+    def span_rects(self, start: int, end: int) -> list[tuple[int, Rect]]:
+        """Rects per page line covering the words of text[start:end]."""
+        grouped: dict[tuple[int, int, int], list[float]] = {}
+        for word in self.words_in(start, end):
+            x0, y0, x1, y1 = word.rect
+            box = grouped.get(word.key)
+            if box is None:
+                grouped[word.key] = [x0, y0, x1, y1]
+            else:
+                box[0], box[1] = min(box[0], x0), min(box[1], y0)
+                box[2], box[3] = max(box[2], x1), max(box[3], y1)
+        return [(key[0], tuple(box)) for key, box in grouped.items()]
+
+    def page_of(self, offset: int) -> int:
+        for number, (start, end) in enumerate(self.page_spans):
+            if start <= offset <= end:
+                return number
+        return len(self.page_spans) - 1
+
+    def line_at(self, offset: int) -> int:
+        starts = [line.start for line in self.lines]
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+@dataclass
+class Normalised:
+    doc: pymupdf.Document
+    text: DocText
+    ocr_pages: list[int]
+    removed: list[str]
+
+
+def open_pdf(data: bytes) -> pymupdf.Document:
+    """Open a copy of the bytes; raise UnreadableDocument with a reason when we cannot."""
+    if not data:
+        raise UnreadableDocument("leeg bestand")
+    try:
+        doc = pymupdf.open(stream=bytes(data), filetype="pdf")
+    except Exception as exc:  # noqa: BLE001 - MuPDF raises several error types
+        raise UnreadableDocument(f"geen leesbare PDF: {exc}") from exc
+    if doc.needs_pass or doc.is_encrypted:
+        doc.close()
+        raise UnreadableDocument("versleutelde PDF (wachtwoord): vraag een onbeveiligde versie")
+    if not doc.is_pdf:
+        doc.close()
+        raise UnreadableDocument("geen PDF")
+    if doc.page_count == 0:
+        doc.close()
+        raise UnreadableDocument("PDF zonder pagina's")
+    return doc
+
+
+def sanitise(doc: pymupdf.Document) -> list[str]:
+    """Remove or flatten everything besides page content; returns what was removed."""
+    removed: list[str] = []
+    catalog = doc.pdf_catalog()
+    # Pending redaction annotations in the input: carry them out first.
+    for page in doc:
+        if any(a.type[0] == pymupdf.PDF_ANNOT_REDACT for a in page.annots()):
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+            )
+            removed.append("openstaande redactie-annotaties toegepast")
+    # Hidden optional-content layers: switch everything on so it is read and redacted,
+    # then drop the layer definitions so no reader can hide or show anything later.
+    ocgs = doc.get_ocgs()
+    if ocgs:
+        try:
+            doc.set_layer(-1, on=list(ocgs), off=[])
+        except Exception:  # noqa: BLE001 - malformed OCProperties
+            logger.warning("could not switch on optional content", exc_info=True)
+        doc.xref_set_key(catalog, "OCProperties", "null")
+        removed.append(f"{len(ocgs)} lagen (optional content) zichtbaar gemaakt en opgeheven")
+    annots = sum(1 for page in doc for _ in page.annots())
+    widgets = sum(1 for page in doc for _ in page.widgets())
+    if annots or widgets:
+        # Visible annotations and filled-in form fields become page content (so they are
+        # read and redacted like any text); notes, pop-ups and the fields themselves go.
+        doc.bake(annots=True, widgets=True)
+        removed.append(f"{annots} annotaties en {widgets} formuliervelden platgeslagen")
+    embedded = doc.embfile_count()
+    if embedded:
+        removed.append(f"{embedded} ingesloten bestanden verwijderd")
+    if doc.get_toc(simple=True):
+        doc.set_toc([])
+        removed.append("bladwijzers verwijderd")
+    if any(doc.metadata.get(k) for k in ("title", "author", "subject", "keywords", "creator")):
+        removed.append("metadata geleegd")
+    if doc.get_xml_metadata():
+        removed.append("XMP-metadata verwijderd")
+    doc.scrub(
+        attached_files=True,
+        clean_pages=False,
+        embedded_files=True,
+        hidden_text=False,  # invisible text is read and redacted like visible text
+        javascript=True,
+        metadata=True,
+        redactions=False,
+        remove_links=True,
+        reset_fields=True,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    for key in ("AcroForm", "OpenAction", "AA", "PieceInfo", "Names", "Outlines"):
+        if doc.xref_get_key(catalog, key)[0] != "null":
+            doc.xref_set_key(catalog, key, "null")
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    return removed
+
+
+def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:
+    return word_count <= SCAN_MAX_WORDS and image_coverage(page) >= SCAN_COVERAGE
+
+
+def extract_text(doc: pymupdf.Document, options: AnonymisationOptions) -> tuple[DocText, list[int]]:
+    out = DocText()
+    parts: list[str] = []
+    pos = 0
+    ocr_pages: list[int] = []
+    for number, page in enumerate(doc):
+        if number:
+            parts.append(PAGE_SEP)
+            pos += len(PAGE_SEP)
+        page_start = pos
+        words = page.get_text("words")
+        if page_needs_ocr(page, len(words)):
+            if ocr_available():
+                textpage = ocr_textpage(
+                    page, language=options.ocr_language, dpi=options.ocr_dpi, full=True
+                )
+                words = page.get_text("words", textpage=textpage)
+                ocr_pages.append(number)
+            else:
+                logger.warning("page %s is a scan but Tesseract is not installed", number)
+        previous = None
+        line: Line | None = None
+        for x0, y0, x1, y1, word, block, line_no, _ in words:
+            key = (number, block, line_no)
+            if previous is not None:
+                sep = " " if key == previous else ("\n" if key[1] == previous[1] else BLOCK_SEP)
+                parts.append(sep)
+                pos += len(sep)
+            if key != previous:
+                line = Line(number, (x0, y0, x1, y1), pos, pos, len(out.words))
+                out.lines.append(line)
+            out.words.append(Word(number, (x0, y0, x1, y1), key, pos, pos + len(word)))
+            parts.append(word)
+            pos += len(word)
+            line.end = pos
+            lx0, ly0, lx1, ly1 = line.rect
+            line.rect = (min(lx0, x0), min(ly0, y0), max(lx1, x1), max(ly1, y1))
+            previous = key
+        out.page_spans.append((page_start, pos))
+        out.page_rects.append(tuple(page.rect))
+    out.text = "".join(parts)
+    out._starts = [w.start for w in out.words]
+    return out, ocr_pages
+
+
+def normalise(data: bytes, options: AnonymisationOptions) -> Normalised:
+    doc = open_pdf(data)
+    try:
+        removed = sanitise(doc)
+        text, ocr_pages = extract_text(doc, options)
+    except UnreadableDocument:
+        doc.close()
+        raise
+    except Exception as exc:  # noqa: BLE001 - broken page content
+        doc.close()
+        raise UnreadableDocument(f"PDF kan niet gelezen worden: {exc}") from exc
+    return Normalised(doc=doc, text=text, ocr_pages=ocr_pages, removed=removed)

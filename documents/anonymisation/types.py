@@ -1,0 +1,153 @@
+"""Plain data types of the anonymisation contract (docs/anonymisation-interface.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Rect = tuple[float, float, float, float]
+
+CATEGORIES = (
+    "letter",
+    "petition",
+    "speaker",
+    "view",
+    "objection",
+    "citizens_initiative",
+    "appointment",
+    "college_answer",
+    "activity",
+)
+SENDER_TYPES = (
+    "citizen",
+    "organisation",
+    "college",
+    "office_holder",
+    "civil_servant",
+    "fractie",
+    "government",
+)
+ENTITY_TYPES = (
+    "PERSON",
+    "ADDRESS",
+    "POSTCODE",
+    "PHONE",
+    "EMAIL",
+    "IBAN",
+    "BSN",
+    "DATE_OF_BIRTH",
+    "LICENCE_PLATE",
+    "SIGNATURE",
+    "PAGE",
+)
+
+
+class UnreadableDocument(Exception):  # noqa: N818 - name fixed by the contract
+    """The input cannot be anonymised (encrypted, broken, empty); ``reason`` says why."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class AnonymisationOptions:
+    category: str = "letter"
+    sender_type: str = "citizen"
+    # Registry: office holders and civil servants whose names stay (art. 3a/3b).
+    keep_names: tuple[str, ...] = ()
+    # Sender details from intake: always treated as personal data of this document.
+    deny_terms: tuple[str, ...] = ()
+    # Art. 4: neutral term replacing the sender's name.
+    neutral_term: str = "aanvrager"
+    # 3c explicit request / 3e no objection: publish with personal data.
+    consent_personal_data: bool = False
+    # The municipality's own addresses (e.g. the gemeentehuis), which stay.
+    keep_addresses: tuple[str, ...] = ()
+    ocr_language: str = "nld"
+    ocr_dpi: int = 300
+    # Resolution of the OCR pass that re-reads redacted scans during verification.
+    verify_ocr_dpi: int = 150
+
+    def __post_init__(self):
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown category {self.category!r}")
+        if self.sender_type not in SENDER_TYPES:
+            raise ValueError(f"unknown sender_type {self.sender_type!r}")
+        # Accept lists from callers but keep the dataclass hashable.
+        object.__setattr__(self, "keep_names", tuple(self.keep_names))
+        object.__setattr__(self, "deny_terms", tuple(self.deny_terms))
+        object.__setattr__(self, "keep_addresses", tuple(self.keep_addresses))
+
+
+@dataclass
+class Finding:
+    id: str
+    page: int  # 0-based
+    rects: list[Rect]
+    entity_type: str
+    text: str
+    replacement: str
+    action: Literal["redact", "keep"]
+    reason: str
+    # Extra detail for reviewers and for the policy: sender, registry, other.
+    role: str = "other"
+    source: str = ""
+    score: float = 1.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Proposal:
+    """The normalised PDF (a copy, never the original) plus what the engine found."""
+
+    pdf: bytes
+    findings: list[Finding]
+    pages: int
+    ocr_pages: list[int] = field(default_factory=list)
+    # What normalisation removed: metadata, attachments, JavaScript, ...
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class Verification:
+    ok: bool
+    leaks: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
+class AnonymisationResult:
+    output_pdf: bytes | None
+    findings: list[Finding]
+    pages: int
+    seconds: float
+    verification: Verification
+    omitted_pages: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def report(self) -> dict:
+        redacted: dict[str, int] = {}
+        kept: dict[str, int] = {}
+        for finding in self.findings:
+            target = redacted if finding.action == "redact" else kept
+            target[finding.entity_type] = target.get(finding.entity_type, 0) + 1
+        return {
+            "ok": self.output_pdf is not None,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "entities": dict(sorted(redacted.items())),
+            "kept": dict(sorted(kept.items())),
+            "omitted_pages": list(self.omitted_pages),
+            "ocr_pages": list(self.ocr_pages),
+            "removed": list(self.removed),
+            "verification": {
+                "ok": self.verification.ok,
+                "reason": self.verification.reason,
+                "leaks": list(self.verification.leaks),
+            },
+        }

@@ -1,0 +1,337 @@
+"""Incoming documents (ingekomen stukken), their files and their history."""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import AgendaItem, Meeting
+
+
+class Category(models.TextChoices):
+    """Kinds of documents after gedragscode art. 3 (values match ``manage.py anonymise``)."""
+
+    LETTER = "letter", _("brief of ander geschrift (3c)")
+    PETITION = "petition", _("petitie (3c)")
+    SPEAKER = "speaker", _("inspreekbijdrage (3d)")
+    VIEW = "view", _("bijlage bij raadsvoorstel, zoals een zienswijze (3e)")
+    OBJECTION = "objection", _("stuk in een bezwaarprocedure (3e)")
+    CITIZENS_INITIATIVE = "citizens_initiative", _("burgerinitiatief (3e)")
+    APPOINTMENT = "appointment", _("benoeming (3f)")
+    COLLEGE_ANSWER = "college_answer", _("beantwoording door het college (3g)")
+    ACTIVITY = "activity", _("aankondiging activiteit (3h)")
+
+
+class SenderType(models.TextChoices):
+    CITIZEN = "citizen", _("burger")
+    ORGANISATION = "organisation", _("organisatie of instelling")
+    COLLEGE = "college", _("college van B&W")
+    OFFICE_HOLDER = "office_holder", _("publieke ambtsdrager")
+    CIVIL_SERVANT = "civil_servant", _("ambtenaar")
+    FRACTIE = "fractie", _("fractie")
+    GOVERNMENT = "government", _("andere overheid")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("ontvangen")
+    ANONYMISING = "anonymising", _("wordt geanonimiseerd")
+    IN_REVIEW = "in_review", _("te beoordelen")
+    APPROVED = "approved", _("goedgekeurd")
+    PUBLISHED = "published", _("gepubliceerd")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+    FAILED = "failed", _("mislukt")
+
+
+class InvalidTransition(Exception):
+    """A status change that the workflow does not allow."""
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def counts_per_status(self) -> dict[str, int]:
+        rows = self.order_by().values("status").annotate(n=models.Count("id"))
+        counts = {value: 0 for value in Status.values}
+        counts.update({row["status"]: row["n"] for row in rows})
+        return counts
+
+
+class Document(models.Model):
+    """An ingekomen stuk. The sender's identity is never public; ``public_sender_term`` names
+    the sender on the public list (gedragscode art. 3c and 4)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    registration_year = models.PositiveSmallIntegerField(_("registratiejaar"), editable=False)
+    registration_sequence = models.PositiveIntegerField(_("volgnummer"), editable=False)
+    received_on = models.DateField(_("datum ontvangst"), default=timezone.localdate)
+    subject = models.CharField(
+        _("onderwerp (openbaar)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Korte aanduiding van het onderwerp, zonder persoonsgegevens."),
+    )
+    description = models.TextField(_("interne omschrijving"), blank=True)
+    category = models.CharField(
+        _("categorie"), max_length=30, choices=Category.choices, default=Category.LETTER
+    )
+    submitted_by_fractie = models.BooleanField(
+        _("ingediend door een fractie (art. 5)"), default=False
+    )
+    sender_type = models.CharField(
+        _("soort afzender"), max_length=20, choices=SenderType.choices, default=SenderType.CITIZEN
+    )
+    # Never public: used for the councillors' vertrouwelijk view and as a deny-list for the
+    # anonymiser.
+    sender_name = models.CharField(_("naam afzender"), max_length=200, blank=True)
+    sender_address = models.CharField(_("adres afzender"), max_length=300, blank=True)
+    sender_email = models.EmailField(_("e-mail afzender"), blank=True)
+    sender_phone = models.CharField(_("telefoon afzender"), max_length=40, blank=True)
+    consent_publish_personal_data = models.BooleanField(
+        _("afzender vraagt uitdrukkelijk om publicatie met persoonsgegevens (3c)"), default=False
+    )
+    consent_office_holder_contact = models.BooleanField(
+        _("ambtsdrager stemt in met publicatie van adres en telefoon (3a)"), default=False
+    )
+    no_objection_personal_data = models.BooleanField(
+        _("betrokkene heeft geen bezwaar tegen publicatie van persoonsgegevens (3e)"),
+        default=False,
+    )
+    public_sender_term = models.CharField(
+        _("aanduiding afzender (openbaar)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Neutrale term zoals aanvrager, bewoner of belanghebbende."),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("vergadering"),
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("agendapunt"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False
+    )
+    status_reason = models.TextField(_("reden"), blank=True, editable=False)
+    registered_at = models.DateTimeField(_("geregistreerd op"), null=True, blank=True)
+    pages_total = models.PositiveIntegerField(default=0, editable=False)
+    pages_done = models.PositiveIntegerField(default=0, editable=False)
+    text = models.TextField(_("tekst"), blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ingekomen stuk")
+        verbose_name_plural = _("ingekomen stukken")
+        ordering = ["-registration_year", "-registration_sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_year", "registration_sequence"],
+                name="unique_registration_number",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["received_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_number} {self.subject}".strip()
+
+    @property
+    def registration_number(self) -> str:
+        return f"{self.registration_year}-{self.registration_sequence:04d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if self.agenda_item and self.meeting and self.agenda_item.meeting_id != self.meeting_id:
+            raise ValidationError(
+                {"agenda_item": _("Dit agendapunt hoort bij een andere vergadering.")}
+            )
+
+    # --- state transitions: the only way anything changes ``status`` --------------------
+    def _transition(self, to: str, allowed_from: tuple[str, ...], actor, action: str, reason=""):
+        if self.status not in allowed_from:
+            raise InvalidTransition(
+                f"{self.registration_number}: van '{self.get_status_display()}' "
+                f"naar '{Status(to).label}' is niet toegestaan."
+            )
+        self.status = to
+        self.status_reason = reason
+        self.save(update_fields=["status", "status_reason", "updated_at", "published_at"])
+        self.events.create(actor=actor, action=action, detail=reason)
+
+    def start_anonymising(self, actor=None) -> None:
+        self.pages_done = 0
+        self.save(update_fields=["pages_done"])
+        self._transition(
+            Status.ANONYMISING,
+            (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.FAILED, Status.WITHDRAWN,
+             Status.ANONYMISING),  # a worker that died mid-task leaves ANONYMISING: re-runnable
+            actor,
+            "anonymisation_started",
+        )
+
+    def finish_anonymising(self, needs_review_reason: str = "") -> None:
+        self._transition(
+            Status.IN_REVIEW, (Status.ANONYMISING,), None, "anonymisation_finished",
+            needs_review_reason,
+        )
+
+    def fail(self, reason: str, actor=None) -> None:
+        self._transition(
+            Status.FAILED,
+            (Status.RECEIVED, Status.ANONYMISING, Status.IN_REVIEW, Status.FAILED),
+            actor,
+            "failed",
+            reason,
+        )
+
+    def approve(self, actor) -> None:
+        self._transition(Status.APPROVED, (Status.IN_REVIEW,), actor, "approved")
+
+    def publish(self, actor, *, listing_only: bool = False) -> None:
+        """Publish the approved anonymised version, or, when the gedragscode lists the
+        document without any file (art. 3c, 3g), only its entry on the public list."""
+        allowed = (Status.APPROVED,)
+        if listing_only:
+            allowed = (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.WITHDRAWN)
+        self.published_at = timezone.now()
+        self._transition(Status.PUBLISHED, allowed, actor, "published")
+
+    def withdraw(self, actor, reason: str) -> None:
+        if not reason:
+            raise ValidationError(_("Geef een reden voor het intrekken."))
+        self._transition(Status.WITHDRAWN, (Status.PUBLISHED,), actor, "withdrawn", reason)
+
+    def record(self, action: str, actor=None, detail: str = "") -> None:
+        self.events.create(actor=actor, action=action, detail=detail)
+
+
+def document_file_path(instance: "DocumentFile", filename: str) -> str:
+    # Random names: a file's path reveals nothing and is never reused.
+    return f"documents/{instance.document.uuid}/{instance.kind}/{uuid.uuid4().hex}"
+
+
+class FileKind(models.TextChoices):
+    ORIGINAL = "original", _("origineel")
+    WORKING_PDF = "working_pdf", _("omgezette PDF")
+    ANONYMISED = "anonymised", _("geanonimiseerde PDF")
+    PAGE_IMAGE = "page_image", _("paginaweergave")
+
+
+class DocumentFile(models.Model):
+    """A stored file. The original is kept exactly as received; every derived file is a
+    separate record."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=20, choices=FileKind.choices)
+    file = models.FileField(upload_to=document_file_path, max_length=300)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64)
+    page_number = models.PositiveIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bestand")
+        verbose_name_plural = _("bestanden")
+        ordering = ["document", "kind", "page_number", "-version"]
+
+    def __str__(self) -> str:
+        return f"{self.document.registration_number} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        # Integrity guard, not business logic: an original is written once and never again.
+        if self.pk and self.kind == FileKind.ORIGINAL:
+            raise ValidationError(_("Het origineel wordt nooit gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def read_bytes(self) -> bytes:
+        with self.file.open("rb") as handle:
+            return handle.read()
+
+    def checksum_matches(self) -> bool:
+        return hashlib.sha256(self.read_bytes()).hexdigest() == self.sha256
+
+
+class DocumentEvent(models.Model):
+    """The history of a document: who did what, when."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=50)
+    detail = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("geschiedenis")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class RedactionDecision(models.TextChoices):
+    PROPOSED = "proposed", _("voorgesteld")
+    ACCEPTED = "accepted", _("geaccepteerd")
+    REJECTED = "rejected", _("afgewezen")
+
+
+class Redaction(models.Model):
+    """A proposed or manual redaction, reviewed by the griffie before approval."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="redactions")
+    finding_id = models.CharField(max_length=64)
+    page = models.PositiveIntegerField()
+    rects = models.JSONField(default=list)
+    entity_type = models.CharField(max_length=30)
+    text = models.TextField(blank=True)  # internal only: shown to the griffie in review
+    replacement = models.CharField(max_length=100, blank=True)
+    is_manual = models.BooleanField(default=False)
+    decision = models.CharField(
+        max_length=10, choices=RedactionDecision.choices, default=RedactionDecision.PROPOSED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("anonimisering")
+        verbose_name_plural = _("anonimiseringen")
+        ordering = ["document", "page", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "finding_id"], name="unique_finding")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity_type} p.{self.page + 1}"

@@ -1,0 +1,39 @@
+"""Page images for the griffie's screens, rendered with PyMuPDF."""
+
+import pymupdf
+from django.db import transaction
+
+from .files import store_file
+from .models import Document, DocumentFile, FileKind
+
+PAGE_IMAGE_DPI = 80
+
+
+def working_pdf(document: Document) -> DocumentFile | None:
+    """The PDF that is read and anonymised: the converted file, or the original PDF."""
+    files = {f.kind: f for f in document.files.filter(kind__in=[FileKind.WORKING_PDF, FileKind.ORIGINAL])}
+    if FileKind.WORKING_PDF in files:
+        return files[FileKind.WORKING_PDF]
+    original = files.get(FileKind.ORIGINAL)
+    if original and original.content_type == "application/pdf":
+        return original
+    return None
+
+
+def render_page_images(document: Document) -> int:
+    """(Re)render every page of the working PDF as a PNG; safe to run twice."""
+    source = working_pdf(document)
+    if source is None:
+        return 0
+    doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")
+    images = [
+        page.get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png") for page in doc
+    ]
+    with transaction.atomic():
+        for old in document.files.filter(kind=FileKind.PAGE_IMAGE):
+            old.file.delete(save=False)
+            old.delete()
+        for number, png in enumerate(images):
+            store_file(document, FileKind.PAGE_IMAGE, png, f"pagina-{number + 1}.png", "image/png",
+                   page_number=number)
+    return len(images)

@@ -1,0 +1,74 @@
+"""Plain data classes for generated sample documents and their ground truth."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+CATEGORIES = (
+    "letter", "petition", "speaker", "view", "objection", "citizens_initiative", "appointment",
+    "college_answer", "activity",
+)
+SENDER_TYPES = ("citizen", "organisation", "college", "office_holder", "civil_servant", "fractie", "government")
+ENTITY_TYPES = ("PERSON", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE")
+
+# Sender types that are typical for each category (the generator accepts any combination).
+TYPICAL_SENDERS: dict[str, tuple[str, ...]] = {
+    "letter": ("citizen", "organisation", "office_holder", "fractie", "civil_servant", "government", "college"),
+    "petition": ("citizen", "organisation"),
+    "speaker": ("citizen", "organisation"),
+    "view": ("citizen", "organisation"),
+    "objection": ("citizen", "organisation"),
+    "citizens_initiative": ("citizen",),
+    "appointment": ("college", "office_holder", "civil_servant"),
+    "college_answer": ("college",),
+    "activity": ("organisation", "government", "civil_servant", "college"),
+}
+
+
+@dataclass
+class Sender:
+    name: str
+    address: str = ""
+    postcode: str = ""
+    place: str = ""
+    email: str = ""
+    phone: str = ""
+    organisation: str = ""
+
+
+@dataclass
+class Truth:
+    # items that must NOT appear in a published output: {"type", "text", "where": [...]}
+    personal: list[dict] = field(default_factory=list)
+    # phrases that must survive (not personal): subject phrases, streets, places, registry names
+    keep: list[str] = field(default_factory=list)
+    # personal data the gedragscode allows to stay (e.g. initiators' names): neither kept nor leaked
+    allowed: list[str] = field(default_factory=list)
+    # {"page": int (0-based), "rect": [x0, y0, x1, y1]} where a signature is drawn
+    signatures: list[dict] = field(default_factory=list)
+    # 0-based pages that must be left out entirely
+    omit_pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SampleDocument:
+    filename: str
+    pdf_bytes: bytes
+    category: str
+    sender_type: str
+    subject: str
+    received_on: dt.date
+    sender: Sender
+    truth: Truth
+    scanned: bool = False
+    page_count: int = 0
+    neutral_term: str = "aanvrager"
+    # sender details an intake form would hold and that must go (for deny_terms)
+    deny_terms: list[str] = field(default_factory=list)
+
+    def describe(self) -> dict:
+        d = asdict(self)
+        d.pop("pdf_bytes")
+        d["received_on"] = self.received_on.isoformat()
+        return d

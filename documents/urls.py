@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("", views.InboxView.as_view(), name="inbox"),
+    path("ontvangen/", views.UploadView.as_view(), name="upload"),
+    path("stukken/<int:pk>/", views.DetailDocumentView.as_view(), name="detail"),
+    path("stukken/<int:pk>/registreren/", views.RegisterView.as_view(), name="register"),
+    path("stukken/<int:pk>/bestanden/<int:file_pk>/", views.FileView.as_view(), name="file"),
+]

@@ -1,0 +1,180 @@
+"""Settings shared by every environment. Environment files override; never secrets here."""
+
+from pathlib import Path
+
+import dj_database_url
+
+from .utils import config
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = config(
+    "SECRET_KEY", "insecure-dev-key-change-me", help_text="Django secret key; required in production."
+)
+DEBUG = config("DEBUG", False, help_text="Django debug mode. Never in production.")
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], help_text="Comma-separated host names."
+)
+CSRF_TRUSTED_ORIGINS = config("CSRF_TRUSTED_ORIGINS", [], help_text="Comma-separated origins.")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "guardian",
+    "people",
+    "meetings",
+    "documents",
+    "publication",
+    "confidentiality",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "griffie.urls"
+WSGI_APPLICATION = "griffie.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "griffie.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -----------------------------------------------------------------------------
+DATABASE_URL = config(
+    "DATABASE_URL",
+    f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
+    help_text="postgres://user@host:5432/name for PostgreSQL; SQLite file by default.",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication -----------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+ANONYMOUS_USER_NAME = None  # guardian: the public has no object permissions at all
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home-after-login"
+LOGOUT_REDIRECT_URL = "publication:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Internationalisation -----------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files and stored documents ----------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Every stored document (originals and derived files) lives outside any public path and is
+# served only through views that check who may see it: there is no MEDIA_URL on purpose.
+PRIVATE_MEDIA_ROOT = Path(
+    config(
+        "PRIVATE_MEDIA_ROOT",
+        str(BASE_DIR / "var" / "private_media"),
+        help_text="Folder for originals and derived files; never served directly.",
+    )
+)
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/not-served/"},
+    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 3600
+
+DOCUMENT_MAX_UPLOAD_SIZE = config(
+    "DOCUMENT_MAX_UPLOAD_SIZE",
+    100 * 1024 * 1024,
+    help_text="Largest file accepted at intake, in bytes (100 MB by default).",
+)
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Celery -------------------------------------------------------------------------------
+CELERY_BROKER_URL = config(
+    "CELERY_BROKER_URL",
+    "",
+    help_text="redis://127.0.0.1:6379/0 to use a worker; empty runs tasks in-process.",
+)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+# Do not lose work: acknowledge after the task ran, requeue when a worker dies, take one
+# task at a time, and give every task a time limit below Redis' visibility timeout.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = config(
+    "CELERY_TASK_SOFT_TIME_LIMIT", 600, help_text="Seconds before a task is asked to stop."
+)
+CELERY_TASK_TIME_LIMIT = config(
+    "CELERY_TASK_TIME_LIMIT", 660, help_text="Seconds before a task's process is killed."
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = "griffie"
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
+CELERY_BEAT_SCHEDULE = {
+    "secrecy-review-reminders": {
+        "task": "confidentiality.tasks.send_secrecy_review_reminders",
+        "schedule": 24 * 60 * 60,
+    },
+}
+
+# --- Caches and sessions ------------------------------------------------------------------
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- The council ----------------------------------------------------------------------------
+MUNICIPALITY_NAME = config("MUNICIPALITY_NAME", "Noord-Beveland", help_text="Shown on the site.")
+MUNICIPALITY_TOOI = config(
+    "MUNICIPALITY_TOOI",
+    "https://identifier.overheid.nl/tooi/id/gemeente/gm1695",
+    help_text="TOOI identifier of the municipality, used in DiWoo metadata.",
+)
+SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help_text="Public base URL, for feeds.")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.")},
+}

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Griffie — back office"
+admin.site.site_title = "Griffie"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", views.home_after_login, name="home-after-login"),
+    path("griffie/", include("documents.urls")),
+    path("raadsleden/", include("confidentiality.urls")),
+    path("", include("publication.urls")),
+]

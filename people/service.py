@@ -1,0 +1,27 @@
+"""Public API of the people app."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import Body, Person
+
+
+@transaction.atomic
+def create_body(name: str, kind: str) -> Body:
+    group, _ = Group.objects.get_or_create(name=f"orgaan: {name}")
+    return Body.objects.create(name=name, kind=kind, group=group)
+
+
+def sync_body_groups(person: Person) -> None:
+    """Make the person's user a member of exactly the groups of the bodies they sit in now."""
+    if person.user is None:
+        return
+    active_groups = {m.body.group for m in person.memberships.active().select_related("body")}
+    body_groups = Group.objects.filter(body__isnull=False)
+    person.user.groups.remove(*[g for g in body_groups if g not in active_groups])
+    person.user.groups.add(*active_groups)
+
+
+def registry_names() -> list[str]:
+    """Names that stay in published documents: office holders and civil servants."""
+    return list(Person.objects.values_list("name", flat=True))
