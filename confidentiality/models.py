@@ -1,1 +1,508 @@
-from django.db import models  # noqa: F401
+"""Vertrouwelijk and geheim information for councillors: secrecy decisions (Gemeentewet
+art. 25, 55, 86-89), exclusions, notices, watermarks, the access log and login throttling.
+
+Who may see what is decided in :mod:`confidentiality.access`, nowhere else.
+"""
+
+import secrets
+import uuid
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from documents.models import Document
+from meetings.models import Meeting
+from people.models import Body, BodyKind, Person
+
+
+class Authority(models.TextChoices):
+    """Who may impose secrecy (Gemeentewet art. 25, 55, 86) and who may lift it (art. 89)."""
+
+    RAAD = "raad", _("de gemeenteraad")
+    COLLEGE = "college", _("het college van B&W")
+    BURGEMEESTER = "burgemeester", _("de burgemeester")
+    COMMISSIE = "commissie", _("een commissie")
+
+
+class LegalBasis(models.TextChoices):
+    DECISION = "besluit", _("besluit tot oplegging van geheimhouding")
+    CLOSED_MEETING = "van_rechtswege", _("van rechtswege: besloten vergadering")
+
+
+class WooGround(models.TextChoices):
+    """Woo art. 5.1: the only grounds on which secrecy may be imposed."""
+
+    L1A = "5.1.1.a", _("5.1 lid 1 a: de eenheid van de Kroon in gevaar zou kunnen brengen")
+    L1B = "5.1.1.b", _("5.1 lid 1 b: de veiligheid van de Staat zou kunnen schaden")
+    L1C = "5.1.1.c", _(
+        "5.1 lid 1 c: bedrijfs- en fabricagegegevens die door natuurlijke personen of "
+        "rechtspersonen vertrouwelijk aan de overheid zijn meegedeeld"
+    )
+    L1D = "5.1.1.d", _(
+        "5.1 lid 1 d: bijzondere persoonsgegevens (paragraaf 3.1 en 3.2 Uitvoeringswet AVG), "
+        "tenzij de betrokkene uitdrukkelijk toestemming gaf of ze kennelijk zelf openbaar maakte"
+    )
+    L1E = "5.1.1.e", _(
+        "5.1 lid 1 e: nummers ter identificatie van personen (artikel 46 Uitvoeringswet AVG), "
+        "tenzij de verstrekking kennelijk geen inbreuk op de levenssfeer maakt"
+    )
+    L2A = "5.1.2.a", _(
+        "5.1 lid 2 a: de betrekkingen van Nederland met andere landen en staten en met "
+        "internationale organisaties"
+    )
+    L2B = "5.1.2.b", _(
+        "5.1 lid 2 b: de economische of financiële belangen van de Staat, andere "
+        "publiekrechtelijke lichamen of bestuursorganen"
+    )
+    L2C = "5.1.2.c", _("5.1 lid 2 c: de opsporing en vervolging van strafbare feiten")
+    L2D = "5.1.2.d", _("5.1 lid 2 d: de inspectie, controle en toezicht door bestuursorganen")
+    L2E = "5.1.2.e", _("5.1 lid 2 e: de eerbiediging van de persoonlijke levenssfeer")
+    L2F = "5.1.2.f", _(
+        "5.1 lid 2 f: de bescherming van andere dan in lid 1 onder c genoemde "
+        "concurrentiegevoelige bedrijfs- en fabricagegegevens"
+    )
+    L2G = "5.1.2.g", _("5.1 lid 2 g: de bescherming van het milieu waarop de informatie betrekking heeft")
+    L2H = "5.1.2.h", _(
+        "5.1 lid 2 h: de beveiliging van personen en bedrijven en het voorkomen van sabotage"
+    )
+    L2I = "5.1.2.i", _(
+        "5.1 lid 2 i: het goed functioneren van de Staat, andere publiekrechtelijke lichamen "
+        "of bestuursorganen"
+    )
+
+
+class SecrecyStatus(models.TextChoices):
+    ACTIVE = "active", _("geheim")
+    LIFTED = "lifted", _("opgeheven")
+
+
+# Bodies secret information may be provided to (never individual members).
+RECIPIENT_BODY_KINDS = (BodyKind.RAAD, BodyKind.COLLEGE, BodyKind.REKENKAMER, BodyKind.COMMISSIE)
+
+
+class InvalidSecrecyChange(Exception):
+    """A change to a secrecy decision that the law or the workflow does not allow."""
+
+
+class SecrecyDecisionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=SecrecyStatus.ACTIVE)
+
+    def lifted(self):
+        return self.filter(status=SecrecyStatus.LIFTED)
+
+    def due_for_review(self, on: date | None = None):
+        on = on or timezone.localdate()
+        return self.active().filter(review_on__isnull=False, review_on__lte=on)
+
+
+class SecrecyDecision(models.Model):
+    """Geheimhouding on information, imposed by a body on a Woo art. 5.1 ground, or secret by
+    law because it is the record of a besloten vergadering."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(
+        _("omschrijving (openbaar)"),
+        max_length=200,
+        help_text=_("Staat in het openbare register: geen geheime inhoud of persoonsgegevens."),
+    )
+    legal_basis = models.CharField(
+        _("grondslag"), max_length=20, choices=LegalBasis.choices, default=LegalBasis.DECISION
+    )
+    imposed_by = models.CharField(_("opgelegd door"), max_length=20, choices=Authority.choices)
+    imposed_by_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opleggend orgaan"),
+        help_text=_("Verplicht wanneer een commissie de geheimhouding oplegt."),
+    )
+    ground = models.CharField(
+        _("weigeringsgrond (Woo art. 5.1)"), max_length=10, choices=WooGround.choices, blank=True
+    )
+    reference = models.CharField(_("kenmerk besluit"), max_length=100, blank=True)
+    decided_on = models.DateField(_("datum"), default=timezone.localdate)
+    review_on = models.DateField(
+        _("einde of heroverweging op"),
+        null=True,
+        blank=True,
+        help_text=_("De griffie krijgt op deze datum een herinnering."),
+    )
+    reminder_sent_on = models.DateField(null=True, blank=True, editable=False)
+    documents = models.ManyToManyField(
+        Document,
+        through="SecretItem",
+        related_name="secrecy_decisions",
+        verbose_name=_("stukken"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="secrecy_decisions",
+        verbose_name=_("besloten vergadering"),
+    )
+    provided_to = models.ManyToManyField(
+        Body,
+        related_name="secret_information",
+        verbose_name=_("verstrekt aan"),
+        blank=True,
+        help_text=_("Alleen organen: raad, college, rekenkamer of commissie; nooit personen."),
+    )
+    lifting_authority = models.CharField(
+        _("kan worden opgeheven door"), max_length=20, choices=Authority.choices
+    )
+    lifting_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("orgaan dat kan opheffen"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SecrecyStatus.choices,
+        default=SecrecyStatus.ACTIVE,
+        editable=False,
+    )
+    lifted_on = models.DateField(_("opgeheven op"), null=True, blank=True, editable=False)
+    lifted_by_body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
+    lift_reference = models.CharField(max_length=100, blank=True, editable=False)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SecrecyDecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("geheimhoudingsbesluit")
+        verbose_name_plural = _("geheimhoudingsbesluiten")
+        ordering = ["-decided_on", "-id"]
+        permissions = [("access_secret_information", _("Geheime informatie ontvangen"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == SecrecyStatus.ACTIVE
+
+    @property
+    def ground_text(self) -> str:
+        if self.legal_basis == LegalBasis.CLOSED_MEETING:
+            return str(_("van rechtswege geheim (besloten vergadering)"))
+        return self.get_ground_display()
+
+    @property
+    def imposed_by_text(self) -> str:
+        return str(self.imposed_by_body or self.get_imposed_by_display())
+
+    @property
+    def lifting_text(self) -> str:
+        """Art. 89: every secret document says which body may lift the secrecy."""
+        return str(self.lifting_body or self.get_lifting_authority_display())
+
+    def clean(self) -> None:
+        errors = {}
+        if self.legal_basis == LegalBasis.DECISION and not self.ground:
+            errors["ground"] = _("Geheimhouding kan alleen op een grond uit Woo art. 5.1.")
+        if self.imposed_by == Authority.COMMISSIE and not self.imposed_by_body_id:
+            errors["imposed_by_body"] = _("Kies de commissie die de geheimhouding oplegt.")
+        if self.imposed_by_body_id and self.imposed_by_body.kind not in (
+            self.imposed_by,
+            BodyKind.RAAD if self.imposed_by == Authority.RAAD else None,
+        ):
+            if not (self.imposed_by == Authority.BURGEMEESTER):
+                errors["imposed_by_body"] = _("Dit orgaan past niet bij wie oplegt.")
+        if self.review_on and self.review_on < self.decided_on:
+            errors["review_on"] = _("De datum ligt voor de datum van het besluit.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- transitions ----------------------------------------------------------------------
+    def lift(self, by_body: Body, on: date, reference: str, actor) -> None:
+        """Opheffing (art. 89). The information is then no longer secret; documents stay
+        unpublished until the griffie publishes them through the normal workflow."""
+        if self.status != SecrecyStatus.ACTIVE:
+            raise InvalidSecrecyChange(_("Deze geheimhouding is al opgeheven."))
+        if not may_lift(self, by_body):
+            raise InvalidSecrecyChange(
+                _("%(body)s kan deze geheimhouding niet opheffen; dat kan %(who)s.")
+                % {"body": by_body, "who": self.lifting_text}
+            )
+        if on < self.decided_on:
+            raise InvalidSecrecyChange(_("De opheffing ligt voor het besluit."))
+        self.status = SecrecyStatus.LIFTED
+        self.lifted_on = on
+        self.lifted_by_body = by_body
+        self.lift_reference = reference
+        self.lifted_by = actor
+        self.save(
+            update_fields=["status", "lifted_on", "lifted_by_body", "lift_reference", "lifted_by"]
+        )
+
+
+def may_lift(decision: SecrecyDecision, body: Body) -> bool:
+    """Art. 89: the imposing body lifts; the raad may lift what was imposed on it or provided
+    to it, and is the only one to lift the secrecy of a besloten vergadering."""
+    if decision.lifting_body_id:
+        if body.pk == decision.lifting_body_id:
+            return True
+    elif body.kind == decision.lifting_authority:
+        return True
+    return body.kind == BodyKind.RAAD and (
+        decision.legal_basis == LegalBasis.CLOSED_MEETING
+        or decision.provided_to.filter(kind=BodyKind.RAAD).exists()
+    )
+
+
+class SecrecyDecisionUserObjectPermission(UserObjectPermissionBase):
+    """Guardian's direct FK table. Never used for grants (secret information goes to bodies,
+    never to persons); kept so guardian never falls back to its generic table."""
+
+    content_object = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE)
+
+
+class SecrecyDecisionGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE)
+
+
+class ItemPart(models.TextChoices):
+    WHOLE = "whole", _("het hele stuk")
+    ANNEX = "annex", _("geheime bijlage bij een openbaar stuk")
+
+
+class SecretItem(models.Model):
+    """A document covered by a secrecy decision: either the whole document, or a secret
+    annex beside a public (redacted) document."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    decision = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE, related_name="items")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="secret_items")
+    part = models.CharField(_("deel"), max_length=10, choices=ItemPart.choices, default=ItemPart.WHOLE)
+    public_document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="secret_annexes",
+        verbose_name=_("openbare versie"),
+        help_text=_("Bij een geheime bijlage: het openbare (geschoonde) stuk ernaast."),
+    )
+    label = models.CharField(
+        _("aanduiding"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen zichtbaar voor wie het stuk mag inzien."),
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("geheim stuk")
+        verbose_name_plural = _("geheime stukken")
+        ordering = ["decision", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "document"], name="unique_secret_item")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.uuid)
+
+    def clean(self) -> None:
+        if self.part == ItemPart.ANNEX and not self.public_document_id:
+            raise ValidationError({"public_document": _("Kies het openbare stuk.")})
+        if self.public_document_id and self.public_document_id == self.document_id:
+            raise ValidationError({"public_document": _("Een bijlage is een ander stuk.")})
+
+
+def add_three_months(start: date) -> date:
+    month = start.month - 1 + 3
+    year = start.year + month // 12
+    month = month % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class ExclusionQuerySet(models.QuerySet):
+    def active(self, on: date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(start__lte=on, end__gte=on)
+
+
+class Exclusion(models.Model):
+    """Raad decision excluding a raadslid or commissielid from secret information for at
+    most three months (Gemeentewet art. 87 lid 2 as amended). Date-based: access returns by
+    itself after ``end``."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="exclusions")
+    decision_reference = models.CharField(_("kenmerk raadsbesluit"), max_length=100)
+    start = models.DateField(_("begin"))
+    end = models.DateField(_("einde (tot en met)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ExclusionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitsluiting")
+        verbose_name_plural = _("uitsluitingen")
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="exclusion_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.start:%d-%m-%Y} – {self.end:%d-%m-%Y}"
+
+    def clean(self) -> None:
+        if self.start and self.end:
+            if self.end < self.start:
+                raise ValidationError({"end": _("Het einde ligt voor het begin.")})
+            if self.end > add_three_months(self.start) - timedelta(days=1):
+                raise ValidationError(
+                    {"end": _("Een uitsluiting duurt ten hoogste drie maanden.")}
+                )
+
+    def save(self, *args, **kwargs):
+        # Integrity guard: the legal maximum holds however the record is made.
+        self.full_clean(exclude=["person", "created_by"])
+        super().save(*args, **kwargs)
+
+
+class NoticeKind(models.TextChoices):
+    SECRET_PROVIDED = "secret_provided", _("geheime informatie verstrekt aan uw orgaan")
+    REVIEW_DUE = "review_due", _("geheimhouding toe aan heroverweging")
+
+
+class NoticeQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notice(models.Model):
+    """A message without content in the member's area."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confidentiality_notices"
+    )
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    decision = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE, related_name="notices")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "decision"], name="unique_notice_per_decision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class AccessResult(models.TextChoices):
+    ALLOWED = "allowed", _("toegestaan")
+    DENIED = "denied", _("geweigerd")
+
+
+class AccessLog(models.Model):
+    """Who tried to see what, for leak tracing. Opaque ids only: no titles, no content."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=30)
+    object_type = models.CharField(max_length=30, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    result = models.CharField(max_length=10, choices=AccessResult.choices)
+    reason = models.CharField(max_length=50, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("toegangsregistratie")
+        verbose_name_plural = _("toegangsregistraties")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.result}"
+
+
+def new_watermark_code() -> str:
+    raw = secrets.token_hex(5).upper()
+    return f"WM-{raw[:5]}-{raw[5:]}"
+
+
+class WatermarkIssue(models.Model):
+    """One watermarked copy handed out: the code printed on every page resolves to the
+    user who downloaded it."""
+
+    code = models.CharField(max_length=20, unique=True, default=new_watermark_code, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(max_length=20)
+    object_type = models.CharField(max_length=30)
+    object_id = models.CharField(max_length=64)
+    file_sha256 = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("watermerk")
+        verbose_name_plural = _("watermerken")
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class LoginFailure(models.Model):
+    """A failed password login, for throttling. Kept in the database so every web process
+    sees the same count."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte inlogpoging")
+        verbose_name_plural = _("mislukte inlogpogingen")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.ip} {self.created_at:%Y-%m-%d %H:%M}"

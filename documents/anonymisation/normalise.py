@@ -133,6 +133,17 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
             logger.warning("could not switch on optional content", exc_info=True)
         doc.xref_set_key(catalog, "OCProperties", "null")
         removed.append(f"{len(ocgs)} lagen (optional content) zichtbaar gemaakt en opgeheven")
+    # Notes, pop-ups, attachments and sounds show nothing on the page itself: delete them.
+    invisible = {
+        pymupdf.PDF_ANNOT_TEXT,
+        pymupdf.PDF_ANNOT_POPUP,
+        pymupdf.PDF_ANNOT_FILE_ATTACHMENT,
+        pymupdf.PDF_ANNOT_SOUND,
+    }
+    for page in doc:
+        for annot in [a for a in page.annots() if a.type[0] in invisible]:
+            page.delete_annot(annot)
+            removed.append(f"notitie of bijlage-annotatie verwijderd (p. {page.number + 1})")
     annots = sum(1 for page in doc for _ in page.annots())
     widgets = sum(1 for page in doc for _ in page.widgets())
     if annots or widgets:

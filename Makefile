@@ -1,0 +1,56 @@
+# Two commands for a fresh machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install demo serve test lint worker beat eval bench bench-web clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Install, migrate a SQLite database, load demo data and serve on 127.0.0.1:8000 with Celery
+# tasks in-process.
+demo: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: install
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Install and run the whole suite. With DATABASE_URL / CELERY_BROKER_URL set (as .ci/run
+# does) it runs against PostgreSQL and Redis with a real worker; with CI=true a missing
+# service fails the integration tests instead of skipping them.
+test: install
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+worker: install
+	$(VENV)/bin/celery -A griffie worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(VENV)/bin/celery -A griffie beat --loglevel=INFO
+
+eval: install
+	$(PY) -m tests.corpus.eval --out eval-out
+
+bench: install
+	$(PY) manage.py bench_anonymise
+
+bench-web: install
+	$(PY) manage.py bench_web
+
+clean:
+	rm -rf $(VENV) var eval-out bench-out

@@ -1,0 +1,105 @@
+"""Step 5: true redaction with PyMuPDF on a copy of the normalised PDF."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pymupdf
+
+from .types import Finding, Proposal, Rect
+
+FILL = (0.86, 0.86, 0.86)  # light grey: visibly redacted, text stays legible around it
+PLACEHOLDERS = {
+    "petition": "Lijst met ondertekenaars niet gepubliceerd (gedragscode art. 3c)",
+    "citizens_initiative": "Ondersteuningsverklaringen niet gepubliceerd (gedragscode art. 3e)",
+}
+DEFAULT_PLACEHOLDER = "Pagina niet gepubliceerd (gedragscode art. 3)"
+
+
+def _fontsize(text: str, rect: pymupdf.Rect) -> float:
+    if not text:
+        return 0
+    size = min(10.0, rect.height * 0.72)
+    width = pymupdf.get_text_length(text, fontname="helv", fontsize=size)
+    if width > rect.width:
+        size *= rect.width / width
+    return size
+
+
+def _shrink(rect: pymupdf.Rect) -> pymupdf.Rect:
+    """Word boxes of adjacent lines may touch; keep the redaction inside its own line."""
+    pad = rect.height * 0.08
+    return pymupdf.Rect(rect.x0 - 0.3, rect.y0 + pad, rect.x1 + 0.3, rect.y1 - pad)
+
+
+def _grow(rect: pymupdf.Rect) -> pymupdf.Rect:
+    """OCR word boxes are tight and may be off by a pixel or two: pixels go with a margin."""
+    pad = rect.height * 0.25 + 1.5
+    return pymupdf.Rect(rect.x0 - pad, rect.y0 - pad, rect.x1 + pad, rect.y1 + pad)
+
+
+def redact(
+    proposal: Proposal,
+    findings: list[Finding],
+    *,
+    category: str,
+    extra_boxes: list[tuple[int, Rect]] = (),
+) -> tuple[bytes, list[int]]:
+    """Apply the redact findings (plus reviewer boxes); returns the PDF and omitted pages."""
+    doc = pymupdf.open(stream=proposal.pdf, filetype="pdf")
+    per_page: dict[int, list[tuple[pymupdf.Rect, str, bool]]] = defaultdict(list)
+    ocr_pages = set(proposal.ocr_pages)
+    omitted: set[int] = set()
+    for finding in findings:
+        if finding.action != "redact":
+            continue
+        if finding.entity_type == "PAGE":
+            omitted.add(finding.page)
+            continue
+        for k, rect in enumerate(finding.rects):
+            box = pymupdf.Rect(rect)
+            if finding.entity_type == "SIGNATURE":
+                pass
+            elif finding.page in ocr_pages:
+                box = _grow(box)
+            else:
+                box = _shrink(box)
+            per_page[finding.page].append((box, finding.replacement if k == 0 else "", True))
+    for page_no, rect in extra_boxes:
+        per_page[int(page_no)].append((pymupdf.Rect(rect), "", True))
+
+    for page_no, boxes in sorted(per_page.items()):
+        if page_no in omitted or not 0 <= page_no < doc.page_count:
+            continue
+        page = doc[page_no]
+        for box, text, _ in boxes:
+            size = _fontsize(text, box)
+            page.add_redact_annot(
+                box,
+                text=text if size >= 3 else None,
+                fontname="helv",
+                fontsize=size if size >= 3 else 11,
+                fill=FILL,
+                text_color=(0.2, 0.2, 0.2),
+                cross_out=False,
+            )
+        page.apply_redactions(
+            images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+            graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+            text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+        )
+
+    placeholder = PLACEHOLDERS.get(category, DEFAULT_PLACEHOLDER)
+    for page_no in sorted(omitted):
+        width, height = doc[page_no].rect.width, doc[page_no].rect.height
+        doc.delete_page(page_no)
+        page = doc.new_page(page_no, width=width, height=height)
+        page.insert_textbox(
+            pymupdf.Rect(60, 80, width - 60, 200), placeholder, fontsize=12, fontname="helv"
+        )
+
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    output = doc.tobytes(garbage=4, deflate=True, clean=True)
+    doc.close()
+    return output, sorted(omitted)

@@ -1,0 +1,193 @@
+"""Realistic Dutch demo data: the council of Noord-Beveland, its meetings and its post.
+
+Used by ``manage.py load_demo_data`` (``make demo``) and by tests that need a whole council.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from documents.intake import receive_file
+from documents.models import Document
+from documents.rules import default_public_sender_term
+from documents.samples.demo import demo_documents
+from documents.samples.people import REGISTRY
+from meetings.models import AgendaItem, Meeting
+from people.models import Body, BodyKind, Fractie, Membership, Person, PersonRole
+from people.roles import COLLEGE, COMMISSIELID, GRIFFIE, RAADSLID
+from people.service import create_body, sync_body_groups
+
+TERM_START = dt.date(2022, 3, 30)
+ROLE_MAP = {
+    "burgemeester": PersonRole.BURGEMEESTER,
+    "wethouder": PersonRole.WETHOUDER,
+    "griffier": PersonRole.GRIFFIER,
+    "plv. griffier": PersonRole.GRIFFIER,
+    "raadslid": PersonRole.RAADSLID,
+    "ambtenaar": PersonRole.AMBTENAAR,
+}
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+
+
+def _user(username: str, password: str, role: str | None, name: str = "", **extra):
+    first, _, last = name.partition(" ")
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"first_name": first, "last_name": last, **extra}
+    )
+    user.set_password(password)
+    user.save()
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+@transaction.atomic
+def load_council() -> tuple[dict[str, Body], list[DemoLogin]]:
+    for role in (GRIFFIE, RAADSLID, COMMISSIELID, COLLEGE):
+        Group.objects.get_or_create(name=role)
+    bodies = {
+        "raad": create_body("Gemeenteraad", BodyKind.RAAD),
+        "college": create_body("College van B&W", BodyKind.COLLEGE),
+        "ruimte": create_body("Commissie Ruimte", BodyKind.COMMISSIE),
+        "samenleving": create_body("Commissie Samenleving", BodyKind.COMMISSIE),
+        "rekenkamer": create_body("Rekenkamercommissie", BodyKind.REKENKAMER),
+    }
+    logins: list[DemoLogin] = []
+    council_members = []
+    for entry in REGISTRY:
+        fractie = None
+        if entry.get("fractie"):
+            fractie, _ = Fractie.objects.get_or_create(name=entry["fractie"])
+        person = Person.objects.create(
+            name=entry["name"],
+            role=ROLE_MAP[entry["role"]],
+            fractie=fractie,
+            department=entry.get("department", ""),
+            public_email=entry["email"] if entry["role"] != "ambtenaar" else "",
+            term_start=TERM_START,
+        )
+        if person.role == PersonRole.RAADSLID:
+            council_members.append(person)
+        if person.role in (PersonRole.WETHOUDER, PersonRole.BURGEMEESTER):
+            Membership.objects.create(person=person, body=bodies["college"], start=TERM_START)
+        if person.role == PersonRole.BURGEMEESTER:
+            Membership.objects.create(
+                person=person, body=bodies["raad"], label="voorzitter", start=TERM_START
+            )
+    for index, person in enumerate(council_members):
+        Membership.objects.create(person=person, body=bodies["raad"], start=TERM_START)
+        committee = bodies["ruimte"] if index % 2 == 0 else bodies["samenleving"]
+        Membership.objects.create(person=person, body=committee, start=TERM_START)
+    # A burgerlid (commissielid who is not a raadslid) in the commissie Ruimte.
+    burgerlid = Person.objects.create(
+        name="Lotte van Damme", role=PersonRole.COMMISSIELID, term_start=TERM_START,
+        public_email="l.vandamme@raad-noord-beveland.nl",
+    )
+    Membership.objects.create(person=burgerlid, body=bodies["ruimte"], start=TERM_START)
+
+    def login(person_name: str, username: str, password: str, role: str):
+        person = Person.objects.get(name=person_name)
+        person.user = _user(username, password, role, person_name)
+        person.save(update_fields=["user"])
+        sync_body_groups(person)
+        logins.append(DemoLogin(username, password, role))
+
+    _user("griffie", "griffie-demo-2026", GRIFFIE, "Johanna Dominicus", is_staff=True)
+    logins.append(DemoLogin("griffie", "griffie-demo-2026", GRIFFIE))
+    login(council_members[0].name, "raadslid", "raadslid-demo-2026", RAADSLID)
+    login(council_members[1].name, "raadslid2", "raadslid-demo-2026", RAADSLID)
+    login("Lotte van Damme", "commissielid", "commissielid-demo-2026", COMMISSIELID)
+    login("Kees Lodewijks", "wethouder", "wethouder-demo-2026", COLLEGE)
+    _user("beheer", "beheer-demo-2026", None, "Beheerder", is_staff=True, is_superuser=True)
+    logins.append(DemoLogin("beheer", "beheer-demo-2026", "superuser (admin)"))
+    return bodies, logins
+
+
+@transaction.atomic
+def load_meetings(bodies: dict[str, Body]) -> list[Meeting]:
+    now = timezone.localtime()
+    base = now.replace(hour=19, minute=30, second=0, microsecond=0)
+    plan = [
+        ("raad", "Raadsvergadering", -28, False),
+        ("ruimte", "Commissie Ruimte", -14, False),
+        ("samenleving", "Commissie Samenleving", -12, False),
+        ("raad", "Besloten raadsvergadering grondaankoop", -10, True),
+        ("raad", "Raadsvergadering", 7, False),
+        ("ruimte", "Commissie Ruimte", 21, False),
+    ]
+    meetings = []
+    for key, title, days, closed in plan:
+        meeting = Meeting.objects.create(
+            body=bodies[key],
+            title=title,
+            starts_at=base + dt.timedelta(days=days),
+            ends_at=base + dt.timedelta(days=days, hours=3),
+            location="Raadzaal gemeentehuis, Kortgene",
+            is_closed=closed,
+        )
+        items = ["Opening en mededelingen", "Vaststellen agenda", "Ingekomen stukken"]
+        if not closed:
+            items += ["Spreekrecht burgers", "Bestemmingsplan Kamperland-Noord",
+                      "Verordening afvalstoffenheffing 2027", "Rondvraag en sluiting"]
+        else:
+            items += ["Grondaankoop Wissenkerke (geheim)", "Sluiting"]
+        for position, item in enumerate(items, start=1):
+            AgendaItem.objects.create(
+                meeting=meeting, number=str(position), title=item, position=position
+            )
+        meetings.append(meeting)
+    return meetings
+
+
+def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
+    """Receive every demo PDF through the same intake as the griffie's upload form."""
+    open_meetings = [m for m in meetings if not m.is_closed]
+    documents = []
+    for index, sample in enumerate(demo_documents()):
+        result = receive_file(
+            sample.pdf_bytes, sample.filename, user=user, received_on=sample.received_on
+        )
+        document = result.document
+        meeting = open_meetings[index % len(open_meetings)]
+        item = meeting.agenda_items.filter(title="Ingekomen stukken").first()
+        if sample.category == "speaker":
+            item = meeting.agenda_items.filter(title="Spreekrecht burgers").first() or item
+        sender = sample.sender
+        address = ", ".join(p for p in (sender.address, f"{sender.postcode} {sender.place}".strip()) if p)
+        Document.objects.filter(pk=document.pk).update(
+            subject=sample.subject,
+            category=sample.category,
+            sender_type=sample.sender_type,
+            sender_name=sender.organisation or sender.name,
+            sender_address=address,
+            sender_email=sender.email,
+            sender_phone=sender.phone,
+            public_sender_term=default_public_sender_term(
+                sample.category, sample.sender_type, sender.organisation or sender.name
+            ) if sample.sender_type != "citizen" else sample.neutral_term,
+            meeting=meeting,
+            agenda_item=item,
+            registered_at=timezone.now(),
+        )
+        document.refresh_from_db()
+        document.record("registered", user, "demo data")
+        documents.append(document)
+    return documents
+
+
+def load_demo_data() -> tuple[list[DemoLogin], list[Document]]:
+    bodies, logins = load_council()
+    meetings = load_meetings(bodies)
+    griffie = get_user_model().objects.get(username="griffie")
+    documents = load_documents(meetings, user=griffie)
+    return logins, documents

@@ -1,0 +1,136 @@
+"""The public read rules, in one place. Views, feeds, sitemaps, API and templates call these
+and never re-decide what the public may see.
+
+- A document is public when it is published *and* the griffie recorded a publication
+  decision for it (fail closed: a document published some other way stays off the site),
+  and it is not tied to a closed meeting (besloten vergadering).
+- A file is public only when it is the file that decision published: the ANONYMISED file,
+  or, for PUBLISHED_IN_FULL with explicit consent, the received PDF.
+- A closed meeting exists publicly, but with no content.
+"""
+
+from django.db.models import Q, QuerySet
+
+from documents.models import Document, DocumentFile, FileKind, Status
+from meetings.models import Meeting
+
+from .models import Activity, MeetingDocument, PublicationDecision
+from .rules import Outcome
+
+PUBLIC_DOCUMENT_FIELDS = (
+    "id",
+    "uuid",
+    "registration_year",
+    "registration_sequence",
+    "received_on",
+    "subject",
+    "category",
+    "public_sender_term",
+    "meeting_id",
+    "agenda_item_id",
+    "published_at",
+    "status",
+    "publication__outcome",
+    "publication__published_file_id",
+    "publication__changed_at",
+    "publication__decided_at",
+)
+# Files the public may ever receive, by outcome.
+ORIGINAL_KINDS = (FileKind.WORKING_PDF, FileKind.ORIGINAL)
+
+
+def _file_is_allowed(decision: PublicationDecision, record: DocumentFile) -> bool:
+    if decision.outcome == Outcome.PUBLISHED_IN_FULL:
+        return record.kind in (FileKind.ANONYMISED, *ORIGINAL_KINDS)
+    return record.kind == FileKind.ANONYMISED
+
+
+def public_documents() -> QuerySet[Document]:
+    """Every ingekomen stuk the public may see (listing and page). Only public columns are
+    loaded, so a template cannot show ``sender_name`` or ``text`` by accident."""
+    return (
+        Document.objects.published()
+        .filter(publication__isnull=False, publication__withdrawn_at__isnull=True)
+        .exclude(meeting__is_closed=True)
+        .select_related("publication")
+        .only(*PUBLIC_DOCUMENT_FIELDS)
+        .order_by("-received_on", "-registration_year", "-registration_sequence")
+    )
+
+
+def public_documents_with_file() -> QuerySet[Document]:
+    return public_documents().filter(publication__published_file__isnull=False)
+
+
+def search_public_documents(query: str, *, vendor: str) -> QuerySet[Document]:
+    """Full-text search over the published text (PostgreSQL, config 'dutch'), or a plain
+    ``icontains`` on SQLite. Both only ever see ``public_text``, never ``Document.text``."""
+    documents = public_documents()
+    query = (query or "").strip()
+    if not query:
+        return documents.none()
+    if vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        search = SearchQuery(query, config="dutch", search_type="websearch")
+        return (
+            documents.filter(publication__search_vector=search)
+            .annotate(rank=SearchRank("publication__search_vector", search))
+            .order_by("-rank", "-received_on")
+        )
+    return documents.filter(
+        Q(publication__public_text__icontains=query) | Q(subject__icontains=query)
+    )
+
+
+def public_file(document_uuid) -> tuple[Document, DocumentFile] | None:
+    """The one file the public may download for this document, or None."""
+    document = public_documents().filter(uuid=document_uuid).first()
+    if document is None or not document.publication.published_file_id:
+        return None
+    decision = document.publication
+    record = DocumentFile.objects.filter(
+        pk=decision.published_file_id, document_id=document.pk
+    ).first()
+    if record is None or not _file_is_allowed(decision, record):
+        return None
+    if document.status != Status.PUBLISHED:  # belt and braces
+        return None
+    return document, record
+
+
+def public_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.public().select_related("body")
+
+
+def meeting_is_open(meeting: Meeting) -> bool:
+    return not meeting.is_closed
+
+
+def public_meeting_documents() -> QuerySet[MeetingDocument]:
+    return MeetingDocument.objects.filter(
+        published_at__isnull=False, meeting__is_closed=False
+    ).select_related("meeting")
+
+
+def public_agenda_items(meeting: Meeting):
+    if meeting.is_closed:
+        return meeting.agenda_items.none()
+    return meeting.agenda_items.all()
+
+
+def public_activities() -> QuerySet[Activity]:
+    return Activity.objects.filter(is_published=True)
+
+
+def public_people():
+    from people.models import Person
+
+    return Person.objects.in_office().select_related("fractie")
+
+
+def last_change():
+    """When anything on the public site last changed (for caches, feeds and sitemaps)."""
+    from django.db.models import Max
+
+    return PublicationDecision.objects.aggregate(m=Max("changed_at"))["m"]

@@ -1,0 +1,225 @@
+"""The publication app's public API: decide, publish and withdraw. Fail closed: when anything
+needed is missing, nothing is published and :class:`PublicationRefused` says why (Dutch)."""
+
+import hashlib
+import io
+import re
+import zipfile
+from uuid import UUID
+
+import pymupdf
+from django.db import connection, transaction
+from django.utils import timezone
+
+from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
+
+from .models import MeetingDocument, PublicationDecision, RemovalRequest, RequestStatus
+from .rules import NEEDS_FILE, Outcome, PublicationOutcome, decide, override_requires_reason
+
+
+class PublicationRefused(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def proposal_for(document: Document) -> PublicationOutcome:
+    return decide(
+        document.category,
+        document.sender_type,
+        consent_publish_personal_data=document.consent_publish_personal_data,
+        no_objection_personal_data=document.no_objection_personal_data,
+        consent_office_holder_contact=document.consent_office_holder_contact,
+        submitted_by_fractie=document.submitted_by_fractie,
+    )
+
+
+def extract_text(data: bytes) -> str:
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        return "\n".join(page.get_text() for page in pdf).strip()
+
+
+def _latest(document: Document, *kinds: str) -> DocumentFile | None:
+    return (
+        document.files.filter(kind__in=kinds, page_number__isnull=True)
+        .order_by("-version", "-created_at", "-pk")
+        .first()
+    )
+
+
+def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
+    """The file an outcome publishes, checked; raises PublicationRefused otherwise."""
+    if document.status != Status.APPROVED:
+        raise PublicationRefused(
+            f"Publiceren met bestand kan alleen na goedkeuring van de geanonimiseerde versie; "
+            f"de status is '{document.get_status_display()}'."
+        )
+    if outcome == Outcome.PUBLISHED_IN_FULL:
+        if not proposal_for(document).may_publish_original:
+            raise PublicationRefused(
+                "Volledige publicatie met persoonsgegevens mag alleen met uitdrukkelijke "
+                "toestemming van de afzender (3c), geen bezwaar van de betrokkene (3e) of "
+                "toestemming van de ambtsdrager (3a). Die toestemming is niet geregistreerd."
+            )
+        record = _latest(document, FileKind.WORKING_PDF) or _latest(document, FileKind.ORIGINAL)
+        if record is not None and record.content_type != "application/pdf" and (
+            record.kind == FileKind.ORIGINAL
+        ):
+            record = None
+    else:
+        record = _latest(document, FileKind.ANONYMISED)
+    if record is None:
+        raise PublicationRefused(
+            "Er is geen goedgekeurde geanonimiseerde PDF; er is niets gepubliceerd."
+            if outcome != Outcome.PUBLISHED_IN_FULL
+            else "Er is geen PDF van het stuk om volledig te publiceren."
+        )
+    data = record.read_bytes() if record.file.storage.exists(record.file.name) else None
+    if data is None or hashlib.sha256(data).hexdigest() != record.sha256:
+        raise PublicationRefused("Het bestand ontbreekt of is beschadigd (controlesom klopt niet).")
+    return record
+
+
+def publish_document(
+    document: Document, user, *, outcome: str | None = None, reason: str = ""
+) -> PublicationDecision:
+    """Publish ``document`` as the gedragscode proposes, or as the griffie chose with a
+    reason. Records the decision and the document's events."""
+    proposal = proposal_for(document)
+    chosen = Outcome(outcome) if outcome else proposal.outcome
+    reason = (reason or "").strip()
+    if override_requires_reason(proposal.outcome, chosen) and not reason:
+        raise PublicationRefused(
+            f"U wijkt af van het voorstel ({proposal.label}, art. {proposal.article}); "
+            f"geef een reden."
+        )
+    if document.status == Status.PUBLISHED:
+        raise PublicationRefused("Dit stuk is al gepubliceerd; trek het eerst in.")
+    record, text = None, ""
+    if NEEDS_FILE[chosen]:
+        record = file_to_publish(document, chosen)
+        text = extract_text(record.read_bytes())
+    with transaction.atomic():
+        try:
+            document.publish(user, listing_only=not NEEDS_FILE[chosen])
+        except InvalidTransition as exc:
+            raise PublicationRefused(str(exc)) from exc
+        decision, _created = PublicationDecision.objects.update_or_create(
+            document=document,
+            defaults={
+                "proposed_outcome": proposal.outcome,
+                "proposed_article": proposal.article,
+                "outcome": chosen,
+                "override_reason": reason if chosen != proposal.outcome else "",
+                "published_file": record,
+                "public_text": text,
+                "decided_by": user,
+                "decided_at": timezone.now(),
+                "withdrawn_at": None,
+                "needs_reanonymisation": False,
+            },
+        )
+        update_search_vector(decision.pk, document.subject)
+        document.record(
+            "publication_decision",
+            user,
+            f"{chosen.label} (voorstel: {proposal.label}, art. {proposal.article})"
+            + (f"; reden: {reason}" if chosen != proposal.outcome else ""),
+        )
+    return decision
+
+
+def update_search_vector(decision_pk: int, subject: str = "") -> None:
+    """Keep the PostgreSQL search vector (config 'dutch') in step with the public text."""
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import Value
+
+    PublicationDecision.objects.filter(pk=decision_pk).update(
+        search_vector=SearchVector(Value(subject), config="dutch", weight="A")
+        + SearchVector("public_text", config="dutch", weight="B")
+    )
+
+
+def withdraw_document(document: Document, user, reason: str, *, reanonymise: bool = False) -> None:
+    reason = (reason or "").strip()
+    if not reason:
+        raise PublicationRefused("Geef een reden voor het intrekken.")
+    with transaction.atomic():
+        try:
+            document.withdraw(user, reason)
+        except InvalidTransition as exc:
+            raise PublicationRefused(str(exc)) from exc
+        decision = PublicationDecision.objects.filter(document=document).first()
+        if decision is not None:
+            decision.withdrawn_at = timezone.now()
+            decision.needs_reanonymisation = reanonymise or decision.needs_reanonymisation
+            decision.save(update_fields=["withdrawn_at", "needs_reanonymisation", "changed_at"])
+
+
+# --- art. 2 removal requests -------------------------------------------------------------
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+
+
+def document_from_location(location: str) -> Document | None:
+    """The published document a URL on this site points at, if any (by uuid)."""
+    match = UUID_RE.search(location or "")
+    if not match:
+        return None
+    return Document.objects.filter(uuid=UUID(match.group(0))).first()
+
+
+def decide_removal_request(request: RemovalRequest, user, *, granted: bool, reason: str,
+                           document: Document | None = None) -> None:
+    """Record the griffie's assessment (AVG + gedragscode). Granting withdraws the document
+    from the site and flags it for re-anonymisation."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PublicationRefused("Motiveer het besluit op het verzoek.")
+    if request.status != RequestStatus.RECEIVED:
+        raise PublicationRefused("Dit verzoek is al beoordeeld.")
+    with transaction.atomic():
+        document = document or request.document or document_from_location(request.location)
+        request.document = document
+        if granted and document is not None and document.status == Status.PUBLISHED:
+            withdraw_document(
+                document, user, f"Verwijderverzoek (art. 2) toegewezen: {reason}",
+                reanonymise=True,
+            )
+        request.decide(granted=granted, reason=reason, actor=user)
+
+
+# --- art. 6 inspection: a ZIP of anonymised PDFs only -----------------------------------
+def inspection_zip(documents) -> bytes:
+    """The anonymised PDFs of ``documents`` for sending by mail. Originals never."""
+    buffer = io.BytesIO()
+    missing = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for document in documents:
+            record = _latest(document, FileKind.ANONYMISED)
+            if record is None or document.status not in (Status.APPROVED, Status.PUBLISHED):
+                missing.append(document.registration_number)
+                continue
+            archive.writestr(f"{document.registration_number}-geanonimiseerd.pdf",
+                             record.read_bytes())
+        if missing:
+            archive.writestr(
+                "LEESMIJ.txt",
+                "Van deze stukken is (nog) geen goedgekeurde geanonimiseerde versie; ze zijn "
+                "niet meegestuurd. Inzage in het origineel kan alleen op de griffie.\n"
+                + "\n".join(missing) + "\n",
+            )
+    return buffer.getvalue()
+
+
+# --- meeting documents ------------------------------------------------------------------
+def publish_meeting_document(meeting_document: MeetingDocument) -> None:
+    data = meeting_document.file.read() if meeting_document.file else b""
+    if not data:
+        raise PublicationRefused("Het vergaderstuk heeft geen bestand.")
+    meeting_document.sha256 = hashlib.sha256(data).hexdigest()
+    meeting_document.size = len(data)
+    meeting_document.public_text = extract_text(data)
+    meeting_document.published_at = timezone.now()
+    meeting_document.save()

@@ -1,0 +1,164 @@
+"""The generator produces valid, deterministic documents whose truth is really in them."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+import pymupdf
+import pytest
+
+from documents.samples import (
+    CATEGORIES,
+    REGISTRY,
+    TYPICAL_SENDERS,
+    elfproef,
+    generate_corpus,
+    generate_document,
+    iban_valid,
+)
+from documents.samples.demo import demo_documents
+from documents.samples.people import bsn, iban
+
+from .judge import occurs, read_pdf, signature_check
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return generate_corpus(seed=7, count=30, scans=4)
+
+
+def test_corpus_is_deterministic_per_seed():
+    a = generate_corpus(seed=11, count=6, scans=1)
+    b = generate_corpus(seed=11, count=6, scans=1)
+    c = generate_corpus(seed=12, count=6, scans=1)
+    assert [d.pdf_bytes for d in a] == [d.pdf_bytes for d in b]
+    assert [d.describe() for d in a] == [d.describe() for d in b]
+    assert [d.describe() for d in a] != [d.describe() for d in c]
+
+
+def test_valid_pdfs_with_expected_page_counts(corpus):
+    for d in corpus:
+        doc = pymupdf.open(stream=d.pdf_bytes, filetype="pdf")
+        assert doc.page_count == d.page_count >= 1, d.filename
+        assert all(0 <= p < d.page_count for p in d.truth.omit_pages)
+        assert all(0 <= s["page"] < d.page_count for s in d.truth.signatures)
+        assert len(d.truth.omit_pages) < d.page_count, "at least one page must remain"
+        if d.category in ("petition", "citizens_initiative"):
+            assert d.truth.omit_pages, d.filename
+        assert d.subject and d.received_on and d.sender.name
+
+
+def test_every_personal_item_is_in_the_input(corpus):
+    for d in corpus:
+        reading = read_pdf(d.pdf_bytes, ocr=False)
+        for item in d.truth.personal:
+            nuisance = [w for w in item["where"] if w not in ("text", "omitted page")]
+            if d.scanned and not nuisance:
+                continue  # only in the image: checked below (no text layer)
+            assert reading.find(item["text"], item["type"]), (d.filename, item)
+        for phrase in d.truth.keep if not d.scanned else []:
+            assert occurs(reading.page_text(), phrase, "KEEP"), (d.filename, phrase)
+
+
+def test_scans_have_no_text_layer(corpus):
+    scans = [d for d in corpus if d.scanned]
+    assert scans
+    for d in scans:
+        doc = pymupdf.open(stream=d.pdf_bytes, filetype="pdf")
+        for page in doc:
+            assert page.get_text().strip() == "" or "Retour:" in page.get_text(), d.filename
+            assert page.get_images()
+
+
+def test_signatures_are_drawn_where_the_truth_says(corpus):
+    blank = pymupdf.open()
+    blank_page = blank.new_page(width=595, height=842)
+    for d in corpus:
+        doc = pymupdf.open(stream=d.pdf_bytes, filetype="pdf")
+        for sig in d.truth.signatures:
+            # against a blank page the signature must count as unmasked ink
+            problems = signature_check(doc[sig["page"]], blank_page, pymupdf.Rect(sig["rect"]))
+            assert not problems, "blank page shows no ink"
+            problems = signature_check(doc[sig["page"]], doc[sig["page"]], pymupdf.Rect(sig["rect"]))
+            assert problems, (d.filename, sig)
+
+
+def test_identifiers_are_valid(corpus):
+    rng = random.Random(3)
+    for _ in range(200):
+        assert elfproef(bsn(rng))
+        assert iban_valid(iban(rng))
+    types = {item["type"] for d in corpus for item in d.truth.personal}
+    for d in corpus:
+        for item in d.truth.personal:
+            if item["type"] == "BSN":
+                assert elfproef(item["text"]), item
+            if item["type"] == "IBAN":
+                assert iban_valid(item["text"]), item
+    assert {"PERSON", "ADDRESS", "POSTCODE", "PHONE", "EMAIL"} <= types
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_category_with_its_typical_senders(category):
+    for i, sender_type in enumerate(TYPICAL_SENDERS[category]):
+        d = generate_document(random.Random(f"{category}-{i}"), category, sender_type, index=i)
+        assert d.category == category and d.sender_type == sender_type
+        assert pymupdf.open(stream=d.pdf_bytes, filetype="pdf").page_count == d.page_count
+        for item in d.truth.personal:
+            assert not any(item["text"] == k for k in d.truth.keep)
+
+
+def test_gedragscode_rules_in_truth():
+    rng = random.Random(99)
+    personal = lambda d: {i["text"] for i in d.truth.personal}  # noqa: E731
+    # 3a: office holders keep name and e-mail
+    d = generate_document(rng, "letter", "office_holder")
+    reg = {r["name"]: r for r in REGISTRY}
+    assert d.sender.name in reg and d.sender.name not in personal(d) and d.sender.email not in personal(d)
+    # 3b: civil servants keep their name, not their e-mail
+    d = generate_document(rng, "letter", "civil_servant")
+    assert d.sender.name not in personal(d)
+    # 3e: initiators' names may stay, support declarations are left out
+    d = generate_document(rng, "citizens_initiative", "citizen")
+    assert d.sender.name in d.truth.allowed and d.truth.omit_pages
+    # 3h: the activity contact person keeps name, phone and e-mail
+    d = generate_document(rng, "activity", "organisation")
+    assert d.sender.phone in d.truth.keep and d.sender.email in d.truth.keep
+    # 3c: citizens' letters lose the sender's name
+    d = generate_document(rng, "objection", "citizen")
+    assert d.sender.name in d.deny_terms
+
+
+def test_nuisance_locations_are_detected():
+    d = generate_document(random.Random(5), "objection", "citizen", nuisance=True)
+    reading = read_pdf(d.pdf_bytes, ocr=False)
+    for item in d.truth.personal:
+        for where in item["where"]:
+            if where in ("text", "omitted page"):
+                continue
+            assert reading.find(item["text"], item["type"]), (where, item)
+
+
+def test_judge_flags_an_engine_that_does_nothing():
+    from .eval import evaluate_document
+
+    class Options(SimpleNamespace):
+        pass
+
+    def identity(pdf, options):
+        return SimpleNamespace(output_pdf=pdf, findings=[], omitted_pages=[], verification=None)
+
+    d = generate_document(random.Random(8), "petition", "citizen")
+    rec = evaluate_document(d, Options, identity, ocr=False)
+    assert rec["produced"] and rec["leaks"] and not rec["omitted_ok"]
+    assert rec["kept"] == rec["keep_total"]
+
+
+def test_demo_documents_cover_everything():
+    docs = demo_documents()
+    assert len(docs) >= 30
+    assert {d.category for d in docs} == set(CATEGORIES)
+    assert {d.sender_type for d in docs} == {st for v in TYPICAL_SENDERS.values() for st in v}
+    assert sum(d.scanned for d in docs) >= 3
+    assert len({d.filename for d in docs}) == len(docs)

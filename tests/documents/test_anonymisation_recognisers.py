@@ -1,0 +1,177 @@
+"""Unit tests per recogniser and for the gedragscode policy table (no database, no PDFs)."""
+
+import pytest
+
+from documents.anonymisation.policy import decide
+from documents.anonymisation.recognisers import bsn_valid, get_analyzer, iban_valid
+
+
+def found(text, entity):
+    results = get_analyzer().analyze(text, language="nl")
+    return [text[r.start : r.end] for r in results if r.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "number,valid",
+    [("111222333", True), ("123456782", True), ("123456789", False), ("1112.22.333", True),
+     ("000000000", False), ("111222334", False)],
+)
+def test_bsn_elfproef(number, valid):
+    assert bsn_valid(number) is valid
+
+
+def test_bsn_recogniser_needs_elfproef():
+    assert found("BSN: 111222333", "BSN") == ["111222333"]
+    assert found("kenmerk 123456789", "BSN") == []
+
+
+@pytest.mark.parametrize("iban", ["NL91ABNA0417164300", "NL91 ABNA 0417 1643 00"])
+def test_iban_positive(iban):
+    assert iban_valid(iban)
+    assert found(f"Rekening {iban} t.n.v.", "IBAN") == [iban]
+
+
+def test_iban_negative_checksum():
+    assert not iban_valid("NL92ABNA0417164300")
+    assert found("Rekening NL92ABNA0417164300.", "IBAN") == []
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["06-12345678", "0612345678", "06 12 34 56 78", "+31 6 12345678", "+31 (0)6-12345678",
+     "0031 6 12345678", "(0113) 12 34 56", "0113-123456", "020 123 4567", "+31113123456"],
+)
+def test_phone_forms(phone):
+    assert found(f"Bel mij op {phone} na vijven.", "PHONE") == [phone]
+
+
+@pytest.mark.parametrize("text", ["op 12-03-2024 om 10.00", "bedrag 1.234.567", "zaak 2024-123456"])
+def test_phone_negative(text):
+    assert found(text, "PHONE") == []
+
+
+def test_email_plain_and_broken_over_two_lines():
+    assert found("Mail piet.jansen@example.nl graag.", "EMAIL") == ["piet.jansen@example.nl"]
+    assert found("Mail piet.jansen@gemeente-\nnoordbeveland.nl graag.", "EMAIL") == [
+        "piet.jansen@gemeente-\nnoordbeveland.nl"
+    ]
+    assert found("Mail piet.jansen@\nexample.nl graag.", "EMAIL") == ["piet.jansen@\nexample.nl"]
+
+
+def test_postcode_and_address():
+    text = "Ik woon aan de Dorpsstraat 12a, 4484 AB Kortgene en de Kerkweg 5-II."
+    assert found(text, "POSTCODE") == ["4484 AB"]
+    assert sorted(found(text, "ADDRESS")) == ["Dorpsstraat 12a", "Kerkweg 5-II"]
+    assert found("Stationsplein 3 bus 2 te Gent", "ADDRESS") == ["Stationsplein 3 bus 2"]
+
+
+def test_street_without_number_and_article_numbers_are_not_addresses():
+    assert found("De Dorpsstraat is te smal. Zie artikel 12 en bijlage 3.", "ADDRESS") == []
+
+
+def test_date_of_birth_needs_context():
+    assert found("Ik ben geboren op 12 maart 1980 in Goes.", "DATE_OF_BIRTH") == ["12 maart 1980"]
+    assert found("Geboortedatum: 01-02-1975", "DATE_OF_BIRTH") == ["01-02-1975"]
+    assert found("De vergadering is op 12 maart 2024.", "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize("plate", ["12-ABC-3", "AB-12-CD", "1-KBB-00", "XX-99-99", "GBB-12-X"])
+def test_licence_plates(plate):
+    assert found(f"De auto met kenteken {plate} stond er.", "LICENCE_PLATE") == [plate]
+
+
+def test_licence_plate_negative():
+    assert found("Op 12-03-24 en 2024-2025 en COVID-19.", "LICENCE_PLATE") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Geachte heer Jansen,", "Jansen"),
+        ("Geachte mevrouw De Wit,", "De Wit"),
+        ("Ingediend door dhr. P. van der Berg namens de buurt.", "P. van der Berg"),
+        ("Ook J.P. Balkenende was er.", "J.P. Balkenende"),
+        ("Bas Visser en Roos Bakker kwamen langs.", "Bas Visser"),
+        ("Mr. A.B. Jansen-de Vries schreef ons.", "A.B. Jansen-de Vries"),
+        ("Van: Karel Appel <karel@example.nl>", "Karel Appel"),
+    ],
+)
+def test_person_in_name_context(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_person_in_signature_block():
+    text = "Ik hoor graag van u.\n\nMet vriendelijke groet,\n\nH. Kwakkelstein\n"
+    assert "H. Kwakkelstein" in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de visser ving vis in de haven",
+        "Visser is een beroep aan de kust.",
+        "Er bloeit een Roos in de tuin, een roos is rood.",
+        "De Bakker op de hoek verkoopt brood.",
+        "De Wit geschilderde gevels van Kortgene.",
+        "Het college van Noord-Beveland en de gemeente Goes.",
+    ],
+)
+def test_dutch_words_are_not_names_outside_name_context(text):
+    assert found(text, "PERSON") == []
+
+
+# --------------------------------------------------------------------------- policy table
+
+POLICY_TABLE = [
+    # category, sender, entity, role, consent, expected
+    ("letter", "citizen", "PERSON", "sender", False, "redact"),
+    ("letter", "citizen", "ADDRESS", "other", False, "redact"),
+    ("letter", "citizen", "PERSON", "registry", False, "keep"),
+    ("letter", "citizen", "EMAIL", "sender", True, "keep"),
+    ("letter", "citizen", "BSN", "sender", True, "redact"),
+    ("letter", "organisation", "PERSON", "other", False, "redact"),
+    ("letter", "organisation", "PHONE", "other", False, "redact"),
+    ("letter", "organisation", "ADDRESS", "other", False, "keep"),
+    ("letter", "organisation", "SIGNATURE", "other", False, "redact"),
+    ("petition", "citizen", "PAGE", "other", False, "redact"),
+    ("petition", "citizen", "PAGE", "other", True, "redact"),
+    ("citizens_initiative", "citizen", "PERSON", "sender", False, "keep"),
+    ("citizens_initiative", "citizen", "ADDRESS", "sender", False, "redact"),
+    ("citizens_initiative", "citizen", "PAGE", "other", False, "redact"),
+    ("view", "citizen", "PERSON", "sender", False, "redact"),
+    ("view", "citizen", "SIGNATURE", "other", False, "redact"),
+    ("view", "citizen", "PERSON", "sender", True, "keep"),
+    ("objection", "organisation", "PERSON", "other", False, "redact"),
+    ("appointment", "citizen", "PERSON", "sender", False, "keep"),
+    ("appointment", "citizen", "PERSON", "other", False, "redact"),
+    ("appointment", "citizen", "ADDRESS", "sender", False, "redact"),
+    ("activity", "organisation", "PERSON", "other", False, "keep"),
+    ("activity", "organisation", "PHONE", "other", False, "keep"),
+    ("activity", "organisation", "ADDRESS", "other", False, "redact"),
+    ("activity", "organisation", "SIGNATURE", "other", False, "redact"),
+    ("speaker", "citizen", "PERSON", "sender", False, "keep"),
+    ("speaker", "citizen", "EMAIL", "sender", False, "redact"),
+    ("speaker", "citizen", "SIGNATURE", "other", False, "redact"),
+    ("college_answer", "college", "PERSON", "other", False, "redact"),
+    ("letter", "office_holder", "EMAIL", "sender", False, "keep"),
+    ("letter", "office_holder", "PHONE", "sender", False, "redact"),
+    ("letter", "civil_servant", "PERSON", "sender", False, "keep"),
+    ("letter", "civil_servant", "EMAIL", "sender", False, "redact"),
+    ("letter", "civil_servant", "PHONE", "sender", False, "redact"),
+    ("letter", "citizen", "ADDRESS", "municipality", False, "keep"),
+]
+
+
+@pytest.mark.parametrize("category,sender,entity,role,consent,expected", POLICY_TABLE)
+def test_policy_table(category, sender, entity, role, consent, expected):
+    action, reason = decide(
+        category=category, sender_type=sender, entity_type=entity, role=role, consent=consent
+    )
+    assert action == expected, reason
+    assert reason
+
+
+def test_policy_keeps_generic_mailbox_of_organisation():
+    action, _ = decide(category="letter", sender_type="organisation", entity_type="EMAIL",
+                       text="info@dorpsraad.nl")
+    assert action == "keep"
