@@ -168,3 +168,42 @@ class InboxFilterForm(forms.Form):
         if data["received_until"]:
             queryset = queryset.filter(received_on__lte=data["received_until"])
         return queryset.order_by(*self.SORTS.get(data["sort"] or "-received"))
+
+
+class ReviewForm(forms.Form):
+    """The reviewer's decisions: ids of accepted and rejected redactions, new boxes as JSON
+    ``[{"page": 0, "rect": [x0, y0, x1, y1]}]`` in PDF points, and the neutral term."""
+
+    boxes = forms.JSONField(required=False)
+    neutral_term = forms.CharField(required=False, max_length=100)
+
+    def __init__(self, *args, document, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean(self):
+        cleaned = super().clean()
+        ids = set(self.document.redactions.values_list("pk", flat=True))
+        accepted, rejected = set(), set()
+        for key, value in self.data.items():
+            if key.startswith("decision-"):
+                try:
+                    pk = int(key.removeprefix("decision-"))
+                except ValueError:
+                    continue
+                if pk in ids and value == "accept":
+                    accepted.add(pk)
+                elif pk in ids and value == "reject":
+                    rejected.add(pk)
+        boxes = []
+        for box in cleaned.get("boxes") or []:
+            try:
+                page = int(box["page"])
+                x0, y0, x1, y1 = (float(v) for v in box["rect"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise forms.ValidationError(_("Ongeldig vlak.")) from exc
+            if page < 0 or page >= max(self.document.pages_total, 1) or x1 <= x0 or y1 <= y0:
+                raise forms.ValidationError(_("Ongeldig vlak."))
+            boxes.append((page, (x0, y0, x1, y1)))
+        cleaned.update(accepted=accepted, rejected=rejected, boxes=boxes)
+        return cleaned

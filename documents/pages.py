@@ -1,5 +1,7 @@
 """Page images for the griffie's screens, rendered with PyMuPDF."""
 
+from functools import lru_cache
+
 import pymupdf
 from django.db import transaction
 
@@ -37,3 +39,21 @@ def render_page_images(document: Document) -> int:
             store_file(document, FileKind.PAGE_IMAGE, png, f"pagina-{number + 1}.png", "image/png",
                    page_number=number)
     return len(images)
+
+
+def page_size(document: Document, page_number: int) -> tuple[float, float]:
+    """Width and height in PDF points of a page of the working PDF (A4 if unknown)."""
+    sizes = _page_sizes(document.pk, document.updated_at.isoformat())
+    if 0 <= page_number < len(sizes):
+        return sizes[page_number]
+    return (595.0, 842.0)
+
+
+@lru_cache(maxsize=256)
+def _page_sizes(document_pk: int, _version: str) -> list[tuple[float, float]]:
+    document = Document.objects.get(pk=document_pk)
+    source = working_pdf(document)
+    if source is None:
+        return []
+    doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")
+    return [(page.rect.width, page.rect.height) for page in doc]

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+import pymupdf
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from . import workflow
 from .access import GriffieRequiredMixin
-from .forms import InboxFilterForm, RegistrationForm, UploadForm
+from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
-from .models import Document, DocumentFile, FileKind, Status
+from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
+from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
 
 
@@ -144,4 +147,105 @@ class FileView(GriffieRequiredMixin, View):
         )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class StartAnonymisationView(GriffieRequiredMixin, View):
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        try:
+            workflow.queue_anonymisation(document, request.user)
+        except InvalidTransition as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%s wordt geanonimiseerd.") % document.registration_number)
+        return redirect(document)
+
+
+class ReviewView(GriffieRequiredMixin, DetailView):
+    """Page images with every proposed redaction drawn on them; accept or reject each,
+    draw extra boxes, choose the neutral term, re-run, approve."""
+
+    model = Document
+    template_name = "documents/review.html"
+    context_object_name = "document"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.object
+        redactions = list(document.redactions.order_by("page", "id"))
+        if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
+            render_page_images(document)  # the render task has not run (yet): do it now
+        pages = []
+        for image in document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"):
+            width, height = page_size(document, image.page_number)
+            boxes = [
+                {
+                    "redaction": r,
+                    "rects": [
+                        {
+                            "left": 100 * x0 / width,
+                            "top": 100 * y0 / height,
+                            "width": 100 * (x1 - x0) / width,
+                            "height": 100 * (y1 - y0) / height,
+                        }
+                        for x0, y0, x1, y1 in r.rects
+                    ],
+                }
+                for r in redactions
+                if r.page == image.page_number
+            ]
+            pages.append({"image": image, "boxes": boxes, "width": width, "height": height})
+        context.update(
+            pages=pages,
+            redactions=redactions,
+            anonymised=workflow.latest_anonymised(document),
+        )
+        return context
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        form = ReviewForm(request.POST, document=document)
+        if not form.is_valid():
+            messages.error(request, _("De beoordeling kon niet worden opgeslagen: %s") % form.errors)
+            return redirect("documents:review", pk=pk)
+        data = form.cleaned_data
+        workflow.decide_redactions(document, request.user, data["accepted"], data["rejected"])
+        for page, rect in data["boxes"]:
+            workflow.add_manual_box(document, request.user, page, rect)
+        if data["neutral_term"] and data["neutral_term"] != document.public_sender_term:
+            document.public_sender_term = data["neutral_term"]
+            document.save(update_fields=["public_sender_term"])
+            document.record("neutral_term_changed", request.user, data["neutral_term"])
+        action = request.POST.get("action")
+        try:
+            if action == "rerun":
+                workflow.queue_anonymisation(document, request.user)
+                messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
+                return redirect(document)
+            if action == "approve":
+                workflow.approve(document, request.user)
+                messages.success(request, _("De geanonimiseerde versie is goedgekeurd."))
+                return redirect(document)
+        except (workflow.NotApprovable, InvalidTransition) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Beoordeling opgeslagen."))
+        return redirect("documents:review", pk=pk)
+
+
+class AnonymisedPageView(GriffieRequiredMixin, View):
+    """A page of the latest anonymised version, as the public would see it."""
+
+    def get(self, request, pk, page):
+        document = get_object_or_404(Document, pk=pk)
+        output = workflow.latest_anonymised(document)
+        if output is None:
+            raise Http404
+        doc = pymupdf.open(stream=output.read_bytes(), filetype="pdf")
+        if not 0 <= page < doc.page_count:
+            raise Http404
+        png = doc[page].get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png")
+        response = HttpResponse(png, content_type="image/png")
+        response["Cache-Control"] = "private, no-store"
         return response

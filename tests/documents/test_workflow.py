@@ -1,0 +1,179 @@
+"""The anonymisation workflow: queue, run, review, approve — and nothing half-done."""
+
+from unittest import mock
+
+import pymupdf
+import pytest
+from django.urls import reverse
+
+from documents import workflow
+from documents.intake import receive_file
+from documents.models import Document, FileKind, RedactionDecision, Status
+from tests.factories import UserFactory, make_pdf
+
+pytestmark = pytest.mark.django_db
+
+LETTER = (
+    "Geachte raad,\n\nIk, Piet Jansen, woon aan de Dorpsstraat 12, 4484 AB Kortgene.\n"
+    "U kunt mij bellen op 06-12345678.\nHet verkeer in Kortgene is te druk.\n\nMet vriendelijke groet,\n\nPiet Jansen"
+)
+
+
+@pytest.fixture
+def letter(db):
+    document = receive_file(make_pdf(LETTER), "brief.pdf").document
+    Document.objects.filter(pk=document.pk).update(
+        subject="Verkeer Dorpsstraat",
+        sender_name="Piet Jansen",
+        sender_address="Dorpsstraat 12, 4484 AB Kortgene",
+        sender_phone="06-12345678",
+        public_sender_term="inwoner",
+    )
+    document.refresh_from_db()
+    return document
+
+
+def anonymise(document, capture, actor=None):
+    with capture(execute=True):
+        workflow.queue_anonymisation(document, actor)
+    document.refresh_from_db()
+    return document
+
+
+def output_text(document) -> str:
+    output = workflow.latest_anonymised(document)
+    return "".join(page.get_text() for page in pymupdf.open(stream=output.read_bytes()))
+
+
+def test_anonymising_a_citizen_letter_leaves_it_in_review_without_personal_data(
+    letter, django_capture_on_commit_callbacks
+):
+    anonymise(letter, django_capture_on_commit_callbacks)
+    assert letter.status == Status.IN_REVIEW
+    assert letter.status_reason == ""
+    text = output_text(letter)
+    for personal in ("Piet", "Jansen", "Dorpsstraat 12", "4484 AB", "06-12345678"):
+        assert personal not in text
+    assert "verkeer in Kortgene" in text
+    assert letter.redactions.filter(entity_type="PERSON").exists()
+    # the original is untouched
+    assert letter.files.get(kind=FileKind.ORIGINAL).checksum_matches()
+
+
+def test_the_task_is_queued_only_after_commit(letter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        workflow.queue_anonymisation(letter)
+    assert len(callbacks) == 1
+    letter.refresh_from_db()
+    assert letter.status == Status.ANONYMISING
+    assert not letter.files.filter(kind=FileKind.ANONYMISED).exists()
+
+
+def test_a_run_repeated_after_a_worker_died_finishes_normally(
+    letter, django_capture_on_commit_callbacks
+):
+    letter.start_anonymising()  # the worker died here: status stays 'anonymising'
+    anonymise(letter, django_capture_on_commit_callbacks)  # redelivered task
+    assert letter.status == Status.IN_REVIEW
+    assert letter.files.filter(kind=FileKind.ANONYMISED).count() == 1
+
+
+def test_a_rejected_redaction_stays_readable_after_a_rerun(
+    letter, django_capture_on_commit_callbacks, griffie_user
+):
+    anonymise(letter, django_capture_on_commit_callbacks)
+    phone = letter.redactions.get(entity_type="PHONE")
+    workflow.decide_redactions(letter, griffie_user, accepted=set(), rejected={phone.pk})
+    anonymise(letter, django_capture_on_commit_callbacks, griffie_user)
+    assert "06-12345678" in output_text(letter)
+    assert workflow.latest_anonymised(letter).version == 2
+
+
+def test_a_manual_box_is_blacked_out(letter, django_capture_on_commit_callbacks, griffie_user):
+    anonymise(letter, django_capture_on_commit_callbacks)
+    assert "Geachte raad" in output_text(letter)
+    page = pymupdf.open(stream=make_pdf(LETTER))[0]
+    rect = page.search_for("Geachte raad")[0]
+    workflow.add_manual_box(letter, griffie_user, 0, tuple(rect))
+    anonymise(letter, django_capture_on_commit_callbacks, griffie_user)
+    assert "Geachte raad" not in output_text(letter)
+
+
+def test_approval_needs_a_verified_version(letter, django_capture_on_commit_callbacks, griffie_user):
+    with pytest.raises(workflow.NotApprovable):
+        workflow.approve(letter, griffie_user)
+    anonymise(letter, django_capture_on_commit_callbacks)
+    workflow.approve(letter, griffie_user)
+    letter.refresh_from_db()
+    assert letter.status == Status.APPROVED
+    assert letter.events.filter(action="approved", actor=griffie_user).exists()
+
+
+def test_approval_is_refused_when_the_verification_failed(
+    letter, django_capture_on_commit_callbacks, griffie_user
+):
+    from documents.anonymisation import Verification
+
+    real_apply = workflow.apply_proposal
+
+    def leaky_apply(*args, **kwargs):
+        result = real_apply(*args, **kwargs)
+        result.output_pdf = None
+        result.verification = Verification(ok=False, leaks=["Jansen"], reason="Jansen leesbaar")
+        return result
+
+    with mock.patch.object(workflow, "apply_proposal", leaky_apply):
+        anonymise(letter, django_capture_on_commit_callbacks)
+    assert letter.status == Status.IN_REVIEW
+    assert "Jansen leesbaar" in letter.status_reason
+    assert workflow.latest_anonymised(letter) is None
+    with pytest.raises(workflow.NotApprovable):
+        workflow.approve(letter, griffie_user)
+
+
+def test_an_engine_crash_marks_the_document_failed_and_does_not_raise(
+    letter, django_capture_on_commit_callbacks
+):
+    with mock.patch.object(workflow, "propose", side_effect=RuntimeError("boom")):
+        anonymise(letter, django_capture_on_commit_callbacks)
+    assert letter.status == Status.FAILED
+    assert "RuntimeError" in letter.status_reason
+
+
+def test_an_unreadable_working_pdf_fails_with_the_reason(
+    letter, django_capture_on_commit_callbacks
+):
+    from documents.anonymisation import UnreadableDocument
+
+    with mock.patch.object(workflow, "propose", side_effect=UnreadableDocument("versleuteld")):
+        anonymise(letter, django_capture_on_commit_callbacks)
+    assert letter.status == Status.FAILED
+    assert letter.status_reason == "versleuteld"
+
+
+class TestReviewScreen:
+    def test_review_page_draws_every_proposed_redaction(
+        self, letter, griffie_client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            griffie_client.post(reverse("documents:anonymise", args=[letter.pk]))
+        response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert html.count('class="box decision-proposed') >= letter.redactions.filter(
+            decision=RedactionDecision.PROPOSED
+        ).count() > 0
+
+    def test_approve_from_the_review_page_records_who(
+        self, letter, griffie_client, griffie_user, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            griffie_client.post(reverse("documents:anonymise", args=[letter.pk]))
+        griffie_client.post(reverse("documents:review", args=[letter.pk]), {"action": "approve"})
+        letter.refresh_from_db()
+        assert letter.status == Status.APPROVED
+        assert letter.events.get(action="approved").actor == griffie_user
+
+    def test_a_councillor_cannot_review(self, letter, client):
+        client.force_login(UserFactory(raadslid=True))
+        assert client.get(reverse("documents:review", args=[letter.pk])).status_code == 403
