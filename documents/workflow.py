@@ -78,6 +78,7 @@ def run_anonymisation(document: Document) -> None:
     if document.status != Status.ANONYMISING:
         logger.info("Document %s is %s; nothing to do", document.pk, document.status)
         return
+    document.record("anonymisation_run", None, _("Een worker is begonnen."))
     source = working_pdf(document)
     if source is None:
         document.fail(_("Er is geen leesbare PDF om te anonimiseren."))
