@@ -280,6 +280,27 @@ class DocumentFile(models.Model):
         return hashlib.sha256(self.read_bytes()).hexdigest() == self.sha256
 
 
+EVENT_LABELS = {
+    "received": _("ontvangen"),
+    "registered": _("geregistreerd"),
+    "registration_changed": _("registratie gewijzigd"),
+    "conversion_note": _("opmerking bij omzetting"),
+    "render_failed": _("paginaweergave mislukt"),
+    "anonymisation_started": _("anonimisering gestart"),
+    "anonymisation_run": _("worker begonnen"),
+    "anonymisation_finished": _("anonimisering klaar"),
+    "anonymisation_report": _("verslag anonimisering"),
+    "redactions_reviewed": _("vindplaatsen beoordeeld"),
+    "manual_redaction_added": _("vlak toegevoegd"),
+    "neutral_term_changed": _("neutrale term gewijzigd"),
+    "approved": _("goedgekeurd"),
+    "approved_version": _("goedgekeurde versie"),
+    "published": _("gepubliceerd"),
+    "withdrawn": _("ingetrokken"),
+    "failed": _("mislukt"),
+}
+
+
 class DocumentEvent(models.Model):
     """The history of a document: who did what, when."""
 
@@ -298,6 +319,10 @@ class DocumentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))
 
 
 class RedactionDecision(models.TextChoices):
