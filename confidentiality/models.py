@@ -40,40 +40,65 @@ class WooGround(models.TextChoices):
 
     L1A = "5.1.1.a", _("5.1 lid 1 a: de eenheid van de Kroon in gevaar zou kunnen brengen")
     L1B = "5.1.1.b", _("5.1 lid 1 b: de veiligheid van de Staat zou kunnen schaden")
-    L1C = "5.1.1.c", _(
-        "5.1 lid 1 c: bedrijfs- en fabricagegegevens die door natuurlijke personen of "
-        "rechtspersonen vertrouwelijk aan de overheid zijn meegedeeld"
+    L1C = (
+        "5.1.1.c",
+        _(
+            "5.1 lid 1 c: bedrijfs- en fabricagegegevens die door natuurlijke personen of "
+            "rechtspersonen vertrouwelijk aan de overheid zijn meegedeeld"
+        ),
     )
-    L1D = "5.1.1.d", _(
-        "5.1 lid 1 d: bijzondere persoonsgegevens (paragraaf 3.1 en 3.2 Uitvoeringswet AVG), "
-        "tenzij de betrokkene uitdrukkelijk toestemming gaf of ze kennelijk zelf openbaar maakte"
+    L1D = (
+        "5.1.1.d",
+        _(
+            "5.1 lid 1 d: bijzondere persoonsgegevens (paragraaf 3.1 en 3.2 Uitvoeringswet AVG), "
+            "tenzij de betrokkene uitdrukkelijk toestemming gaf of ze kennelijk zelf openbaar maakte"
+        ),
     )
-    L1E = "5.1.1.e", _(
-        "5.1 lid 1 e: nummers ter identificatie van personen (artikel 46 Uitvoeringswet AVG), "
-        "tenzij de verstrekking kennelijk geen inbreuk op de levenssfeer maakt"
+    L1E = (
+        "5.1.1.e",
+        _(
+            "5.1 lid 1 e: nummers ter identificatie van personen (artikel 46 Uitvoeringswet AVG), "
+            "tenzij de verstrekking kennelijk geen inbreuk op de levenssfeer maakt"
+        ),
     )
-    L2A = "5.1.2.a", _(
-        "5.1 lid 2 a: de betrekkingen van Nederland met andere landen en staten en met "
-        "internationale organisaties"
+    L2A = (
+        "5.1.2.a",
+        _(
+            "5.1 lid 2 a: de betrekkingen van Nederland met andere landen en staten en met "
+            "internationale organisaties"
+        ),
     )
-    L2B = "5.1.2.b", _(
-        "5.1 lid 2 b: de economische of financiële belangen van de Staat, andere "
-        "publiekrechtelijke lichamen of bestuursorganen"
+    L2B = (
+        "5.1.2.b",
+        _(
+            "5.1 lid 2 b: de economische of financiële belangen van de Staat, andere "
+            "publiekrechtelijke lichamen of bestuursorganen"
+        ),
     )
     L2C = "5.1.2.c", _("5.1 lid 2 c: de opsporing en vervolging van strafbare feiten")
     L2D = "5.1.2.d", _("5.1 lid 2 d: de inspectie, controle en toezicht door bestuursorganen")
     L2E = "5.1.2.e", _("5.1 lid 2 e: de eerbiediging van de persoonlijke levenssfeer")
-    L2F = "5.1.2.f", _(
-        "5.1 lid 2 f: de bescherming van andere dan in lid 1 onder c genoemde "
-        "concurrentiegevoelige bedrijfs- en fabricagegegevens"
+    L2F = (
+        "5.1.2.f",
+        _(
+            "5.1 lid 2 f: de bescherming van andere dan in lid 1 onder c genoemde "
+            "concurrentiegevoelige bedrijfs- en fabricagegegevens"
+        ),
     )
-    L2G = "5.1.2.g", _("5.1 lid 2 g: de bescherming van het milieu waarop de informatie betrekking heeft")
-    L2H = "5.1.2.h", _(
-        "5.1 lid 2 h: de beveiliging van personen en bedrijven en het voorkomen van sabotage"
+    L2G = (
+        "5.1.2.g",
+        _("5.1 lid 2 g: de bescherming van het milieu waarop de informatie betrekking heeft"),
     )
-    L2I = "5.1.2.i", _(
-        "5.1 lid 2 i: het goed functioneren van de Staat, andere publiekrechtelijke lichamen "
-        "of bestuursorganen"
+    L2H = (
+        "5.1.2.h",
+        _("5.1 lid 2 h: de beveiliging van personen en bedrijven en het voorkomen van sabotage"),
+    )
+    L2I = (
+        "5.1.2.i",
+        _(
+            "5.1 lid 2 i: het goed functioneren van de Staat, andere publiekrechtelijke lichamen "
+            "of bestuursorganen"
+        ),
     )
 
 
@@ -140,6 +165,7 @@ class SecrecyDecision(models.Model):
     documents = models.ManyToManyField(
         Document,
         through="SecretItem",
+        through_fields=("decision", "document"),
         related_name="secrecy_decisions",
         verbose_name=_("stukken"),
     )
@@ -230,12 +256,13 @@ class SecrecyDecision(models.Model):
             errors["ground"] = _("Geheimhouding kan alleen op een grond uit Woo art. 5.1.")
         if self.imposed_by == Authority.COMMISSIE and not self.imposed_by_body_id:
             errors["imposed_by_body"] = _("Kies de commissie die de geheimhouding oplegt.")
-        if self.imposed_by_body_id and self.imposed_by_body.kind not in (
-            self.imposed_by,
-            BodyKind.RAAD if self.imposed_by == Authority.RAAD else None,
-        ):
-            if not (self.imposed_by == Authority.BURGEMEESTER):
-                errors["imposed_by_body"] = _("Dit orgaan past niet bij wie oplegt.")
+        expected_kind = {
+            Authority.RAAD: BodyKind.RAAD,
+            Authority.COLLEGE: BodyKind.COLLEGE,
+            Authority.COMMISSIE: BodyKind.COMMISSIE,
+        }.get(self.imposed_by)
+        if self.imposed_by_body_id and self.imposed_by_body.kind != expected_kind:
+            errors["imposed_by_body"] = _("Dit orgaan past niet bij wie de geheimhouding oplegt.")
         if self.review_on and self.review_on < self.decided_on:
             errors["review_on"] = _("De datum ligt voor de datum van het besluit.")
         if errors:
@@ -301,7 +328,9 @@ class SecretItem(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     decision = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE, related_name="items")
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="secret_items")
-    part = models.CharField(_("deel"), max_length=10, choices=ItemPart.choices, default=ItemPart.WHOLE)
+    part = models.CharField(
+        _("deel"), max_length=10, choices=ItemPart.choices, default=ItemPart.WHOLE
+    )
     public_document = models.ForeignKey(
         Document,
         on_delete=models.PROTECT,
@@ -376,25 +405,25 @@ class Exclusion(models.Model):
         verbose_name_plural = _("uitsluitingen")
         ordering = ["-start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="exclusion_end_after_start")
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="exclusion_end_after_start"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.person} {self.start:%d-%m-%Y} – {self.end:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        # Integrity guard: the legal maximum holds however the record is made.
+        self.clean()
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.start and self.end:
             if self.end < self.start:
                 raise ValidationError({"end": _("Het einde ligt voor het begin.")})
             if self.end > add_three_months(self.start) - timedelta(days=1):
-                raise ValidationError(
-                    {"end": _("Een uitsluiting duurt ten hoogste drie maanden.")}
-                )
-
-    def save(self, *args, **kwargs):
-        # Integrity guard: the legal maximum holds however the record is made.
-        self.full_clean(exclude=["person", "created_by"])
-        super().save(*args, **kwargs)
+                raise ValidationError({"end": _("Een uitsluiting duurt ten hoogste drie maanden.")})
 
 
 class NoticeKind(models.TextChoices):
@@ -415,7 +444,9 @@ class Notice(models.Model):
     )
     kind = models.CharField(max_length=20, choices=NoticeKind.choices)
     decision = models.ForeignKey(SecrecyDecision, on_delete=models.CASCADE, related_name="notices")
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

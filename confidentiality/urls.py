@@ -6,4 +6,32 @@ app_name = "confidentiality"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("tweestapsverificatie/", views.VerifyView.as_view(), name="otp-verify"),
+    path("tweestapsverificatie/instellen/", views.SetupView.as_view(), name="otp-setup"),
+    path("meldingen/gelezen/", views.NoticesReadView.as_view(), name="notices-read"),
+    path("vertrouwelijk/", views.ConfidentialListView.as_view(), name="confidential-list"),
+    path(
+        "vertrouwelijk/<uuid:uuid>/",
+        views.ConfidentialDetailView.as_view(),
+        name="confidential-detail",
+    ),
+    path(
+        "vertrouwelijk/<uuid:uuid>/download/",
+        views.ConfidentialDownloadView.as_view(),
+        name="confidential-download",
+    ),
+    path("geheim/", views.SecretListView.as_view(), name="secret-list"),
+    path("geheim/<uuid:uuid>/", views.SecretDetailView.as_view(), name="secret-detail"),
+    path(
+        "geheim/<uuid:uuid>/download/", views.SecretDownloadView.as_view(), name="secret-download"
+    ),
+    # Public: anyone may see that secret information exists (never its content).
+    path("geheimhouding/", views.PublicRegisterView.as_view(), name="register"),
+    path("beheer/", views.ManageView.as_view(), name="manage"),
+    path("beheer/<uuid:uuid>/opheffen/", views.LiftView.as_view(), name="lift"),
+    path("beheer/toegang/", views.AccessLogView.as_view(), name="access-log"),
+    path("beheer/toegang.csv", views.AccessLogExportView.as_view(), name="access-log-csv"),
 ]
+
+# For a public address outside /raadsleden/, the lead may add to griffie/urls.py:
+#   path("geheimhouding/", include(("confidentiality.public_urls", "secrecy-register"))),

@@ -1,6 +1,411 @@
+"""The councillors' area. Thin: who sees what is decided in access.py, work in service.py."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from documents.models import Document
+
+from . import access, service
+from .forms import LiftForm, LogFilterForm, TokenForm
+from .models import AccessLog, SecrecyDecision, SecretItem
+from .watermark import NotWatermarkable
 
 
-class IndexView(LoginRequiredMixin, TemplateView):
+def harden(response):
+    """Headers for every response of this area, HTML and PDF alike."""
+    response["Cache-Control"] = "no-store, private"
+    response["Pragma"] = "no-cache"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Frame-Options"] = "DENY"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class HardenedMixin:
+    def dispatch(self, request, *args, **kwargs):
+        return harden(super().dispatch(request, *args, **kwargs))
+
+
+class SecondFactorRequiredMixin(HardenedMixin, LoginRequiredMixin):
+    """Logged in with password and second factor; otherwise off to the next step."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.is_second_factor_verified(request.user):
+            return harden(redirect(f"{reverse('confidentiality:otp-verify')}?next={request.path}"))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GriffieManageMixin(SecondFactorRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and access.is_second_factor_verified(request.user):
+            if not access.can_manage(request.user):
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+# --- second factor ----------------------------------------------------------------------------
+class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
+    template_name = "confidentiality/otp_verify.html"
+    form_class = TokenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not user_has_device(request.user, confirmed=True):
+            if settings.CONFIDENTIALITY_ALLOW_SELF_ENROLMENT:
+                return redirect(
+                    f"{reverse('confidentiality:otp-setup')}?next={request.GET.get('next', '')}"
+                )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next=_safe_next(self.request, ""), **kwargs)
+
+    def form_valid(self, form):
+        token = form.cleaned_data["token"]
+        for device in TOTPDevice.objects.devices_for_user(self.request.user, confirmed=True):
+            if device.verify_is_allowed()[0] and device.verify_token(token):
+                otp_login(self.request, device)
+                service.log_access(self.request, "second_factor")
+                return redirect(_safe_next(self.request, reverse("confidentiality:index")))
+        service.log_access(
+            self.request,
+            "second_factor",
+            decision=access.AccessDecision(False, "wrong_token"),
+        )
+        form.add_error("token", _("Deze code klopt niet of is verlopen."))
+        return self.form_invalid(form)
+
+
+class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
+    """First-time enrolment of a TOTP device, only for a user who has none confirmed yet."""
+
+    template_name = "confidentiality/otp_setup.html"
+    form_class = TokenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and (
+            user_has_device(request.user, confirmed=True)
+            or not settings.CONFIDENTIALITY_ALLOW_SELF_ENROLMENT
+        ):
+            return redirect("confidentiality:otp-verify")
+        return super().dispatch(request, *args, **kwargs)
+
+    def device(self) -> TOTPDevice:
+        device = TOTPDevice.objects.filter(user=self.request.user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(
+                user=self.request.user, name="authenticator", confirmed=False
+            )
+        return device
+
+    def get_context_data(self, **kwargs):
+        import segno
+
+        device = self.device()
+        url = device.config_url
+        return super().get_context_data(
+            qr_svg=segno.make(url, error="m").svg_inline(scale=4),
+            secret=device.bin_key.hex(),
+            next=_safe_next(self.request, ""),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        device = self.device()
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(self.request, device)
+            service.log_access(self.request, "second_factor_enrolled")
+            return redirect(_safe_next(self.request, reverse("confidentiality:index")))
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+        return self.form_invalid(form)
+
+
+# --- the area -----------------------------------------------------------------------------------
+class IndexView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/index.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        exclusion = access.active_exclusion(user)
+        return super().get_context_data(
+            notices=access.notices_visible_to(user).select_related("decision", "body")[:20],
+            exclusion_message=access.exclusion_message(exclusion) if exclusion else "",
+            confidential_count=access.confidential_documents_visible_to(user).count(),
+            secret_count=access.secret_items_visible_to(user).count(),
+            can_manage=access.can_manage(user),
+            **kwargs,
+        )
+
+
+class NoticesReadView(SecondFactorRequiredMixin, View):
+    def post(self, request):
+        access.notices_visible_to(request.user).unread().update(read_at=timezone.now())
+        return redirect("confidentiality:index")
+
+
+class ConfidentialListView(SecondFactorRequiredMixin, TemplateView):
+    template_name = "confidentiality/confidential_list.html"
+
+    def get_context_data(self, **kwargs):
+        documents = access.confidential_documents_visible_to(self.request.user)
+        service.log_access(self.request, "list_vertrouwelijk")
+        page = Paginator(documents, 25).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page, **kwargs)
+
+
+def _get_document_or_404(request, uuid, action) -> Document:
+    document = Document.objects.filter(uuid=uuid).first()
+    decision = access.can_access(request.user, document) if document else None
+    if document is None or not decision.allowed:
+        service.log_access(
+            request,
+            action,
+            object_type="document",
+            object_id=str(uuid),
+            decision=decision or access.AccessDecision(False, "not_found"),
+        )
+        raise Http404
+    service.log_access(request, action, obj=document, decision=decision)
+    return document
+
+
+class ConfidentialDetailView(SecondFactorRequiredMixin, TemplateView):
+    template_name = "confidentiality/confidential_detail.html"
+
+    def get_context_data(self, **kwargs):
+        document = _get_document_or_404(self.request, kwargs["uuid"], "view")
+        return super().get_context_data(
+            document=document, has_file=service.readable_file(document) is not None, **kwargs
+        )
+
+
+def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
+    return harden(response)
+
+
+class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
+    def get(self, request, uuid):
+        document = _get_document_or_404(request, uuid, "download")
+        return _download(request, document, document)
+
+
+def _download(request, obj, document):
+    document_file = service.readable_file(document)
+    if document_file is None:
+        raise Http404
+    try:
+        with transaction.atomic():
+            data, issue = service.watermarked_copy(request, obj, document_file)
+    except NotWatermarkable:
+        messages.error(
+            request, _("Dit bestand kan niet veilig worden uitgegeven; vraag de griffie.")
+        )
+        raise Http404 from None
+    return _pdf_response(data, f"{issue.code}.pdf")
+
+
+class SecretListView(SecondFactorRequiredMixin, TemplateView):
+    template_name = "confidentiality/secret_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        exclusion = access.active_exclusion(user)
+        service.log_access(
+            self.request,
+            "list_geheim",
+            decision=access.AccessDecision(
+                exclusion is None, "excluded" if exclusion else "geheim"
+            ),
+        )
+        return super().get_context_data(
+            items=access.secret_items_visible_to(user),
+            exclusion_message=access.exclusion_message(exclusion) if exclusion else "",
+            **kwargs,
+        )
+
+
+def _get_item_or_404(request, uuid, action) -> SecretItem:
+    item = SecretItem.objects.select_related("decision", "document").filter(uuid=uuid).first()
+    decision = access.can_access(request.user, item) if item else None
+    if item is None or not decision.allowed:
+        service.log_access(
+            request,
+            action,
+            object_type="secret_item",
+            object_id=str(uuid),
+            decision=decision or access.AccessDecision(False, "not_found"),
+        )
+        if decision is not None and decision.reason == "excluded":
+            messages.warning(request, decision.message)
+        raise Http404
+    service.log_access(request, action, obj=item, decision=decision)
+    return item
+
+
+class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
+    template_name = "confidentiality/secret_detail.html"
+
+    def get_context_data(self, **kwargs):
+        item = _get_item_or_404(self.request, kwargs["uuid"], "view")
+        return super().get_context_data(
+            item=item,
+            decision=item.decision,
+            has_file=service.readable_file(item.document) is not None,
+            **kwargs,
+        )
+
+
+class SecretDownloadView(SecondFactorRequiredMixin, View):
+    def get(self, request, uuid):
+        item = _get_item_or_404(request, uuid, "download")
+        return _download(request, item, item.document)
+
+
+# --- public register --------------------------------------------------------------------------
+class PublicRegisterView(HardenedMixin, TemplateView):
+    """Anyone may see that secret information exists: title, ground, date, bodies. Never its
+    content, documents or recipients' members."""
+
+    template_name = "confidentiality/register.html"
+
+    def get_context_data(self, **kwargs):
+        decisions = SecrecyDecision.objects.select_related(
+            "imposed_by_body", "lifting_body", "lifted_by_body"
+        ).order_by("-decided_on", "-id")
+        page = Paginator(decisions, 50).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page, **kwargs)
+
+
+# --- griffie management -----------------------------------------------------------------------
+class ManageView(GriffieManageMixin, TemplateView):
+    template_name = "confidentiality/manage.html"
+
+    def get_context_data(self, **kwargs):
+        decisions = SecrecyDecision.objects.select_related("lifting_body").prefetch_related(
+            "provided_to"
+        )
+        return super().get_context_data(decisions=decisions, lift_form=LiftForm(), **kwargs)
+
+
+class LiftView(GriffieManageMixin, View):
+    def post(self, request, uuid):
+        decision = get_object_or_404(SecrecyDecision, uuid=uuid)
+        form = LiftForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Vul orgaan, datum en kenmerk in."))
+            return redirect("confidentiality:manage")
+        try:
+            service.lift_secrecy(decision, actor=request.user, **form.cleaned_data)
+        except Exception as exc:  # InvalidSecrecyChange carries a message for the user
+            messages.error(request, str(exc))
+        else:
+            service.log_access(request, "lift", obj=decision)
+            messages.success(request, _("De geheimhouding is opgeheven."))
+        return redirect("confidentiality:manage")
+
+
+class AccessLogView(GriffieManageMixin, TemplateView):
+    template_name = "confidentiality/access_log.html"
+
+    def get_context_data(self, **kwargs):
+        form = LogFilterForm(self.request.GET or None)
+        entries = form.filter(AccessLog.objects.all())
+        issue = None
+        if form.is_valid() and form.cleaned_data["code"]:
+            issue = service.resolve_watermark(form.cleaned_data["code"])
+            service.log_access(
+                self.request,
+                "resolve_watermark",
+                object_type="watermark",
+                object_id=form.cleaned_data["code"][:64],
+            )
+        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
+        return super().get_context_data(form=form, page_obj=page, issue=issue, **kwargs)
+
+
+def _csv_cell(value) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheet formula injection: a user agent could start with '='.
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+class AccessLogExportView(GriffieManageMixin, View):
+    def get(self, request):
+        form = LogFilterForm(request.GET or None)
+        entries = form.filter(AccessLog.objects.all()).order_by("created_at", "id")
+        service.log_access(request, "export_access_log")
+        writer = csv.writer(_Echo())
+        header = [
+            "tijd",
+            "gebruiker",
+            "actie",
+            "soort",
+            "id",
+            "resultaat",
+            "reden",
+            "ip",
+            "user_agent",
+        ]
+
+        def rows():
+            yield writer.writerow(header)
+            for e in entries.iterator():
+                yield writer.writerow(
+                    [
+                        _csv_cell(v)
+                        for v in (
+                            timezone.localtime(e.created_at).isoformat(),
+                            e.actor_name,
+                            e.action,
+                            e.object_type,
+                            e.object_id,
+                            e.result,
+                            e.reason,
+                            e.ip,
+                            e.user_agent,
+                        )
+                    ]
+                )
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="toegangslog.csv"'
+        return harden(response)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 
 from .models import Body, Fractie, Membership, Person
+from .service import sync_body_groups
 
 
 class MembershipInline(admin.TabularInline):
@@ -16,6 +17,11 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ("name", "department")
     inlines = [MembershipInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Access to secret information follows current memberships (confidentiality.access).
+        sync_body_groups(form.instance)
+
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
@@ -26,6 +32,11 @@ class BodyAdmin(admin.ModelAdmin):
         if not obj.group_id:
             obj.group = Group.objects.get_or_create(name=f"orgaan: {obj.name}")[0]
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for membership in form.instance.memberships.select_related("person"):
+            sync_body_groups(membership.person)
 
 
 admin.site.register(Fractie)

@@ -45,8 +45,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "confidentiality.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "confidentiality.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -186,3 +186,16 @@ LOGGING = {
 }
 
 from .security import *  # noqa
+
+# --- Public raadsinformatie site (publication app) ------------------------------------------
+PUBLIC_PAGE_CACHE_SECONDS = config(
+    "PUBLIC_PAGE_CACHE_SECONDS",
+    300,
+    help_text="Seconds an anonymous public page is cached per worker; 0 turns it off. "
+    "Any publish, withdrawal or edit invalidates the cache at once.",
+)
+PUBLIC_SITE_VERSION_SECONDS = config(
+    "PUBLIC_SITE_VERSION_SECONDS",
+    1,
+    help_text="How often (seconds) each worker re-checks whether public content changed.",
+)

@@ -1,5 +1,10 @@
 // Draw extra redaction boxes on the review page; coordinates are sent in PDF points.
 document.addEventListener("DOMContentLoaded", () => {
+  // Position the proposed boxes (percentages of the page); set from script because the
+  // Content-Security-Policy forbids inline style attributes.
+  document.querySelectorAll(".review-page .box[data-left]").forEach((box) => {
+    for (const side of ["left", "top", "width", "height"]) box.style[side] = box.dataset[side] + "%";
+  });
   const input = document.getElementById("id_boxes");
   if (!input) return;
   const boxes = [];

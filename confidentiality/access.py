@@ -1,0 +1,228 @@
+"""THE access rule for vertrouwelijk and geheim information. Every view, download, list,
+search, feed and API path asks this module; nothing else decides who sees what.
+
+- Vertrouwelijk: full originals of the documents the gedragscode makes available to
+  councillors 'via de griffie' (art. 3c, 3e, 3g); readable by members of the raad (active
+  membership of a body of kind 'raad', within their term) and by the griffie.
+- Geheim: information under a secrecy decision that is still in force; readable only by
+  members of the bodies it was provided to, through a guardian object permission granted to
+  that body's group (never to a person), and never during an exclusion.
+- Everything here requires a session that passed the second factor.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import get_objects_for_user
+
+from documents.models import Category, Document
+from people.models import Body, BodyKind, Membership, Person
+from people.roles import is_griffie
+
+from .models import (
+    Exclusion,
+    LegalBasis,
+    Notice,
+    NoticeKind,
+    SecrecyDecision,
+    SecrecyStatus,
+    SecretItem,
+)
+
+SECRET_PERMISSION = "confidentiality.access_secret_information"
+
+# Gedragscode art. 3: what councillors may read in full 'via de griffie'.
+CONFIDENTIAL_CATEGORIES = (
+    Category.LETTER,
+    Category.PETITION,
+    Category.VIEW,
+    Category.OBJECTION,
+    Category.CITIZENS_INITIATIVE,
+    Category.COLLEGE_ANSWER,
+)
+
+
+class Level:
+    PUBLIC = "openbaar"
+    VERTROUWELIJK = "VERTROUWELIJK"
+    GEHEIM = "GEHEIM"
+
+
+@dataclass(frozen=True)
+class AccessDecision:
+    allowed: bool
+    reason: str  # a stable code, stored in the access log
+    message: str = ""  # what the user may be told (never whether a secret item exists)
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+# --- who is the user ------------------------------------------------------------------------
+def is_second_factor_verified(user) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def _person(user, on: date) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Person.objects.in_office(on).filter(user=user).first()
+
+
+def active_bodies(user, on: date | None = None) -> QuerySet[Body]:
+    """Bodies the user sits in today, by membership dates and term (not by group sync)."""
+    on = on or timezone.localdate()
+    person = _person(user, on)
+    if person is None:
+        return Body.objects.none()
+    memberships = Membership.objects.active(on).filter(person=person)
+    return Body.objects.filter(pk__in=memberships.values("body_id"))
+
+
+def is_raad_member(user, on: date | None = None) -> bool:
+    return active_bodies(user, on).filter(kind=BodyKind.RAAD).exists()
+
+
+def active_exclusion(user, on: date | None = None) -> Exclusion | None:
+    if user is None or not user.is_authenticated:
+        return None
+    on = on or timezone.localdate()
+    return Exclusion.objects.active(on).filter(person__user=user).order_by("-end").first()
+
+
+def can_manage(user) -> bool:
+    """The griffie's management screens of this area (register, lifting, access log)."""
+    return is_second_factor_verified(user) and is_griffie(user)
+
+
+# --- querysets ---------------------------------------------------------------------------------
+def _active_secret_document_ids():
+    return SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE).values("document_id")
+
+
+def is_secret(document: Document) -> bool:
+    """True while the document (or its annex role) is under secrecy, including the record of a
+    besloten vergadering not yet lifted by the raad. The publication workflow must not publish
+    a document for which this is true."""
+    if SecretItem.objects.filter(document=document, decision__status=SecrecyStatus.ACTIVE).exists():
+        return True
+    return bool(
+        document.meeting_id
+        and document.meeting.is_closed
+        and not SecretItem.objects.filter(
+            document=document,
+            decision__status=SecrecyStatus.LIFTED,
+            decision__legal_basis=LegalBasis.CLOSED_MEETING,
+        ).exists()
+    )
+
+
+def secret_documents() -> QuerySet[Document]:
+    """Every document under secrecy now (for other apps to exclude: search, feeds, API)."""
+    lifted_closed = SecretItem.objects.filter(
+        decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
+    ).values("document_id")
+    return Document.objects.filter(
+        Q(pk__in=_active_secret_document_ids())
+        | (Q(meeting__is_closed=True) & ~Q(pk__in=lifted_closed))
+    )
+
+
+def confidential_documents_visible_to(user) -> QuerySet[Document]:
+    """Vertrouwelijk documents the user may read in full. Secret documents never appear here,
+    whoever asks: they are only reachable through :func:`secret_items_visible_to`."""
+    if not is_second_factor_verified(user):
+        return Document.objects.none()
+    if not (is_raad_member(user) or is_griffie(user)):
+        return Document.objects.none()
+    return (
+        Document.objects.filter(category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False)
+        .exclude(pk__in=secret_documents().values("pk"))
+        .order_by("-received_on", "-registration_sequence")
+    )
+
+
+def secret_decisions_visible_to(user) -> QuerySet[SecrecyDecision]:
+    if not is_second_factor_verified(user) or active_exclusion(user) is not None:
+        return SecrecyDecision.objects.none()
+    granted = get_objects_for_user(
+        user,
+        SECRET_PERMISSION,
+        klass=SecrecyDecision.objects.active(),
+        accept_global_perms=False,
+        with_superuser=False,
+    )
+    # A guardian grant alone is not enough: the user must sit in a body the information was
+    # provided to today (memberships end by date, before any group sync runs).
+    return granted.filter(provided_to__in=active_bodies(user)).distinct()
+
+
+def secret_items_visible_to(user) -> QuerySet[SecretItem]:
+    return (
+        SecretItem.objects.filter(decision__in=secret_decisions_visible_to(user))
+        .select_related(
+            "decision", "decision__lifting_body", "decision__imposed_by_body", "document"
+        )
+        .order_by("-decision__decided_on", "-id")
+    )
+
+
+def notices_visible_to(user) -> QuerySet[Notice]:
+    if not is_second_factor_verified(user):
+        return Notice.objects.none()
+    notices = Notice.objects.filter(recipient=user)
+    if active_exclusion(user) is not None:
+        notices = notices.exclude(kind=NoticeKind.SECRET_PROVIDED)
+    return notices
+
+
+# --- the check -----------------------------------------------------------------------------------
+def can_access(user, obj) -> AccessDecision:
+    """May ``user`` see ``obj`` (a Document on the vertrouwelijk path, a SecretItem or a
+    SecrecyDecision's content)? Decided by the querysets above, so lists and single objects
+    can never disagree."""
+    if user is None or not user.is_authenticated:
+        return AccessDecision(False, "anonymous", _("Log in om dit te zien."))
+    if not is_second_factor_verified(user):
+        return AccessDecision(
+            False, "second_factor_required", _("Bevestig eerst uw inlog met de tweede stap.")
+        )
+    if isinstance(obj, Document):
+        if confidential_documents_visible_to(user).filter(pk=obj.pk).exists():
+            return AccessDecision(True, "vertrouwelijk")
+        return AccessDecision(False, "not_visible")
+    if isinstance(obj, SecretItem | SecrecyDecision):
+        exclusion = active_exclusion(user)
+        if exclusion is not None:
+            return AccessDecision(False, "excluded", exclusion_message(exclusion))
+        decision = obj.decision if isinstance(obj, SecretItem) else obj
+        if secret_decisions_visible_to(user).filter(pk=decision.pk).exists():
+            return AccessDecision(True, "geheim")
+        return AccessDecision(False, "not_visible")
+    return AccessDecision(False, "unknown_object")
+
+
+def level_of(obj) -> str:
+    if isinstance(obj, SecretItem | SecrecyDecision):
+        return Level.GEHEIM
+    if isinstance(obj, Document) and obj.category in CONFIDENTIAL_CATEGORIES:
+        return Level.VERTROUWELIJK
+    return Level.PUBLIC
+
+
+def exclusion_message(exclusion: Exclusion) -> str:
+    return _(
+        "U bent bij raadsbesluit %(reference)s uitgesloten van het ontvangen van geheime "
+        "informatie, van %(start)s tot en met %(end)s (Gemeentewet art. 87). Daarna krijgt u "
+        "vanzelf weer toegang."
+    ) % {
+        "reference": exclusion.decision_reference,
+        "start": exclusion.start.strftime("%d-%m-%Y"),
+        "end": exclusion.end.strftime("%d-%m-%Y"),
+    }

@@ -1,0 +1,74 @@
+from django.contrib import admin
+
+from . import service
+from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem, WatermarkIssue
+
+
+class SecretItemInline(admin.TabularInline):
+    model = SecretItem
+    fk_name = "decision"
+    extra = 1
+    raw_id_fields = ("document", "public_document")
+
+
+@admin.register(SecrecyDecision)
+class SecrecyDecisionAdmin(admin.ModelAdmin):
+    list_display = ("title", "imposed_by", "ground", "decided_on", "review_on", "status")
+    list_filter = ("status", "imposed_by", "legal_basis")
+    search_fields = ("title", "reference")
+    filter_horizontal = ("provided_to",)
+    inlines = [SecretItemInline]
+    readonly_fields = ("status", "lifted_on", "lifted_by_body", "lift_reference")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Grants and notices follow provided_to: the same service the app uses.
+        service.sync_grants(form.instance)
+
+
+@admin.register(Exclusion)
+class ExclusionAdmin(admin.ModelAdmin):
+    list_display = ("person", "decision_reference", "start", "end")
+    raw_id_fields = ("person",)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = (
+        "created_at",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "result",
+        "ip",
+    )
+    list_filter = ("result", "action")
+    search_fields = ("actor_name", "object_id")
+
+
+@admin.register(WatermarkIssue)
+class WatermarkIssueAdmin(ReadOnlyAdmin):
+    list_display = ("code", "user", "level", "object_type", "object_id", "issued_at")
+    search_fields = ("code",)

@@ -1,0 +1,303 @@
+"""Public API of the confidentiality app: imposing, providing and lifting secrecy, closed
+meeting records, notices, access logging and watermarked copies. Keep it small."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
+
+from documents.models import Document, DocumentFile, FileKind
+from people.models import Body, BodyKind, Membership
+from people.roles import GRIFFIE
+
+from .access import (
+    SECRET_PERMISSION,
+    AccessDecision,
+    is_secret,
+    level_of,
+)
+from .models import (
+    RECIPIENT_BODY_KINDS,
+    AccessLog,
+    AccessResult,
+    Authority,
+    ItemPart,
+    LegalBasis,
+    Notice,
+    NoticeKind,
+    SecrecyDecision,
+    SecretItem,
+    WatermarkIssue,
+)
+from .net import client_ip, user_agent
+from .watermark import watermark_pdf
+
+_PERM_CODENAME = SECRET_PERMISSION.split(".")[1]
+
+
+# --- secrecy ---------------------------------------------------------------------------------
+def _check_recipients(bodies) -> list[Body]:
+    checked = []
+    for body in bodies:
+        if not isinstance(body, Body):
+            raise ValidationError(
+                _("Geheime informatie wordt verstrekt aan organen, nooit aan personen.")
+            )
+        if body.kind not in RECIPIENT_BODY_KINDS:
+            raise ValidationError(
+                _("%(body)s kan geen geheime informatie ontvangen.") % {"body": body}
+            )
+        checked.append(body)
+    return checked
+
+
+@transaction.atomic
+def impose_secrecy(
+    *,
+    title: str,
+    imposed_by: str,
+    ground: str,
+    provided_to,
+    documents=(),
+    imposed_by_body: Body | None = None,
+    lifting_authority: str | None = None,
+    lifting_body: Body | None = None,
+    reference: str = "",
+    decided_on: date | None = None,
+    review_on: date | None = None,
+    actor=None,
+) -> SecrecyDecision:
+    decision = SecrecyDecision(
+        title=title,
+        imposed_by=imposed_by,
+        imposed_by_body=imposed_by_body,
+        ground=ground,
+        lifting_authority=lifting_authority or imposed_by,
+        lifting_body=lifting_body or imposed_by_body,
+        reference=reference,
+        decided_on=decided_on or timezone.localdate(),
+        review_on=review_on,
+        created_by=actor,
+    )
+    decision.full_clean()
+    decision.save()
+    for document in documents:
+        add_item(decision, document)
+    provide_to(decision, provided_to, actor=actor)
+    return decision
+
+
+def add_item(
+    decision: SecrecyDecision,
+    document: Document,
+    *,
+    public_document: Document | None = None,
+    label: str = "",
+) -> SecretItem:
+    item, _created = SecretItem.objects.get_or_create(
+        decision=decision,
+        document=document,
+        defaults={
+            "part": ItemPart.ANNEX if public_document else ItemPart.WHOLE,
+            "public_document": public_document,
+            "label": label,
+        },
+    )
+    item.full_clean()
+    return item
+
+
+@transaction.atomic
+def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
+    """Provide the secret information to bodies: grant the object permission to each body's
+    group and tell its current members, without content, that there is something new."""
+    for body in _check_recipients(bodies):
+        decision.provided_to.add(body)
+        assign_perm(SECRET_PERMISSION, body.group, decision)
+        _notify_members(decision, body)
+
+
+def sync_grants(decision: SecrecyDecision) -> None:
+    """Make the guardian grants equal to ``provided_to`` (after an edit in admin)."""
+    bodies = _check_recipients(decision.provided_to.all())
+    wanted = {body.group_id for body in bodies}
+    if decision.is_active:
+        for body in bodies:
+            assign_perm(SECRET_PERMISSION, body.group, decision)
+            _notify_members(decision, body)
+    else:
+        wanted = set()
+    for group in get_groups_with_perms(decision, attach_perms=True):
+        if group.pk not in wanted:
+            remove_perm(SECRET_PERMISSION, group, decision)
+
+
+def _notify_members(decision: SecrecyDecision, body: Body) -> None:
+    members = Membership.objects.active().filter(body=body, person__user__isnull=False)
+    for membership in members.select_related("person"):
+        Notice.objects.get_or_create(
+            recipient_id=membership.person.user_id,
+            kind=NoticeKind.SECRET_PROVIDED,
+            decision=decision,
+            defaults={"body": body},
+        )
+
+
+@transaction.atomic
+def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor):
+    decision.lift(by_body, on, reference, actor)
+    for group in Group.objects.filter(body__in=decision.provided_to.all()):
+        remove_perm(SECRET_PERMISSION, group, decision)
+    return decision
+
+
+@transaction.atomic
+def record_closed_meeting_document(document: Document, *, actor=None) -> SecrecyDecision:
+    """Minutes or notes of a besloten vergadering are secret by law (Gemeentewet art. 23 and
+    86), without a separate decision, until the raad lifts it. Call this whenever a document
+    is attached to a closed meeting; safe to call twice."""
+    meeting = document.meeting
+    if meeting is None or not meeting.is_closed:
+        raise ValidationError(_("Dit stuk hoort niet bij een besloten vergadering."))
+    raad = Body.objects.filter(kind=BodyKind.RAAD).order_by("pk").first()
+    decision = SecrecyDecision.objects.filter(
+        meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING
+    ).first()
+    if decision is None:
+        by = Authority.RAAD if meeting.body.kind == BodyKind.RAAD else Authority.COMMISSIE
+        decision = SecrecyDecision.objects.create(
+            title=_("Verslag besloten vergadering: %(meeting)s") % {"meeting": meeting},
+            legal_basis=LegalBasis.CLOSED_MEETING,
+            imposed_by=by,
+            imposed_by_body=meeting.body,
+            lifting_authority=Authority.RAAD,
+            lifting_body=raad,
+            decided_on=timezone.localtime(meeting.starts_at).date(),
+            meeting=meeting,
+            created_by=actor,
+        )
+    add_item(decision, document)
+    if decision.is_active:
+        provide_to(decision, [meeting.body], actor=actor)
+    return decision
+
+
+# --- reminders ---------------------------------------------------------------------------------
+def send_review_reminders(on: date | None = None) -> int:
+    """Tell the griffie (a notice each) about decisions whose end/review date has come.
+    Safe to run twice: a decision is reminded once."""
+    on = on or timezone.localdate()
+    griffie_users = Group.objects.get_or_create(name=GRIFFIE)[0].user_set.filter(is_active=True)
+    sent = 0
+    for decision in SecrecyDecision.objects.due_for_review(on + timedelta(days=14)).filter(
+        reminder_sent_on__isnull=True
+    ):
+        with transaction.atomic():
+            for user in griffie_users:
+                Notice.objects.get_or_create(
+                    recipient=user, kind=NoticeKind.REVIEW_DUE, decision=decision
+                )
+            decision.reminder_sent_on = on
+            decision.save(update_fields=["reminder_sent_on"])
+        sent += 1
+    return sent
+
+
+# --- logging and copies ------------------------------------------------------------------------
+def object_ref(obj) -> tuple[str, str]:
+    """Opaque reference for the log: type and uuid, never a title."""
+    if isinstance(obj, SecretItem):
+        return "secret_item", str(obj.uuid)
+    if isinstance(obj, SecrecyDecision):
+        return "secrecy_decision", str(obj.uuid)
+    if isinstance(obj, Document):
+        return "document", str(obj.uuid)
+    return "", ""
+
+
+def log_access(
+    request,
+    action: str,
+    *,
+    obj=None,
+    object_type: str = "",
+    object_id: str = "",
+    decision: AccessDecision | None = None,
+) -> AccessLog:
+    if obj is not None:
+        object_type, object_id = object_ref(obj)
+    user = request.user if request.user.is_authenticated else None
+    allowed = decision.allowed if decision is not None else True
+    return AccessLog.objects.create(
+        actor=user,
+        actor_name=user.get_username() if user else "",
+        action=action,
+        object_type=object_type,
+        object_id=object_id[:64],
+        result=AccessResult.ALLOWED if allowed else AccessResult.DENIED,
+        reason=(decision.reason if decision is not None else "")[:50],
+        ip=client_ip(request),
+        user_agent=user_agent(request),
+    )
+
+
+def readable_file(document: Document) -> DocumentFile | None:
+    """The PDF councillors read: the working PDF if the original was converted, else the
+    original when it is itself a PDF."""
+    files = document.files.order_by("-version", "-created_at")
+    working = files.filter(kind=FileKind.WORKING_PDF).first()
+    if working is not None:
+        return working
+    return files.filter(kind=FileKind.ORIGINAL, content_type="application/pdf").first()
+
+
+def watermarked_copy(request, obj, document_file: DocumentFile) -> tuple[bytes, WatermarkIssue]:
+    """A copy of ``document_file`` with the user's watermark on every page, and the record
+    that resolves the printed code back to the user."""
+    level = level_of(obj)
+    object_type, object_id = object_ref(obj)
+    issue = WatermarkIssue(
+        user=request.user,
+        level=level,
+        object_type=object_type,
+        object_id=object_id,
+        file_sha256=document_file.sha256,
+        ip=client_ip(request),
+    )
+    now = timezone.localtime(issue.issued_at)
+    user = request.user
+    lines = [
+        user.get_full_name() or user.get_username(),
+        now.strftime("%d-%m-%Y %H:%M"),
+    ]
+    if isinstance(obj, SecretItem):
+        lines.append(
+            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
+        )
+    data = watermark_pdf(document_file.read_bytes(), level=level, lines=lines, code=issue.code)
+    issue.save()
+    return data, issue
+
+
+def resolve_watermark(code: str) -> WatermarkIssue | None:
+    return WatermarkIssue.objects.select_related("user").filter(code=code.strip().upper()).first()
+
+
+__all__ = [
+    "add_item",
+    "impose_secrecy",
+    "is_secret",
+    "lift_secrecy",
+    "log_access",
+    "provide_to",
+    "readable_file",
+    "record_closed_meeting_document",
+    "resolve_watermark",
+    "send_review_reminders",
+    "sync_grants",
+    "watermarked_copy",
+]

@@ -1,0 +1,227 @@
+"""Second factor, session timeouts, login throttling, headers and check --deploy."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from confidentiality.middleware import LAST_SEEN_KEY, STARTED_KEY
+from confidentiality.models import AccessLog
+from tests.confidentiality.helpers import verify
+from tests.factories import UserFactory
+
+AREA_URLS = [
+    ("confidentiality:index", False),
+    ("confidentiality:confidential-list", False),
+    ("confidentiality:secret-list", False),
+    ("confidentiality:confidential-detail", "vertrouwelijk"),
+    ("confidentiality:confidential-download", "vertrouwelijk"),
+    ("confidentiality:secret-detail", "geheim"),
+    ("confidentiality:secret-download", "geheim"),
+]
+
+
+def _urls(world):
+    for name, level in AREA_URLS:
+        if not level:
+            yield reverse(name)
+        elif name.startswith("confidentiality:secret"):
+            yield reverse(name, args=[world.items[level].uuid])
+        else:
+            yield reverse(name, args=[world.documents[level].uuid])
+
+
+def test_password_without_second_factor_gets_nothing_confidential(world):
+    client = Client()
+    client.force_login(world.users["raadslid"])  # password step only
+    for url in _urls(world):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("confidentiality:otp-verify"))
+        assert b"Dorpsstraat" not in response.content and b"%PDF" not in response.content
+
+
+def test_second_factor_with_a_real_totp_code(world, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp slows down guesses; not what we test here
+    user = world.users["raadslid"]
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    wrong = client.post(reverse("confidentiality:otp-verify"), {"token": "000000"})
+    assert wrong.status_code == 200
+    token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    ok = client.post(
+        reverse("confidentiality:otp-verify"),
+        {"token": token, "next": reverse("confidentiality:secret-list")},
+    )
+    assert ok.status_code == 302 and ok["Location"] == reverse("confidentiality:secret-list")
+    assert client.get(reverse("confidentiality:secret-list")).status_code == 200
+    assert AccessLog.objects.filter(action="second_factor", result="denied").exists()
+
+
+def test_wrong_codes_are_throttled_by_django_otp(world):
+    user = world.users["raadslid"]
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    client.post(reverse("confidentiality:otp-verify"), {"token": "000000"})
+    token = f"{totp(device.bin_key):06d}"
+    # Right code straight after a wrong one: refused until the back-off has passed.
+    assert client.post(reverse("confidentiality:otp-verify"), {"token": token}).status_code == 200
+
+
+def test_verify_refuses_an_external_next(world):
+    user = world.users["raadslid"]
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    token = f"{totp(device.bin_key):06d}"
+    response = client.post(
+        reverse("confidentiality:otp-verify"), {"token": token, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("confidentiality:index")
+
+
+def test_first_time_enrolment(world):
+    user = world.users["college"]
+    client = Client()
+    client.force_login(user)
+    response = client.get(reverse("confidentiality:otp-verify"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("confidentiality:otp-setup"))
+    page = client.get(reverse("confidentiality:otp-setup"))
+    assert b"<svg" in page.content
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    client.post(reverse("confidentiality:otp-setup"), {"token": f"{totp(device.bin_key):06d}"})
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("confidentiality:index")).status_code == 200
+    # Once a device exists, enrolling another one needs the second factor: no way around it.
+    other = Client()
+    other.force_login(user)
+    assert other.get(reverse("confidentiality:otp-setup"))["Location"] == reverse(
+        "confidentiality:otp-verify"
+    )
+
+
+def test_idle_timeout_logs_out(world):
+    client = verify(Client(), world.users["raadslid"])
+    assert client.get(reverse("confidentiality:index")).status_code == 200
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_TIMEOUT - 5
+    session.save()
+    response = client.get(reverse("confidentiality:index"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_absolute_timeout_logs_out_even_when_active(world):
+    client = verify(Client(), world.users["raadslid"])
+    client.get(reverse("confidentiality:index"))
+    session = client.session
+    session[STARTED_KEY] = int(time.time()) - settings.SESSION_ABSOLUTE_TIMEOUT - 5
+    session.save()
+    response = client.get(reverse("confidentiality:index"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def _login(client, password, **meta):
+    return client.post(reverse("login"), {"username": "raadslid", "password": password}, **meta)
+
+
+@pytest.mark.django_db
+def test_login_throttle_locks_user_and_address():
+    UserFactory(username="raadslid")
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(settings.LOGIN_THROTTLE_MAX_PER_USER_AND_IP):
+        assert _login(client, "fout").status_code == 200
+    locked = _login(client, "geheim-wachtwoord-123")
+    assert locked.status_code == 200 and "_auth_user_id" not in client.session
+    # Another address is not locked for this user.
+    elsewhere = Client(REMOTE_ADDR="198.51.100.20")
+    assert _login(elsewhere, "geheim-wachtwoord-123").status_code == 302
+
+
+@pytest.mark.django_db
+def test_spoofed_x_forwarded_for_cannot_bypass_the_throttle():
+    UserFactory(username="raadslid")
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    for n in range(settings.LOGIN_THROTTLE_MAX_PER_USER_AND_IP):
+        _login(client, "fout", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+    response = _login(client, "geheim-wachtwoord-123", HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_x_forwarded_for_is_used_only_behind_a_trusted_proxy(settings):
+    from django.test import RequestFactory
+
+    from confidentiality.net import client_ip
+
+    request = RequestFactory().get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_ip(request) == "10.1.1.1"
+    settings.TRUSTED_PROXIES = ["10.1.1.1"]
+    # The client can put anything in front; only the right-most address the proxy saw counts.
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.5"
+    )
+    assert client_ip(request) == "192.0.2.5"
+
+
+def test_html_and_pdf_responses_carry_security_headers(world):
+    client = verify(Client(), world.users["raadslid"])
+    html = client.get(reverse("confidentiality:secret-list"))
+    pdf = client.get(reverse("confidentiality:secret-download", args=[world.items["geheim"].uuid]))
+    for response in (html, pdf):
+        assert "no-store" in response["Cache-Control"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"].startswith("attachment")
+
+
+def test_public_pages_carry_csp_and_nosniff(client, db):
+    response = client.get(reverse("confidentiality:register"))
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_user_content_is_escaped(world):
+    document = world.documents["vertrouwelijk"]
+    document.subject = '<script>alert("x")</script>'
+    document.save()
+    client = verify(Client(), world.users["raadslid"])
+    content = client.get(reverse("confidentiality:confidential-list")).content
+    assert b"<script>alert" not in content and b"&lt;script&gt;" in content
+
+
+def test_csrf_is_enforced_on_area_forms(world):
+    client = Client(enforce_csrf_checks=True)
+    verify(client, world.users["raadslid"])
+    assert client.post(reverse("confidentiality:notices-read")).status_code == 403
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    # The test run's conftest sets DJANGO_ALLOW_ASYNC_UNSAFE; production never does.
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "griffie.settings.production",
+        "SECRET_KEY": "x7!Qm2#pLr9$wZ4^tK8&vN1*bH6(cJ3)yD5_fG0+sA-eU" * 2,
+        "ALLOWED_HOSTS": "example.nl",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
