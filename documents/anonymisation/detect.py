@@ -19,6 +19,7 @@ from .recognisers import (
     OFFICE_TITLES,
     PHONE_RE,
     POSTCODE_RE,
+    empty_artifacts,
     get_analyzer,
     tokenise,
 )
@@ -26,8 +27,15 @@ from .types import AnonymisationOptions, Finding
 
 # When spans overlap, the longer wins; on equal length the more specific type.
 PRIORITY = {
-    "EMAIL": 9, "IBAN": 8, "BSN": 7, "DATE_OF_BIRTH": 6, "LICENCE_PLATE": 5, "PHONE": 4,
-    "ADDRESS": 3, "POSTCODE": 2, "PERSON": 1,
+    "EMAIL": 9,
+    "IBAN": 8,
+    "BSN": 7,
+    "DATE_OF_BIRTH": 6,
+    "LICENCE_PLATE": 5,
+    "PHONE": 4,
+    "ADDRESS": 3,
+    "POSTCODE": 2,
+    "PERSON": 1,
 }
 SIGNATORY_HEADERS = re.compile(r"(?i)\b(handtekening|ondertekenaars?|ondertekend|handtekeningen)\b")
 LIST_HEADERS = re.compile(r"(?i)\b(naam|adres|woonplaats|postcode)\b")
@@ -88,7 +96,9 @@ def _name_parts(name: str) -> tuple[list[str], str]:
     words = name.split()
     for i in range(1, len(words)):
         for size in (3, 2, 1):
-            if tuple(w.lower() for w in words[i : i + size]) in lookups.interfixes and i + size < len(words):
+            if tuple(
+                w.lower() for w in words[i : i + size]
+            ) in lookups.interfixes and i + size < len(words):
                 return words[:i], " ".join(words[i:])
     if len(words) == 1:
         return [], words[0]
@@ -147,14 +157,18 @@ def _keep_spans(text: str, keep_names: tuple[str, ...]) -> list[Span]:
         if not name.strip():
             continue
         given, surname = _name_parts(" ".join(name.split()))
-        for m in re.finditer(rf"(?<![\w-]){_flex(name)}(?![\w-])", text, re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), "PERSON", "registry", "registry"))
-        given_re = r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*|" + "".join(
-            rf"{re.escape(g)}\s+" for g in given
-        ) + ")?"
+        full = re.finditer(rf"(?<![\w-]){_flex(name)}(?![\w-])", text, re.IGNORECASE)
+        spans.extend(Span(m.start(), m.end(), "PERSON", "registry", "registry") for m in full)
+        given_re = (
+            r"(?:(?:[A-Z][a-z]?\.\s?){1,5}\s*|"
+            + "".join(rf"{re.escape(g)}\s+" for g in given)
+            + ")?"
+        )
         pattern = rf"(?i:\b(?:{titles}))\s+(?P<name>{given_re}{_surname_regex(surname)})(?![\w-])"
-        for m in re.finditer(pattern, text):
-            spans.append(Span(m.start("name"), m.end("name"), "PERSON", "registry", "registry"))
+        spans.extend(
+            Span(m.start("name"), m.end("name"), "PERSON", "registry", "registry")
+            for m in re.finditer(pattern, text)
+        )
     return spans
 
 
@@ -171,8 +185,10 @@ def _deny_spans(text: str, deny_terms: tuple[str, ...]) -> list[Span]:
             regex = rf"(?<![\w]){pattern}(?![\w])"
         else:
             regex = rf"(?<![\w-]){_flex(term)}(?![\w-])"
-        for m in re.finditer(regex, text, re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), kind, "deny", "sender"))
+        spans.extend(
+            Span(m.start(), m.end(), kind, "deny", "sender")
+            for m in re.finditer(regex, text, re.IGNORECASE)
+        )
     return spans
 
 
@@ -226,7 +242,8 @@ def _signatory_pages(dt: DocText, spans: list[Span], page_count: int) -> list[in
         personal = {
             dt.line_at(s.start)
             for s in spans
-            if start <= s.start < end and s.entity_type in {"PERSON", "ADDRESS", "POSTCODE", "EMAIL"}
+            if start <= s.start < end
+            and s.entity_type in {"PERSON", "ADDRESS", "POSTCODE", "EMAIL"}
         }
         ratio = len(personal) / len(lines)
         headers = SIGNATORY_HEADERS.search(page_text) and LIST_HEADERS.search(page_text)
@@ -243,9 +260,21 @@ def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) ->
 def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
     dt = nt.text
     text = dt.text
-    results = get_analyzer().analyze(text, language=LANGUAGE) if text else []
+    # Our recognisers work on the raw text; skip presidio's spaCy pass (tokens unused).
+    results = (
+        get_analyzer().analyze(text, language=LANGUAGE, nlp_artifacts=empty_artifacts())
+        if text
+        else []
+    )
     spans = [
-        Span(r.start, r.end, r.entity_type, (r.recognition_metadata or {}).get("source", ""), "other", r.score)
+        Span(
+            r.start,
+            r.end,
+            r.entity_type,
+            (r.recognition_metadata or {}).get("source", ""),
+            "other",
+            r.score,
+        )
         for r in results
     ]
     spans += _deny_spans(text, options.deny_terms)
@@ -308,7 +337,9 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
             add(page, rects, span.entity_type, value, span.role, span.source, span.start, span.end)
         if span.entity_type == "POSTCODE":
             # The place after a postcode is recognised but stays (place names are public).
-            m = re.match(r"[ ,]+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)", text[span.end : span.end + 40])
+            m = re.match(
+                r"[ ,]+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)", text[span.end : span.end + 40]
+            )
             if m and m.group(1).lower() in get_lookups().places:
                 s, e = span.end + m.start(1), span.end + m.end(1)
                 for page, rect in dt.span_rects(s, e):
@@ -328,7 +359,16 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
                     )
 
     for page, rects in _signature_findings(nt, [s for s in spans if s.entity_type == "PERSON"]):
-        add(page, rects, "SIGNATURE", "", "other", "closing_phrase", int(rects[0][1]), int(rects[0][3]))
+        add(
+            page,
+            rects,
+            "SIGNATURE",
+            "",
+            "other",
+            "closing_phrase",
+            int(rects[0][1]),
+            int(rects[0][3]),
+        )
 
     if options.category in {"petition", "citizens_initiative"}:
         for page in _signatory_pages(dt, spans, nt.doc.page_count):

@@ -27,8 +27,21 @@ REPLACEMENTS = {
     "PAGE": "",
 }
 GENERIC_MAILBOXES = (
-    "info", "post", "postbus", "secretariaat", "contact", "bestuur", "algemeen", "mail",
-    "griffie", "gemeente", "administratie", "receptie", "service", "klantenservice", "kcc",
+    "info",
+    "post",
+    "postbus",
+    "secretariaat",
+    "contact",
+    "bestuur",
+    "algemeen",
+    "mail",
+    "griffie",
+    "gemeente",
+    "administratie",
+    "receptie",
+    "service",
+    "klantenservice",
+    "kcc",
 )
 
 

@@ -7,6 +7,7 @@ lower-case form) and all recognisers are rule- and lookup-based.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 
 import spacy
@@ -17,6 +18,7 @@ from spacy.language import Language
 from .lookups import Lookups, get_lookups
 
 LANGUAGE = "nl"
+logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
 # --------------------------------------------------------------------------- validators
 
@@ -66,8 +68,12 @@ EMAIL_RE = re.compile(
     r"(?<![\w.@-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:-\n[A-Za-z0-9._%+-]+)?\n?@\n?"
     r"[A-Za-z0-9-]+(?:(?:\.\n?|-\n)[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
-IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b|\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-BSN_RE = re.compile(r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w\-]|\.\d)")
+IBAN_RE = re.compile(
+    r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b|\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"
+)
+BSN_RE = re.compile(
+    r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w\-]|\.\d)"
+)
 BSN_CONTEXT_RE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer|sofi-nummer)\b")
 POSTCODE_RE = re.compile(r"\b[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\b")
 _MONTHS = (
@@ -82,14 +88,28 @@ DOB_RE = re.compile(
 # any capitals but require the dashes).
 _L, _D = "[A-Z]", r"\d"
 _SIDECODES = [
-    (2, 2, 2, "LDD"), (2, 2, 2, "DDL"), (2, 2, 2, "DLD"), (2, 2, 2, "LDL"), (2, 2, 2, "LLD"),
-    (2, 2, 2, "DLL"), (2, 3, 1, "DLD"), (1, 3, 2, "DLD"), (2, 3, 1, "LDL"), (1, 3, 2, "LDL"),
-    (3, 2, 1, "LDL"), (1, 2, 3, "LDL"), (1, 2, 3, "DLD"), (3, 2, 1, "DLD"),
+    (2, 2, 2, "LDD"),
+    (2, 2, 2, "DDL"),
+    (2, 2, 2, "DLD"),
+    (2, 2, 2, "LDL"),
+    (2, 2, 2, "LLD"),
+    (2, 2, 2, "DLL"),
+    (2, 3, 1, "DLD"),
+    (1, 3, 2, "DLD"),
+    (2, 3, 1, "LDL"),
+    (1, 3, 2, "LDL"),
+    (3, 2, 1, "LDL"),
+    (1, 2, 3, "LDL"),
+    (1, 2, 3, "DLD"),
+    (3, 2, 1, "DLD"),
 ]
 PLATE_RE = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(
-        "-".join(f"{_L if kind == 'L' else _D}{{{n}}}" for n, kind in zip(sizes[:3], sizes[3], strict=True))
+        "-".join(
+            f"{_L if kind == 'L' else _D}{{{n}}}"
+            for n, kind in zip(sizes[:3], sizes[3], strict=True)
+        )
         for sizes in _SIDECODES
     )
     + r")(?![\w-])"
@@ -101,23 +121,113 @@ HOUSE_NUMBER_RE = re.compile(
     r"(?![\w%€]|[.,]\d|[ ]?(?:%|euro|procent|jaar|maanden|weken|dagen|uur|km|m2|meter|minuten)\b)"
 )
 STREET_SUFFIXES = (
-    "straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "pad", "hof", "steeg",
-    "dreef", "park", "plantsoen", "markt", "boulevard", "erf", "veld", "wal", "baan", "ring",
-    "hoek", "haven", "burg", "dam", "werf", "polder", "zoom", "lei", "allee", "straatje",
+    "straat",
+    "weg",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "dijk",
+    "singel",
+    "pad",
+    "hof",
+    "steeg",
+    "dreef",
+    "park",
+    "plantsoen",
+    "markt",
+    "boulevard",
+    "erf",
+    "veld",
+    "wal",
+    "baan",
+    "ring",
+    "hoek",
+    "haven",
+    "burg",
+    "dam",
+    "werf",
+    "polder",
+    "zoom",
+    "lei",
+    "allee",
+    "straatje",
 )
 TITLE_WORDS = {
-    "heer", "mevrouw", "mevr", "mw", "dhr", "hr", "mr", "dr", "drs", "ir", "ing", "prof", "ds",
-    "mej", "meneer", "mijnheer", "familie", "fam", "juffrouw", "bc", "bacc", "kand",
+    "heer",
+    "mevrouw",
+    "mevr",
+    "mw",
+    "dhr",
+    "hr",
+    "mr",
+    "dr",
+    "drs",
+    "ir",
+    "ing",
+    "prof",
+    "ds",
+    "mej",
+    "meneer",
+    "mijnheer",
+    "familie",
+    "fam",
+    "juffrouw",
+    "bc",
+    "bacc",
+    "kand",
 }
-SALUTATIONS = {"geachte", "beste", "lieve", "hallo", "hoi", "dag", "hey", "goedemorgen", "goedemiddag"}
+SALUTATIONS = {
+    "geachte",
+    "beste",
+    "lieve",
+    "hallo",
+    "hoi",
+    "dag",
+    "hey",
+    "goedemorgen",
+    "goedemiddag",
+}
 OFFICE_TITLES = {
-    "wethouder", "burgemeester", "loco-burgemeester", "raadslid", "griffier", "commissielid",
-    "fractievoorzitter", "gemeentesecretaris", "secretaris", "voorzitter", "gedeputeerde",
-    "statenlid", "minister", "staatssecretaris", "commissaris", "raadsgriffier", "ambtenaar",
-    "beleidsmedewerker", "medewerker", "directeur", "teamleider", "afdelingshoofd",
+    "wethouder",
+    "burgemeester",
+    "loco-burgemeester",
+    "raadslid",
+    "griffier",
+    "commissielid",
+    "fractievoorzitter",
+    "gemeentesecretaris",
+    "secretaris",
+    "voorzitter",
+    "gedeputeerde",
+    "statenlid",
+    "minister",
+    "staatssecretaris",
+    "commissaris",
+    "raadsgriffier",
+    "ambtenaar",
+    "beleidsmedewerker",
+    "medewerker",
+    "directeur",
+    "teamleider",
+    "afdelingshoofd",
 }
 INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^(?:[A-Z]\.[ ]?){1,5}$")
-NOT_INITIALS = {"St.", "Nr.", "No.", "Ca.", "Bv.", "Vz.", "Zie.", "Tel.", "Fax.", "Ons.", "Uw.", "Jl.", "Dd."}
+NOT_INITIALS = {
+    "St.",
+    "Nr.",
+    "No.",
+    "Ca.",
+    "Bv.",
+    "Vz.",
+    "Zie.",
+    "Tel.",
+    "Fax.",
+    "Ons.",
+    "Uw.",
+    "Jl.",
+    "Dd.",
+}
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){1,5}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S")
 CLOSING_RE = re.compile(
     r"(?i)^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|collegiale|beste|warme|sportieve|"
@@ -129,10 +239,38 @@ MAIL_HEADER_RE = re.compile(
     r"(?m)^(?:Van|Aan|Cc|CC|Bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
 )
 ORG_WORDS = {
-    "stichting", "vereniging", "gemeente", "college", "raad", "fractie", "griffie", "provincie",
-    "ministerie", "bv", "b.v.", "nv", "n.v.", "vof", "v.o.f.", "bestuur", "namens", "team",
-    "afdeling", "commissie", "werkgroep", "comité", "comite", "coöperatie", "cooperatie",
-    "dorpsraad", "wijkraad", "belangenvereniging", "waterschap", "partij", "club", "school",
+    "stichting",
+    "vereniging",
+    "gemeente",
+    "college",
+    "raad",
+    "fractie",
+    "griffie",
+    "provincie",
+    "ministerie",
+    "bv",
+    "b.v.",
+    "nv",
+    "n.v.",
+    "vof",
+    "v.o.f.",
+    "bestuur",
+    "namens",
+    "team",
+    "afdeling",
+    "commissie",
+    "werkgroep",
+    "comité",
+    "comite",
+    "coöperatie",
+    "cooperatie",
+    "dorpsraad",
+    "wijkraad",
+    "belangenvereniging",
+    "waterschap",
+    "partij",
+    "club",
+    "school",
 }
 
 
@@ -169,7 +307,12 @@ def tokenise(text: str) -> list[Token]:
 
 
 def is_cap(word: str) -> bool:
-    return bool(word) and word[0].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+    return (
+        bool(word)
+        and word[0].isupper()
+        and not word.isupper()
+        or (len(word) == 1 and word.isupper())
+    )
 
 
 def is_name_word(word: str) -> bool:
@@ -253,20 +396,18 @@ class DateOfBirthRecogniser(_Recogniser):
     ENTITY = "DATE_OF_BIRTH"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            self.result(m.start("date"), m.end("date"), 0.9) for m in DOB_RE.finditer(text)
-        ]
+        return [self.result(m.start("date"), m.end("date"), 0.9) for m in DOB_RE.finditer(text)]
 
 
 class LicencePlateRecogniser(_Recogniser):
     ENTITY = "LICENCE_PLATE"
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = []
-        for m in PLATE_RE.finditer(text):
-            if any(ch.isalpha() for ch in m.group()):
-                results.append(self.result(m.start(), m.end(), 0.8))
-        return results
+        return [
+            self.result(m.start(), m.end(), 0.8)
+            for m in PLATE_RE.finditer(text)
+            if any(ch.isalpha() for ch in m.group())
+        ]
 
 
 class AddressRecogniser(_Recogniser):
@@ -365,11 +506,20 @@ class PersonRecogniser(_Recogniser):
             word = tokens[j].text
             if INITIALS_RE.match(word) and word not in NOT_INITIALS:
                 j += 1
-            elif is_name_word(word) and word in self.lk.first_names and not tokens[j].dot:
+            elif self._first_name(tokens[j]):
                 j += 1
             else:
                 break
         return j
+
+    def _first_name(self, token: Token) -> bool:
+        word = token.text
+        return (
+            not token.dot
+            and is_name_word(word)
+            and word in self.lk.first_names
+            and word.lower() not in self.lk.interfix_words
+        )
 
     def _is_title(self, token: Token) -> bool:
         word = token.text.rstrip(".").lower()
@@ -390,9 +540,16 @@ class PersonRecogniser(_Recogniser):
             if self._is_title(tok) or (word.lower() in SALUTATIONS and i + 1 < n):
                 # skip a chain of titles: 'de heer mr. dr.'
                 k = i
-                while k < n and (self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS):
+                while k < n and (
+                    self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS
+                ):
                     k += 1
-                if k < n and tokens[k].text.lower() == "de" and k + 1 < n and self._is_title(tokens[k + 1]):
+                if (
+                    k < n
+                    and tokens[k].text.lower() == "de"
+                    and k + 1 < n
+                    and self._is_title(tokens[k + 1])
+                ):
                     k += 2
                 g = self._given(tokens, k)
                 s = self._surname(tokens, g, known_only=False)
@@ -405,7 +562,7 @@ class PersonRecogniser(_Recogniser):
                 s = self._surname(tokens, g, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
-            elif is_name_word(word) and word in self.lk.first_names and not tok.dot:
+            elif self._first_name(tok):
                 g = self._given(tokens, i)
                 s = self._surname(tokens, g, known_only=True)
                 if s > 0:
@@ -415,7 +572,10 @@ class PersonRecogniser(_Recogniser):
                 if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
                     span_end -= 1
                 candidate = text[span_start:span_end]
-                if candidate.lower() not in self.lk.places and candidate.lower() not in self.lk.streets:
+                if (
+                    candidate.lower() not in self.lk.places
+                    and candidate.lower() not in self.lk.streets
+                ):
                     found.append((span_start, span_end, source))
                 i = end
                 continue
@@ -434,11 +594,17 @@ class PersonRecogniser(_Recogniser):
             return False
         caps = [w for w in words if is_cap(w.strip(",.")) or INITIALS_RE.match(w)]
         rest = [w for w in words if w not in caps]
-        if not caps or any(tuple(w.lower().split()) not in self.lk.interfixes and w.lower() not in self.lk.interfix_words for w in rest):
+        if not caps or any(
+            tuple(w.lower().split()) not in self.lk.interfixes
+            and w.lower() not in self.lk.interfix_words
+            for w in rest
+        ):
             return False
         # a signature name has at least one word we know as a name, or initials, or two caps
         known = any(
-            w.strip(",.") in self.lk.first_names or w.strip(",.") in self.lk.surnames or INITIALS_RE.match(w)
+            w.strip(",.") in self.lk.first_names
+            or w.strip(",.") in self.lk.surnames
+            or INITIALS_RE.match(w)
             for w in caps
         )
         return known or len(caps) >= 2
@@ -454,7 +620,11 @@ class PersonRecogniser(_Recogniser):
                 line = nxt.group().strip()
                 if self._name_line(line):
                     lead = len(nxt.group()) - len(nxt.group().lstrip())
-                    yield (nxt.start() + lead, nxt.start() + lead + len(line.rstrip(",.")), "signature")
+                    yield (
+                        nxt.start() + lead,
+                        nxt.start() + lead + len(line.rstrip(",.")),
+                        "signature",
+                    )
                     break
 
     def _mail_headers(self, text: str):
@@ -494,6 +664,19 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
         self.nlp = {LANGUAGE: nlp}
 
 
+def empty_artifacts() -> NlpArtifacts:
+    """NLP artifacts without tokens: none of our recognisers reads spaCy tokens."""
+    nlp = get_analyzer().nlp_engine.nlp[LANGUAGE]
+    return NlpArtifacts(
+        entities=[],
+        tokens=nlp.make_doc(""),
+        tokens_indices=[],
+        lemmas=[],
+        nlp_engine=get_analyzer().nlp_engine,
+        language=LANGUAGE,
+    )
+
+
 @functools.cache
 def get_analyzer() -> AnalyzerEngine:
     """presidio AnalyzerEngine for Dutch with our recognisers; built once per process."""
@@ -513,6 +696,4 @@ def get_analyzer() -> AnalyzerEngine:
         PersonRecogniser(lookups),
     ):
         registry.add_recognizer(recogniser)
-    return AnalyzerEngine(
-        registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE]
-    )
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])

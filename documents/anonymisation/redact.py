@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 import pymupdf
@@ -16,11 +17,16 @@ PLACEHOLDERS = {
 DEFAULT_PLACEHOLDER = "Pagina niet gepubliceerd (gedragscode art. 3)"
 
 
+@functools.cache
+def _font() -> pymupdf.Font:
+    return pymupdf.Font("helv")
+
+
 def _fontsize(text: str, rect: pymupdf.Rect) -> float:
     if not text:
         return 0
     size = min(10.0, rect.height * 0.72)
-    width = pymupdf.get_text_length(text, fontname="helv", fontsize=size)
+    width = _font().text_length(text, fontsize=size)
     if width > rect.width:
         size *= rect.width / width
     return size
@@ -72,22 +78,25 @@ def redact(
         if page_no in omitted or not 0 <= page_no < doc.page_count:
             continue
         page = doc[page_no]
-        for box, text, _ in boxes:
-            size = _fontsize(text, box)
-            page.add_redact_annot(
-                box,
-                text=text if size >= 3 else None,
-                fontname="helv",
-                fontsize=size if size >= 3 else 11,
-                fill=FILL,
-                text_color=(0.2, 0.2, 0.2),
-                cross_out=False,
-            )
+        for box, _, _ in boxes:
+            page.add_redact_annot(box, fill=FILL, cross_out=False)
         page.apply_redactions(
             images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
             graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
             text=pymupdf.PDF_REDACT_TEXT_REMOVE,
         )
+        # Neutral terms, written once per page (faster than text on every redaction).
+        writer = pymupdf.TextWriter(page.rect, color=(0.2, 0.2, 0.2))
+        font = _font()
+        wrote = False
+        for box, text, _ in boxes:
+            size = _fontsize(text, box)
+            if size >= 3:
+                baseline = box.y1 - (box.height - size) / 2 - size * 0.2
+                writer.append((box.x0 + 0.5, baseline), text, font=font, fontsize=size)
+                wrote = True
+        if wrote:
+            writer.write_text(page)
 
     placeholder = PLACEHOLDERS.get(category, DEFAULT_PLACEHOLDER)
     for page_no in sorted(omitted):

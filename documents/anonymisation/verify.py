@@ -7,17 +7,31 @@ import re
 import pymupdf
 
 from .lookups import get_lookups
+from .normalise import SCAN_COVERAGE
 from .ocr import image_coverage, ocr_available, ocr_textpage
 from .types import AnonymisationOptions, Finding, Verification
 
 ALNUM_TYPES = {"EMAIL", "PHONE", "IBAN", "BSN", "POSTCODE", "LICENCE_PLATE", "DATE_OF_BIRTH"}
-META_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate")
+META_KEYS = (
+    "title",
+    "author",
+    "subject",
+    "keywords",
+    "creator",
+    "producer",
+    "creationDate",
+    "modDate",
+)
 # Pages whose images cover less than this are typed pages with a logo: OCR only the images.
 MIN_IMAGE_COVERAGE_FOR_OCR = 0.01
 
 
 def _mask(text: str) -> str:
     return " ".join(w[:1] + "*" * (len(w) - 1) for w in text.split())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def leak_pattern(entity_type: str, text: str) -> re.Pattern | None:
@@ -33,9 +47,7 @@ def leak_pattern(entity_type: str, text: str) -> re.Pattern | None:
         return None
     interfixes = get_lookups().interfix_words
     if entity_type == "PERSON":
-        parts = [
-            f"(?i:{re.escape(w)})" if w.lower() in interfixes else re.escape(w) for w in words
-        ]
+        parts = [f"(?i:{re.escape(w)})" if w.lower() in interfixes else re.escape(w) for w in words]
         return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])")
     return re.compile(
         r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", re.IGNORECASE
@@ -101,25 +113,21 @@ def verify(
     ]
     kept = [f for f in findings if (f.action == "keep" or f.id in rejected_ids) and f.text.strip()]
     kept_norm = {" ".join(f.text.split()).lower() for f in kept}
-    checks: list[tuple[str, str, re.Pattern]] = []
+    checks: list[tuple[str, str, str, str]] = []  # kind, value, pattern kind, squashed
     seen = set()
     for f in redacted:
         key = (f.entity_type, " ".join(f.text.split()))
         if key in seen:
             continue
         seen.add(key)
-        pattern = leak_pattern(f.entity_type, f.text)
-        if pattern is not None:
-            checks.append((f.entity_type, f.text, pattern))
+        checks.append((f.entity_type, f.text, f.entity_type, _squash(f.text)))
     for term in [*options.deny_terms, *extra_texts]:
         if " ".join(term.split()).lower() in kept_norm:
             continue  # the policy keeps this sender detail (e.g. an initiator's name)
         from .detect import _classify_term  # local import: detect imports the analyzer
 
         kind = _classify_term(term)
-        pattern = leak_pattern(kind if kind != "PERSON" else "TERM", term)
-        if pattern is not None:
-            checks.append((kind, term, pattern))
+        checks.append((kind, term, kind if kind != "PERSON" else "TERM", _squash(term)))
     kept_patterns = [
         re.compile(r"\s+".join(re.escape(w) for w in f.text.split()), re.IGNORECASE)
         for f in sorted(kept, key=lambda f: -len(f.text))
@@ -129,7 +137,8 @@ def verify(
         text = page.get_text()
         if page.get_images(full=False) and image_coverage(page) >= MIN_IMAGE_COVERAGE_FOR_OCR:
             if ocr_available():
-                full = not text.strip()
+                # A scan (our replacement terms are its only text): OCR the whole page.
+                full = not text.strip() or image_coverage(page) >= SCAN_COVERAGE
                 textpage = ocr_textpage(
                     page, language=options.ocr_language, dpi=options.verify_ocr_dpi, full=full
                 )
@@ -138,8 +147,12 @@ def verify(
                 leaks.append(f"p. {page.number + 1} bevat afbeeldingen en OCR is niet beschikbaar")
         for pattern in kept_patterns:
             text = pattern.sub("\u2588", text)
-        for kind, value, pattern in checks:
-            if pattern.search(text):
+        squashed = _squash(text)
+        for kind, value, pattern_kind, needle in checks:
+            if len(needle) < 3 or needle not in squashed:
+                continue  # cheap negative: the characters do not even occur in sequence
+            pattern = leak_pattern(pattern_kind, value)
+            if pattern is not None and pattern.search(text):
                 leaks.append(f"{kind} '{_mask(value)}' leesbaar op p. {page.number + 1}")
 
     for f in findings:

@@ -13,8 +13,14 @@ def found(text, entity):
 
 @pytest.mark.parametrize(
     "number,valid",
-    [("111222333", True), ("123456782", True), ("123456789", False), ("1112.22.333", True),
-     ("000000000", False), ("111222334", False)],
+    [
+        ("111222333", True),
+        ("123456782", True),
+        ("123456789", False),
+        ("1112.22.333", True),
+        ("000000000", False),
+        ("111222334", False),
+    ],
 )
 def test_bsn_elfproef(number, valid):
     assert bsn_valid(number) is valid
@@ -38,8 +44,18 @@ def test_iban_negative_checksum():
 
 @pytest.mark.parametrize(
     "phone",
-    ["06-12345678", "0612345678", "06 12 34 56 78", "+31 6 12345678", "+31 (0)6-12345678",
-     "0031 6 12345678", "(0113) 12 34 56", "0113-123456", "020 123 4567", "+31113123456"],
+    [
+        "06-12345678",
+        "0612345678",
+        "06 12 34 56 78",
+        "+31 6 12345678",
+        "+31 (0)6-12345678",
+        "0031 6 12345678",
+        "(0113) 12 34 56",
+        "0113-123456",
+        "020 123 4567",
+        "+31113123456",
+    ],
 )
 def test_phone_forms(phone):
     assert found(f"Bel mij op {phone} na vijven.", "PHONE") == [phone]
@@ -172,6 +188,7 @@ def test_policy_table(category, sender, entity, role, consent, expected):
 
 
 def test_policy_keeps_generic_mailbox_of_organisation():
-    action, _ = decide(category="letter", sender_type="organisation", entity_type="EMAIL",
-                       text="info@dorpsraad.nl")
+    action, _ = decide(
+        category="letter", sender_type="organisation", entity_type="EMAIL", text="info@dorpsraad.nl"
+    )
     assert action == "keep"

@@ -1,0 +1,76 @@
+"""``manage.py anonymise FILE.pdf ... --output-dir DIR``: run the engine without database records."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.anonymisation import (
+    AnonymisationOptions,
+    UnreadableDocument,
+    anonymise_pdf,
+    warm_up,
+)
+from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
+
+
+class Command(BaseCommand):
+    help = "Anonymise PDF files (gedragscode art. 3) and print a JSON report per file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--output-dir", required=True, type=Path)
+        parser.add_argument("--category", default="letter", choices=CATEGORIES)
+        parser.add_argument("--sender-type", default="citizen", choices=SENDER_TYPES)
+        parser.add_argument(
+            "--keep",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="registry name that stays (office holder, civil servant)",
+        )
+        parser.add_argument(
+            "--deny",
+            action="append",
+            default=[],
+            metavar="TERM",
+            help="sender detail from intake that must go",
+        )
+        parser.add_argument("--neutral-term", default="aanvrager")
+        parser.add_argument(
+            "--consent", action="store_true", help="sender asked for publication with personal data"
+        )
+
+    def handle(self, *args, **options):
+        engine_options = AnonymisationOptions(
+            category=options["category"],
+            sender_type=options["sender_type"],
+            keep_names=tuple(options["keep"]),
+            deny_terms=tuple(options["deny"]),
+            neutral_term=options["neutral_term"],
+            consent_personal_data=options["consent"],
+        )
+        output_dir: Path = options["output_dir"]
+        output_dir.mkdir(parents=True, exist_ok=True)
+        warm_up()
+        failed = 0
+        for path in options["files"]:
+            report = {"file": str(path)}
+            try:
+                result = anonymise_pdf(path.read_bytes(), engine_options)
+            except (UnreadableDocument, OSError) as exc:
+                failed += 1
+                report.update(ok=False, error=getattr(exc, "reason", str(exc)))
+            else:
+                report.update(result.report())
+                if result.output_pdf is None:
+                    failed += 1
+                else:
+                    target = output_dir / path.name
+                    target.write_bytes(result.output_pdf)
+                    report["output"] = str(target)
+            self.stdout.write(json.dumps(report, ensure_ascii=False))
+        if failed:
+            raise CommandError(
+                f"{failed} van {len(options['files'])} documenten niet geanonimiseerd"
+            )

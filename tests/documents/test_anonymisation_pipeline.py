@@ -1,0 +1,257 @@
+"""End-to-end tests of the anonymisation engine on small PDFs built here with PyMuPDF."""
+
+import os
+
+import pymupdf
+import pytest
+
+from documents.anonymisation import (
+    AnonymisationOptions,
+    UnreadableDocument,
+    anonymise_pdf,
+    apply_proposal,
+    propose,
+)
+from documents.anonymisation.ocr import ocr_available
+
+LETTER = """Piet Jansen
+Dorpsstraat 12a
+4484 AB Kortgene
+Telefoon: 06-12345678
+E-mail: piet.jansen@example.nl
+
+Aan de gemeenteraad van Noord-Beveland
+
+Geachte leden van de raad,
+
+Ik schrijf u over de Dorpsstraat. Wethouder De Vries heeft dat toegezegd.
+Mijn buurman, de heer Bas Visser, is het met mij eens. De visser ving vis.
+Mijn IBAN is NL91 ABNA 0417 1643 00 en mijn BSN 111222333.
+Ik ben geboren op 12-03-1980. Ons kenteken is 12-ABC-3.
+
+Met vriendelijke groet,
+
+
+
+Piet Jansen
+"""
+PERSONAL = [
+    "Piet",
+    "Jansen",
+    "Dorpsstraat 12a",
+    "4484 AB",
+    "06-12345678",
+    "piet.jansen@example.nl",
+    "Bas Visser",
+    "NL91 ABNA 0417 1643 00",
+    "111222333",
+    "12-03-1980",
+    "12-ABC-3",
+]
+CLOSING_Y = 72 + 10 * 1.2 * 16  # baseline of 'Met vriendelijke groet,' (line 17)
+
+
+def letter_pdf(*, signature="vector", extras=True) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), LETTER, fontsize=10)
+    sig = pymupdf.Rect(80, CLOSING_Y + 8, 220, CLOSING_Y + 40)
+    if signature == "vector":
+        shape = page.new_shape()
+        shape.draw_bezier(sig.bl, (120, sig.y0), (160, sig.y1), sig.tr)
+        shape.finish(color=(0, 0, 0.6), width=1.5)
+        shape.commit()
+    elif signature == "image":
+        pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 140, 32), False)
+        pix.set_rect(pix.irect, (0, 0, 120))
+        page.insert_image(sig, pixmap=pix)
+    if extras:
+        doc.set_metadata({"author": "Piet Jansen", "title": "Brief Piet Jansen 06-12345678"})
+        doc.set_xml_metadata("<x:xmpmeta xmlns:x='adobe:ns:meta/'>Piet Jansen</x:xmpmeta>")
+        page.add_text_annot((500, 80), "Piet Jansen belt terug op 06-12345678")
+        page.add_freetext_annot(pymupdf.Rect(350, 90, 560, 110), "Afzender: Piet Jansen")
+        widget = pymupdf.Widget()
+        widget.field_name = "naam"
+        widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+        widget.field_value = "Piet Jansen"
+        widget.rect = pymupdf.Rect(350, 120, 560, 140)
+        page.add_widget(widget)
+        doc.embfile_add("bijlage.txt", b"Piet Jansen, Dorpsstraat 12a", desc="Piet Jansen")
+        doc.add_ocg("verborgen", on=False)
+    return doc.tobytes()
+
+
+def everything_readable(pdf: bytes) -> str:
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    parts = [page.get_text() for page in doc]
+    parts += [str(v) for v in doc.metadata.values() if v]
+    parts.append(doc.get_xml_metadata())
+    for page in doc:
+        parts += [a.info.get("content", "") for a in page.annots()]
+        parts += [str(w.field_value) for w in page.widgets()]
+    parts += [doc.embfile_get(i).decode(errors="ignore") for i in range(doc.embfile_count())]
+    return "\n".join(parts)
+
+
+OPTIONS = AnonymisationOptions(
+    keep_names=("Jan de Vries",), deny_terms=("Piet Jansen", "Dorpsstraat 12a")
+)
+
+
+def test_letter_is_anonymised_everywhere_a_reader_could_look():
+    source = letter_pdf()
+    original = bytes(source)
+    result = anonymise_pdf(source, OPTIONS)
+    assert source == original  # the input bytes are never changed
+    assert result.verification.ok, result.verification.reason
+    readable = everything_readable(result.output_pdf)
+    for value in PERSONAL:
+        assert value not in readable, value
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")
+    assert out.embfile_count() == 0
+    assert not out.get_xml_metadata()
+    assert not any(out.metadata.get(k) for k in ("author", "title", "producer", "creator"))
+    assert out[0].first_annot is None and out[0].first_widget is None
+    assert not out.get_ocgs()
+    # Kept: the registry alderman, the street without number, the place, the ordinary word.
+    text = out[0].get_text()
+    assert "Wethouder De Vries" in text
+    assert "de Dorpsstraat." in text
+    assert "Kortgene" in text
+    assert "De visser ving vis" in text
+    assert "aanvrager" in text and "belanghebbende" in text
+    report = result.report()
+    assert report["entities"]["PERSON"] >= 3 and report["entities"]["SIGNATURE"] == 1
+
+
+def test_vector_signature_after_closing_phrase_is_removed():
+    result = anonymise_pdf(letter_pdf(signature="vector", extras=False), OPTIONS)
+    assert result.output_pdf is not None, result.verification.reason
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
+    area = pymupdf.Rect(60, CLOSING_Y + 4, 300, CLOSING_Y + 44)
+    strokes = [
+        d
+        for d in page.get_drawings()
+        if d["rect"].intersects(area) and d.get("color") and d["color"] != d.get("fill")
+    ]
+    assert strokes == []
+
+
+def test_image_signature_pixels_are_removed():
+    source = letter_pdf(signature="image", extras=False)
+    area = pymupdf.Rect(90, CLOSING_Y + 12, 210, CLOSING_Y + 36)
+    before = pymupdf.open(stream=source, filetype="pdf")[0].get_pixmap(clip=area, dpi=36)
+    assert before.pixel(5, 5)[2] > 100  # blue signature is there
+    result = anonymise_pdf(source, OPTIONS)
+    assert result.output_pdf is not None, result.verification.reason
+    after = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_pixmap(clip=area, dpi=36)
+    pixels = {after.pixel(x, y) for x in range(after.width) for y in range(after.height)}
+    assert all(abs(r - b) < 10 for r, _, b in pixels)  # grey mask, no blue left
+
+
+def test_encrypted_pdf_is_refused():
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "geheim")
+    data = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y")
+    with pytest.raises(UnreadableDocument) as exc:
+        propose(data, OPTIONS)
+    assert "versleuteld" in exc.value.reason
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.7 kapot", b"geen pdf"])
+def test_broken_input_is_refused(data):
+    with pytest.raises(UnreadableDocument):
+        propose(data, OPTIONS)
+
+
+def test_proposal_ids_are_stable_and_rejections_are_respected():
+    source = letter_pdf(extras=False)
+    first, second = propose(source, OPTIONS), propose(source, OPTIONS)
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+    visser = next(f for f in first.findings if f.text == "Bas Visser")
+    result = apply_proposal(first, OPTIONS, rejected_ids={visser.id})
+    assert result.verification.ok
+    assert "Bas Visser" in pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+
+
+def test_reviewer_box_is_redacted_and_verified():
+    proposal = propose(letter_pdf(extras=False), OPTIONS)
+    page = pymupdf.open(stream=proposal.pdf, filetype="pdf")[0]
+    box = page.search_for("Noord-Beveland")[0]
+    result = apply_proposal(proposal, OPTIONS, extra_boxes=[(0, tuple(box))])
+    assert result.verification.ok
+    assert "Noord-Beveland" not in pymupdf.open(stream=result.output_pdf)[0].get_text()
+
+
+def test_consent_publishes_in_full_except_bsn():
+    options = AnonymisationOptions(deny_terms=("Piet Jansen",), consent_personal_data=True)
+    result = anonymise_pdf(letter_pdf(extras=False), options)
+    text = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "Piet Jansen" in text and "06-12345678" in text
+    assert "111222333" not in text
+
+
+def test_petition_signatory_page_is_left_out():
+    doc = pymupdf.open()
+    doc.new_page().insert_text(
+        (72, 72),
+        "Petitie: meer bankjes in Kortgene.\n\nWij vragen de raad "
+        "om meer bankjes langs de Havenweg.",
+        fontsize=11,
+    )
+    rows = "Naam | Adres | Handtekening\n" + "\n".join(
+        f"{n} | {s} {i + 3}, 4484 AB Kortgene |"
+        for i, (n, s) in enumerate(
+            [
+                ("Piet Jansen", "Dorpsstraat"),
+                ("Bas Visser", "Kerkweg"),
+                ("Anna de Wit", "Havenweg"),
+                ("Kees Bakker", "Molenstraat"),
+                ("Mr. H. Kwak", "Ring"),
+                ("Roos Smit", "Schuitvlotstraat"),
+            ]
+        )
+    )
+    doc.new_page().insert_text((72, 72), rows, fontsize=11)
+    result = anonymise_pdf(doc.tobytes(), AnonymisationOptions(category="petition"))
+    assert result.omitted_pages == [1]
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")
+    assert out.page_count == 2
+    assert "Lijst met ondertekenaars niet gepubliceerd (gedragscode art. 3c)" in out[1].get_text()
+    assert "Jansen" not in out[1].get_text()
+    assert "meer bankjes" in out[0].get_text()
+
+
+def test_verification_fails_when_data_stays_readable(monkeypatch):
+    from documents.anonymisation import engine
+
+    monkeypatch.setattr(engine, "redact", lambda proposal, findings, **kw: (proposal.pdf, []))
+    result = anonymise_pdf(letter_pdf(extras=False), OPTIONS)
+    assert result.output_pdf is None
+    assert not result.verification.ok
+    assert result.verification.reason.startswith("needs review")
+
+
+needs_ocr = pytest.mark.skipif(
+    not ocr_available() and os.environ.get("CI") != "true",
+    reason="Tesseract with Dutch data is not installed",
+)
+
+
+@needs_ocr
+def test_scanned_page_is_ocred_and_redacted():
+    source = pymupdf.open(stream=letter_pdf(extras=False), filetype="pdf")
+    pix = source[0].get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    scan = pymupdf.open()
+    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
+    result = anonymise_pdf(scan.tobytes(), OPTIONS)
+    assert result.ocr_pages == [0]
+    assert result.verification.ok, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")
+    layer = out[0].get_text()  # only the neutral replacement terms, no OCR text layer
+    assert "aanvrager" in layer and "Jansen" not in layer and "Geachte" not in layer
+    page = out[0]
+    words = page.get_text(textpage=page.get_textpage_ocr(dpi=300, language="nld", full=True))
+    for value in ("Jansen", "06-12345678", "111222333", "Visser", "NL91"):
+        assert value not in words, value
+    assert "Dorpsstraat." in words or "Dorpsstraat" in words
