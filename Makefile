@@ -49,8 +49,10 @@ eval: install
 bench: install
 	$(PY) manage.py bench_anonymise
 
+# Uses a throw-away PostgreSQL database (the command fills it with 10,000 documents).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/griffie_bench
 bench-web: install
-	$(PY) manage.py bench_web
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_web
 
 clean:
 	rm -rf $(VENV) var eval-out bench-out

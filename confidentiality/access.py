@@ -102,7 +102,8 @@ def can_manage(user) -> bool:
 
 
 # --- querysets ---------------------------------------------------------------------------------
-def _active_secret_document_ids():
+def secret_document_ids():
+    """Ids (as a subquery) of documents under an active secrecy decision."""
     return SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE).values("document_id")
 
 
@@ -129,7 +130,7 @@ def secret_documents() -> QuerySet[Document]:
         decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
     ).values("document_id")
     return Document.objects.filter(
-        Q(pk__in=_active_secret_document_ids())
+        Q(pk__in=secret_document_ids())
         | (Q(meeting__is_closed=True) & ~Q(pk__in=lifted_closed))
     )
 

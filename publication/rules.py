@@ -15,31 +15,43 @@ from documents.models import Category, SenderType
 class Outcome(models.TextChoices):
     LISTED_ONLY = "listed_only", _("niet gepubliceerd, wel vermeld op de lijst ingekomen stukken")
     LISTED_ANONYMISED = "listed_anonymised", _("vermeld en geanonimiseerd gepubliceerd")
-    PUBLISHED_IN_FULL = "published_in_full", _(
-        "volledig gepubliceerd, met persoonsgegevens (uitdrukkelijke toestemming)"
+    PUBLISHED_IN_FULL = (
+        "published_in_full",
+        _("volledig gepubliceerd, met persoonsgegevens (uitdrukkelijke toestemming)"),
     )
-    PUBLISHED_CONTACTS_REMOVED = "published_contacts_removed", _(
-        "gepubliceerd; persoonlijke contactgegevens verwijderd, handtekeningen afgeplakt"
+    PUBLISHED_CONTACTS_REMOVED = (
+        "published_contacts_removed",
+        _("gepubliceerd; persoonlijke contactgegevens verwijderd, handtekeningen afgeplakt"),
     )
-    PETITION_TEXT_ONLY = "petition_text_only", _(
-        "tekst van de petitie gepubliceerd; lijst met ondertekenaars nooit"
+    PETITION_TEXT_ONLY = (
+        "petition_text_only",
+        _("tekst van de petitie gepubliceerd; lijst met ondertekenaars nooit"),
     )
     NAMES_ONLY = "names_only", _("alleen de naam van de benoemde gepubliceerd")
-    PUBLISHED_WITH_MEETING = "published_with_meeting", _(
-        "bijdrage gepubliceerd bij de besluitenlijst van de vergadering"
+    PUBLISHED_WITH_MEETING = (
+        "published_with_meeting",
+        _("bijdrage gepubliceerd bij de besluitenlijst van de vergadering"),
     )
     ANONYMISED = "anonymised", _("geanonimiseerd gepubliceerd, handtekeningen afgeplakt")
-    INITIATORS_NAMED = "initiators_named", _(
-        "gepubliceerd met namen van de initiatiefnemers; overige persoonsgegevens geanonimiseerd"
+    INITIATORS_NAMED = (
+        "initiators_named",
+        _(
+            "gepubliceerd met namen van de initiatiefnemers; overige persoonsgegevens geanonimiseerd"
+        ),
     )
-    CONTACT_PERSON = "contact_person", _(
-        "gepubliceerd met naam, telefoon en/of e-mail van de contactpersoon; geen adres"
+    CONTACT_PERSON = (
+        "contact_person",
+        _("gepubliceerd met naam, telefoon en/of e-mail van de contactpersoon; geen adres"),
     )
-    OFFICE_HOLDER = "office_holder", _(
-        "gepubliceerd; naam en e-mail van de ambtsdrager, adres en telefoon alleen met toestemming"
+    OFFICE_HOLDER = (
+        "office_holder",
+        _(
+            "gepubliceerd; naam en e-mail van de ambtsdrager, adres en telefoon alleen met toestemming"
+        ),
     )
-    CIVIL_SERVANT = "civil_servant", _(
-        "gepubliceerd; van ambtenaren alleen naam en afdeling, geen e-mail of doorkiesnummer"
+    CIVIL_SERVANT = (
+        "civil_servant",
+        _("gepubliceerd; van ambtenaren alleen naam en afdeling, geen e-mail of doorkiesnummer"),
     )
 
 
@@ -83,8 +95,14 @@ class PublicationOutcome:
         return str(self.outcome.label)
 
 
-def _result(outcome: Outcome, article: str, explanation: str, *, fractie: bool = False,
-            may_publish_original: bool = False) -> PublicationOutcome:
+def _result(
+    outcome: Outcome,
+    article: str,
+    explanation: str,
+    *,
+    fractie: bool = False,
+    may_publish_original: bool = False,
+) -> PublicationOutcome:
     if fractie:
         article = f"{article} jo. 5"
         explanation += " Dit stuk is ingediend door een fractie; dezelfde regels gelden (art. 5)."
@@ -112,14 +130,16 @@ def decide(
     if category == Category.PETITION:
         # Consent given elsewhere (e.g. petities.nl) never covers the signatory list.
         return _result(
-            Outcome.PETITION_TEXT_ONLY, "3c",
+            Outcome.PETITION_TEXT_ONLY,
+            "3c",
             "De tekst van de petitie wordt gepubliceerd; de lijst met ondertekenaars nooit, "
             "ook niet met hun toestemming. Die lijst is vertrouwelijk in te zien voor raadsleden.",
             fractie=f,
         )
     if category == Category.SPEAKER:
         return _result(
-            Outcome.PUBLISHED_WITH_MEETING, "3d",
+            Outcome.PUBLISHED_WITH_MEETING,
+            "3d",
             "De bijdrage van de inspreker wordt integraal bij de besluitenlijst van de "
             "vergadering gepubliceerd; de inspreker is daarover vooraf geïnformeerd.",
             fractie=f,
@@ -127,26 +147,31 @@ def decide(
     if category == Category.VIEW:
         if no_objection_personal_data or consent_publish_personal_data:
             return _result(
-                Outcome.PUBLISHED_IN_FULL, "3e",
+                Outcome.PUBLISHED_IN_FULL,
+                "3e",
                 "De betrokkene heeft geen bezwaar tegen publicatie van de persoonsgegevens; "
                 "het stuk wordt volledig gepubliceerd.",
-                fractie=f, may_publish_original=True,
+                fractie=f,
+                may_publish_original=True,
             )
         return _result(
-            Outcome.ANONYMISED, "3e",
+            Outcome.ANONYMISED,
+            "3e",
             "Bijlage bij een raadsvoorstel: persoonsgegevens worden geanonimiseerd en "
             "handtekeningen afgeplakt, tenzij de betrokkene geen bezwaar heeft.",
             fractie=f,
         )
     if category == Category.OBJECTION:
         return _result(
-            Outcome.ANONYMISED, "3e",
+            Outcome.ANONYMISED,
+            "3e",
             "Stuk in een bezwaarprocedure: altijd geanonimiseerd, handtekeningen afgeplakt.",
             fractie=f,
         )
     if category == Category.CITIZENS_INITIATIVE:
         return _result(
-            Outcome.INITIATORS_NAMED, "3e",
+            Outcome.INITIATORS_NAMED,
+            "3e",
             "Burgerinitiatief: de namen van de initiatiefnemers mogen blijven; adressen en "
             "overige persoonsgegevens worden geanonimiseerd, handtekeningen afgeplakt. "
             "Ondersteuningsverklaringen worden niet gepubliceerd.",
@@ -154,20 +179,23 @@ def decide(
         )
     if category == Category.APPOINTMENT:
         return _result(
-            Outcome.NAMES_ONLY, "3f",
+            Outcome.NAMES_ONLY,
+            "3f",
             "Benoeming: van de benoemde wordt alleen de naam gepubliceerd.",
             fractie=f,
         )
     if category == Category.COLLEGE_ANSWER:
         return _result(
-            Outcome.LISTED_ONLY, "3g",
+            Outcome.LISTED_ONLY,
+            "3g",
             "Beantwoording door het college: niet gepubliceerd, wel vermeld op de lijst "
             "ingekomen stukken met een neutrale term, datum en onderwerp.",
             fractie=f,
         )
     if category == Category.ACTIVITY:
         return _result(
-            Outcome.CONTACT_PERSON, "3h",
+            Outcome.CONTACT_PERSON,
+            "3h",
             "Aankondiging van een activiteit: naam van de contactpersoon met telefoon en/of "
             "e-mail; geen adres tenzij onvermijdelijk; handtekeningen op bijlagen afgeplakt.",
             fractie=f,
@@ -176,27 +204,32 @@ def decide(
     if sender_type in (SenderType.OFFICE_HOLDER, SenderType.FRACTIE):
         if consent_office_holder_contact:
             return _result(
-                Outcome.PUBLISHED_IN_FULL, "3a",
+                Outcome.PUBLISHED_IN_FULL,
+                "3a",
                 "Stuk van een publieke ambtsdrager die instemt met publicatie van adres en "
                 "telefoon: volledig gepubliceerd.",
-                fractie=f, may_publish_original=True,
+                fractie=f,
+                may_publish_original=True,
             )
         return _result(
-            Outcome.OFFICE_HOLDER, "3a",
+            Outcome.OFFICE_HOLDER,
+            "3a",
             "Stuk van een publieke ambtsdrager: naam en e-mail openbaar; adres en telefoon "
             "worden verwijderd omdat er geen toestemming is.",
             fractie=f,
         )
     if sender_type == SenderType.CIVIL_SERVANT:
         return _result(
-            Outcome.CIVIL_SERVANT, "3b",
+            Outcome.CIVIL_SERVANT,
+            "3b",
             "Stuk van een ambtenaar: alleen naam (voornaam of voorletters en achternaam) en "
             "eventueel afdeling; e-mail en doorkiesnummer worden verwijderd.",
             fractie=f,
         )
     if sender_type in (SenderType.ORGANISATION, SenderType.COLLEGE, SenderType.GOVERNMENT):
         return _result(
-            Outcome.PUBLISHED_CONTACTS_REMOVED, "3c",
+            Outcome.PUBLISHED_CONTACTS_REMOVED,
+            "3c",
             "Brief van een organisatie of instelling: in zijn geheel gepubliceerd, maar "
             "persoonlijke contactgegevens van bestuurders, medewerkers en leden verwijderd en "
             "handtekeningen afgeplakt.",
@@ -205,13 +238,16 @@ def decide(
     # A citizen, or anything unknown: fail closed.
     if consent_publish_personal_data:
         return _result(
-            Outcome.PUBLISHED_IN_FULL, "3c",
+            Outcome.PUBLISHED_IN_FULL,
+            "3c",
             "De afzender vraagt uitdrukkelijk om publicatie; de brief wordt volledig "
             "gepubliceerd, met persoonsgegevens.",
-            fractie=f, may_publish_original=True,
+            fractie=f,
+            may_publish_original=True,
         )
     return _result(
-        Outcome.LISTED_ONLY, "3c",
+        Outcome.LISTED_ONLY,
+        "3c",
         "Brief van een burger: niet gepubliceerd, wel vermeld op de lijst ingekomen stukken "
         "met een neutrale term, datum van ontvangst en kort onderwerp. Als dat voor "
         "transparantie nodig is, kan de griffie besluiten tot geanonimiseerde publicatie.",

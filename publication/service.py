@@ -11,6 +11,7 @@ import pymupdf
 from django.db import connection, transaction
 from django.utils import timezone
 
+from confidentiality.access import is_secret
 from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
 
 from .models import MeetingDocument, PublicationDecision, RemovalRequest, RequestStatus
@@ -62,8 +63,10 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
                 "toestemming van de ambtsdrager (3a). Die toestemming is niet geregistreerd."
             )
         record = _latest(document, FileKind.WORKING_PDF) or _latest(document, FileKind.ORIGINAL)
-        if record is not None and record.content_type != "application/pdf" and (
-            record.kind == FileKind.ORIGINAL
+        if (
+            record is not None
+            and record.content_type != "application/pdf"
+            and (record.kind == FileKind.ORIGINAL)
         ):
             record = None
     else:
@@ -95,6 +98,11 @@ def publish_document(
         )
     if document.status == Status.PUBLISHED:
         raise PublicationRefused("Dit stuk is al gepubliceerd; trek het eerst in.")
+    if is_secret(document):
+        raise PublicationRefused(
+            "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
+            "geheimhouding is opgeheven."
+        )
     record, text = None, ""
     if NEEDS_FILE[chosen]:
         record = file_to_publish(document, chosen)
@@ -170,8 +178,9 @@ def document_from_location(location: str) -> Document | None:
     return Document.objects.filter(uuid=UUID(match.group(0))).first()
 
 
-def decide_removal_request(request: RemovalRequest, user, *, granted: bool, reason: str,
-                           document: Document | None = None) -> None:
+def decide_removal_request(
+    request: RemovalRequest, user, *, granted: bool, reason: str, document: Document | None = None
+) -> None:
     """Record the griffie's assessment (AVG + gedragscode). Granting withdraws the document
     from the site and flags it for re-anonymisation."""
     reason = (reason or "").strip()
@@ -184,7 +193,9 @@ def decide_removal_request(request: RemovalRequest, user, *, granted: bool, reas
         request.document = document
         if granted and document is not None and document.status == Status.PUBLISHED:
             withdraw_document(
-                document, user, f"Verwijderverzoek (art. 2) toegewezen: {reason}",
+                document,
+                user,
+                f"Verwijderverzoek (art. 2) toegewezen: {reason}",
                 reanonymise=True,
             )
         request.decide(granted=granted, reason=reason, actor=user)
@@ -201,14 +212,16 @@ def inspection_zip(documents) -> bytes:
             if record is None or document.status not in (Status.APPROVED, Status.PUBLISHED):
                 missing.append(document.registration_number)
                 continue
-            archive.writestr(f"{document.registration_number}-geanonimiseerd.pdf",
-                             record.read_bytes())
+            archive.writestr(
+                f"{document.registration_number}-geanonimiseerd.pdf", record.read_bytes()
+            )
         if missing:
             archive.writestr(
                 "LEESMIJ.txt",
                 "Van deze stukken is (nog) geen goedgekeurde geanonimiseerde versie; ze zijn "
                 "niet meegestuurd. Inzage in het origineel kan alleen op de griffie.\n"
-                + "\n".join(missing) + "\n",
+                + "\n".join(missing)
+                + "\n",
             )
     return buffer.getvalue()
 

@@ -1,9 +1,81 @@
 from django.urls import path
 
-from . import views
+from . import api, feeds, sitemaps, views
+from .cache import cached_public_page as cached
 
 app_name = "publication"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    # the public raadsinformatie site
+    path("", cached(views.HomeView.as_view()), name="home"),
+    path("vergaderingen/", cached(views.MeetingListView.as_view()), name="meetings"),
+    path(
+        "vergaderingen/<int:pk>/", cached(views.MeetingDetailView.as_view()), name="meeting-detail"
+    ),
+    path(
+        "vergaderingen/<int:pk>/ingekomen-stukken/",
+        cached(views.IncomingListView.as_view()),
+        name="meeting-incoming",
+    ),
+    path("vergaderingen.ics", feeds.ical_view, name="ical"),
+    path("ingekomen-stukken/", cached(views.IncomingListView.as_view()), name="incoming"),
+    path("stukken/<uuid:uuid>/", cached(views.DocumentDetailView.as_view()), name="document"),
+    path("stukken/<uuid:uuid>/bestand.pdf", views.DocumentFileView.as_view(), name="document-file"),
+    path(
+        "vergaderstukken/<uuid:uuid>/bestand.pdf",
+        views.MeetingDocumentFileView.as_view(),
+        name="meeting-document-file",
+    ),
+    path("raad/", cached(views.PeopleView.as_view()), name="people"),
+    path("activiteiten/", cached(views.ActivitiesView.as_view()), name="activities"),
+    path("zoeken/", cached(views.SearchView.as_view()), name="search"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("feeds/ingekomen-stukken.rss", feeds.IncomingDocumentsFeed(), name="feed-incoming"),
+    path("feeds/ingekomen-stukken.atom", feeds.IncomingDocumentsAtomFeed(), name="atom-incoming"),
+    path("feeds/vergaderingen.rss", feeds.MeetingsFeed(), name="feed-meetings"),
+    path("feeds/vergaderingen.atom", feeds.MeetingsAtomFeed(), name="atom-meetings"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemapindex-diwoo-infocat<str:infocat>.xml", sitemaps.sitemap_index, name="diwoo-index"),
+    path(
+        "sitemaps/diwoo-infocat<str:infocat>-<int:page>.xml",
+        sitemaps.sitemap_page,
+        name="diwoo-page",
+    ),
+    # open data
+    path("api/schema.json", api.schema, name="api-schema"),
+    path("api/v1/informatieobjecten/", api.documents, name="api-documents"),
+    path("api/v1/informatieobjecten/<uuid:uuid>/", api.document, name="api-document"),
+    path("api/v1/vergaderingen/", api.meetings, name="api-meetings"),
+    path("api/v1/vergaderingen/<int:pk>/", api.meeting, name="api-meeting"),
+    path("api/v1/agendapunten/", api.agenda_items, name="api-agenda-items"),
+    path("api/v1/personen/", api.people, name="api-people"),
+    path("api/v1/organen/", api.bodies, name="api-bodies"),
+    path("api/v1/organen/<int:pk>/", api.body, name="api-body"),
+    # the griffie's publication screens
+    path(
+        "griffie/publicatie/stukken/<int:pk>/publiceren/",
+        views.PublishView.as_view(),
+        name="publish",
+    ),
+    path(
+        "griffie/publicatie/stukken/<int:pk>/intrekken/",
+        views.WithdrawView.as_view(),
+        name="withdraw",
+    ),
+    path(
+        "griffie/publicatie/verwijderverzoeken/",
+        views.RemovalQueueView.as_view(),
+        name="removal-queue",
+    ),
+    path(
+        "griffie/publicatie/verwijderverzoeken/<int:pk>/",
+        views.RemovalDecideView.as_view(),
+        name="removal-decide",
+    ),
+    path("griffie/publicatie/inzage/", views.InspectionListView.as_view(), name="inspections"),
+    path(
+        "griffie/publicatie/inzage/<int:pk>/zip/",
+        views.InspectionZipView.as_view(),
+        name="inspection-zip",
+    ),
 ]

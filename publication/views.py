@@ -1,5 +1,406 @@
-from django.views.generic import TemplateView
+"""The public raadsinformatie site and the griffie's publication screens. Thin: what is
+public is decided in :mod:`publication.public`, what happens in :mod:`publication.service`."""
+
+import calendar
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from documents.access import GriffieRequiredMixin
+from documents.models import Category, Document
+from people.models import Fractie
+
+from . import public
+from .forms import (
+    DecisionForm,
+    InspectionRequestForm,
+    PeriodForm,
+    RemovalDecisionForm,
+    RemovalRequestForm,
+    WithdrawForm,
+)
+from .models import InspectionRequest, MeetingDocumentKind, RemovalRequest, RequestStatus
+from .service import (
+    PublicationRefused,
+    decide_removal_request,
+    inspection_zip,
+    publish_document,
+    withdraw_document,
+)
+
+PUBLIC_MAX_AGE = 300  # seconds; short, so a withdrawal reaches caches soon
+FILE_MAX_AGE = 600
 
 
-class HomeView(TemplateView):
+class PublicMixin:
+    """Public pages: cacheable by shared caches for a short while."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            response.setdefault("Cache-Control", f"public, max-age={PUBLIC_MAX_AGE}")
+        return response
+
+
+class HomeView(PublicMixin, TemplateView):
     template_name = "publication/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            upcoming=list(public.public_meetings().upcoming()[:5]),
+            latest=list(public.public_documents()[:10]),
+            **kwargs,
+        )
+
+
+class MeetingListView(PublicMixin, TemplateView):
+    template_name = "publication/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        try:
+            year, month = (int(part) for part in self.request.GET.get("maand", "").split("-"))
+            first = datetime.date(year, month, 1)
+            if not 2000 <= year <= 2100:
+                raise ValueError(year)
+        except ValueError:
+            first = today.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        meetings = list(
+            public.public_meetings()
+            .filter(starts_at__date__gte=first, starts_at__date__lte=last)
+            .order_by("starts_at")
+        )
+        per_day = defaultdict(list)
+        for meeting in meetings:
+            per_day[timezone.localtime(meeting.starts_at).date()].append(meeting)
+        weeks = [
+            [(day, per_day.get(day, [])) for day in week]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
+                first.year, first.month
+            )
+        ]
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        following = last + datetime.timedelta(days=1)
+        return super().get_context_data(
+            month=first,
+            weeks=weeks,
+            meetings=meetings,
+            previous=f"{previous:%Y-%m}",
+            following=f"{following:%Y-%m}",
+            upcoming=list(public.public_meetings().upcoming()[:10]),
+            **kwargs,
+        )
+
+
+class MeetingDetailView(PublicMixin, TemplateView):
+    template_name = "publication/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
+        context = {"meeting": meeting}
+        if public.meeting_is_open(meeting):
+            documents = list(public.public_documents().filter(meeting=meeting))
+            meeting_docs = list(public.public_meeting_documents().filter(meeting=meeting))
+            per_item, per_item_docs = defaultdict(list), defaultdict(list)
+            for document in documents:
+                if document.category != Category.SPEAKER:
+                    per_item[document.agenda_item_id].append(document)
+            for md in meeting_docs:
+                per_item_docs[md.agenda_item_id].append(md)
+            items = [
+                (item, per_item.get(item.pk, []), per_item_docs.get(item.pk, []))
+                for item in public.public_agenda_items(meeting)
+            ]
+            context.update(
+                items=items,
+                loose_documents=per_item.get(None, []),
+                besluitenlijst=[
+                    md for md in meeting_docs if md.kind == MeetingDocumentKind.BESLUITENLIJST
+                ],
+                general_documents=[
+                    md
+                    for md in per_item_docs.get(None, [])
+                    if md.kind != MeetingDocumentKind.BESLUITENLIJST
+                ],
+                speakers=[d for d in documents if d.category == Category.SPEAKER],
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class IncomingListView(PublicMixin, ListView):
+    """De lijst ingekomen stukken, per periode (or per meeting)."""
+
+    template_name = "publication/incoming_list.html"
+    paginate_by = 50
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        self.meeting = None
+        documents = public.public_documents()
+        if "pk" in self.kwargs:
+            self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
+            return documents.filter(meeting=self.meeting)
+        self.form = PeriodForm(self.request.GET or None)
+        if self.form.is_valid():
+            if self.form.cleaned_data["van"]:
+                documents = documents.filter(received_on__gte=self.form.cleaned_data["van"])
+            if self.form.cleaned_data["tot"]:
+                documents = documents.filter(received_on__lte=self.form.cleaned_data["tot"])
+        return documents
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            meeting=self.meeting,
+            form=getattr(self, "form", None),
+            query=query.urlencode(),
+            **kwargs,
+        )
+
+
+class DocumentDetailView(PublicMixin, TemplateView):
+    template_name = "publication/document_detail.html"
+
+    def get_context_data(self, **kwargs):
+        document = public.public_documents().filter(uuid=self.kwargs["uuid"]).first()
+        if document is None:
+            raise Http404
+        meeting = (
+            public.public_meetings().filter(pk=document.meeting_id).first()
+            if document.meeting_id
+            else None
+        )
+        return super().get_context_data(document=document, meeting=meeting, **kwargs)
+
+
+def _serve_file(request, *, name: str, sha256: str, modified, open_file):
+    etag = quote_etag(sha256)
+    last_modified = http_date(modified.timestamp()) if modified else None
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(open_file(), content_type="application/pdf", filename=name)
+    response["ETag"] = etag
+    if last_modified:
+        response["Last-Modified"] = last_modified
+    response["Cache-Control"] = f"public, max-age={FILE_MAX_AGE}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class DocumentFileView(View):
+    """The published file of a document: only the file its publication decision allows."""
+
+    def get(self, request, uuid):
+        found = public.public_file(uuid)
+        if found is None:
+            raise Http404
+        document, record = found
+        return _serve_file(
+            request,
+            name=f"{document.registration_number}.pdf",
+            sha256=record.sha256,
+            modified=document.publication.decided_at,
+            open_file=lambda: record.file.open("rb"),
+        )
+
+
+class MeetingDocumentFileView(View):
+    def get(self, request, uuid):
+        md = public.public_meeting_documents().filter(uuid=uuid).first()
+        if md is None:
+            raise Http404
+        return _serve_file(
+            request,
+            name=f"{md.title}.pdf"[:150],
+            sha256=md.sha256,
+            modified=md.published_at,
+            open_file=lambda: md.file.open("rb"),
+        )
+
+
+class PeopleView(PublicMixin, TemplateView):
+    template_name = "publication/people.html"
+
+    def get_context_data(self, **kwargs):
+        people = list(public.public_people())
+        return super().get_context_data(
+            office_holders=[(p, p.public_contact()) for p in people if p.is_office_holder],
+            civil_servants=[(p, p.public_contact()) for p in people if not p.is_office_holder],
+            fracties=Fractie.objects.all(),
+            **kwargs,
+        )
+
+
+class ActivitiesView(PublicMixin, TemplateView):
+    template_name = "publication/activities.html"
+
+    def get_context_data(self, **kwargs):
+        activities = public.public_activities().filter(date__gte=timezone.localdate())
+        return super().get_context_data(
+            activities=[(a, a.public_contact()) for a in activities], **kwargs
+        )
+
+
+class SearchView(PublicMixin, TemplateView):
+    template_name = "publication/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:200]
+        results = public.search_public_documents(query, vendor=connection.vendor)
+        page = Paginator(results, 25).get_page(self.request.GET.get("page")) if query else None
+        return super().get_context_data(q=query, page_obj=page, **kwargs)
+
+
+class PrivacyView(FormView):
+    template_name = "publication/privacy.html"
+    form_class = RemovalRequestForm
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request,
+            _("Uw verzoek is ontvangen. De griffie beoordeelt het en laat u het besluit weten."),
+        )
+        return redirect(reverse("publication:privacy") + "#verzoek")
+
+
+def robots_txt(request):
+    base = settings.SITE_URL.rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /griffie/",
+        "Disallow: /raadsleden/",
+        "Disallow: /admin/",
+        "Disallow: /inloggen/",
+        "",
+        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '006'})}",
+        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '008'})}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# --- the griffie's screens ------------------------------------------------------------------
+class PublishView(GriffieRequiredMixin, View):
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Kies een besluit."))
+            return redirect(document)
+        try:
+            publish_document(
+                document,
+                request.user,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+            )
+        except PublicationRefused as exc:
+            messages.error(request, _("Niet gepubliceerd: %s") % exc.reason)
+        else:
+            messages.success(request, _("%s is gepubliceerd.") % document.registration_number)
+        return redirect(document)
+
+
+class WithdrawView(GriffieRequiredMixin, View):
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        form = WithdrawForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise PublicationRefused(_("Geef een reden voor het intrekken."))
+            withdraw_document(document, request.user, form.cleaned_data["reason"])
+        except PublicationRefused as exc:
+            messages.error(request, _("Niet ingetrokken: %s") % exc.reason)
+        else:
+            messages.success(request, _("%s is ingetrokken.") % document.registration_number)
+        return redirect(document)
+
+
+class RemovalQueueView(GriffieRequiredMixin, ListView):
+    template_name = "publication/griffie/removal_queue.html"
+    context_object_name = "requests"
+    paginate_by = 50
+
+    def get_queryset(self):
+        status = self.request.GET.get("status", RequestStatus.RECEIVED)
+        queryset = RemovalRequest.objects.select_related("document", "decided_by")
+        return queryset.filter(status=status) if status in RequestStatus.values else queryset
+
+
+class RemovalDecideView(GriffieRequiredMixin, FormView):
+    template_name = "publication/griffie/removal_decide.html"
+    form_class = RemovalDecisionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.removal = get_object_or_404(RemovalRequest, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from .service import document_from_location
+
+        return super().get_context_data(
+            removal=self.removal,
+            located=self.removal.document or document_from_location(self.removal.location),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            decide_removal_request(
+                self.removal,
+                self.request.user,
+                granted=form.cleaned_data["decision"] == "granted",
+                reason=form.cleaned_data["reason"],
+                document=form.cleaned_data["registration_number"],
+            )
+        except PublicationRefused as exc:
+            form.add_error(None, exc.reason)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Besluit op het verzoek vastgelegd."))
+        return redirect("publication:removal-queue")
+
+
+class InspectionListView(GriffieRequiredMixin, FormView):
+    template_name = "publication/griffie/inspection.html"
+    form_class = InspectionRequestForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            requests=InspectionRequest.objects.prefetch_related("documents")[:100], **kwargs
+        )
+
+    def form_valid(self, form):
+        inspection = form.save(commit=False)
+        inspection.registered_by = self.request.user
+        inspection.save()
+        inspection.documents.set(form.cleaned_data["registration_numbers"])
+        messages.success(self.request, _("Inzageverzoek geregistreerd."))
+        return redirect("publication:inspections")
+
+
+class InspectionZipView(GriffieRequiredMixin, View):
+    def get(self, request, pk):
+        inspection = get_object_or_404(InspectionRequest, pk=pk)
+        data = inspection_zip(inspection.documents.all())
+        inspection.sent_at = timezone.now()
+        inspection.save(update_fields=["sent_at"])
+        response = HttpResponse(data, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="inzage-{inspection.pk}.zip"'
+        response["Cache-Control"] = "private, no-store"
+        return response

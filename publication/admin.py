@@ -1,0 +1,59 @@
+from django.contrib import admin, messages
+
+from .models import (
+    Activity,
+    InspectionRequest,
+    MeetingDocument,
+    PublicationDecision,
+    RemovalRequest,
+)
+from .service import PublicationRefused, publish_meeting_document
+
+
+@admin.register(PublicationDecision)
+class PublicationDecisionAdmin(admin.ModelAdmin):
+    list_display = [
+        "document",
+        "proposed_outcome",
+        "outcome",
+        "decided_by",
+        "decided_at",
+        "withdrawn_at",
+    ]
+    list_filter = ["outcome", "needs_reanonymisation"]
+    # Decisions are made in the griffie's screens through the service; read-only here.
+    readonly_fields = [f.name for f in PublicationDecision._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "kind", "published_at"]
+    list_filter = ["kind"]
+    actions = ["publish"]
+
+    @admin.action(description="Publiceren op de raadsinformatiesite")
+    def publish(self, request, queryset):
+        for md in queryset:
+            try:
+                publish_meeting_document(md)
+            except PublicationRefused as exc:
+                self.message_user(request, f"{md}: {exc.reason}", messages.ERROR)
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "contact_name", "is_published"]
+
+
+@admin.register(RemovalRequest)
+class RemovalRequestAdmin(admin.ModelAdmin):
+    list_display = ["received_at", "status", "location"]
+    readonly_fields = ["status", "decided_by", "decided_at"]
+
+
+@admin.register(InspectionRequest)
+class InspectionRequestAdmin(admin.ModelAdmin):
+    list_display = ["received_at", "requester", "sent_at"]

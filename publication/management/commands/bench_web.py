@@ -1,0 +1,275 @@
+"""Load test of the public site: bulk-create published documents and meetings in the
+configured database, start gunicorn on loopback and measure requests/s and p95 latency of the
+list page, a document page, a search and a static file (WhiteNoise), all in one run.
+
+    DATABASE_URL=postgres://postgres@/griffie_bench python manage.py bench_web
+
+Use a throw-away database: the command adds (and on the next run replaces) its own data,
+marked with registration year 2099 and meeting titles starting with "[bench]".
+"""
+
+import datetime
+import hashlib
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pymupdf
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+
+from documents.models import Category, Document, DocumentFile, FileKind, SenderType, Status
+from meetings.models import Meeting
+from people.models import Body, BodyKind
+from publication.models import PublicationDecision
+from publication.rules import Outcome
+
+BENCH_YEAR = 2099
+WORDS = (
+    "haven verkeer parkeren bibliotheek zwembad subsidie dijk windmolen fietspad school "
+    "sportpark kermis riolering groen speeltuin begroting woningbouw dorpshuis"
+).split()
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT %d %d %.3f %d\\n", summary.requests, summary.duration,
+    latency:percentile(95) / 1000.0, errors))
+end
+"""
+
+
+class Command(BaseCommand):
+    help = "Maak testdata en meet de openbare site onder belasting (wrk of eigen client)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--documents", type=int, default=10_000)
+        parser.add_argument("--meetings", type=int, default=200)
+        parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
+        parser.add_argument("--connections", type=int, default=16)
+        parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
+        parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument("--skip-data", action="store_true")
+
+    def handle(self, *args, **options):
+        if not options["skip_data"]:
+            started = time.perf_counter()
+            self.create_data(options["documents"], options["meetings"])
+            self.stdout.write(
+                f"data: {options['documents']} documents, {options['meetings']} "
+                f"meetings in {time.perf_counter() - started:.1f}s "
+                f"({connection.vendor})"
+            )
+        document = Document.objects.filter(registration_year=BENCH_YEAR).order_by("pk").last()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "griffie.settings.base",
+            "DEBUG": "false",
+            "LOG_LEVEL": "WARNING",
+        }
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
+        port = options["port"]
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "griffie.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                str(options["workers"]),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            self.wait_for(base + "/")
+            home = urllib.request.urlopen(base + "/").read().decode()
+            css = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
+            urls = {
+                "lijst ingekomen stukken": "/ingekomen-stukken/",
+                "stukpagina": f"/stukken/{document.uuid}/",
+                "zoeken": "/zoeken/?q=haven",
+                "statisch bestand": css,
+            }
+            results = {name: self.load(base + path, options) for name, path in urls.items()}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        tool = "wrk" if shutil.which("wrk") else "threaded urllib client"
+        self.stdout.write(
+            f"\n{tool}, {options['connections']} connections, "
+            f"{options['duration']}s per URL, gunicorn {options['workers']} "
+            f"sync workers, {os.cpu_count()} CPUs, {connection.vendor}"
+        )
+        self.stdout.write("| URL | requests/s | p95 (ms) | errors |")
+        self.stdout.write("|---|---:|---:|---:|")
+        for name, (rps, p95, errors) in results.items():
+            self.stdout.write(f"| {name} | {rps:.0f} | {p95:.1f} | {errors} |")
+        ratio = results["lijst ingekomen stukken"][0] / results["statisch bestand"][0]
+        self.stdout.write(f"\nlist page / static file: {ratio:.0%} (goal >= 30%)")
+
+    def wait_for(self, url: str) -> None:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def load(self, url: str, options) -> tuple[float, float, int]:
+        # warm every worker first
+        for _ in range(options["workers"] * 4):
+            urllib.request.urlopen(url).read()
+        if shutil.which("wrk"):
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+                script.write(WRK_SCRIPT)
+            out = subprocess.run(
+                [
+                    "wrk",
+                    "-t",
+                    "2",
+                    "-c",
+                    str(options["connections"]),
+                    "-d",
+                    f"{options['duration']}s",
+                    "-s",
+                    script.name,
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            os.unlink(script.name)
+            requests, duration_us, p95, errors = re.search(
+                r"RESULT (\d+) (\d+) ([\d.]+) (\d+)", out
+            ).groups()
+            return int(requests) / (int(duration_us) / 1e6), float(p95), int(errors)
+        return self.threaded_load(url, options)
+
+    def threaded_load(self, url, options):
+        latencies, errors, stop = [], [0], time.perf_counter() + options["duration"]
+        lock = threading.Lock()
+
+        def worker():
+            while time.perf_counter() < stop:
+                start = time.perf_counter()
+                try:
+                    urllib.request.urlopen(url, timeout=10).read()
+                except OSError:
+                    errors[0] += 1
+                    continue
+                with lock:
+                    latencies.append(time.perf_counter() - start)
+
+        threads = [threading.Thread(target=worker) for _ in range(options["connections"])]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        p95 = statistics.quantiles(latencies, n=20)[18] * 1000 if len(latencies) > 20 else 0
+        return len(latencies) / options["duration"], p95, errors[0]
+
+    @transaction.atomic
+    def create_data(self, n_documents: int, n_meetings: int) -> None:
+        PublicationDecision.objects.filter(document__registration_year=BENCH_YEAR).delete()
+        Document.objects.filter(registration_year=BENCH_YEAR).delete()
+        Meeting.objects.filter(title__startswith="[bench]").delete()
+        from django.contrib.auth.models import Group
+
+        body = Body.objects.filter(name="[bench] Gemeenteraad").first() or Body.objects.create(
+            name="[bench] Gemeenteraad",
+            kind=BodyKind.RAAD,
+            group=Group.objects.get_or_create(name="orgaan: [bench] Gemeenteraad")[0],
+        )
+        now = timezone.now()
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    body=body,
+                    title=f"[bench] Raadsvergadering {i}",
+                    starts_at=now + datetime.timedelta(days=i - n_meetings // 2),
+                    location="Raadzaal",
+                )
+                for i in range(n_meetings)
+            ]
+        )
+        pdf = pymupdf.open()
+        pdf.new_page().insert_textbox(
+            pymupdf.Rect(72, 72, 520, 770),
+            "Geachte raad,\n\nDit is een geanonimiseerde brief over de haven.",
+        )
+        data = pdf.tobytes()
+        name = default_storage.save("bench/geanonimiseerd.pdf", ContentFile(data))
+        sha = hashlib.sha256(data).hexdigest()
+        documents = Document.objects.bulk_create(
+            [
+                Document(
+                    registration_year=BENCH_YEAR,
+                    registration_sequence=i + 1,
+                    received_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=i % 365),
+                    subject=f"Brief over {WORDS[i % len(WORDS)]} en {WORDS[(i * 7) % len(WORDS)]}",
+                    category=Category.LETTER,
+                    sender_type=SenderType.ORGANISATION,
+                    public_sender_term="Organisatie",
+                    status=Status.PUBLISHED,
+                    published_at=now,
+                )
+                for i in range(n_documents)
+            ],
+            batch_size=2000,
+        )
+        files = DocumentFile.objects.bulk_create(
+            [
+                DocumentFile(
+                    document=d,
+                    kind=FileKind.ANONYMISED,
+                    file=name,
+                    size=len(data),
+                    sha256=sha,
+                    content_type="application/pdf",
+                )
+                for d in documents
+            ],
+            batch_size=2000,
+        )
+        decisions = PublicationDecision.objects.bulk_create(
+            [
+                PublicationDecision(
+                    document=d,
+                    proposed_outcome=Outcome.PUBLISHED_CONTACTS_REMOVED,
+                    proposed_article="3c",
+                    outcome=Outcome.PUBLISHED_CONTACTS_REMOVED,
+                    published_file=f,
+                    public_text=f"{d.subject}. Geachte raad, wij vragen uw aandacht voor "
+                    f"{WORDS[i % len(WORDS)]}.",
+                )
+                for i, (d, f) in enumerate(zip(documents, files, strict=True))
+            ],
+            batch_size=2000,
+        )
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchVector
+
+            PublicationDecision.objects.filter(pk__in=[d.pk for d in decisions]).update(
+                search_vector=SearchVector("public_text", config="dutch")
+            )
+        if connection.vendor == "postgresql":
+            transaction.on_commit(lambda: connection.cursor().execute("ANALYZE"))

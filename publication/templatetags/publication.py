@@ -1,0 +1,40 @@
+from django import template
+
+from documents.models import FileKind, Status
+from publication.forms import DecisionForm, WithdrawForm
+from publication.models import PublicationDecision
+from publication.rules import NEEDS_FILE
+from publication.service import proposal_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("publication/_decision_panel_body.html", takes_context=True)
+def decision_panel(context, document):
+    """The griffie's publication panel on the document detail page."""
+    proposal = proposal_for(document)
+    decision = PublicationDecision.objects.filter(document=document).first()
+    has_anonymised = document.files.filter(kind=FileKind.ANONYMISED).exists()
+    problems = []
+    if (
+        proposal.needs_file
+        and document.status != Status.APPROVED
+        and (document.status != Status.PUBLISHED)
+    ):
+        problems.append("De geanonimiseerde versie is nog niet goedgekeurd.")
+    if proposal.needs_file and not proposal.may_publish_original and not has_anonymised:
+        problems.append("Er is nog geen geanonimiseerde PDF.")
+    return {
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "document": document,
+        "proposal": proposal,
+        "decision": decision,
+        "problems": problems,
+        "is_published": document.status == Status.PUBLISHED,
+        "form": DecisionForm(
+            initial={"outcome": decision.outcome if decision else proposal.outcome}
+        ),
+        "withdraw_form": WithdrawForm(),
+        "needs_file": NEEDS_FILE,
+    }
