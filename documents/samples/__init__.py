@@ -9,10 +9,31 @@ gedragscode decides what counts as personal for each category and sender type.
 """
 
 from .generator import generate_corpus, generate_document
-from .model import CATEGORIES, ENTITY_TYPES, SENDER_TYPES, TYPICAL_SENDERS, SampleDocument, Sender, Truth
+from .model import (
+    CATEGORIES,
+    ENTITY_TYPES,
+    SENDER_TYPES,
+    TYPICAL_SENDERS,
+    SampleDocument,
+    Sender,
+    Truth,
+)
 from .people import REGISTRY, bsn, elfproef, iban, iban_valid, registry_names
 
 __all__ = [
-    "CATEGORIES", "ENTITY_TYPES", "REGISTRY", "SENDER_TYPES", "TYPICAL_SENDERS", "SampleDocument", "Sender",
-    "Truth", "bsn", "elfproef", "generate_corpus", "generate_document", "iban", "iban_valid", "registry_names",
+    "CATEGORIES",
+    "ENTITY_TYPES",
+    "REGISTRY",
+    "SENDER_TYPES",
+    "TYPICAL_SENDERS",
+    "SampleDocument",
+    "Sender",
+    "Truth",
+    "bsn",
+    "elfproef",
+    "generate_corpus",
+    "generate_document",
+    "iban",
+    "iban_valid",
+    "registry_names",
 ]

@@ -13,9 +13,16 @@ def demo_plan() -> list[tuple[str, str, bool]]:
     covered = {st for _, st in combos}
     assert covered == set(SENDER_TYPES)
     # a second citizen letter and objection: the most common incoming documents
-    combos += [("letter", "citizen"), ("letter", "citizen"), ("objection", "citizen"), ("view", "citizen"),
-               ("petition", "citizen"), ("letter", "organisation"), ("college_answer", "college"),
-               ("citizens_initiative", "citizen")]
+    combos += [
+        ("letter", "citizen"),
+        ("letter", "citizen"),
+        ("objection", "citizen"),
+        ("view", "citizen"),
+        ("petition", "citizen"),
+        ("letter", "organisation"),
+        ("college_answer", "college"),
+        ("citizens_initiative", "citizen"),
+    ]
     scans = {("letter", "citizen"), ("objection", "organisation"), ("view", "citizen")}
     plan, done = [], set()
     for c, st in combos:

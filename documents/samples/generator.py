@@ -18,9 +18,9 @@ import pymupdf
 from .model import CATEGORIES, SENDER_TYPES, SampleDocument, Sender, Truth
 from .pdfkit import Writer, pdf_bytes, scan
 from .people import (
+    PLACES,
     REGISTRY_PRIVATE_PHONE,
     Person,
-    PLACES,
     PersonFactory,
     bsn,
     date_of_birth,
@@ -30,7 +30,12 @@ from .people import (
     registry,
 )
 
-GRIFFIE_BLOCK = ["Aan de gemeenteraad van Noord-Beveland", "t.a.v. de griffie", "Postbus 7", "4490 AA Wissenkerke"]
+GRIFFIE_BLOCK = [
+    "Aan de gemeenteraad van Noord-Beveland",
+    "t.a.v. de griffie",
+    "Postbus 7",
+    "4490 AA Wissenkerke",
+]
 ORGANISATIONS = [
     ("Stichting Dorpsraad Kamperland", "Kamperland", "dorpsraadkamperland.nl"),
     ("Ondernemersvereniging Kortgene", "Kortgene", "ov-kortgene.nl"),
@@ -126,21 +131,43 @@ TOPICS = [
 ]
 # Sentences with common words that are also names (Visser, Bakker, de Boer, Roos, Hoop ...).
 COLLISIONS = [
-    ("Mijn vader was visser in Colijnsplaat en ook ik ken de haven goed.", "visser in Colijnsplaat"),
+    (
+        "Mijn vader was visser in Colijnsplaat en ook ik ken de haven goed.",
+        "visser in Colijnsplaat",
+    ),
     ("De bakker en de slager in {place} merken het verschil direct.", "De bakker en de slager"),
     ("De boer die het land ernaast pacht, heeft hetzelfde probleem.", "De boer die het land"),
     ("In de hoop dat u hier rekening mee houdt, wacht ik uw reactie af.", "In de hoop dat"),
-    ("Langs de dijk bloeit in mei de wilde roos, dat is een van de mooiste plekken van het eiland.", "de wilde roos"),
+    (
+        "Langs de dijk bloeit in mei de wilde roos, dat is een van de mooiste plekken van het eiland.",
+        "de wilde roos",
+    ),
     ("De koster van de kerk in Wissenkerke kan dit bevestigen.", "De koster van de kerk"),
     ("Het groen langs de weg wordt nauwelijks nog gemaaid.", "Het groen langs de weg"),
-    ("Wij zijn geen mulder of smit meer, maar het dorp leeft nog steeds van het werk van ondernemers.", "geen mulder of smit meer"),
+    (
+        "Wij zijn geen mulder of smit meer, maar het dorp leeft nog steeds van het werk van ondernemers.",
+        "geen mulder of smit meer",
+    ),
     ("Een schipper die 's avonds aanlegt, vindt nauwelijks nog een plek.", "Een schipper die"),
     ("Ik heb de vos al twee keer bij het kippenhok gezien.", "de vos al twee keer"),
 ]
-CLOSINGS = ["Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,", "Met hartelijke groet,"]
-NEUTRAL = {"letter": "aanvrager", "petition": "indiener", "speaker": "inspreker", "view": "indiener",
-           "objection": "bezwaarmaker", "citizens_initiative": "initiatiefnemer", "appointment": "benoemde",
-           "college_answer": "aanvrager", "activity": "organisator"}
+CLOSINGS = [
+    "Met vriendelijke groet,",
+    "Hoogachtend,",
+    "Met vriendelijke groeten,",
+    "Met hartelijke groet,",
+]
+NEUTRAL = {
+    "letter": "aanvrager",
+    "petition": "indiener",
+    "speaker": "inspreker",
+    "view": "indiener",
+    "objection": "bezwaarmaker",
+    "citizens_initiative": "initiatiefnemer",
+    "appointment": "benoemde",
+    "college_answer": "aanvrager",
+    "activity": "organisator",
+}
 
 
 class Ctx:
@@ -155,7 +182,9 @@ class Ctx:
         self.signatures: list[dict] = []
         self.omit: list[int] = []
         self.deny: list[str] = []  # extra intake details (e.g. addressee of a college answer)
-        self.place = rng.choice(["Kortgene", "Colijnsplaat", "Wissenkerke", "Kamperland", "Geersdijk"])
+        self.place = rng.choice(
+            ["Kortgene", "Colijnsplaat", "Wissenkerke", "Kamperland", "Geersdijk"]
+        )
         self.received = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(0, 300))
         self.letter_date = self.received - dt.timedelta(days=rng.randint(1, 9))
 
@@ -183,6 +212,7 @@ class Ctx:
 
 # --- sender construction ------------------------------------------------------------------------
 
+
 def make_sender(ctx: Ctx) -> dict:
     """Returns a dict describing the sender: person, org, role, and which details are personal."""
     rng, st = ctx.rng, ctx.sender_type
@@ -193,17 +223,28 @@ def make_sender(ctx: Ctx) -> dict:
     elif st in ("organisation", "government"):
         org, oplace, domain = rng.choice(ORGANISATIONS if st == "organisation" else GOVERNMENTS)
         p = ctx.pf.person(email_domain=domain if rng.random() < 0.6 else None)
-        s.update(person=p, org=org, org_place=oplace, domain=domain,
-                 function=rng.choice(["secretaris", "voorzitter", "coördinator", "penningmeester"])
-                 if st == "organisation" else rng.choice(["beleidsadviseur", "projectleider", "teamleider"]))
+        s.update(
+            person=p,
+            org=org,
+            org_place=oplace,
+            domain=domain,
+            function=rng.choice(["secretaris", "voorzitter", "coördinator", "penningmeester"])
+            if st == "organisation"
+            else rng.choice(["beleidsadviseur", "projectleider", "teamleider"]),
+        )
         ctx.K(org)
     elif st == "college":
         r = rng.choice(registry("burgemeester") + registry("wethouder"))
         s.update(reg=r, org="College van burgemeester en wethouders", function=r["role"])
     elif st in ("office_holder", "fractie"):
-        r = rng.choice(registry("raadslid") + (registry("wethouder") if st == "office_holder" else []))
-        s.update(reg=r, org=f"Fractie {r['fractie']} Noord-Beveland" if st == "fractie" else None,
-                 function=r["role"] if st == "office_holder" else f"fractievoorzitter {r['fractie']}")
+        r = rng.choice(
+            registry("raadslid") + (registry("wethouder") if st == "office_holder" else [])
+        )
+        s.update(
+            reg=r,
+            org=f"Fractie {r['fractie']} Noord-Beveland" if st == "fractie" else None,
+            function=r["role"] if st == "office_holder" else f"fractievoorzitter {r['fractie']}",
+        )
         if st == "fractie":
             ctx.K(f"Fractie {r['fractie']}")
     elif st == "civil_servant":
@@ -221,10 +262,15 @@ def sender_record(ctx: Ctx, s: dict) -> Sender:
         return Sender(p.full, p.address, p.postcode, p.place, p.email, p.phone, s.get("org") or "")
     r = s["reg"]
     home = s.setdefault("home", ctx.pf.person())
-    return Sender(r["name"], home.address if ctx.sender_type in ("office_holder", "fractie") else "Stationsweg 1",
-                  home.postcode if ctx.sender_type in ("office_holder", "fractie") else "4484 AS",
-                  home.place if ctx.sender_type in ("office_holder", "fractie") else "Wissenkerke",
-                  r["email"], REGISTRY_PRIVATE_PHONE.get(r["name"], "0113-377377"), s.get("org") or "")
+    return Sender(
+        r["name"],
+        home.address if ctx.sender_type in ("office_holder", "fractie") else "Stationsweg 1",
+        home.postcode if ctx.sender_type in ("office_holder", "fractie") else "4484 AS",
+        home.place if ctx.sender_type in ("office_holder", "fractie") else "Wissenkerke",
+        r["email"],
+        REGISTRY_PRIVATE_PHONE.get(r["name"], "0113-377377"),
+        s.get("org") or "",
+    )
 
 
 def letterhead(ctx: Ctx, w: Writer, s: dict, name_personal: bool) -> None:
@@ -252,12 +298,22 @@ def letterhead(ctx: Ctx, w: Writer, s: dict, name_personal: bool) -> None:
         w.line(f"www.{s['domain']}  -  info@{s['domain']}", size=8.5, align=align)
         ctx.K(s["org_place"])
     else:
-        w.line("Gemeente Noord-Beveland" if st in ("college", "civil_servant") else (s.get("org") or "Gemeenteraad Noord-Beveland"),
-               bold=True, size=14, align=align)
+        w.line(
+            "Gemeente Noord-Beveland"
+            if st in ("college", "civil_servant")
+            else (s.get("org") or "Gemeenteraad Noord-Beveland"),
+            bold=True,
+            size=14,
+            align=align,
+        )
         if st in ("office_holder", "fractie") and rng.random() < 0.6:
             home = s.setdefault("home", ctx.pf.person())
             r = s["reg"]
-            w.lines([r["name"], home.address, f"{home.postcode}  {home.place}", r["email"]], size=9, align=align)
+            w.lines(
+                [r["name"], home.address, f"{home.postcode}  {home.place}", r["email"]],
+                size=9,
+                align=align,
+            )
             ctx.K(r["name"])
             ctx.K(r["email"])
             ctx.P("ADDRESS", home.address)
@@ -268,7 +324,9 @@ def letterhead(ctx: Ctx, w: Writer, s: dict, name_personal: bool) -> None:
 
 
 def date_line(ctx: Ctx, w: Writer, place: str) -> None:
-    ds = ctx.rng.choice([dutch_date(ctx.letter_date), dutch_date(ctx.letter_date), f"{ctx.letter_date:%d-%m-%Y}"])
+    ds = ctx.rng.choice(
+        [dutch_date(ctx.letter_date), dutch_date(ctx.letter_date), f"{ctx.letter_date:%d-%m-%Y}"]
+    )
     w.line(ctx.rng.choice([f"{place}, {ds}", f"Datum: {ds}"]))
     ctx.K(place)
     ctx.K(ds)
@@ -310,13 +368,19 @@ def third_party_sentence(ctx: Ctx) -> str:
     roll = rng.random()
     if roll < 0.4:
         ctx.P("PERSON", q.full)
-        return f"Ook mijn buurvrouw, {q.full}, heeft hierover al eerder geklaagd." if q.female else \
-            f"Ook mijn buurman, {q.full}, heeft hierover al eerder geklaagd."
+        return (
+            f"Ook mijn buurvrouw, {q.full}, heeft hierover al eerder geklaagd."
+            if q.female
+            else f"Ook mijn buurman, {q.full}, heeft hierover al eerder geklaagd."
+        )
     if roll < 0.7:
         ctx.P("PERSON", q.full)
         ctx.P("ADDRESS", q.address)
-        return f"{q.full} van {q.address} kan dit bevestigen; zij is bereikbaar op {ctx.P('PHONE', q.phone)}." if q.female \
+        return (
+            f"{q.full} van {q.address} kan dit bevestigen; zij is bereikbaar op {ctx.P('PHONE', q.phone)}."
+            if q.female
             else f"{q.full} van {q.address} kan dit bevestigen; hij is bereikbaar op {ctx.P('PHONE', q.phone)}."
+        )
     ctx.P("PERSON", q.addressed)
     return f"Ik heb dit ook besproken met {q.addressed}, die naast het perceel woont."
 
@@ -325,11 +389,13 @@ def registry_mention(ctx: Ctx) -> str:
     r = ctx.rng.choice(registry("wethouder") + registry("burgemeester"))
     phrase = f"{r['role']} {r['name']}"
     ctx.K(r["name"])
-    return ctx.rng.choice([
-        f"Tijdens de informatieavond heeft {phrase} toegezegd dat er naar gekeken zou worden.",
-        f"Ik heb hierover in oktober al gesproken met {phrase}, maar sindsdien is er niets gebeurd.",
-        f"Wij hebben begrepen dat {phrase} dit dossier in portefeuille heeft.",
-    ])
+    return ctx.rng.choice(
+        [
+            f"Tijdens de informatieavond heeft {phrase} toegezegd dat er naar gekeken zou worden.",
+            f"Ik heb hierover in oktober al gesproken met {phrase}, maar sindsdien is er niets gebeurd.",
+            f"Wij hebben begrepen dat {phrase} dit dossier in portefeuille heeft.",
+        ]
+    )
 
 
 def closing(ctx: Ctx, w: Writer, s: dict, name_personal: bool, sign: bool = True) -> None:
@@ -360,7 +426,10 @@ def contact_line(ctx: Ctx, w: Writer, s: dict, phone_personal: bool, email_perso
     if "person" in s:
         phone, email = s["person"].phone, s["person"].email
     else:
-        phone, email = REGISTRY_PRIVATE_PHONE.get(s["reg"]["name"], "06-23456789"), s["reg"]["email"]
+        phone, email = (
+            REGISTRY_PRIVATE_PHONE.get(s["reg"]["name"], "06-23456789"),
+            s["reg"]["email"],
+        )
     parts = []
     if rng.random() < 0.8:
         parts.append(f"telefoon {phone}")
@@ -372,6 +441,7 @@ def contact_line(ctx: Ctx, w: Writer, s: dict, phone_personal: bool, email_perso
 
 
 # --- category builders -----------------------------------------------------------------------
+
 
 def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) -> str:
     rng, st = ctx.rng, ctx.sender_type
@@ -385,10 +455,20 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
         letterhead(ctx, w, s, name_personal)
         w.lines(GRIFFIE_BLOCK)
         w.gap(18)
-        date_line(ctx, w, s["person"].place if st == "citizen" else (s.get("org_place") or "Wissenkerke"))
+        date_line(
+            ctx, w, s["person"].place if st == "citizen" else (s.get("org_place") or "Wissenkerke")
+        )
         subject_lines(ctx, w, subject)
-    w.line(rng.choice(["Geachte raad,", "Geachte leden van de gemeenteraad,", "Geachte raadsleden,",
-                       "Geachte voorzitter, geachte leden van de raad,"]))
+    w.line(
+        rng.choice(
+            [
+                "Geachte raad,",
+                "Geachte leden van de gemeenteraad,",
+                "Geachte raadsleden,",
+                "Geachte voorzitter, geachte leden van de raad,",
+            ]
+        )
+    )
     w.gap(6)
     paras = list(body)
     if st in ("citizen", "organisation"):
@@ -403,8 +483,11 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
         paras.insert(0, registry_mention(ctx))
         if st in ("college", "government") and rng.random() < 0.6:
             q = ctx.pf.person(place=ctx.place)
-            paras.insert(1, f"Aanleiding is een melding van {ctx.P('PERSON', q.addressed)}, wonende aan de "
-                            f"{ctx.P('ADDRESS', q.address)} in {q.place}.")
+            paras.insert(
+                1,
+                f"Aanleiding is een melding van {ctx.P('PERSON', q.addressed)}, wonende aan de "
+                f"{ctx.P('ADDRESS', q.address)} in {q.place}.",
+            )
     for p in paras:
         w.para(p)
     if st in ("organisation", "government"):
@@ -423,7 +506,9 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
 def email_header(ctx: Ctx, w: Writer, s: dict, subject: str, name_personal: bool) -> None:
     rng = ctx.rng
     p = s["person"]
-    w.line(ctx.rng.choice(["Griffie Noord-Beveland", "griffie@noord-beveland.nl"]), bold=True, size=9)
+    w.line(
+        ctx.rng.choice(["Griffie Noord-Beveland", "griffie@noord-beveland.nl"]), bold=True, size=9
+    )
     w.gap(6)
     ctx.P("PERSON", p.full) if name_personal else ctx.A(p.full)
     ctx.P("EMAIL", p.email)
@@ -434,7 +519,9 @@ def email_header(ctx: Ctx, w: Writer, s: dict, subject: str, name_personal: bool
         w.line(f"{domain}>", x=w.left + 28)
     else:
         w.line(van)
-    w.line(f"Verzonden: {dutch_date(ctx.letter_date)} {rng.randint(8, 22)}:{rng.randint(0, 59):02d}")
+    w.line(
+        f"Verzonden: {dutch_date(ctx.letter_date)} {rng.randint(8, 22)}:{rng.randint(0, 59):02d}"
+    )
     ctx.K(dutch_date(ctx.letter_date))
     w.line("Aan: griffie@noord-beveland.nl")
     if rng.random() < 0.4:
@@ -457,14 +544,20 @@ def build_petition(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     for p in body:
         w.para(p)
     w.para(collision(ctx))
-    w.para("Deze petitie is ondertekend door bewoners en wordt aangeboden tijdens de raadsvergadering.")
+    w.para(
+        "Deze petitie is ondertekend door bewoners en wordt aangeboden tijdens de raadsvergadering."
+    )
     if "person" in s:
         p = s["person"]
         if ctx.sender_type == "citizen":
-            w.para(f"Namens de ondertekenaars: {ctx.P('PERSON', p.full)}, {ctx.P('ADDRESS', p.address)}, "
-                   f"{ctx.P('POSTCODE', p.postcode)} {p.place}, {ctx.P('EMAIL', p.email)}.")
+            w.para(
+                f"Namens de ondertekenaars: {ctx.P('PERSON', p.full)}, {ctx.P('ADDRESS', p.address)}, "
+                f"{ctx.P('POSTCODE', p.postcode)} {p.place}, {ctx.P('EMAIL', p.email)}."
+            )
         else:
-            w.para(f"Namens {s['org']}: {ctx.A(p.full)} ({s['function']}), telefoon {ctx.P('PHONE', p.phone)}.")
+            w.para(
+                f"Namens {s['org']}: {ctx.A(p.full)} ({s['function']}), telefoon {ctx.P('PHONE', p.phone)}."
+            )
     # signatory pages: always new pages, left out entirely
     n_pages = rng.randint(1, 3)
     for _ in range(n_pages):
@@ -473,20 +566,33 @@ def build_petition(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         w.line(f"Handtekeningenlijst - {title}", bold=True)
         w.gap(6)
         cols = [w.left, w.left + 24, w.left + 170, w.left + 300, w.left + 380]
-        for x, head in zip(cols, ["Nr", "Naam", "Adres", "Woonplaats", "Handtekening"], strict=True):
+        for x, head in zip(
+            cols, ["Nr", "Naam", "Adres", "Woonplaats", "Handtekening"], strict=True
+        ):
             w.page.insert_text((x, w.y + 12), head, fontname="hebo", fontsize=9)
         w.y += 20
         for i in range(rng.randint(8, 14)):
             q = ctx.pf.person()
             y = w.y + 14
             w.page.insert_text((cols[0], y), str(i + 1), fontname="helv", fontsize=9)
-            w.page.insert_text((cols[1], y), ctx.P("PERSON", q.full, "omitted page"), fontname="helv", fontsize=9)
-            w.page.insert_text((cols[2], y), ctx.P("ADDRESS", q.address, "omitted page"), fontname="helv", fontsize=9)
+            w.page.insert_text(
+                (cols[1], y), ctx.P("PERSON", q.full, "omitted page"), fontname="helv", fontsize=9
+            )
+            w.page.insert_text(
+                (cols[2], y),
+                ctx.P("ADDRESS", q.address, "omitted page"),
+                fontname="helv",
+                fontsize=9,
+            )
             w.page.insert_text((cols[3], y), q.place, fontname="helv", fontsize=9)
             from .pdfkit import draw_signature
 
-            draw_signature(w.page, pymupdf.Rect(cols[4], w.y + 2, cols[4] + 80, w.y + 20), rng, "vector")
-            w.page.draw_line((cols[0], w.y + 22), (cols[4] + 90, w.y + 22), color=(0.6, 0.6, 0.6), width=0.4)
+            draw_signature(
+                w.page, pymupdf.Rect(cols[4], w.y + 2, cols[4] + 80, w.y + 20), rng, "vector"
+            )
+            w.page.draw_line(
+                (cols[0], w.y + 22), (cols[4] + 90, w.y + 22), color=(0.6, 0.6, 0.6), width=0.4
+            )
             w.y += 24
     return subject
 
@@ -535,14 +641,18 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
         subject_lines(ctx, w, subj)
         w.line("Geachte raad,")
         w.gap(4)
-        w.para(f"Hierbij dien ik een zienswijze in op het {subject.lower() if 'ontwerp' in subject.lower() else 'ontwerpbesluit ' + subject}, "
-               "zoals dat ter inzage heeft gelegen.")
+        w.para(
+            f"Hierbij dien ik een zienswijze in op het {subject.lower() if 'ontwerp' in subject.lower() else 'ontwerpbesluit ' + subject}, "
+            "zoals dat ter inzage heeft gelegen."
+        )
     else:
         subj = f"Bezwaarschrift {subject}"
         subject_lines(ctx, w, subj)
         w.line(rng.choice(["Geachte raad,", "Geachte leden van de gemeenteraad,"]))
         w.gap(4)
-        w.para(f"Hierbij maak ik bezwaar tegen het besluit van de gemeenteraad van {besluit} inzake {subject.lower()}.")
+        w.para(
+            f"Hierbij maak ik bezwaar tegen het besluit van de gemeenteraad van {besluit} inzake {subject.lower()}."
+        )
         ctx.K(besluit)
     for para in body:
         w.para(para)
@@ -555,16 +665,23 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
         if rng.random() < 0.5:
             ids.append(f"Ik ben geboren op {ctx.P('DATE_OF_BIRTH', date_of_birth(rng))}.")
         if kind == "objection" and rng.random() < 0.6:
-            ids.append(f"Eventuele kosten kunnen worden teruggestort op rekeningnummer {ctx.P('IBAN', iban(rng))} "
-                       f"ten name van {ctx.P('PERSON', p.initials_name)}.")
+            ids.append(
+                f"Eventuele kosten kunnen worden teruggestort op rekeningnummer {ctx.P('IBAN', iban(rng))} "
+                f"ten name van {ctx.P('PERSON', p.initials_name)}."
+            )
         if rng.random() < 0.25:
-            ids.append(f"Het gaat onder meer om mijn bestelbus met kenteken {ctx.P('LICENCE_PLATE', licence_plate(rng))}.")
+            ids.append(
+                f"Het gaat onder meer om mijn bestelbus met kenteken {ctx.P('LICENCE_PLATE', licence_plate(rng))}."
+            )
     if ids:
         w.para(" ".join(ids))
     if st == "organisation":
         contact_line(ctx, w, s, True, True)
-    w.para("Ik verzoek u mijn bezwaar gegrond te verklaren." if kind == "objection"
-           else "Ik verzoek u deze zienswijze bij uw besluitvorming te betrekken.")
+    w.para(
+        "Ik verzoek u mijn bezwaar gegrond te verklaren."
+        if kind == "objection"
+        else "Ik verzoek u deze zienswijze bij uw besluitvorming te betrekken."
+    )
     closing(ctx, w, s, name_personal)
     subject = subj
     ctx.K(subj)
@@ -597,8 +714,10 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
             line += f", geboren {ctx.P('DATE_OF_BIRTH', date_of_birth(rng))}"
         w.para(line, indent=12, after=1)
     w.gap(6)
-    w.para(f"Correspondentie graag aan {initiators[0].full}, e-mail {ctx.P('EMAIL', initiators[0].email)}, "
-           f"telefoon {ctx.P('PHONE', initiators[0].phone)}.")
+    w.para(
+        f"Correspondentie graag aan {initiators[0].full}, e-mail {ctx.P('EMAIL', initiators[0].email)}, "
+        f"telefoon {ctx.P('PHONE', initiators[0].phone)}."
+    )
     w.line("Namens de initiatiefnemers,")
     ctx.sign(w)
     w.line(initiators[0].full)
@@ -611,8 +730,11 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         for _i in range(rng.randint(5, 9)):
             q = ctx.pf.person()
             dob = date_of_birth(rng)
-            w.line(f"{ctx.P('PERSON', q.full, 'omitted page')}  -  {ctx.P('ADDRESS', q.address, 'omitted page')}, "
-                   f"{q.place}  -  geb. {ctx.P('DATE_OF_BIRTH', dob, 'omitted page')}", size=9)
+            w.line(
+                f"{ctx.P('PERSON', q.full, 'omitted page')}  -  {ctx.P('ADDRESS', q.address, 'omitted page')}, "
+                f"{q.place}  -  geb. {ctx.P('DATE_OF_BIRTH', dob, 'omitted page')}",
+                size=9,
+            )
             w.signature("vector")
     return subj
 
@@ -621,8 +743,14 @@ def build_appointment(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     rng = ctx.rng
     w = Writer(doc, rng, font=rng.choice(["helv", "tiro"]))
     q = ctx.pf.person()
-    body = rng.choice(["lid van de rekenkamercommissie", "burgerlid van de commissie Samenleving",
-                       "lid van de commissie bezwaarschriften", "plaatsvervangend griffier"])
+    body = rng.choice(
+        [
+            "lid van de rekenkamercommissie",
+            "burgerlid van de commissie Samenleving",
+            "lid van de commissie bezwaarschriften",
+            "plaatsvervangend griffier",
+        ]
+    )
     subj = f"Benoeming {body}"
     ctx.K(subj)
     w.line("Gemeenteraad Noord-Beveland", bold=True, size=14)
@@ -631,13 +759,19 @@ def build_appointment(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.gap(10)
     dob = date_of_birth(rng)
     ctx.K(q.full)
-    w.para(f"De raad van de gemeente Noord-Beveland besluit {q.full}, geboren op {ctx.P('DATE_OF_BIRTH', dob)}, "
-           f"wonende {ctx.P('ADDRESS', q.address)}, {ctx.P('POSTCODE', q.postcode)} {q.place}, te benoemen tot {body}.")
+    w.para(
+        f"De raad van de gemeente Noord-Beveland besluit {q.full}, geboren op {ctx.P('DATE_OF_BIRTH', dob)}, "
+        f"wonende {ctx.P('ADDRESS', q.address)}, {ctx.P('POSTCODE', q.postcode)} {q.place}, te benoemen tot {body}."
+    )
     w.para(f"De benoemde is bereikbaar via {ctx.P('PHONE', q.phone)} en {ctx.P('EMAIL', q.email)}.")
     if rng.random() < 0.4:
-        w.para(f"Voor de vergoeding wordt het rekeningnummer {ctx.P('IBAN', iban(rng))} gebruikt; "
-               f"burgerservicenummer {ctx.P('BSN', bsn(rng))}.")
-    w.para("De benoeming gaat in op de eerste dag na het besluit en geldt voor de duur van vier jaar.")
+        w.para(
+            f"Voor de vergoeding wordt het rekeningnummer {ctx.P('IBAN', iban(rng))} gebruikt; "
+            f"burgerservicenummer {ctx.P('BSN', bsn(rng))}."
+        )
+    w.para(
+        "De benoeming gaat in op de eerste dag na het besluit en geldt voor de duur van vier jaar."
+    )
     w.para(collision(ctx))
     w.gap(10)
     w.line("De raad voornoemd,")
@@ -669,16 +803,20 @@ def build_college_answer(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.gap(10)
     w.line(f"Geachte {ctx.P('PERSON', q.addressed)},")
     w.gap(4)
-    w.para(f"In uw brief aan de gemeenteraad van {dutch_date(ctx.received - dt.timedelta(days=40))} vraagt u aandacht "
-           f"voor {subject.lower()}. De raad heeft uw brief voor afhandeling aan ons doorgestuurd.")
+    w.para(
+        f"In uw brief aan de gemeenteraad van {dutch_date(ctx.received - dt.timedelta(days=40))} vraagt u aandacht "
+        f"voor {subject.lower()}. De raad heeft uw brief voor afhandeling aan ons doorgestuurd."
+    )
     for para in body[:1]:
         w.para(para.replace("Wij vragen", "U vraagt").replace("wij", "u"))
     w.para(registry_mention(ctx))
     w.para(collision(ctx))
     cs = rng.choice(registry("ambtenaar"))
     ctx.K(cs["name"])
-    w.para(f"Voor vragen kunt u contact opnemen met {cs['name']}, {cs['department']}, "
-           f"telefoon {ctx.P('PHONE', REGISTRY_PRIVATE_PHONE[cs['name']])} of {ctx.P('EMAIL', cs['email'])}.")
+    w.para(
+        f"Voor vragen kunt u contact opnemen met {cs['name']}, {cs['department']}, "
+        f"telefoon {ctx.P('PHONE', REGISTRY_PRIVATE_PHONE[cs['name']])} of {ctx.P('EMAIL', cs['email'])}."
+    )
     w.line("Burgemeester en wethouders van Noord-Beveland,")
     g = registry("burgemeester")[0]
     w.line("de secretaris,")
@@ -695,8 +833,15 @@ def build_college_answer(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
 def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     rng = ctx.rng
     w = Writer(doc, rng, font=rng.choice(["helv", "tiro"]))
-    what = rng.choice(["Werkbezoek haven Colijnsplaat", "Informatieavond woonvisie", "Rondleiding waterkering Kamperland",
-                       "Themabijeenkomst energietransitie", "Kennismaking jongerenraad"])
+    what = rng.choice(
+        [
+            "Werkbezoek haven Colijnsplaat",
+            "Informatieavond woonvisie",
+            "Rondleiding waterkering Kamperland",
+            "Themabijeenkomst energietransitie",
+            "Kennismaking jongerenraad",
+        ]
+    )
     ctx.K(what)
     when = ctx.received + dt.timedelta(days=rng.randint(10, 40))
     org = s.get("org") or "Gemeente Noord-Beveland"
@@ -704,8 +849,10 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.gap(16)
     w.line(f"Uitnodiging: {what}", bold=True, size=12)
     w.gap(8)
-    w.para(f"Graag nodigen wij de leden van de gemeenteraad uit voor de activiteit '{what}' op "
-           f"{dutch_date(when)} van 19.30 tot 21.30 uur in {ctx.place}.")
+    w.para(
+        f"Graag nodigen wij de leden van de gemeenteraad uit voor de activiteit '{what}' op "
+        f"{dutch_date(when)} van 19.30 tot 21.30 uur in {ctx.place}."
+    )
     ctx.K(dutch_date(when))
     ctx.K(ctx.place)
     w.para(collision(ctx))
@@ -714,7 +861,11 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         name, phone, email = p.full, p.phone, p.email
     else:
         r = s["reg"]
-        name, phone, email = r["name"], REGISTRY_PRIVATE_PHONE.get(r["name"], "0113-377377"), r["email"]
+        name, phone, email = (
+            r["name"],
+            REGISTRY_PRIVATE_PHONE.get(r["name"], "0113-377377"),
+            r["email"],
+        )
     # 3h: contact person's name, phone and e-mail may be published
     ctx.K(name)
     ctx.K(phone)
@@ -722,8 +873,10 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para(f"Aanmelden kan tot een week van tevoren bij {name}, telefoon {phone}, e-mail {email}.")
     if "person" in s and rng.random() < 0.8:
         p = s["person"]
-        w.para(f"Schriftelijk aanmelden kan ook: {p.full}, {ctx.P('ADDRESS', p.address)}, "
-               f"{ctx.P('POSTCODE', p.postcode)} {p.place}.")
+        w.para(
+            f"Schriftelijk aanmelden kan ook: {p.full}, {ctx.P('ADDRESS', p.address)}, "
+            f"{ctx.P('POSTCODE', p.postcode)} {p.place}."
+        )
     w.gap(6)
     w.line("Met vriendelijke groet,")
     ctx.sign(w)
@@ -733,20 +886,47 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
 
 # --- nuisance: places a careless redactor misses -----------------------------------------------
 
+
 def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
     rng = ctx.rng
     personal = ctx.personal
-    name = sender.name if sender.name in personal else next((t for t, v in personal.items() if v["type"] == "PERSON"
-                                                             and "omitted page" not in v["where"]), None)
+    name = (
+        sender.name
+        if sender.name in personal
+        else next(
+            (
+                t
+                for t, v in personal.items()
+                if v["type"] == "PERSON" and "omitted page" not in v["where"]
+            ),
+            None,
+        )
+    )
     phone = next((t for t, v in personal.items() if v["type"] == "PHONE"), None)
     email = next((t for t, v in personal.items() if v["type"] == "EMAIL"), None)
-    address = next((t for t, v in personal.items() if v["type"] == "ADDRESS" and "omitted page" not in v["where"]), None)
-    kinds = rng.sample(["metadata", "xmp", "annotation", "form", "attachment", "ocg", "link"], rng.randint(1, 3))
+    address = next(
+        (
+            t
+            for t, v in personal.items()
+            if v["type"] == "ADDRESS" and "omitted page" not in v["where"]
+        ),
+        None,
+    )
+    kinds = rng.sample(
+        ["metadata", "xmp", "annotation", "form", "attachment", "ocg", "link"], rng.randint(1, 3)
+    )
     page = doc[0]
     for kind in kinds:
         if kind == "metadata" and name:
-            doc.set_metadata({"author": name, "title": f"Brief van {name}", "producer": "Microsoft Word",
-                              "creationDate": "D:20260301120000+01'00'", "modDate": "D:20260301120000+01'00'"})
+            doc.set_metadata(
+                {
+                    "author": name,
+                    "title": f"Brief van {name}",
+                    "producer": "Microsoft Word",
+                    "creationDate": "D:20260301120000+01'00'",
+                    "modDate": "D:20260301120000+01'00'",
+                }
+            )
             ctx.P("PERSON", name, "metadata")
         elif kind == "xmp" and name:
             xmp = (
@@ -754,7 +934,7 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
                 '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
                 '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:creator><rdf:Seq><rdf:li>{name}</rdf:li></rdf:Seq></dc:creator>"
-                "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+                '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
             )
             doc.set_xml_metadata(xmp)
             ctx.P("PERSON", name, "xmp")
@@ -768,19 +948,30 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
             wdg.field_name = "naam_afzender"
             wdg.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
             wdg.field_value = name
-            wdg.rect = pymupdf.Rect(page.rect.width - 230, page.rect.height - 50, page.rect.width - 40, page.rect.height - 34)
+            wdg.rect = pymupdf.Rect(
+                page.rect.width - 230,
+                page.rect.height - 50,
+                page.rect.width - 40,
+                page.rect.height - 34,
+            )
             wdg.text_fontsize = 8
             page.add_widget(wdg)
             ctx.P("PERSON", name, "form")
         elif kind == "attachment" and address:
-            doc.embfile_add("afzender.txt", f"Afzender\n{name or ''}\n{address}\n".encode("latin-1"),
-                            filename="afzender.txt", desc="gegevens afzender")
+            doc.embfile_add(
+                "afzender.txt",
+                f"Afzender\n{name or ''}\n{address}\n".encode("latin-1"),
+                filename="afzender.txt",
+                desc="gegevens afzender",
+            )
             ctx.P("ADDRESS", address, "attachment")
             if name:
                 ctx.P("PERSON", name, "attachment")
         elif kind == "ocg" and email:
             ocg = doc.add_ocg("Notities griffie", on=False)
-            page.insert_text((72, page.rect.height - 30), f"Retour: {email}", fontname="helv", fontsize=8, oc=ocg)
+            page.insert_text(
+                (72, page.rect.height - 30), f"Retour: {email}", fontname="helv", fontsize=8, oc=ocg
+            )
             ctx.P("EMAIL", email, "hidden layer")
         elif kind == "link" and email:
             r = pymupdf.Rect(page.rect.width - 200, 20, page.rect.width - 40, 32)
@@ -790,8 +981,15 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
 
 # --- entry points -----------------------------------------------------------------------------
 
-def generate_document(rng: random.Random, category: str, sender_type: str, scanned: bool = False,
-                      nuisance: bool | None = None, index: int = 0) -> SampleDocument:
+
+def generate_document(
+    rng: random.Random,
+    category: str,
+    sender_type: str,
+    scanned: bool = False,
+    nuisance: bool | None = None,
+    index: int = 0,
+) -> SampleDocument:
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     if sender_type not in SENDER_TYPES:
@@ -804,8 +1002,17 @@ def generate_document(rng: random.Random, category: str, sender_type: str, scann
         r = s["reg"]
         first, _, last = r["name"].partition(" ")
         home = ctx.pf.person()
-        s["person"] = Person(first, last, False, home.street, home.number, home.postcode, home.place,
-                             r["email"], REGISTRY_PRIVATE_PHONE.get(r["name"], home.phone))
+        s["person"] = Person(
+            first,
+            last,
+            False,
+            home.street,
+            home.number,
+            home.postcode,
+            home.place,
+            r["email"],
+            REGISTRY_PRIVATE_PHONE.get(r["name"], home.phone),
+        )
     doc = pymupdf.open()
     if category == "letter":
         subject = build_letter(ctx, doc, s, email_print=rng.random() < 0.3)
@@ -838,20 +1045,43 @@ def generate_document(rng: random.Random, category: str, sender_type: str, scann
     # items of the truth that are also personal keep-candidates are dropped from keep
     keep = [k for k in ctx.keep if k not in ctx.personal]
     details = (sender.name, sender.address, sender.postcode, sender.email, sender.phone)
-    deny = [v for v in details if v in ctx.personal or (sender_type == "citizen" and v == sender.name
-                                                          and category not in ("speaker", "citizens_initiative"))]
+    deny = [
+        v
+        for v in details
+        if v in ctx.personal
+        or (
+            sender_type == "citizen"
+            and v == sender.name
+            and category not in ("speaker", "citizens_initiative")
+        )
+    ]
     deny += [d for d in ctx.deny if d not in deny]
     slug = f"{index:03d}-{category}-{sender_type}{'-scan' if scanned else ''}.pdf"
     return SampleDocument(
-        filename=slug, pdf_bytes=data, category=category, sender_type=sender_type, subject=subject,
-        received_on=ctx.received, sender=sender,
-        truth=Truth(personal=list(ctx.personal.values()), keep=keep, allowed=ctx.allowed,
-                    signatures=ctx.signatures, omit_pages=sorted(ctx.omit)),
-        scanned=scanned, page_count=pages, neutral_term=NEUTRAL[category], deny_terms=deny,
+        filename=slug,
+        pdf_bytes=data,
+        category=category,
+        sender_type=sender_type,
+        subject=subject,
+        received_on=ctx.received,
+        sender=sender,
+        truth=Truth(
+            personal=list(ctx.personal.values()),
+            keep=keep,
+            allowed=ctx.allowed,
+            signatures=ctx.signatures,
+            omit_pages=sorted(ctx.omit),
+        ),
+        scanned=scanned,
+        page_count=pages,
+        neutral_term=NEUTRAL[category],
+        deny_terms=deny,
     )
 
 
-def corpus_plan(rng: random.Random, count: int, scans: int | None = None) -> list[tuple[str, str, bool]]:
+def corpus_plan(
+    rng: random.Random, count: int, scans: int | None = None
+) -> list[tuple[str, str, bool]]:
     """Category/sender combinations covering every category and typical sender first."""
     from .model import TYPICAL_SENDERS
 

@@ -6,15 +6,48 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 CATEGORIES = (
-    "letter", "petition", "speaker", "view", "objection", "citizens_initiative", "appointment",
-    "college_answer", "activity",
+    "letter",
+    "petition",
+    "speaker",
+    "view",
+    "objection",
+    "citizens_initiative",
+    "appointment",
+    "college_answer",
+    "activity",
 )
-SENDER_TYPES = ("citizen", "organisation", "college", "office_holder", "civil_servant", "fractie", "government")
-ENTITY_TYPES = ("PERSON", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE")
+SENDER_TYPES = (
+    "citizen",
+    "organisation",
+    "college",
+    "office_holder",
+    "civil_servant",
+    "fractie",
+    "government",
+)
+ENTITY_TYPES = (
+    "PERSON",
+    "ADDRESS",
+    "POSTCODE",
+    "PHONE",
+    "EMAIL",
+    "IBAN",
+    "BSN",
+    "DATE_OF_BIRTH",
+    "LICENCE_PLATE",
+)
 
 # Sender types that are typical for each category (the generator accepts any combination).
 TYPICAL_SENDERS: dict[str, tuple[str, ...]] = {
-    "letter": ("citizen", "organisation", "office_holder", "fractie", "civil_servant", "government", "college"),
+    "letter": (
+        "citizen",
+        "organisation",
+        "office_holder",
+        "fractie",
+        "civil_servant",
+        "government",
+        "college",
+    ),
     "petition": ("citizen", "organisation"),
     "speaker": ("citizen", "organisation"),
     "view": ("citizen", "organisation"),

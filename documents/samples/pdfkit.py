@@ -14,8 +14,17 @@ INK = [(0.08, 0.12, 0.55), (0.05, 0.05, 0.08), (0.1, 0.2, 0.6)]
 class Writer:
     """Writes lines and wrapped paragraphs top to bottom, adding pages as needed."""
 
-    def __init__(self, doc: pymupdf.Document, rng: random.Random, font: str = "helv", size: float = 10.5,
-                 left: float = 72, right: float = 72, top: float = 64, bottom: float = 64):
+    def __init__(
+        self,
+        doc: pymupdf.Document,
+        rng: random.Random,
+        font: str = "helv",
+        size: float = 10.5,
+        left: float = 72,
+        right: float = 72,
+        top: float = 64,
+        bottom: float = 64,
+    ):
         self.doc, self.rng = doc, rng
         self.font, self.size = font, size
         self.bold = {"helv": "hebo", "tiro": "tibo", "cour": "cobo"}[font]
@@ -41,8 +50,16 @@ class Writer:
         if self.y + height > A4.height - self.bottom:
             self.new_page()
 
-    def line(self, text: str, x: float | None = None, bold: bool = False, size: float | None = None,
-             align: str = "left", color=(0, 0, 0), font: str | None = None) -> pymupdf.Rect:
+    def line(
+        self,
+        text: str,
+        x: float | None = None,
+        bold: bool = False,
+        size: float | None = None,
+        align: str = "left",
+        color=(0, 0, 0),
+        font: str | None = None,
+    ) -> pymupdf.Rect:
         size = size or self.size
         fontname = font or (self.bold if bold else self.font)
         self.ensure(size * 1.45)
@@ -111,13 +128,19 @@ def _draw_scribble(page: pymupdf.Page, rect: pymupdf.Rect, rng: random.Random, c
         shape.draw_bezier(pts[i], pts[i + 1], pts[i + 2], pts[i + 3])
     # a flourish underneath
     y = rect.y1 - 5
-    shape.draw_bezier((rect.x0 + 6, y), (rect.x0 + rect.width * 0.4, y + 3),
-                      (rect.x0 + rect.width * 0.6, y - 6), (rect.x1 - 6, y - 2))
+    shape.draw_bezier(
+        (rect.x0 + 6, y),
+        (rect.x0 + rect.width * 0.4, y + 3),
+        (rect.x0 + rect.width * 0.6, y - 6),
+        (rect.x1 - 6, y - 2),
+    )
     shape.finish(color=color, width=rng.uniform(0.9, 1.7), closePath=False, lineCap=1, lineJoin=1)
     shape.commit()
 
 
-def draw_signature(page: pymupdf.Page, rect: pymupdf.Rect, rng: random.Random, kind: str | None = None) -> None:
+def draw_signature(
+    page: pymupdf.Page, rect: pymupdf.Rect, rng: random.Random, kind: str | None = None
+) -> None:
     kind = kind or rng.choice(["vector", "image"])
     color = rng.choice(INK)
     if kind == "vector":
@@ -140,7 +163,11 @@ def scan(doc: pymupdf.Document, rng: random.Random) -> pymupdf.Document:
         angle = rng.uniform(-0.7, 0.7)
         mat = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(angle)
         pix = page.get_pixmap(matrix=mat, colorspace=pymupdf.csGRAY, alpha=False)
-        arr = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width).astype(np.int16)
+        arr = (
+            np.frombuffer(pix.samples, dtype=np.uint8)
+            .reshape(pix.height, pix.width)
+            .astype(np.int16)
+        )
         nrng = np.random.default_rng(rng.randrange(2**32))
         arr = arr + nrng.normal(0, 9, arr.shape)
         speck = nrng.random(arr.shape) < 0.0008
@@ -153,7 +180,9 @@ def scan(doc: pymupdf.Document, rng: random.Random) -> pymupdf.Document:
         scale = 72 / dpi
         w, h = pix.width * scale, pix.height * scale
         dx, dy = (w - page.rect.width) / 2, (h - page.rect.height) / 2
-        new.insert_image(pymupdf.Rect(-dx, -dy, w - dx, h - dy), stream=noisy.tobytes("jpeg", jpg_quality=72))
+        new.insert_image(
+            pymupdf.Rect(-dx, -dy, w - dx, h - dy), stream=noisy.tobytes("jpeg", jpg_quality=72)
+        )
     return out
 
 

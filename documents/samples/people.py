@@ -16,21 +16,99 @@ from faker import Faker
 # --- fixed demo registry of office holders and civil servants (art. 3a/3b) -------------------
 
 REGISTRY: list[dict[str, str]] = [
-    {"name": "Marieke Verhulst", "role": "burgemeester", "fractie": "", "email": "m.verhulst@noord-beveland.nl"},
-    {"name": "Kees Lodewijks", "role": "wethouder", "fractie": "CDA", "email": "k.lodewijks@noord-beveland.nl"},
-    {"name": "Hatice Yildirim", "role": "wethouder", "fractie": "PvdA/GroenLinks", "email": "h.yildirim@noord-beveland.nl"},
-    {"name": "Adriaan Maljers", "role": "wethouder", "fractie": "VVD", "email": "a.maljers@noord-beveland.nl"},
-    {"name": "Johanna Dominicus", "role": "griffier", "fractie": "", "email": "j.dominicus@noord-beveland.nl"},
-    {"name": "Pieter-Jan Quist", "role": "plv. griffier", "fractie": "", "email": "p.quist@noord-beveland.nl"},
-    {"name": "Cornelis Haasnoot", "role": "raadslid", "fractie": "SGP", "email": "c.haasnoot@raad-noord-beveland.nl"},
-    {"name": "Nadia El Khatib", "role": "raadslid", "fractie": "PvdA/GroenLinks", "email": "n.elkhatib@raad-noord-beveland.nl"},
-    {"name": "Wim Boonstoppel", "role": "raadslid", "fractie": "CDA", "email": "w.boonstoppel@raad-noord-beveland.nl"},
-    {"name": "Anouk Geelhoed", "role": "raadslid", "fractie": "VVD", "email": "a.geelhoed@raad-noord-beveland.nl"},
-    {"name": "Dirk-Jan Overbeeke", "role": "raadslid", "fractie": "Gemeentebelangen", "email": "d.overbeeke@raad-noord-beveland.nl"},
-    {"name": "Sanne Wisse", "role": "raadslid", "fractie": "D66", "email": "s.wisse@raad-noord-beveland.nl"},
-    {"name": "Ruud Kodde", "role": "ambtenaar", "fractie": "", "email": "r.kodde@noord-beveland.nl", "department": "afdeling Ruimte"},
-    {"name": "Esther Minderhoud", "role": "ambtenaar", "fractie": "", "email": "e.minderhoud@noord-beveland.nl", "department": "afdeling Samenleving"},
-    {"name": "Tariq Benali", "role": "ambtenaar", "fractie": "", "email": "t.benali@noord-beveland.nl", "department": "afdeling Bedrijfsvoering"},
+    {
+        "name": "Marieke Verhulst",
+        "role": "burgemeester",
+        "fractie": "",
+        "email": "m.verhulst@noord-beveland.nl",
+    },
+    {
+        "name": "Kees Lodewijks",
+        "role": "wethouder",
+        "fractie": "CDA",
+        "email": "k.lodewijks@noord-beveland.nl",
+    },
+    {
+        "name": "Hatice Yildirim",
+        "role": "wethouder",
+        "fractie": "PvdA/GroenLinks",
+        "email": "h.yildirim@noord-beveland.nl",
+    },
+    {
+        "name": "Adriaan Maljers",
+        "role": "wethouder",
+        "fractie": "VVD",
+        "email": "a.maljers@noord-beveland.nl",
+    },
+    {
+        "name": "Johanna Dominicus",
+        "role": "griffier",
+        "fractie": "",
+        "email": "j.dominicus@noord-beveland.nl",
+    },
+    {
+        "name": "Pieter-Jan Quist",
+        "role": "plv. griffier",
+        "fractie": "",
+        "email": "p.quist@noord-beveland.nl",
+    },
+    {
+        "name": "Cornelis Haasnoot",
+        "role": "raadslid",
+        "fractie": "SGP",
+        "email": "c.haasnoot@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Nadia El Khatib",
+        "role": "raadslid",
+        "fractie": "PvdA/GroenLinks",
+        "email": "n.elkhatib@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Wim Boonstoppel",
+        "role": "raadslid",
+        "fractie": "CDA",
+        "email": "w.boonstoppel@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Anouk Geelhoed",
+        "role": "raadslid",
+        "fractie": "VVD",
+        "email": "a.geelhoed@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Dirk-Jan Overbeeke",
+        "role": "raadslid",
+        "fractie": "Gemeentebelangen",
+        "email": "d.overbeeke@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Sanne Wisse",
+        "role": "raadslid",
+        "fractie": "D66",
+        "email": "s.wisse@raad-noord-beveland.nl",
+    },
+    {
+        "name": "Ruud Kodde",
+        "role": "ambtenaar",
+        "fractie": "",
+        "email": "r.kodde@noord-beveland.nl",
+        "department": "afdeling Ruimte",
+    },
+    {
+        "name": "Esther Minderhoud",
+        "role": "ambtenaar",
+        "fractie": "",
+        "email": "e.minderhoud@noord-beveland.nl",
+        "department": "afdeling Samenleving",
+    },
+    {
+        "name": "Tariq Benali",
+        "role": "ambtenaar",
+        "fractie": "",
+        "email": "t.benali@noord-beveland.nl",
+        "department": "afdeling Bedrijfsvoering",
+    },
 ]
 
 # Direct lines of civil servants (never published, art. 3b) and private numbers of office
@@ -61,12 +139,30 @@ def registry_names() -> list[str]:
 # --- names of many origins -------------------------------------------------------------------
 
 OTHER_FIRST = {
-    "turkish": (["Mehmet", "Emre", "Burak", "Yusuf", "Kemal", "Hakan"], ["Ayse", "Elif", "Zeynep", "Fatma", "Esra", "Büsra"]),
-    "moroccan": (["Mohamed", "Youssef", "Hamza", "Karim", "Bilal", "Said"], ["Fatima", "Samira", "Khadija", "Naima", "Soukaina", "Imane"]),
-    "surinamese": (["Ravi", "Sunil", "Errol", "Glenn", "Romano", "Anand"], ["Sharmila", "Gracia", "Shanti", "Ingrid", "Priya", "Melissa"]),
-    "polish": (["Piotr", "Tomasz", "Krzysztof", "Marek", "Pawel", "Lukasz"], ["Agnieszka", "Katarzyna", "Magdalena", "Joanna", "Ewa", "Monika"]),
-    "frisian": (["Sjoerd", "Tjeerd", "Wytse", "Hylke", "Jelle", "Sietse"], ["Sjoukje", "Geeske", "Tjitske", "Froukje", "Aukje", "Wypkje"]),
-    "zeeuws": (["Adriaan", "Kornelis", "Marinus", "Job", "Izaak", "Leendert"], ["Janna", "Maatje", "Pieternella", "Adriana", "Kee", "Cornelia"]),
+    "turkish": (
+        ["Mehmet", "Emre", "Burak", "Yusuf", "Kemal", "Hakan"],
+        ["Ayse", "Elif", "Zeynep", "Fatma", "Esra", "Büsra"],
+    ),
+    "moroccan": (
+        ["Mohamed", "Youssef", "Hamza", "Karim", "Bilal", "Said"],
+        ["Fatima", "Samira", "Khadija", "Naima", "Soukaina", "Imane"],
+    ),
+    "surinamese": (
+        ["Ravi", "Sunil", "Errol", "Glenn", "Romano", "Anand"],
+        ["Sharmila", "Gracia", "Shanti", "Ingrid", "Priya", "Melissa"],
+    ),
+    "polish": (
+        ["Piotr", "Tomasz", "Krzysztof", "Marek", "Pawel", "Lukasz"],
+        ["Agnieszka", "Katarzyna", "Magdalena", "Joanna", "Ewa", "Monika"],
+    ),
+    "frisian": (
+        ["Sjoerd", "Tjeerd", "Wytse", "Hylke", "Jelle", "Sietse"],
+        ["Sjoukje", "Geeske", "Tjitske", "Froukje", "Aukje", "Wypkje"],
+    ),
+    "zeeuws": (
+        ["Adriaan", "Kornelis", "Marinus", "Job", "Izaak", "Leendert"],
+        ["Janna", "Maatje", "Pieternella", "Adriana", "Kee", "Cornelia"],
+    ),
 }
 OTHER_LAST = {
     "turkish": ["Yilmaz", "Kaya", "Demir", "Sahin", "Çelik", "Öztürk", "Aydin", "Arslan"],
@@ -74,15 +170,63 @@ OTHER_LAST = {
     "surinamese": ["Ramdin", "Sewnath", "Pinas", "Kromodimedjo", "Doekhie", "Biharie", "Linger"],
     "polish": ["Kowalski", "Nowak", "Wisniewska", "Zielinski", "Wojcik", "Lewandowski"],
     "frisian": ["Hoekstra", "Bosma", "Dijkstra", "Zijlstra", "Wiersma", "Hiemstra", "Sikkema"],
-    "zeeuws": ["Minderhoud", "de Korte", "Wisse", "Kodde", "Dorst", "Louwerse", "Verhage", "Bliek", "Dekker", "van de Velde"],
+    "zeeuws": [
+        "Minderhoud",
+        "de Korte",
+        "Wisse",
+        "Kodde",
+        "Dorst",
+        "Louwerse",
+        "Verhage",
+        "Bliek",
+        "Dekker",
+        "van de Velde",
+    ],
 }
 # Surnames and first names that are also ordinary Dutch words: over-redaction shows up here.
-WORD_SURNAMES = ["Visser", "de Wit", "Roos", "Bakker", "de Boer", "Smit", "Koster", "Mulder", "de Vos",
-                 "de Koning", "Kok", "Schipper", "Groen", "de Haan", "Storm", "de Jong"]
-WORD_FIRST = (["Bas", "Storm", "Job", "Jan", "Ruben"], ["Roos", "Fleur", "Hoop", "Bloem", "Mei", "Sterre"])
+WORD_SURNAMES = [
+    "Visser",
+    "de Wit",
+    "Roos",
+    "Bakker",
+    "de Boer",
+    "Smit",
+    "Koster",
+    "Mulder",
+    "de Vos",
+    "de Koning",
+    "Kok",
+    "Schipper",
+    "Groen",
+    "de Haan",
+    "Storm",
+    "de Jong",
+]
+WORD_FIRST = (
+    ["Bas", "Storm", "Job", "Jan", "Ruben"],
+    ["Roos", "Fleur", "Hoop", "Bloem", "Mei", "Sterre"],
+)
 
-_LATIN1 = str.maketrans({"Ş": "S", "ş": "s", "ł": "l", "Ł": "L", "ğ": "g", "ı": "i", "İ": "I", "ć": "c",
-                         "ń": "n", "ś": "s", "ź": "z", "ż": "z", "ę": "e", "ą": "a", "ő": "ö", "ű": "ü"})
+_LATIN1 = str.maketrans(
+    {
+        "Ş": "S",
+        "ş": "s",
+        "ł": "l",
+        "Ł": "L",
+        "ğ": "g",
+        "ı": "i",
+        "İ": "I",
+        "ć": "c",
+        "ń": "n",
+        "ś": "s",
+        "ź": "z",
+        "ż": "z",
+        "ę": "e",
+        "ą": "a",
+        "ő": "ö",
+        "ű": "ü",
+    }
+)
 
 
 def latin1(s: str) -> str:
@@ -136,10 +280,30 @@ class Person:
 
 
 PLACES = {
-    "Kortgene": ("4484", ["Voorstraat", "Havenweg", "Stationsweg", "Ring", "Bevelandsestraat", "Oranjeplein", "Molenstraat"]),
-    "Colijnsplaat": ("4486", ["Voorstraat", "Havenstraat", "Kerkstraat", "Julianastraat", "Dorpsplein", "Noordstraat"]),
-    "Wissenkerke": ("4491", ["Torenstraat", "Ring", "Schoolstraat", "Noordlandsweg", "Dorpsstraat"]),
-    "Kamperland": ("4493", ["Veerweg", "Zandweg", "Patrijzenstraat", "Hoofdstraat", "Ruiterplaatweg", "Dorpsstraat"]),
+    "Kortgene": (
+        "4484",
+        [
+            "Voorstraat",
+            "Havenweg",
+            "Stationsweg",
+            "Ring",
+            "Bevelandsestraat",
+            "Oranjeplein",
+            "Molenstraat",
+        ],
+    ),
+    "Colijnsplaat": (
+        "4486",
+        ["Voorstraat", "Havenstraat", "Kerkstraat", "Julianastraat", "Dorpsplein", "Noordstraat"],
+    ),
+    "Wissenkerke": (
+        "4491",
+        ["Torenstraat", "Ring", "Schoolstraat", "Noordlandsweg", "Dorpsstraat"],
+    ),
+    "Kamperland": (
+        "4493",
+        ["Veerweg", "Zandweg", "Patrijzenstraat", "Hoofdstraat", "Ruiterplaatweg", "Dorpsstraat"],
+    ),
     "Geersdijk": ("4494", ["Dorpsstraat", "Geersdijkseweg", "Kerkweg"]),
     "Kats": ("4485", ["Havenweg", "Katseweg", "Kerkstraat"]),
     "Goes": ("4461", ["Westsingel", "Oostsingel", "Beestenmarkt", "Kloetingseweg"]),
@@ -165,12 +329,25 @@ def phone(rng: random.Random, mobile: bool | None = None) -> str:
     if mobile:
         d = "".join(str(rng.randint(0, 9)) for _ in range(8))
         d = str(rng.randint(1, 9)) + d[1:]
-        forms = [f"06-{d}", f"06 {d[:4]} {d[4:]}", f"+31 6 {d}", f"+31 (0)6 {d[:2]} {d[2:4]} {d[4:6]} {d[6:]}",
-                 f"06{d}", f"06 - {d}", f"06-{d[:2]} {d[2:4]} {d[4:6]} {d[6:]}"]
+        forms = [
+            f"06-{d}",
+            f"06 {d[:4]} {d[4:]}",
+            f"+31 6 {d}",
+            f"+31 (0)6 {d[:2]} {d[2:4]} {d[4:6]} {d[6:]}",
+            f"06{d}",
+            f"06 - {d}",
+            f"06-{d[:2]} {d[2:4]} {d[4:6]} {d[6:]}",
+        ]
         return rng.choice(forms)
     d = str(rng.randint(3, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(5))
-    forms = [f"0113-{d}", f"(0113) {d[:2]} {d[2:4]} {d[4:]}", f"0113 {d[:2]} {d[2:4]} {d[4:]}", f"+31 113 {d}",
-             f"0113 - {d}", f"0113-{d[:3]} {d[3:]}"]
+    forms = [
+        f"0113-{d}",
+        f"(0113) {d[:2]} {d[2:4]} {d[4:]}",
+        f"0113 {d[:2]} {d[2:4]} {d[4:]}",
+        f"+31 113 {d}",
+        f"0113 - {d}",
+        f"0113-{d[:3]} {d[3:]}",
+    ]
     return rng.choice(forms)
 
 
@@ -225,14 +402,33 @@ _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 def licence_plate(rng: random.Random) -> str:
     L = lambda n: "".join(rng.choice(_PLATE_LETTERS) for _ in range(n))  # noqa: E731
     D = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))  # noqa: E731
-    return rng.choice([
-        f"{D(2)}-{L(3)}-{D(1)}", f"{D(1)}-{L(3)}-{D(2)}", f"{L(2)}-{D(3)}-{L(1)}", f"{L(1)}-{D(3)}-{L(2)}",
-        f"{L(3)}-{D(2)}-{L(1)}", f"{D(1)}-{L(2)}-{D(3)}", f"{L(2)}-{L(2)}-{D(2)}",
-    ])
+    return rng.choice(
+        [
+            f"{D(2)}-{L(3)}-{D(1)}",
+            f"{D(1)}-{L(3)}-{D(2)}",
+            f"{L(2)}-{D(3)}-{L(1)}",
+            f"{L(1)}-{D(3)}-{L(2)}",
+            f"{L(3)}-{D(2)}-{L(1)}",
+            f"{D(1)}-{L(2)}-{D(3)}",
+            f"{L(2)}-{L(2)}-{D(2)}",
+        ]
+    )
 
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_date(d) -> str:
@@ -243,7 +439,9 @@ def date_of_birth(rng: random.Random) -> str:
     import datetime as dt
 
     d = dt.date(rng.randint(1938, 2004), rng.randint(1, 12), rng.randint(1, 28))
-    return rng.choice([dutch_date(d), f"{d.day:02d}-{d.month:02d}-{d.year}", f"{d.day}-{d.month}-{d.year}"])
+    return rng.choice(
+        [dutch_date(d), f"{d.day:02d}-{d.month:02d}-{d.year}", f"{d.day}-{d.month}-{d.year}"]
+    )
 
 
 class PersonFactory:
@@ -263,29 +461,49 @@ class PersonFactory:
             first = self.faker.first_name_female() if female else self.faker.first_name_male()
             last = self.faker.last_name()
         elif roll < 0.62:
-            first = rng.choice(WORD_FIRST[female]) if rng.random() < 0.4 else (
-                self.faker.first_name_female() if female else self.faker.first_name_male())
+            first = (
+                rng.choice(WORD_FIRST[female])
+                if rng.random() < 0.4
+                else (self.faker.first_name_female() if female else self.faker.first_name_male())
+            )
             last = rng.choice(WORD_SURNAMES)
         else:
             origin = rng.choice(list(OTHER_FIRST))
             first = rng.choice(OTHER_FIRST[origin][female])
             last = rng.choice(OTHER_LAST[origin]) if rng.random() < 0.85 else self.faker.last_name()
         if rng.random() < 0.08:
-            first = first + "-" + (self.faker.first_name_female() if female else self.faker.first_name_male())
+            first = (
+                first
+                + "-"
+                + (self.faker.first_name_female() if female else self.faker.first_name_male())
+            )
         return latin1(first), latin1(last), female
 
-    def person(self, place: str | None = None, local: bool = True, email_domain: str | None = None) -> Person:
+    def person(
+        self, place: str | None = None, local: bool = True, email_domain: str | None = None
+    ) -> Person:
         rng = self.rng
         for _ in range(50):
             first, last, female = self.name()
             if f"{first} {last}" not in self.used:
                 break
         self.used.add(f"{first} {last}")
-        place = place or (rng.choice(LOCAL_PLACES) if local or rng.random() < 0.7 else rng.choice(["Goes", "Middelburg"]))
+        place = place or (
+            rng.choice(LOCAL_PLACES)
+            if local or rng.random() < 0.7
+            else rng.choice(["Goes", "Middelburg"])
+        )
         street = rng.choice(PLACES[place][1])
         number = str(rng.randint(1, 120)) + (rng.choice(["", "", "", "a", "b", "-2"]))
-        p = Person(first=first, last=last, female=female, street=street, number=number,
-                   postcode=postcode(rng, place), place=place)
+        p = Person(
+            first=first,
+            last=last,
+            female=female,
+            street=street,
+            number=number,
+            postcode=postcode(rng, place),
+            place=place,
+        )
         p.email = self.email(p, email_domain)
         p.phone = phone(rng)
         return p
@@ -294,8 +512,27 @@ class PersonFactory:
         rng = self.rng
         slug = lambda s: "".join(c for c in latin1(s).lower() if c.isalnum())  # noqa: E731
         first, last = slug(p.first), slug(p.last)
-        local = rng.choice([f"{first}.{last}", f"{first[0]}.{last}", f"{first}{last}{rng.randint(1, 99)}",
-                            f"{last}.{first[0]}", f"{first}_{last}", f"{first}{rng.randint(60, 99)}"])
-        domain = domain or rng.choice(["gmail.com", "hotmail.com", "outlook.com", "ziggo.nl", "kpnmail.nl",
-                                       "zeelandnet.nl", "live.nl", "xs4all.nl", "planet.nl"])
+        local = rng.choice(
+            [
+                f"{first}.{last}",
+                f"{first[0]}.{last}",
+                f"{first}{last}{rng.randint(1, 99)}",
+                f"{last}.{first[0]}",
+                f"{first}_{last}",
+                f"{first}{rng.randint(60, 99)}",
+            ]
+        )
+        domain = domain or rng.choice(
+            [
+                "gmail.com",
+                "hotmail.com",
+                "outlook.com",
+                "ziggo.nl",
+                "kpnmail.nl",
+                "zeelandnet.nl",
+                "live.nl",
+                "xs4all.nl",
+                "planet.nl",
+            ]
+        )
         return f"{local}@{domain}"

@@ -55,16 +55,39 @@ def _finding_matches(item: str, etype: str, findings) -> bool:
     return False
 
 
-def evaluate_document(sample: SampleDocument, options_cls, anonymise, ocr: bool = True) -> dict:
+def _is_placeholder(pdf: bytes, page_no: int) -> bool:
+    page = pymupdf.open(stream=pdf, filetype="pdf")[page_no]
+    curves = any(it[0] == "c" for d in page.get_drawings() for it in d["items"])
+    return not page.get_images() and not curves and len(page.get_text("words")) < 40
+
+
+def evaluate_document(
+    sample: SampleDocument, options_cls, anonymise, ocr: bool = True, save_dir: Path | None = None
+) -> dict:
     rec: dict = {
-        "filename": sample.filename, "category": sample.category, "sender_type": sample.sender_type,
-        "scanned": sample.scanned, "pages": sample.page_count, "produced": False, "error": "",
-        "leaks": [], "kept": 0, "keep_total": 0, "keep_missing": [], "signatures": [], "omitted_ok": None,
-        "recall": {}, "seconds": 0.0, "verification": None,
+        "filename": sample.filename,
+        "category": sample.category,
+        "sender_type": sample.sender_type,
+        "scanned": sample.scanned,
+        "pages": sample.page_count,
+        "produced": False,
+        "error": "",
+        "leaks": [],
+        "kept": 0,
+        "keep_total": 0,
+        "keep_missing": [],
+        "signatures": [],
+        "omitted_ok": None,
+        "recall": {},
+        "seconds": 0.0,
+        "verification": None,
     }
     options = options_cls(
-        category=sample.category, sender_type=sample.sender_type, keep_names=tuple(registry_names()),
-        deny_terms=tuple(sample.deny_terms), neutral_term=sample.neutral_term,
+        category=sample.category,
+        sender_type=sample.sender_type,
+        keep_names=tuple(registry_names()),
+        deny_terms=tuple(sample.deny_terms),
+        neutral_term=sample.neutral_term,
     )
     t0 = time.perf_counter()
     try:
@@ -76,8 +99,11 @@ def evaluate_document(sample: SampleDocument, options_cls, anonymise, ocr: bool 
     rec["seconds"] = round(time.perf_counter() - t0, 2)
     verification = getattr(result, "verification", None)
     if verification is not None:
-        rec["verification"] = {"ok": getattr(verification, "ok", None), "reason": getattr(verification, "reason", ""),
-                               "leaks": list(getattr(verification, "leaks", []))[:10]}
+        rec["verification"] = {
+            "ok": getattr(verification, "ok", None),
+            "reason": getattr(verification, "reason", ""),
+            "leaks": list(getattr(verification, "leaks", []))[:10],
+        }
     findings = list(getattr(result, "findings", []) or [])
     # recall per type over the items that are on (non-omitted) page text
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -90,7 +116,9 @@ def evaluate_document(sample: SampleDocument, options_cls, anonymise, ocr: bool 
     rec["recall"] = {k: v for k, v in per_type.items()}
     out = getattr(result, "output_pdf", None)
     if not out:
-        rec["error"] = "no output_pdf" + (f" (verification: {rec['verification']['reason']})" if rec["verification"] else "")
+        rec["error"] = "no output_pdf" + (
+            f" (verification: {rec['verification']['reason']})" if rec["verification"] else ""
+        )
         return rec
     rec["produced"] = True
     reading = read_pdf(out, ocr=ocr)
@@ -100,10 +128,26 @@ def evaluate_document(sample: SampleDocument, options_cls, anonymise, ocr: bool 
         if where:
             rec["leaks"].append({"type": item["type"], "text": item["text"], "where": where})
     # omitted pages
+    # two accepted forms: the page is removed, or replaced by a placeholder page (same count)
+    # that carries no images, no curves and only a short notice
     reported = sorted(set(getattr(result, "omitted_pages", []) or []))
-    expected_pages = sample.page_count - len(reported)
-    rec["omitted_ok"] = set(sample.truth.omit_pages) <= set(reported) and reading.page_count == expected_pages
-    rec["omitted"] = {"expected": sample.truth.omit_pages, "reported": reported, "output_pages": reading.page_count}
+    placeholder = (
+        bool(reported)
+        and reading.page_count == sample.page_count
+        and all(_is_placeholder(out, p) for p in reported if p < reading.page_count)
+    )
+    expected_pages = sample.page_count if placeholder else sample.page_count - len(reported)
+    if save_dir:
+        save_dir.mkdir(parents=True, exist_ok=True)
+        (save_dir / sample.filename).write_bytes(out)
+    rec["omitted_ok"] = (
+        set(sample.truth.omit_pages) <= set(reported) and reading.page_count == expected_pages
+    )
+    rec["omitted"] = {
+        "expected": sample.truth.omit_pages,
+        "reported": reported,
+        "output_pages": reading.page_count,
+    }
     # kept ratio: phrases in output text; for scans, OCR text relative to what OCR finds in the input
     keep = sample.truth.keep
     if sample.scanned:
@@ -127,11 +171,17 @@ def evaluate_document(sample: SampleDocument, options_cls, anonymise, ocr: bool 
         if sig["page"] in reported:
             entry["problems"] = []  # page left out entirely
         else:
-            out_page = sig["page"] - sum(1 for p in reported if p < sig["page"]) if mapping_ok else sig["page"]
+            out_page = (
+                sig["page"] - (0 if placeholder else sum(1 for p in reported if p < sig["page"]))
+                if mapping_ok
+                else sig["page"]
+            )
             if out_page >= dst.page_count:
                 entry["problems"] = ["output page missing"]
             else:
-                entry["problems"] = signature_check(src[sig["page"]], dst[out_page], pymupdf.Rect(sig["rect"]))
+                entry["problems"] = signature_check(
+                    src[sig["page"]], dst[out_page], pymupdf.Rect(sig["rect"])
+                )
         entry["masked"] = not entry["problems"]
         rec["signatures"].append(entry)
     return rec
@@ -153,7 +203,9 @@ def summarise(records: list[dict], seconds: float) -> dict:
         "documents": len(records),
         "scanned": sum(r["scanned"] for r in records),
         "produced": produced,
-        "not_produced": [{"document": r["filename"], "error": r["error"]} for r in records if not r["produced"]],
+        "not_produced": [
+            {"document": r["filename"], "error": r["error"]} for r in records if not r["produced"]
+        ],
         "leak_count": len(leaks),
         "documents_with_leaks": len({leak["document"] for leak in leaks}),
         "leaks": leaks,
@@ -161,25 +213,40 @@ def summarise(records: list[dict], seconds: float) -> dict:
         "kept": f"{kept}/{keep_total}",
         "signatures_masked": f"{sum(s['masked'] for s in sigs)}/{len(sigs)}",
         "omitted_pages_respected": f"{sum(1 for r in records if r['omitted_ok'])}/{produced}",
-        "recall": {t: {"found": h, "total": n, "recall": round(h / n, 3) if n else None} for t, (h, n) in recall.items()},
+        "recall": {
+            t: {"found": h, "total": n, "recall": round(h / n, 3) if n else None}
+            for t, (h, n) in recall.items()
+        },
         "seconds_total": round(seconds, 1),
         "seconds_engine": round(sum(r["seconds"] for r in records), 1),
         "seconds_per_document_max": max((r["seconds"] for r in records), default=0),
     }
 
 
-def run_eval(n: int = 60, seed: int = DEFAULT_SEED, scans: int | None = None, ocr: bool = True,
-             progress=None) -> dict:
+def run_eval(
+    n: int = 60,
+    seed: int = DEFAULT_SEED,
+    scans: int | None = None,
+    ocr: bool = True,
+    progress=None,
+    save_dir: Path | None = None,
+) -> dict:
     options_cls, anonymise = load_engine()
     if ocr and not tesseract_available():
-        raise EvalUnavailable("tesseract is not installed: the OCR half of the judge cannot run (use --no-ocr "
-                              "only for a quick look; such a run does not count).")
-    scans = max(10, n // 6) if scans is None and n >= 60 else (scans if scans is not None else max(1, n // 6))
+        raise EvalUnavailable(
+            "tesseract is not installed: the OCR half of the judge cannot run (use --no-ocr "
+            "only for a quick look; such a run does not count)."
+        )
+    scans = (
+        max(10, n // 6)
+        if scans is None and n >= 60
+        else (scans if scans is not None else max(1, n // 6))
+    )
     t0 = time.perf_counter()
     corpus = generate_corpus(seed, n, scans=scans)
     records = []
     for i, sample in enumerate(corpus):
-        rec = evaluate_document(sample, options_cls, anonymise, ocr=ocr)
+        rec = evaluate_document(sample, options_cls, anonymise, ocr=ocr, save_dir=save_dir)
         records.append(rec)
         if progress:
             progress(i, len(corpus), rec)
@@ -222,7 +289,10 @@ def format_table(report: dict) -> str:
         lines += [f"  {x['document']}: {x['error'][:140]}" for x in s["not_produced"]]
     if s["leaks"]:
         lines.append("leaks:")
-        lines += [f"  {x['document']}: {x['type']} {x['text']!r} in {', '.join(x['where'][:4])}" for x in s["leaks"][:80]]
+        lines += [
+            f"  {x['document']}: {x['type']} {x['text']!r} in {', '.join(x['where'][:4])}"
+            for x in s["leaks"][:80]
+        ]
         if len(s["leaks"]) > 80:
             lines.append(f"  ... and {len(s['leaks']) - 80} more (see eval.json)")
     return "\n".join(lines)
@@ -232,19 +302,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--scans", type=int, default=None, help="number of scanned documents (default max(10, n/6))")
+    parser.add_argument(
+        "--scans", type=int, default=None, help="number of scanned documents (default max(10, n/6))"
+    )
     parser.add_argument("--out", type=Path, default=None, help="directory for eval.json")
-    parser.add_argument("--no-ocr", action="store_true", help="skip OCR (quick look only; does not count)")
+    parser.add_argument(
+        "--no-ocr", action="store_true", help="skip OCR (quick look only; does not count)"
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
 
     def progress(i, total, rec):
         if not args.quiet:
-            print(f"[{i + 1}/{total}] {rec['filename']}: {'produced' if rec['produced'] else 'NOT produced'}, "
-                  f"{len(rec['leaks'])} leaks, {rec['seconds']}s", file=sys.stderr, flush=True)
+            print(
+                f"[{i + 1}/{total}] {rec['filename']}: {'produced' if rec['produced'] else 'NOT produced'}, "
+                f"{len(rec['leaks'])} leaks, {rec['seconds']}s",
+                file=sys.stderr,
+                flush=True,
+            )
 
     try:
-        report = run_eval(args.n, args.seed, args.scans, ocr=not args.no_ocr, progress=progress)
+        report = run_eval(
+            args.n,
+            args.seed,
+            args.scans,
+            ocr=not args.no_ocr,
+            progress=progress,
+            save_dir=args.out / "pdf" if args.out else None,
+        )
     except EvalUnavailable as exc:
         print(f"eval: {exc}", file=sys.stderr)
         return 2

@@ -16,11 +16,18 @@ import numpy as np
 import pymupdf
 
 _WS = re.compile(r"\s+")
-_OCR_MAP = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b", "€": "e"})
+_OCR_MAP = str.maketrans(
+    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b", "€": "e"}
+)
 
 
 def norm(s: str) -> str:
-    s = s.replace("\u00a0", " ").replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl")
+    s = (
+        s.replace("\u00a0", " ")
+        .replace("\u00ad", "")
+        .replace("\ufb01", "fi")
+        .replace("\ufb02", "fl")
+    )
     return _WS.sub(" ", s).strip().lower()
 
 
@@ -55,7 +62,9 @@ def occurs(text: str, item: str, etype: str, ocr: bool = False) -> bool:
             return True
     if ocr:
         o, i = ocr_norm(text), ocr_norm(item)
-        if len(i.replace(" ", "")) >= 5 and (_bounded(i).search(o) or i.replace(" ", "") in o.replace(" ", "")):
+        if len(i.replace(" ", "")) >= 5 and (
+            _bounded(i).search(o) or i.replace(" ", "") in o.replace(" ", "")
+        ):
             return True
     return False
 
@@ -65,8 +74,13 @@ def tesseract_available() -> bool:
 
 
 def ocr_png(png: bytes, lang: str = "nld") -> str:
-    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", "3"], input=png,
-                          capture_output=True, timeout=120, check=False)
+    proc = subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", "3"],
+        input=png,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"tesseract failed: {proc.stderr.decode(errors='replace')[:300]}")
     return proc.stdout.decode("utf-8", errors="replace")
@@ -133,15 +147,21 @@ def read_pdf(data: bytes, ocr: bool = True, dpi: int = 200, jobs: int = 4) -> Re
         ann = []
         for a in page.annots() or []:
             info = a.info
-            ann.append(" ".join(str(info.get(k, "")) for k in ("content", "title", "subject", "name")))
+            ann.append(
+                " ".join(str(info.get(k, "")) for k in ("content", "title", "subject", "name"))
+            )
             if a.type[0] == pymupdf.PDF_ANNOT_FILE_ATTACHMENT:
                 ann.append(a.get_file().decode("utf-8", errors="replace"))
         r.sources[f"annotations p{n}"] = "\n".join(ann)
         r.sources[f"form fields p{n}"] = "\n".join(
-            f"{w.field_name} {w.field_label or ''} {w.field_value or ''}" for w in page.widgets() or [])
+            f"{w.field_name} {w.field_label or ''} {w.field_value or ''}"
+            for w in page.widgets() or []
+        )
         r.sources[f"links p{n}"] = "\n".join(str(lk.get("uri", "")) for lk in page.get_links())
         if ocr:
-            pngs[f"ocr p{n}"] = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, annots=True).tobytes("png")
+            pngs[f"ocr p{n}"] = page.get_pixmap(
+                dpi=dpi, colorspace=pymupdf.csGRAY, annots=True
+            ).tobytes("png")
             # images under any overlay: OCR the raw pixels of large images too
             for info in page.get_image_info(xrefs=True):
                 bbox = pymupdf.Rect(info["bbox"])
@@ -159,6 +179,7 @@ def read_pdf(data: bytes, ocr: bool = True, dpi: int = 200, jobs: int = 4) -> Re
 
 
 # --- signatures ---------------------------------------------------------------------------------
+
 
 def _gray_clip(page: pymupdf.Page, rect: pymupdf.Rect, dpi: int = 100) -> np.ndarray:
     pix = page.get_pixmap(dpi=dpi, clip=rect, colorspace=pymupdf.csGRAY, annots=True)
@@ -190,7 +211,11 @@ def _raw_image_regions(page: pymupdf.Page, rect: pymupdf.Rect) -> list[np.ndarra
             continue
         pix = pymupdf.Pixmap(page.parent, info["xref"])
         if pix.alpha:  # signature PNGs: composite on white
-            pix = pymupdf.Pixmap(pix, 0) if pix.n - pix.alpha == 1 else pymupdf.Pixmap(pymupdf.csRGB, pix)
+            pix = (
+                pymupdf.Pixmap(pix, 0)
+                if pix.n - pix.alpha == 1
+                else pymupdf.Pixmap(pymupdf.csRGB, pix)
+            )
         if pix.n != 1:
             pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
         arr = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)

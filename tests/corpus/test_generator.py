@@ -80,7 +80,9 @@ def test_signatures_are_drawn_where_the_truth_says(corpus):
             # against a blank page the signature must count as unmasked ink
             problems = signature_check(doc[sig["page"]], blank_page, pymupdf.Rect(sig["rect"]))
             assert not problems, "blank page shows no ink"
-            problems = signature_check(doc[sig["page"]], doc[sig["page"]], pymupdf.Rect(sig["rect"]))
+            problems = signature_check(
+                doc[sig["page"]], doc[sig["page"]], pymupdf.Rect(sig["rect"])
+            )
             assert problems, (d.filename, sig)
 
 
@@ -115,7 +117,11 @@ def test_gedragscode_rules_in_truth():
     # 3a: office holders keep name and e-mail
     d = generate_document(rng, "letter", "office_holder")
     reg = {r["name"]: r for r in REGISTRY}
-    assert d.sender.name in reg and d.sender.name not in personal(d) and d.sender.email not in personal(d)
+    assert (
+        d.sender.name in reg
+        and d.sender.name not in personal(d)
+        and d.sender.email not in personal(d)
+    )
     # 3b: civil servants keep their name, not their e-mail
     d = generate_document(rng, "letter", "civil_servant")
     assert d.sender.name not in personal(d)
