@@ -6,13 +6,14 @@ Used by ``manage.py load_demo_data`` (``make demo``) and by tests that need a wh
 import datetime as dt
 from dataclasses import dataclass
 
+import pymupdf
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from documents.intake import receive_file
-from documents.models import Document
+from documents.models import Document, Status
 from documents.rules import default_public_sender_term
 from documents.samples.demo import demo_documents
 from documents.samples.people import REGISTRY
@@ -185,9 +186,143 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
     return documents
 
 
-def load_demo_data() -> tuple[list[DemoLogin], list[Document]]:
+def simple_pdf(title: str, body: str) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_textbox(pymupdf.Rect(56, 56, 539, 100), title, fontsize=16, fontname="hebo")
+    page.insert_textbox(pymupdf.Rect(56, 110, 539, 800), body, fontsize=11, fontname="helv")
+    return doc.tobytes(garbage=3, deflate=True)
+
+
+def process_documents(documents: list[Document], griffie) -> dict[str, int]:
+    """Take the post through the griffie's workflow the way a working week leaves it: most
+    anonymised, reviewed and published by the gedragscode's proposal, some still waiting."""
+    from publication.service import PublicationRefused, publish_document
+
+    from .workflow import approve, run_anonymisation
+
+    counts = {"received": 0, "in_review": 0, "published": 0, "refused": 0}
+    for index, document in enumerate(documents):
+        if index % 8 == 7:  # left for the griffie to triage
+            counts["received"] += 1
+            continue
+        document.start_anonymising(griffie)
+        run_anonymisation(document)
+        document.refresh_from_db()
+        if document.status != Status.IN_REVIEW or document.status_reason or index % 8 == 6:
+            counts["in_review"] += 1  # failed verification, or left for review
+            continue
+        approve(document, griffie)
+        try:
+            publish_document(document, griffie)
+        except PublicationRefused:
+            counts["refused"] += 1
+        else:
+            counts["published"] += 1
+    return counts
+
+
+def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> None:
+    """A secret college letter provided to the raad, and the minutes of the closed meeting
+    (secret by law)."""
+    from confidentiality.models import Authority, WooGround
+    from confidentiality.service import impose_secrecy, record_closed_meeting_document
+
+    letter = receive_file(
+        simple_pdf(
+            "Vertrouwelijke informatie grondaankoop Wissenkerke",
+            "Het college informeert de raad over de onderhandelingen over de aankoop van "
+            "percelen aan de Zandweg in Wissenkerke. De vraagprijs en de biedstrategie worden "
+            "hieronder toegelicht.\n\nOp deze informatie rust geheimhouding op grond van "
+            "artikel 5.1, tweede lid, onder b Woo (economische of financiële belangen van de "
+            "gemeente). De geheimhouding kan worden opgeheven door het college.",
+        ),
+        "grondaankoop.pdf",
+        user=griffie,
+    ).document
+    Document.objects.filter(pk=letter.pk).update(
+        subject="Grondaankoop Wissenkerke", category="letter", sender_type="college",
+        sender_name="College van B&W", public_sender_term="college van B&W",
+        registered_at=timezone.now(),
+    )
+    impose_secrecy(
+        title="Grondaankoop Wissenkerke",
+        imposed_by=Authority.COLLEGE,
+        imposed_by_body=bodies["college"],
+        ground=WooGround.L2B,
+        provided_to=[bodies["raad"]],
+        documents=[letter],
+        reference="B&W-besluit 2026/112",
+        review_on=timezone.localdate() + dt.timedelta(days=180),
+        actor=griffie,
+    )
+    closed = next(m for m in meetings if m.is_closed)
+    minutes = receive_file(
+        simple_pdf(
+            f"Verslag {closed.title}",
+            "Besloten deel. Aanwezig: alle raadsleden. De wethouder licht de stand van de "
+            "onderhandelingen toe. De raad stemt in met het voorgestelde bod.",
+        ),
+        "verslag-besloten.pdf",
+        user=griffie,
+    ).document
+    Document.objects.filter(pk=minutes.pk).update(
+        subject=f"Verslag {closed.title}", category="letter", sender_type="civil_servant",
+        sender_name="Griffie", public_sender_term="griffie", meeting=closed,
+        registered_at=timezone.now(),
+    )
+    minutes.refresh_from_db()
+    record_closed_meeting_document(minutes, actor=griffie)
+
+
+def load_public_extras(meetings: list[Meeting]) -> None:
+    """A besluitenlijst for every past open meeting and two announced activities (3h)."""
+    from django.core.files.base import ContentFile
+
+    from publication.models import Activity, MeetingDocument, MeetingDocumentKind
+    from publication.service import publish_meeting_document
+
+    for meeting in meetings:
+        if meeting.is_closed or meeting.starts_at > timezone.now():
+            continue
+        record = MeetingDocument(
+            meeting=meeting, kind=MeetingDocumentKind.BESLUITENLIJST,
+            title=f"Besluitenlijst {meeting}",
+        )
+        record.file.save(
+            "besluitenlijst.pdf",
+            ContentFile(simple_pdf(
+                f"Besluitenlijst {meeting}",
+                "1. Opening: de voorzitter opent de vergadering.\n2. De agenda wordt "
+                "vastgesteld.\n3. Ingekomen stukken: conform voorstel afgedaan.\n"
+                "4. Bestemmingsplan Kamperland-Noord: aangenomen met 11 stemmen voor en 4 "
+                "tegen.\n5. Sluiting.",
+            )),
+            save=False,
+        )
+        record.save()
+        publish_meeting_document(record)
+    today = timezone.localdate()
+    Activity.objects.create(
+        title="Werkbezoek haven Colijnsplaat", date=today + dt.timedelta(days=10),
+        description="Rondleiding door de haven met de havenmeester.",
+        contact_name="havenmeester Colijnsplaat", contact_phone="0113-695 000",
+        contact_email="haven@colijnsplaat.example",
+    )
+    Activity.objects.create(
+        title="Informatieavond Omgevingsvisie", date=today + dt.timedelta(days=18),
+        description="Inwoners praten mee over de Omgevingsvisie Noord-Beveland 2040.",
+        contact_name="Esther Minderhoud", contact_email="omgevingsvisie@noord-beveland.nl",
+    )
+
+
+def load_demo_data(*, process: bool = True) -> tuple[list[DemoLogin], list[Document]]:
     bodies, logins = load_council()
     meetings = load_meetings(bodies)
     griffie = get_user_model().objects.get(username="griffie")
     documents = load_documents(meetings, user=griffie)
+    if process:
+        process_documents(documents, griffie)
+        load_secrets(bodies, meetings, griffie)
+        load_public_extras(meetings)
     return logins, documents
