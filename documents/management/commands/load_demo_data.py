@@ -1,11 +1,22 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.demo_data import load_demo_data
+from documents.models import Document
 from people.models import Body
 
 
 class Command(BaseCommand):
-    help = "Load the demo council of Noord-Beveland with users, meetings and incoming post."
+    help = (
+        "Load the demo council of Noord-Beveland: users for each role, bodies, meetings and "
+        "incoming post taken through anonymisation and publication."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-processing",
+            action="store_true",
+            help="Only receive the documents; do not anonymise or publish them.",
+        )
 
     def handle(self, *args, **options):
         if Body.objects.exists():
@@ -13,8 +24,15 @@ class Command(BaseCommand):
                 "Er staan al gegevens in de database; demo-data laad je in een lege database "
                 "(verwijder var/db.sqlite3)."
             )
-        logins, documents = load_demo_data()
-        self.stdout.write(self.style.SUCCESS(f"{len(documents)} ingekomen stukken geladen."))
+        self.stdout.write("Demo-gegevens laden en stukken anonimiseren (dat duurt even) …")
+        logins, documents = load_demo_data(process=not options["no_processing"])
+        counts = Document.objects.counts_per_status()
+        summary = ", ".join(f"{status}: {n}" for status, n in counts.items() if n)
+        self.stdout.write(self.style.SUCCESS(f"{len(documents)} ingekomen stukken ({summary})."))
         self.stdout.write("Inloggen op http://127.0.0.1:8000/inloggen/ met:")
         for login in logins:
             self.stdout.write(f"  {login.role:<20} {login.username:<14} {login.password}")
+        self.stdout.write(
+            "Raadsleden, commissieleden en wethouders koppelen bij de eerste keer inloggen een "
+            "authenticator-app (QR-code) voor de tweestapsverificatie."
+        )
