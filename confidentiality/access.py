@@ -130,8 +130,7 @@ def secret_documents() -> QuerySet[Document]:
         decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
     ).values("document_id")
     return Document.objects.filter(
-        Q(pk__in=secret_document_ids())
-        | (Q(meeting__is_closed=True) & ~Q(pk__in=lifted_closed))
+        Q(pk__in=secret_document_ids()) | (Q(meeting__is_closed=True) & ~Q(pk__in=lifted_closed))
     )
 
 

@@ -6,7 +6,15 @@ from .models import Document, DocumentEvent, DocumentFile, Redaction
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
     extra = 0
-    fields = ("kind", "original_name", "content_type", "size", "sha256", "page_number", "created_at")
+    fields = (
+        "kind",
+        "original_name",
+        "content_type",
+        "size",
+        "sha256",
+        "page_number",
+        "created_at",
+    )
     readonly_fields = fields
     can_delete = False
 
@@ -27,12 +35,23 @@ class DocumentEventInline(admin.TabularInline):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = (
-        "registration_number", "received_on", "subject", "category", "sender_type", "status",
+        "registration_number",
+        "received_on",
+        "subject",
+        "category",
+        "sender_type",
+        "status",
     )
     list_filter = ("status", "category", "sender_type", "received_on")
     search_fields = ("subject", "description", "sender_name")
     date_hierarchy = "received_on"
-    readonly_fields = ("registration_number", "status", "status_reason", "pages_total", "created_by")
+    readonly_fields = (
+        "registration_number",
+        "status",
+        "status_reason",
+        "pages_total",
+        "created_by",
+    )
     inlines = [DocumentFileInline, DocumentEventInline]
     # Status changes only through the workflow (model methods), never by editing here.
 

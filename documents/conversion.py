@@ -92,7 +92,9 @@ def open_pdf(data: bytes) -> pymupdf.Document:
         for page in doc:
             page.get_text("text")
     except Exception as exc:
-        raise UnreadableFile("Het PDF-bestand is beschadigd: een pagina kan niet worden gelezen.") from exc
+        raise UnreadableFile(
+            "Het PDF-bestand is beschadigd: een pagina kan niet worden gelezen."
+        ) from exc
     return doc
 
 
@@ -144,7 +146,9 @@ def text_pages(text: str) -> pymupdf.Document:
             return doc
 
 
-def _fit_lines(lines: list[str], per_page: int = 60, width: int = 95) -> tuple[list[str], list[str]]:
+def _fit_lines(
+    lines: list[str], per_page: int = 60, width: int = 95
+) -> tuple[list[str], list[str]]:
     wrapped: list[str] = []
     for line in lines:
         while len(line) > width:

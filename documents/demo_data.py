@@ -91,7 +91,9 @@ def load_council() -> tuple[dict[str, Body], list[DemoLogin]]:
         Membership.objects.create(person=person, body=committee, start=TERM_START)
     # A burgerlid (commissielid who is not a raadslid) in the commissie Ruimte.
     burgerlid = Person.objects.create(
-        name="Lotte van Damme", role=PersonRole.COMMISSIELID, term_start=TERM_START,
+        name="Lotte van Damme",
+        role=PersonRole.COMMISSIELID,
+        term_start=TERM_START,
         public_email="l.vandamme@raad-noord-beveland.nl",
     )
     Membership.objects.create(person=burgerlid, body=bodies["ruimte"], start=TERM_START)
@@ -138,8 +140,12 @@ def load_meetings(bodies: dict[str, Body]) -> list[Meeting]:
         )
         items = ["Opening en mededelingen", "Vaststellen agenda", "Ingekomen stukken"]
         if not closed:
-            items += ["Spreekrecht burgers", "Bestemmingsplan Kamperland-Noord",
-                      "Verordening afvalstoffenheffing 2027", "Rondvraag en sluiting"]
+            items += [
+                "Spreekrecht burgers",
+                "Bestemmingsplan Kamperland-Noord",
+                "Verordening afvalstoffenheffing 2027",
+                "Rondvraag en sluiting",
+            ]
         else:
             items += ["Grondaankoop Wissenkerke (geheim)", "Sluiting"]
         for position, item in enumerate(items, start=1):
@@ -164,7 +170,9 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
         if sample.category == "speaker":
             item = meeting.agenda_items.filter(title="Spreekrecht burgers").first() or item
         sender = sample.sender
-        address = ", ".join(p for p in (sender.address, f"{sender.postcode} {sender.place}".strip()) if p)
+        address = ", ".join(
+            p for p in (sender.address, f"{sender.postcode} {sender.place}".strip()) if p
+        )
         Document.objects.filter(pk=document.pk).update(
             subject=sample.subject,
             category=sample.category,
@@ -175,7 +183,9 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
             sender_phone=sender.phone,
             public_sender_term=default_public_sender_term(
                 sample.category, sample.sender_type, sender.organisation or sender.name
-            ) if sample.sender_type != "citizen" else sample.neutral_term,
+            )
+            if sample.sender_type != "citizen"
+            else sample.neutral_term,
             meeting=meeting,
             agenda_item=item,
             registered_at=timezone.now(),
@@ -241,8 +251,11 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
         user=griffie,
     ).document
     Document.objects.filter(pk=letter.pk).update(
-        subject="Grondaankoop Wissenkerke", category="letter", sender_type="college",
-        sender_name="College van B&W", public_sender_term="college van B&W",
+        subject="Grondaankoop Wissenkerke",
+        category="letter",
+        sender_type="college",
+        sender_name="College van B&W",
+        public_sender_term="college van B&W",
         registered_at=timezone.now(),
     )
     impose_secrecy(
@@ -267,8 +280,12 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
         user=griffie,
     ).document
     Document.objects.filter(pk=minutes.pk).update(
-        subject=f"Verslag {closed.title}", category="letter", sender_type="civil_servant",
-        sender_name="Griffie", public_sender_term="griffie", meeting=closed,
+        subject=f"Verslag {closed.title}",
+        category="letter",
+        sender_type="civil_servant",
+        sender_name="Griffie",
+        public_sender_term="griffie",
+        meeting=closed,
         registered_at=timezone.now(),
     )
     minutes.refresh_from_db()
@@ -286,33 +303,40 @@ def load_public_extras(meetings: list[Meeting]) -> None:
         if meeting.is_closed or meeting.starts_at > timezone.now():
             continue
         record = MeetingDocument(
-            meeting=meeting, kind=MeetingDocumentKind.BESLUITENLIJST,
+            meeting=meeting,
+            kind=MeetingDocumentKind.BESLUITENLIJST,
             title=f"Besluitenlijst {meeting}",
         )
         record.file.save(
             "besluitenlijst.pdf",
-            ContentFile(simple_pdf(
-                f"Besluitenlijst {meeting}",
-                "1. Opening: de voorzitter opent de vergadering.\n2. De agenda wordt "
-                "vastgesteld.\n3. Ingekomen stukken: conform voorstel afgedaan.\n"
-                "4. Bestemmingsplan Kamperland-Noord: aangenomen met 11 stemmen voor en 4 "
-                "tegen.\n5. Sluiting.",
-            )),
+            ContentFile(
+                simple_pdf(
+                    f"Besluitenlijst {meeting}",
+                    "1. Opening: de voorzitter opent de vergadering.\n2. De agenda wordt "
+                    "vastgesteld.\n3. Ingekomen stukken: conform voorstel afgedaan.\n"
+                    "4. Bestemmingsplan Kamperland-Noord: aangenomen met 11 stemmen voor en 4 "
+                    "tegen.\n5. Sluiting.",
+                )
+            ),
             save=False,
         )
         record.save()
         publish_meeting_document(record)
     today = timezone.localdate()
     Activity.objects.create(
-        title="Werkbezoek haven Colijnsplaat", date=today + dt.timedelta(days=10),
+        title="Werkbezoek haven Colijnsplaat",
+        date=today + dt.timedelta(days=10),
         description="Rondleiding door de haven met de havenmeester.",
-        contact_name="havenmeester Colijnsplaat", contact_phone="0113-695 000",
+        contact_name="havenmeester Colijnsplaat",
+        contact_phone="0113-695 000",
         contact_email="haven@colijnsplaat.example",
     )
     Activity.objects.create(
-        title="Informatieavond Omgevingsvisie", date=today + dt.timedelta(days=18),
+        title="Informatieavond Omgevingsvisie",
+        date=today + dt.timedelta(days=18),
         description="Inwoners praten mee over de Omgevingsvisie Noord-Beveland 2040.",
-        contact_name="Esther Minderhoud", contact_email="omgevingsvisie@noord-beveland.nl",
+        contact_name="Esther Minderhoud",
+        contact_email="omgevingsvisie@noord-beveland.nl",
     )
 
 

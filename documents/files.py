@@ -7,7 +7,9 @@ from django.core.files.base import ContentFile
 from .models import Document, DocumentFile
 
 
-def store_file(document: Document, kind: str, data: bytes, name: str, content_type: str, **extra) -> DocumentFile:
+def store_file(
+    document: Document, kind: str, data: bytes, name: str, content_type: str, **extra
+) -> DocumentFile:
     record = DocumentFile(
         document=document,
         kind=kind,

@@ -13,9 +13,9 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={
-            "accept": ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.eml"
-        }))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.eml"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -28,7 +28,9 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Bestanden"),
-        help_text=_("PDF, scans (JPEG, PNG, TIFF) of e-mails (.eml); maximaal %(size)s per bestand.")
+        help_text=_(
+            "PDF, scans (JPEG, PNG, TIFF) of e-mails (.eml); maximaal %(size)s per bestand."
+        )
         % {"size": filesizeformat(settings.DOCUMENT_MAX_UPLOAD_SIZE)},
     )
     received_on = forms.DateField(
@@ -100,7 +102,9 @@ class RegistrationForm(forms.ModelForm):
         ):
             self.add_error(
                 "no_objection_personal_data",
-                _("Dit geldt alleen voor stukken bij raadsvoorstellen, bezwaar en burgerinitiatief (art. 3e)."),
+                _(
+                    "Dit geldt alleen voor stukken bij raadsvoorstellen, bezwaar en burgerinitiatief (art. 3e)."
+                ),
             )
         meeting, item = cleaned.get("meeting"), cleaned.get("agenda_item")
         if item and not meeting:

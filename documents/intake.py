@@ -38,9 +38,9 @@ def _allocate_document(year: int, **fields) -> Document:
     uploads race for the same number (the unique constraint decides)."""
     for _attempt in range(10):
         last = (
-            Document.objects.filter(registration_year=year).aggregate(n=Max("registration_sequence"))[
-                "n"
-            ]
+            Document.objects.filter(registration_year=year).aggregate(
+                n=Max("registration_sequence")
+            )["n"]
             or 0
         )
         try:
@@ -64,7 +64,9 @@ def check_size(size: int) -> None:
         raise UploadRefused("Het bestand is leeg (0 bytes) en is niet opgeslagen.")
 
 
-def receive_file(data: bytes, filename: str, *, user=None, received_on: date | None = None) -> IntakeResult:
+def receive_file(
+    data: bytes, filename: str, *, user=None, received_on: date | None = None
+) -> IntakeResult:
     """Register one received file as an ingekomen stuk.
 
     A file that cannot be read is still kept, unchanged, as a document with status 'failed'
@@ -79,9 +81,7 @@ def receive_file(data: bytes, filename: str, *, user=None, received_on: date | N
         converted, problem = None, exc.reason
 
     with transaction.atomic():
-        document = _allocate_document(
-            received_on.year, received_on=received_on, created_by=user
-        )
+        document = _allocate_document(received_on.year, received_on=received_on, created_by=user)
         document.record("received", user, f"Bestand ontvangen: {filename}")
         store_file(
             document,
@@ -94,7 +94,13 @@ def receive_file(data: bytes, filename: str, *, user=None, received_on: date | N
             document.fail(problem, actor=user)
             return IntakeResult(filename, document, problem)
         if converted.kind != "pdf":
-            store_file(document, FileKind.WORKING_PDF, converted.pdf_bytes, "omgezet.pdf", "application/pdf")
+            store_file(
+                document,
+                FileKind.WORKING_PDF,
+                converted.pdf_bytes,
+                "omgezet.pdf",
+                "application/pdf",
+            )
         document.pages_total = converted.page_count
         document.text = converted.text
         document.save(update_fields=["pages_total", "text"])

@@ -164,12 +164,12 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.registration_number} {self.subject}".strip()
 
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"pk": self.pk})
+
     @property
     def registration_number(self) -> str:
         return f"{self.registration_year}-{self.registration_sequence:04d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("documents:detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.agenda_item and self.meeting and self.agenda_item.meeting_id != self.meeting_id:
@@ -194,15 +194,24 @@ class Document(models.Model):
         self.save(update_fields=["pages_done"])
         self._transition(
             Status.ANONYMISING,
-            (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.FAILED, Status.WITHDRAWN,
-             Status.ANONYMISING),  # a worker that died mid-task leaves ANONYMISING: re-runnable
+            (
+                Status.RECEIVED,
+                Status.IN_REVIEW,
+                Status.APPROVED,
+                Status.FAILED,
+                Status.WITHDRAWN,
+                Status.ANONYMISING,
+            ),  # a worker that died mid-task leaves ANONYMISING: re-runnable
             actor,
             "anonymisation_started",
         )
 
     def finish_anonymising(self, needs_review_reason: str = "") -> None:
         self._transition(
-            Status.IN_REVIEW, (Status.ANONYMISING,), None, "anonymisation_finished",
+            Status.IN_REVIEW,
+            (Status.ANONYMISING,),
+            None,
+            "anonymisation_finished",
             needs_review_reason,
         )
 

@@ -13,7 +13,9 @@ PAGE_IMAGE_DPI = 80
 
 def working_pdf(document: Document) -> DocumentFile | None:
     """The PDF that is read and anonymised: the converted file, or the original PDF."""
-    files = {f.kind: f for f in document.files.filter(kind__in=[FileKind.WORKING_PDF, FileKind.ORIGINAL])}
+    files = {
+        f.kind: f for f in document.files.filter(kind__in=[FileKind.WORKING_PDF, FileKind.ORIGINAL])
+    }
     if FileKind.WORKING_PDF in files:
         return files[FileKind.WORKING_PDF]
     original = files.get(FileKind.ORIGINAL)
@@ -28,16 +30,20 @@ def render_page_images(document: Document) -> int:
     if source is None:
         return 0
     doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")
-    images = [
-        page.get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png") for page in doc
-    ]
+    images = [page.get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png") for page in doc]
     with transaction.atomic():
         for old in document.files.filter(kind=FileKind.PAGE_IMAGE):
             old.file.delete(save=False)
             old.delete()
         for number, png in enumerate(images):
-            store_file(document, FileKind.PAGE_IMAGE, png, f"pagina-{number + 1}.png", "image/png",
-                   page_number=number)
+            store_file(
+                document,
+                FileKind.PAGE_IMAGE,
+                png,
+                f"pagina-{number + 1}.png",
+                "image/png",
+                page_number=number,
+            )
     return len(images)
 
 

@@ -10,7 +10,9 @@ urlpatterns = [
     path("stukken/<int:pk>/", views.DetailDocumentView.as_view(), name="detail"),
     path("stukken/<int:pk>/registreren/", views.RegisterView.as_view(), name="register"),
     path("stukken/<int:pk>/bestanden/<int:file_pk>/", views.FileView.as_view(), name="file"),
-    path("stukken/<int:pk>/anonimiseren/", views.StartAnonymisationView.as_view(), name="anonymise"),
+    path(
+        "stukken/<int:pk>/anonimiseren/", views.StartAnonymisationView.as_view(), name="anonymise"
+    ),
     path("stukken/<int:pk>/beoordelen/", views.ReviewView.as_view(), name="review"),
     path(
         "stukken/<int:pk>/geanonimiseerd/<int:page>.png",

@@ -1,8 +1,8 @@
 """The griffie's intake and triage screens. Thin: the work happens in intake/pages/models."""
 
+import pymupdf
 from django.contrib import messages
 from django.core.paginator import Paginator
-import pymupdf
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -68,9 +68,14 @@ class UploadView(GriffieRequiredMixin, FormView):
             if result.problem:
                 form.add_error(
                     "files",
-                    _("%(name)s: %(reason)s Het bestand is bewaard als %(number)s met status 'mislukt'.")
-                    % {"name": result.filename, "reason": result.problem,
-                       "number": result.document.registration_number},
+                    _(
+                        "%(name)s: %(reason)s Het bestand is bewaard als %(number)s met status 'mislukt'."
+                    )
+                    % {
+                        "name": result.filename,
+                        "reason": result.problem,
+                        "number": result.document.registration_number,
+                    },
                 )
         ok = [r for r in results if not r.problem]
         if ok:
@@ -111,7 +116,9 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
             self.request.user,
             ", ".join(form.changed_data),
         )
-        messages.success(self.request, _("Registratie van %s opgeslagen.") % document.registration_number)
+        messages.success(
+            self.request, _("Registratie van %s opgeslagen.") % document.registration_number
+        )
         return redirect(document)
 
 
@@ -207,7 +214,9 @@ class ReviewView(GriffieRequiredMixin, DetailView):
         document = get_object_or_404(Document, pk=pk)
         form = ReviewForm(request.POST, document=document)
         if not form.is_valid():
-            messages.error(request, _("De beoordeling kon niet worden opgeslagen: %s") % form.errors)
+            messages.error(
+                request, _("De beoordeling kon niet worden opgeslagen: %s") % form.errors
+            )
             return redirect("documents:review", pk=pk)
         data = form.cleaned_data
         workflow.decide_redactions(document, request.user, data["accepted"], data["rejected"])

@@ -50,9 +50,9 @@ def options_for(document: Document) -> AnonymisationOptions:
         category=document.category,
         sender_type=document.sender_type,
         keep_names=tuple(registry_names()),
-        deny_terms=tuple(deny) if document.sender_type == "citizen" else tuple(
-            v for v in (document.sender_phone,) if v
-        ),
+        deny_terms=tuple(deny)
+        if document.sender_type == "citizen"
+        else tuple(v for v in (document.sender_phone,) if v),
         neutral_term=document.public_sender_term or "aanvrager",
         consent_personal_data=document.consent_publish_personal_data
         or document.no_objection_personal_data,
@@ -101,9 +101,9 @@ def run_anonymisation(document: Document) -> None:
         for f in proposal.findings
     ]
     proposal = replace(proposal, findings=findings)
-    manual = list(document.redactions.filter(is_manual=True).exclude(
-        decision=RedactionDecision.REJECTED
-    ))
+    manual = list(
+        document.redactions.filter(is_manual=True).exclude(decision=RedactionDecision.REJECTED)
+    )
     extra_boxes = [(r.page, tuple(rect)) for r in manual for rect in r.rects]
     # A kept item (e.g. a registry name) that the griffie decided must go after all.
     extra_boxes += [
@@ -214,7 +214,9 @@ def approve(document: Document, actor) -> None:
     changed_after = document.redactions.filter(decided_at__gt=output.created_at).exists()
     if changed_after:
         raise NotApprovable(
-            _("Er zijn na de laatste uitvoering wijzigingen gemaakt; voer de anonimisering opnieuw uit.")
+            _(
+                "Er zijn na de laatste uitvoering wijzigingen gemaakt; voer de anonimisering opnieuw uit."
+            )
         )
     document.approve(actor)
     document.record("approved_version", actor, f"versie {output.version}, sha256 {output.sha256}")

@@ -47,8 +47,7 @@ def _read_site_version() -> str:
     )
     # Imposing or lifting secrecy changes what is public without touching the tables above.
     sql += (
-        f", (SELECT COUNT(*) FROM {qn(SecrecyDecision._meta.db_table)} "
-        f"WHERE {qn('status')} = %s)"
+        f", (SELECT COUNT(*) FROM {qn(SecrecyDecision._meta.db_table)} WHERE {qn('status')} = %s)"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [SecrecyStatus.ACTIVE])

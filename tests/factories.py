@@ -56,7 +56,9 @@ class BodyFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Commissie {n}")
     kind = BodyKind.COMMISSIE
-    group = factory.LazyAttribute(lambda o: Group.objects.get_or_create(name=f"orgaan: {o.name}")[0])
+    group = factory.LazyAttribute(
+        lambda o: Group.objects.get_or_create(name=f"orgaan: {o.name}")[0]
+    )
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -36,16 +36,15 @@ def test_no_personal_data_from_the_demo_originals_reaches_the_public_site(client
     settings.SITE_URL = "http://testserver"
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     _logins, documents = load_demo_data()
-    published = [d for d in documents if d.__class__.objects.get(pk=d.pk).status == Status.PUBLISHED]
+    published = [
+        d for d in documents if d.__class__.objects.get(pk=d.pk).status == Status.PUBLISHED
+    ]
     assert len(published) >= 10, "the demo should publish most of its documents"
 
     pages = crawl(client)
     assert any(path.endswith(".pdf") for path in pages), "no published file was crawled"
     needles = personal_items()
     leaks = [
-        (path, item)
-        for path, text in pages.items()
-        for item in needles
-        if item in normalise(text)
+        (path, item) for path, text in pages.items() for item in needles if item in normalise(text)
     ]
     assert leaks == []

@@ -9,7 +9,9 @@ from .utils import config
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = config(
-    "SECRET_KEY", "insecure-dev-key-change-me", help_text="Django secret key; required in production."
+    "SECRET_KEY",
+    "insecure-dev-key-change-me",
+    help_text="Django secret key; required in production.",
 )
 DEBUG = config("DEBUG", False, help_text="Django debug mode. Never in production.")
 ALLOWED_HOSTS = config(

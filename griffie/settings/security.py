@@ -24,7 +24,9 @@ CONFIDENTIALITY_ALLOW_SELF_ENROLMENT = config(
 
 # --- Sessions -------------------------------------------------------------------------------
 SESSION_IDLE_TIMEOUT = config(
-    "SESSION_IDLE_TIMEOUT", 30 * 60, help_text="Seconds of inactivity after which a user is logged out."
+    "SESSION_IDLE_TIMEOUT",
+    30 * 60,
+    help_text="Seconds of inactivity after which a user is logged out.",
 )
 SESSION_ABSOLUTE_TIMEOUT = config(
     "SESSION_ABSOLUTE_TIMEOUT",

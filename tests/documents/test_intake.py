@@ -34,8 +34,12 @@ def eml_with_attachment() -> bytes:
     message["Subject"] = "Zienswijze bestemmingsplan"
     message["Date"] = "Mon, 02 Nov 2026 10:00:00 +0100"
     message.set_content("Geachte griffie,\n\nHierbij mijn zienswijze.\n\nPiet Jansen")
-    message.add_attachment(make_pdf("Bijlage: de zienswijze", pages=2), maintype="application",
-                           subtype="pdf", filename="zienswijze.pdf")
+    message.add_attachment(
+        make_pdf("Bijlage: de zienswijze", pages=2),
+        maintype="application",
+        subtype="pdf",
+        filename="zienswijze.pdf",
+    )
     return message.as_bytes()
 
 
@@ -184,5 +188,3 @@ class TestUploadPage:
         response = client.get(reverse("documents:inbox"))
         assert response.status_code == 302
         assert reverse("login") in response["Location"]
-
-

@@ -21,19 +21,30 @@ class TestInbox:
 
     def test_filters_by_status_category_sender_and_period(self, griffie_client):
         wanted = DocumentFactory(
-            status=Status.RECEIVED, category=Category.PETITION, sender_type=SenderType.ORGANISATION,
-            received_on=datetime.date(2026, 10, 5), subject="Petitie zwembad",
+            status=Status.RECEIVED,
+            category=Category.PETITION,
+            sender_type=SenderType.ORGANISATION,
+            received_on=datetime.date(2026, 10, 5),
+            subject="Petitie zwembad",
         )
         DocumentFactory(status=Status.RECEIVED, category=Category.LETTER, subject="Brief")
         DocumentFactory(status=Status.FAILED, category=Category.PETITION, subject="Mislukt")
         DocumentFactory(
-            category=Category.PETITION, sender_type=SenderType.ORGANISATION,
-            received_on=datetime.date(2026, 1, 1), subject="Oude petitie",
+            category=Category.PETITION,
+            sender_type=SenderType.ORGANISATION,
+            received_on=datetime.date(2026, 1, 1),
+            subject="Oude petitie",
         )
-        response = griffie_client.get(reverse("documents:inbox"), {
-            "status": "received", "category": "petition", "sender_type": "organisation",
-            "received_from": "2026-10-01", "received_until": "2026-10-31",
-        })
+        response = griffie_client.get(
+            reverse("documents:inbox"),
+            {
+                "status": "received",
+                "category": "petition",
+                "sender_type": "organisation",
+                "received_from": "2026-10-01",
+                "received_until": "2026-10-31",
+            },
+        )
         assert list(response.context["page_obj"]) == [wanted]
 
     def test_sorting_and_paging(self, griffie_client):
@@ -43,14 +54,20 @@ class TestInbox:
         assert first.context["page_obj"][0].subject == "stuk 1"
         assert first.context["page_obj"].paginator.num_pages == 2
         second = griffie_client.get(reverse("documents:inbox"), {"sort": "received", "page": 2})
-        assert [d.subject for d in second.context["page_obj"]] == [f"stuk {d}" for d in range(26, 31)]
+        assert [d.subject for d in second.context["page_obj"]] == [
+            f"stuk {d}" for d in range(26, 31)
+        ]
 
 
 class TestRegistration:
     def form_data(self, **overrides):
         data = {
-            "received_on": "2026-11-02", "subject": "Verkeersdrempels", "category": "letter",
-            "sender_type": "citizen", "sender_name": "Piet Jansen", "public_sender_term": "",
+            "received_on": "2026-11-02",
+            "subject": "Verkeersdrempels",
+            "category": "letter",
+            "sender_type": "citizen",
+            "sender_name": "Piet Jansen",
+            "public_sender_term": "",
         }
         data.update(overrides)
         return data

@@ -99,7 +99,9 @@ def test_a_manual_box_is_blacked_out(letter, django_capture_on_commit_callbacks,
     assert "Geachte raad" not in output_text(letter)
 
 
-def test_approval_needs_a_verified_version(letter, django_capture_on_commit_callbacks, griffie_user):
+def test_approval_needs_a_verified_version(
+    letter, django_capture_on_commit_callbacks, griffie_user
+):
     with pytest.raises(workflow.NotApprovable):
         workflow.approve(letter, griffie_user)
     anonymise(letter, django_capture_on_commit_callbacks)
@@ -160,9 +162,11 @@ class TestReviewScreen:
         response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
         html = response.content.decode()
         assert response.status_code == 200
-        assert html.count('class="box decision-proposed') >= letter.redactions.filter(
-            decision=RedactionDecision.PROPOSED
-        ).count() > 0
+        assert (
+            html.count('class="box decision-proposed')
+            >= letter.redactions.filter(decision=RedactionDecision.PROPOSED).count()
+            > 0
+        )
 
     def test_approve_from_the_review_page_records_who(
         self, letter, griffie_client, griffie_user, django_capture_on_commit_callbacks

@@ -63,7 +63,9 @@ def test_councillor_reads_downloads_and_is_refused_after_exclusion(page, tmp_pat
     # The raad excludes the councillor for breaching secrecy (registered by the griffie).
     today = timezone.localdate()
     Exclusion.objects.create(
-        person=person, decision_reference="Raadsbesluit 2026-45", start=today,
+        person=person,
+        decision_reference="Raadsbesluit 2026-45",
+        start=today,
         end=today + datetime.timedelta(days=60),
     )
     page.goto("/raadsleden/geheim/")

@@ -41,7 +41,9 @@ def test_visitor_finds_a_published_letter_without_the_senders_name(page, setting
     assert document.status_reason == ""
     workflow.approve(document, griffie)
     publish_document(
-        document, griffie, outcome=Outcome.LISTED_ANONYMISED,
+        document,
+        griffie,
+        outcome=Outcome.LISTED_ANONYMISED,
         reason="Publicatie is nodig voor de controleerbaarheid (art. 3c).",
     )
 

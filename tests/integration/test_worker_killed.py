@@ -60,9 +60,20 @@ def worker_process():
         "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "griffie", "worker", "--pool=prefork",
-         "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat", "--without-gossip",
-         "--without-mingle"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "griffie",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
         env=env,
         cwd=settings.BASE_DIR,
     )
