@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from confidentiality.access import secret_documents
+from people.roles import is_griffie
+
 from .models import Document, DocumentEvent, DocumentFile, Redaction
 
 
@@ -54,6 +57,14 @@ class DocumentAdmin(admin.ModelAdmin):
     )
     inlines = [DocumentFileInline, DocumentEventInline]
     # Status changes only through the workflow (model methods), never by editing here.
+
+    def get_queryset(self, request):
+        # Secret information reaches bodies, not administrators: only the griffie, custodian
+        # of the post, sees secret documents here; a superuser without that role does not.
+        queryset = super().get_queryset(request)
+        if not is_griffie(request.user):
+            queryset = queryset.exclude(pk__in=secret_documents().values("pk"))
+        return queryset
 
 
 @admin.register(Redaction)
