@@ -19,7 +19,7 @@ install: $(VENV)/.installed
 demo: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_data
+	$(PY) manage.py load_demo_data --if-empty
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 serve: install

@@ -13,7 +13,7 @@ search, feed and API path asks this module; nothing else decides who sees what.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
@@ -226,3 +226,8 @@ def exclusion_message(exclusion: Exclusion) -> str:
         "start": exclusion.start.strftime("%d-%m-%Y"),
         "end": exclusion.end.strftime("%d-%m-%Y"),
     }
+
+
+def with_secrecy_flag(queryset: QuerySet[Document]) -> QuerySet[Document]:
+    """Annotate ``under_secrecy`` for the griffie's lists (one subquery, no extra queries)."""
+    return queryset.annotate(under_secrecy=Exists(secret_documents().filter(pk=OuterRef("pk"))))

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from confidentiality.access import is_secret, with_secrecy_flag
+
 from . import workflow
 from .access import GriffieRequiredMixin
 from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
@@ -27,7 +29,7 @@ class InboxView(GriffieRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = InboxFilterForm(self.request.GET or None)
-        documents = form.filter(Document.objects.all())
+        documents = with_secrecy_flag(form.filter(Document.objects.all()))
         page = Paginator(documents, self.paginate_by).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -131,6 +133,7 @@ class DetailDocumentView(GriffieRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         document = self.object
         context.update(
+            under_secrecy=is_secret(document),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),

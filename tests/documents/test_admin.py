@@ -39,3 +39,20 @@ def test_admin_hides_secret_documents_from_a_superuser_without_the_griffie_role(
         "Grondaankoop Wissenkerke"
         in client.get(reverse("admin:documents_document_changelist")).content.decode()
     )
+
+
+def test_the_inbox_marks_secret_documents(griffie_client):
+    raad = create_body("Gemeenteraad", BodyKind.RAAD)
+    secret = DocumentFactory(subject="Grondaankoop Wissenkerke")
+    impose_secrecy(
+        title="Grondaankoop",
+        imposed_by=Authority.COLLEGE,
+        ground=WooGround.L2B,
+        provided_to=[raad],
+        documents=[secret],
+    )
+    DocumentFactory(subject="Verkeersdrempels")
+    html = griffie_client.get(reverse("documents:inbox")).content.decode()
+    assert html.count('class="badge secret"') == 1
+    detail = griffie_client.get(reverse("documents:detail", args=[secret.pk])).content.decode()
+    assert "op dit stuk rust geheimhouding" in detail

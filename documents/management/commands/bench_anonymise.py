@@ -57,11 +57,11 @@ def _letter(rng: random.Random, pages: int) -> bytes:
     return doc.tobytes()
 
 
-def _scan(typed: bytes) -> bytes:
+def _scan(typed: bytes, dpi: int = 150) -> bytes:
     src = pymupdf.open(stream=typed, filetype="pdf")
     doc = pymupdf.open()
     for page in src:
-        pix = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
         doc.new_page(width=page.rect.width, height=page.rect.height).insert_image(
             page.rect, pixmap=pix
         )
@@ -75,6 +75,7 @@ class Command(BaseCommand):
         parser.add_argument("--typed-pages", type=int, default=120)
         parser.add_argument("--scanned-pages", type=int, default=10)
         parser.add_argument("--seed", type=int, default=1695)
+        parser.add_argument("--scan-dpi", type=int, default=150, help="resolution of the scans")
 
     def handle(self, *args, **options):
         started = time.perf_counter()
@@ -87,7 +88,9 @@ class Command(BaseCommand):
             n = rng.choice([1, 2, 3])
             typed_docs.append(_letter(rng, n))
             pages += n
-        scans = [_scan(_letter(rng, 1)) for _ in range(options["scanned_pages"])]
+        scans = [
+            _scan(_letter(rng, 1), options["scan_dpi"]) for _ in range(options["scanned_pages"])
+        ]
         opts = AnonymisationOptions(keep_names=("Jan de Vries",))
 
         failures = 0
@@ -107,6 +110,7 @@ class Command(BaseCommand):
             "typed_documents": len(typed_docs),
             "typed_pages_per_second": round(pages / typed_seconds, 1),
             "scanned_pages": len(scans),
+            "scan_dpi": options["scan_dpi"],
             "seconds_per_scanned_page": round(scan_seconds / max(len(scans), 1), 2),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "failed_verification": failures,

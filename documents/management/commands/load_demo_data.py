@@ -17,9 +17,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Only receive the documents; do not anonymise or publish them.",
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) when the database already holds data.",
+        )
 
     def handle(self, *args, **options):
         if Body.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write("De database bevat al gegevens; demo-data niet opnieuw geladen.")
+                return
             raise CommandError(
                 "Er staan al gegevens in de database; demo-data laad je in een lege database "
                 "(verwijder var/db.sqlite3)."
