@@ -5,6 +5,7 @@ it a document's working PDF and options and stores what comes back.
 """
 
 import logging
+import time
 from dataclasses import replace
 from functools import partial
 
@@ -72,6 +73,20 @@ def latest_anonymised(document: Document) -> DocumentFile | None:
     return document.files.filter(kind=FileKind.ANONYMISED).order_by("-version").first()
 
 
+def _progress_recorder(document: Document, interval: float = 0.5):
+    """Write pages done to the document for the inbox, at most every ``interval`` seconds."""
+    last = [0.0]
+
+    def record(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < interval:
+            return
+        last[0] = now
+        Document.objects.filter(pk=document.pk).update(pages_done=done, pages_total=total)
+
+    return record
+
+
 def run_anonymisation(document: Document) -> None:
     """Propose, apply the griffie's decisions, verify and store. Safe to run twice: a run
     replaces the proposals of the previous run but keeps manual boxes and decisions."""
@@ -85,7 +100,7 @@ def run_anonymisation(document: Document) -> None:
         return
     options = options_for(document)
     try:
-        proposal = propose(source.read_bytes(), options)
+        proposal = propose(source.read_bytes(), options, progress=_progress_recorder(document))
     except UnreadableDocument as exc:
         document.fail(exc.reason)
         return

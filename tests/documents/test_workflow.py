@@ -181,3 +181,23 @@ class TestReviewScreen:
     def test_a_councillor_cannot_review(self, letter, client):
         client.force_login(UserFactory(raadslid=True))
         assert client.get(reverse("documents:review", args=[letter.pk])).status_code == 403
+
+
+def test_progress_per_page_is_recorded_for_the_inbox(django_capture_on_commit_callbacks):
+    document = receive_file(make_pdf(LETTER, pages=4), "lang.pdf").document
+    seen = []
+    real_propose = workflow.propose
+
+    def watching_propose(pdf, options, progress=None):
+        def spy(done, total):
+            progress(done, total)
+            seen.append(
+                Document.objects.values_list("pages_done", "pages_total").get(pk=document.pk)
+            )
+
+        return real_propose(pdf, options, progress=spy)
+
+    with mock.patch.object(workflow, "propose", watching_propose):
+        anonymise(document, django_capture_on_commit_callbacks)
+    assert seen[-1] == (4, 4)
+    assert document.pages_done == 4
