@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.utils.translation import get_language
 
 from confidentiality.models import SecrecyDecision, SecrecyStatus, SecretItem
 from documents.models import Document
@@ -66,7 +67,7 @@ def cached_public_page(view):
         key = (
             "public-page:"
             + hashlib.sha1(
-                f"{site_version()}|{request.get_full_path()}|{request.LANGUAGE_CODE}".encode()
+                f"{site_version()}|{request.get_full_path()}|{get_language()}".encode()
             ).hexdigest()
         )
         hit = cache.get(key)
