@@ -35,6 +35,7 @@ PRIORITY = {
     "PHONE": 4,
     "ADDRESS": 3,
     "POSTCODE": 2,
+    "ORGANISATION": 1.5,  # 'Albert Heijn': an organisation rather than a person
     "PERSON": 1,
 }
 SIGNATORY_HEADERS = re.compile(r"(?i)\b(handtekening|ondertekenaars?|ondertekend|handtekeningen)\b")
@@ -192,6 +193,15 @@ def _deny_spans(text: str, deny_terms: tuple[str, ...]) -> list[Span]:
     return spans
 
 
+def _looks_like_ink(text: str, rect, text_height: float) -> bool:
+    """An OCR 'line' that is the signature scribble rather than text: much taller than the
+    closing phrase, or a few characters stretched over a wide box."""
+    x0, y0, x1, y1 = rect
+    height, width = y1 - y0, x1 - x0
+    chars = len(text.strip())
+    return height > 1.6 * max(text_height, 1.0) or (chars <= 3 and width > max(height, 1) * 3)
+
+
 def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tuple]]:
     """Signature regions: below a closing phrase, down to the printed name (or a fixed
     height). Returns (page, rect) pairs; images mostly inside the region are taken whole."""
@@ -209,6 +219,8 @@ def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tu
         for nxt in dt.lines[li + 1 : li + 8]:
             if nxt.page != line.page or nxt.rect[1] > limit:
                 break
+            if _looks_like_ink(dt.text[nxt.start : nxt.end], nxt.rect, y1 - y0):
+                continue  # OCR read the signature itself as a 'word': look further down
             is_name = any(nxt.start <= s < nxt.end for s in name_starts)
             if is_name or nxt.rect[1] - y1 > 12:
                 bottom = nxt.rect[1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pymupdf
 
@@ -11,9 +11,12 @@ from .detect import detect
 from .lookups import get_lookups
 from .normalise import normalise
 from .recognisers import get_analyzer
-from .redact import redact
+from .redact import redact, redaction_boxes
 from .types import AnonymisationOptions, AnonymisationResult, Proposal, Rect
-from .verify import verify
+from .verify import scan_checks, verify
+
+# Called with (pages_done, pages_total) as pages are processed.
+Progress = Callable[[int, int], None]
 
 
 def warm_up() -> None:
@@ -22,10 +25,14 @@ def warm_up() -> None:
     get_analyzer()
 
 
-def propose(pdf_bytes: bytes, options: AnonymisationOptions) -> Proposal:
-    """Normalise a copy of the PDF and find what should go; raises UnreadableDocument."""
+def propose(
+    pdf_bytes: bytes, options: AnonymisationOptions, *, progress: Progress | None = None
+) -> Proposal:
+    """Normalise a copy of the PDF and find what should go; raises UnreadableDocument.
+
+    ``progress(pages_done, pages_total)`` is called after each page is read (and OCR'd)."""
     started = time.perf_counter()
-    normalised = normalise(pdf_bytes, options)
+    normalised = normalise(pdf_bytes, options, progress)
     try:
         findings = detect(normalised, options)
         pdf = normalised.doc.tobytes(garbage=3, deflate=True)
@@ -39,17 +46,31 @@ def propose(pdf_bytes: bytes, options: AnonymisationOptions) -> Proposal:
         ocr_pages=normalised.ocr_pages,
         removed=normalised.removed,
         seconds=time.perf_counter() - started,
+        ocr_words=normalised.ocr_words,
+        ocr_dpi=normalised.ocr_dpi,
     )
 
 
-def _text_under(pdf: bytes, boxes: Iterable[tuple[int, Rect]]) -> list[str]:
+def _text_under(proposal: Proposal, boxes: Iterable[tuple[int, Rect]]) -> list[str]:
+    """Text under reviewer boxes (text layer, or the OCR words of a scan), so verification
+    can check that it is gone everywhere else too."""
     texts = []
-    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+    with pymupdf.open(stream=proposal.pdf, filetype="pdf") as doc:
         for page_no, rect in boxes:
-            if 0 <= int(page_no) < doc.page_count:
-                text = doc[int(page_no)].get_textbox(pymupdf.Rect(rect)).strip()
-                if len(text) >= 3:
-                    texts.append(text)
+            page_no, box = int(page_no), pymupdf.Rect(rect)
+            if not 0 <= page_no < doc.page_count:
+                continue
+            if page_no in proposal.ocr_words:
+                text = " ".join(
+                    word
+                    for (x0, y0, x1, y1), word in proposal.ocr_words[page_no]
+                    if box.contains(pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2))
+                )
+            else:
+                text = doc[page_no].get_textbox(box)
+            text = text.strip()
+            if len(text) >= 3:
+                texts.append(text)
     return texts
 
 
@@ -58,16 +79,27 @@ def apply_proposal(
     options: AnonymisationOptions,
     rejected_ids: set[str] = frozenset(),
     extra_boxes: list[tuple[int, Rect]] = (),
+    *,
+    progress: Progress | None = None,
 ) -> AnonymisationResult:
     """Redact the accepted findings (all but ``rejected_ids``) plus reviewer boxes, then
-    verify; ``output_pdf`` is None when anything that should be gone can still be read."""
+    verify; ``output_pdf`` is None when anything that should be gone can still be read.
+
+    ``progress(pages_done, pages_total)`` is called after each page is verified."""
     started = time.perf_counter()
     rejected = set(rejected_ids)
     applied = [f for f in proposal.findings if f.id not in rejected]
     output, omitted = redact(proposal, applied, category=options.category, extra_boxes=extra_boxes)
-    extra_texts = _text_under(proposal.pdf, extra_boxes) if extra_boxes else []
+    extra_texts = _text_under(proposal, extra_boxes) if extra_boxes else []
+    boxes, _ = redaction_boxes(proposal, applied, extra_boxes)
     verification = verify(
-        output, proposal.findings, options, rejected_ids=rejected, extra_texts=extra_texts
+        output,
+        proposal.findings,
+        options,
+        rejected_ids=rejected,
+        extra_texts=extra_texts,
+        scans=scan_checks(proposal, boxes, omitted, options),
+        progress=progress,
     )
     return AnonymisationResult(
         output_pdf=output if verification.ok else None,
@@ -81,5 +113,14 @@ def apply_proposal(
     )
 
 
-def anonymise_pdf(pdf_bytes: bytes, options: AnonymisationOptions) -> AnonymisationResult:
-    return apply_proposal(propose(pdf_bytes, options), options)
+def anonymise_pdf(
+    pdf_bytes: bytes, options: AnonymisationOptions, *, progress: Progress | None = None
+) -> AnonymisationResult:
+    """propose + apply_proposal. ``progress`` follows the detection pass (the slow one:
+    OCR) page by page and is called once more with (pages, pages) when verification is done;
+    the counts never go down."""
+    proposal = propose(pdf_bytes, options, progress=progress)
+    result = apply_proposal(proposal, options)
+    if progress is not None:
+        progress(proposal.pages, proposal.pages)
+    return result

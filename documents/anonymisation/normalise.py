@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pymupdf
 
-from .ocr import image_coverage, ocr_available, ocr_textpage
+from .ocr import detection_dpi, image_coverage, ocr_available, ocr_textpage
 from .types import AnonymisationOptions, Rect, UnreadableDocument
+
+Progress = Callable[[int, int], None] | None
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +92,8 @@ class Normalised:
     text: DocText
     ocr_pages: list[int]
     removed: list[str]
+    ocr_words: dict[int, list[tuple[Rect, str]]] = field(default_factory=dict)
+    ocr_dpi: dict[int, int] = field(default_factory=dict)
 
 
 def open_pdf(data: bytes) -> pymupdf.Document:
@@ -187,11 +192,18 @@ def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:
     return word_count <= SCAN_MAX_WORDS and image_coverage(page) >= SCAN_COVERAGE
 
 
-def extract_text(doc: pymupdf.Document, options: AnonymisationOptions) -> tuple[DocText, list[int]]:
+def extract_text(
+    doc: pymupdf.Document,
+    options: AnonymisationOptions,
+    progress: Progress = None,
+    ocr_words: dict[int, list[tuple[Rect, str]]] | None = None,
+    ocr_dpi: dict[int, int] | None = None,
+) -> tuple[DocText, list[int]]:
     out = DocText()
     parts: list[str] = []
     pos = 0
     ocr_pages: list[int] = []
+    total = doc.page_count
     for number, page in enumerate(doc):
         if number:
             parts.append(PAGE_SEP)
@@ -200,11 +212,14 @@ def extract_text(doc: pymupdf.Document, options: AnonymisationOptions) -> tuple[
         words = page.get_text("words")
         if page_needs_ocr(page, len(words)):
             if ocr_available():
-                textpage = ocr_textpage(
-                    page, language=options.ocr_language, dpi=options.ocr_dpi, full=True
-                )
+                dpi = detection_dpi(page, max_dpi=options.ocr_dpi, min_dpi=options.ocr_min_dpi)
+                textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
                 words = page.get_text("words", textpage=textpage)
                 ocr_pages.append(number)
+                if ocr_words is not None:
+                    ocr_words[number] = [(tuple(w[:4]), w[4]) for w in words]
+                if ocr_dpi is not None:
+                    ocr_dpi[number] = dpi
             else:
                 logger.warning("page %s is a scan but Tesseract is not installed", number)
         previous = None
@@ -227,20 +242,39 @@ def extract_text(doc: pymupdf.Document, options: AnonymisationOptions) -> tuple[
             previous = key
         out.page_spans.append((page_start, pos))
         out.page_rects.append(tuple(page.rect))
+        if progress is not None:
+            progress(number + 1, total)
     out.text = "".join(parts)
     out._starts = [w.start for w in out.words]
     return out, ocr_pages
 
 
-def normalise(data: bytes, options: AnonymisationOptions) -> Normalised:
+def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = None) -> Normalised:
     doc = open_pdf(data)
+    ocr_words: dict[int, list[tuple[Rect, str]]] = {}
+    ocr_dpi: dict[int, int] = {}
     try:
+        had_layers = bool(doc.get_ocgs())
         removed = sanitise(doc)
-        text, ocr_pages = extract_text(doc, options)
+        if had_layers:
+            # MuPDF keeps the optional-content state it read when opening; only a fresh
+            # open of the document without /OCProperties shows (and extracts) what was in
+            # hidden layers.
+            reopened = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
+            doc.close()
+            doc = reopened
+        text, ocr_pages = extract_text(doc, options, progress, ocr_words, ocr_dpi)
     except UnreadableDocument:
         doc.close()
         raise
     except Exception as exc:  # noqa: BLE001 - broken page content
         doc.close()
         raise UnreadableDocument(f"PDF kan niet gelezen worden: {exc}") from exc
-    return Normalised(doc=doc, text=text, ocr_pages=ocr_pages, removed=removed)
+    return Normalised(
+        doc=doc,
+        text=text,
+        ocr_pages=ocr_pages,
+        removed=removed,
+        ocr_words=ocr_words,
+        ocr_dpi=ocr_dpi,
+    )

@@ -25,6 +25,7 @@ REPLACEMENTS = {
     "LICENCE_PLATE": "[kenteken]",
     "SIGNATURE": "",
     "PAGE": "",
+    "ORGANISATION": "",
 }
 GENERIC_MAILBOXES = (
     "info",
@@ -74,6 +75,9 @@ def decide(
         if category == "citizens_initiative":
             return REDACT, "3e: ondersteuningsverklaringen worden niet gepubliceerd"
         return KEEP, "pagina blijft"
+    # Names of organisations (shops, banks, foundations) are no personal data.
+    if entity_type == "ORGANISATION":
+        return KEEP, "naam van een organisatie blijft staan"
     # A BSN may only be processed where the law requires it (Wabb/UAVG art. 46): never published.
     if entity_type == "BSN":
         return REDACT, "BSN wordt nooit gepubliceerd"

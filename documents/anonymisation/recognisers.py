@@ -53,19 +53,21 @@ PHONE_RE = re.compile(
     r"(?<![\w+@])"
     r"(?:"
     # international: +31 6 12345678, +31 (0)6-12345678, 0031 113 123456
-    r"(?:\+|00)31[ \t.\-]?(?:\(0\)[ \t.\-]?)?[1-9](?:[ \t.\-]?\d){8}"
+    # (a line break may fall inside: '+31 6\n17242099')
+    r"(?:\+|00)31[ \t.\-]?(?:\(0\)[ \t.\-]?)?[1-9](?:[ \t.\-]?\n?\d){8}"
     r"|"
     # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67
     r"\(0[1-9]\d{1,2}\)[ \t]?\d(?:[ \t.\-]?\d){5,7}"
     r"|"
     # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678
-    r"0[1-9](?:[ \t.\-/]?\d){8}"
+    r"0[1-9](?:[ \t.\-/]?\n?\d){8}"
     r")"
     r"(?![\w@])"
 )
 EMAIL_RE = re.compile(
     # A line break may fall after '@', '.', '-' or before '@' (e-mail broken over two lines).
-    r"(?<![\w.@-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:-\n[A-Za-z0-9._%+-]+)?\n?@\n?"
+    # Letters with accents count too ('zeynep.öztürk@...').
+    r"(?<![\w.@-])[^\W_][\w.%+-]*(?:-\n[\w.%+-]+)?\n?@\n?"
     r"[A-Za-z0-9-]+(?:(?:\.\n?|-\n)[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 IBAN_RE = re.compile(
@@ -80,7 +82,7 @@ _MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
     r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
-_DATE = rf"\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}[ ](?:{_MONTHS})\.?[ ](?:19|20)\d{{2}}"
+_DATE = rf"\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}[ \n](?:{_MONTHS})\.?[ \n](?:19|20)\d{{2}}"
 DOB_RE = re.compile(
     rf"(?i)\b(?:geboren(?:[ ]op)?|geboortedatum|geb\.(?:[ ]?datum)?|geb(?:oren)?[ ]d\.d\.)[ \t:]*\n?[ ]?(?P<date>{_DATE})\b"
 )
@@ -274,6 +276,108 @@ ORG_WORDS = {
 }
 
 
+# Organisations: known names, words that mark one (also as the end of a compound such as
+# 'Rabobank', 'Thuiszorg', 'Woonstichting') and legal forms after the name.
+ORG_NAMES = (
+    "Albert Heijn",
+    "ABN AMRO",
+    "ING Bank",
+    "Rabobank",
+    "Triodos Bank",
+    "ASN Bank",
+    "SNS Bank",
+    "Jumbo",
+    "Lidl",
+    "Aldi",
+    "PostNL",
+    "KPN",
+    "HEMA",
+    "Kruidvat",
+    "Zilveren Kruis",
+    "Rijkswaterstaat",
+    "Staatsbosbeheer",
+    "Natuurmonumenten",
+    "Zeeuws Landschap",
+    "Het Zeeuwse Landschap",
+    "Waterschap Scheldestromen",
+    "Provincie Zeeland",
+    "GGD Zeeland",
+    "Veiligheidsregio Zeeland",
+)
+ORG_MARKERS = {
+    "stichting",
+    "vereniging",
+    "dorpsraad",
+    "wijkraad",
+    "dorpshuis",
+    "zorg",
+    "bank",
+    "welzijn",
+    "coöperatie",
+    "cooperatie",
+    "woningcorporatie",
+    "woonstichting",
+    "holding",
+    "groep",
+    "fonds",
+    "supermarkt",
+    "bibliotheek",
+    "ziekenhuis",
+    "huisartsenpraktijk",
+    "makelaardij",
+    "voetbalvereniging",
+    "ijsclub",
+    "gemeente",
+    "waterschap",
+    "provincie",
+    "ministerie",
+}
+ORG_COMPOUND_ENDS = ("bank", "zorg", "stichting", "vereniging", "groep", "fonds")
+LEGAL_FORMS = r"B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF|U\.A\.|C\.V\."
+_ORG_WORD = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_ORG_CONNECTOR = r"(?:(?:voor|van|de|het|der|den|op|aan)[ ])"
+_ORG_TAIL = rf"(?:[ ]{_ORG_CONNECTOR}?{_ORG_WORD}){{0,3}}"
+ORG_START_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in ORG_NAMES)}|{_ORG_WORD})(?=[ ,.;:)\n]|$)"
+)
+ORG_SUFFIX_RE = re.compile(rf"(?<![\w-])(?:{_ORG_WORD}[ ]){{1,3}}(?:{LEGAL_FORMS})(?![\w])")
+
+
+def find_organisations(text: str, lookups: Lookups) -> list[tuple[int, int]]:
+    """Spans of organisation names: a known name, or a word that marks an organisation
+    ('Stichting', 'Rabobank', 'Thuiszorg'), with the capitalised words that follow on the line
+    ('Stichting Welzijn Noord-Beveland', 'Rabobank Oosterschelde'); and names before a legal
+    form ('Bouwbedrijf Visser B.V.') unless they start with a known first name (a person's
+    own one-man company stays a person's name)."""
+    spans: list[tuple[int, int]] = []
+    names = {n.lower() for n in ORG_NAMES}
+    for m in ORG_START_RE.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low not in names:
+            if low not in ORG_MARKERS and not (
+                low.endswith(ORG_COMPOUND_ENDS)
+                and word not in lookups.first_names
+                and word not in lookups.surnames
+            ):
+                continue
+        end = m.end()
+        tail = re.match(_ORG_TAIL, text[end : end + 120])
+        if tail:
+            # Stop before a person's first name ('Rabobank Piet Jansen' is two things).
+            for part in re.finditer(rf"[ ]{_ORG_CONNECTOR}?({_ORG_WORD})", tail.group()):
+                if part.group(1) in lookups.first_names:
+                    break
+                end = m.end() + part.end()
+        spans.append((m.start(), end))
+    spans.extend(
+        (m.start(), m.end())
+        for m in ORG_SUFFIX_RE.finditer(text)
+        if m.group().split()[0] not in lookups.first_names
+    )
+    return spans
+
+
 # --------------------------------------------------------------------------- tokens
 
 
@@ -449,6 +553,23 @@ class AddressRecogniser(_Recogniser):
         return results
 
 
+class OrganisationRecogniser(_Recogniser):
+    """Organisation names, kept: they are not personal data, and marking them stops
+    'Albert Heijn' or 'Rabobank Oosterschelde' from being taken for a person."""
+
+    ENTITY = "ORGANISATION"
+
+    def __init__(self, lookups: Lookups):
+        super().__init__()
+        self.lookups = lookups
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [
+            self.result(s, e, 0.8, source="organisation")
+            for s, e in find_organisations(text, self.lookups)
+        ]
+
+
 class PersonRecogniser(_Recogniser):
     """Names in name context: after a title or salutation, initials + surname, a known first
     name + known surname, the name under a closing phrase, names in e-mail headers.
@@ -512,6 +633,19 @@ class PersonRecogniser(_Recogniser):
                 break
         return j
 
+    def _given_surname(self, tokens: list[Token], i: int, *, known_only: bool) -> tuple[int, int]:
+        """First names/initials from i, then a surname; when the first names swallowed the
+        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one."""
+        g = self._given(tokens, i)
+        s = self._surname(tokens, g, known_only=known_only)
+        back = g
+        while s < 0 and back - 1 > i:
+            back -= 1
+            s = self._surname(tokens, back, known_only=known_only)
+            if s > 0:
+                g = back
+        return g, s
+
     def _first_name(self, token: Token) -> bool:
         word = token.text
         return (
@@ -551,20 +685,17 @@ class PersonRecogniser(_Recogniser):
                     and self._is_title(tokens[k + 1])
                 ):
                     k += 2
-                g = self._given(tokens, k)
-                s = self._surname(tokens, g, known_only=False)
+                g, s = self._given_surname(tokens, k, known_only=False)
                 if s > 0 and tokens[s - 1].line == tok.line:
                     start_idx, end, source = k, s, "title"
                 elif g > k:  # 'Beste Piet'
                     start_idx, end, source = k, g, "title"
             elif INITIALS_RE.match(word) and word not in NOT_INITIALS:
-                g = self._given(tokens, i)
-                s = self._surname(tokens, g, known_only=False)
+                g, s = self._given_surname(tokens, i, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
             elif self._first_name(tok):
-                g = self._given(tokens, i)
-                s = self._surname(tokens, g, known_only=True)
+                g, s = self._given_surname(tokens, i, known_only=True)
                 if s > 0:
                     end, source = s, "first_name"
             if end > start_idx:
@@ -582,7 +713,12 @@ class PersonRecogniser(_Recogniser):
             i += 1
         found.extend(self._mail_headers(text))
         found.extend(self._signatures(text))
-        return [self.result(s, e, 0.85, source=src) for s, e, src in found]
+        organisations = find_organisations(text, self.lk)
+        return [
+            self.result(s, e, 0.85, source=src)
+            for s, e, src in found
+            if not any(s < oe and os < e for os, oe in organisations)
+        ]
 
     def _name_line(self, line: str) -> bool:
         words = line.split()
@@ -614,6 +750,7 @@ class PersonRecogniser(_Recogniser):
         for idx, m in enumerate(lines):
             if len(m.group()) > 45 or not CLOSING_RE.match(m.group()):
                 continue
+            named = False
             for nxt in lines[idx + 1 : idx + 5]:
                 if text.count("\n", m.end(), nxt.start()) > 6:
                     break
@@ -625,6 +762,10 @@ class PersonRecogniser(_Recogniser):
                         nxt.start() + lead + len(line.rstrip(",.")),
                         "signature",
                     )
+                    # Go on with the next line: OCR may read the scribble as a short 'name'
+                    # above the printed one, and two signatories sign one under the other.
+                    named = True
+                elif named:
                     break
 
     def _mail_headers(self, text: str):
@@ -693,6 +834,7 @@ def get_analyzer() -> AnalyzerEngine:
         DateOfBirthRecogniser(),
         LicencePlateRecogniser(),
         AddressRecogniser(lookups),
+        OrganisationRecogniser(lookups),
         PersonRecogniser(lookups),
     ):
         registry.add_recognizer(recogniser)

@@ -22,11 +22,17 @@ def _font() -> pymupdf.Font:
     return pymupdf.Font("helv")
 
 
+@functools.lru_cache(maxsize=256)
+def _unit_width(text: str) -> float:
+    """Width of ``text`` at font size 1 (widths scale linearly with the size)."""
+    return _font().text_length(text, fontsize=1)
+
+
 def _fontsize(text: str, rect: pymupdf.Rect) -> float:
     if not text:
         return 0
     size = min(10.0, rect.height * 0.72)
-    width = _font().text_length(text, fontsize=size)
+    width = _unit_width(text) * size
     if width > rect.width:
         size *= rect.width / width
     return size
@@ -44,15 +50,13 @@ def _grow(rect: pymupdf.Rect) -> pymupdf.Rect:
     return pymupdf.Rect(rect.x0 - pad, rect.y0 - pad, rect.x1 + pad, rect.y1 + pad)
 
 
-def redact(
+def redaction_boxes(
     proposal: Proposal,
     findings: list[Finding],
-    *,
-    category: str,
     extra_boxes: list[tuple[int, Rect]] = (),
-) -> tuple[bytes, list[int]]:
-    """Apply the redact findings (plus reviewer boxes); returns the PDF and omitted pages."""
-    doc = pymupdf.open(stream=proposal.pdf, filetype="pdf")
+) -> tuple[dict[int, list[tuple[pymupdf.Rect, str, bool]]], set[int]]:
+    """The boxes that ``redact`` applies, per page (box, replacement, _), and omitted pages.
+    Verification uses the same boxes to know which pixels of a scan have changed."""
     per_page: dict[int, list[tuple[pymupdf.Rect, str, bool]]] = defaultdict(list)
     ocr_pages = set(proposal.ocr_pages)
     omitted: set[int] = set()
@@ -73,7 +77,19 @@ def redact(
             per_page[finding.page].append((box, finding.replacement if k == 0 else "", True))
     for page_no, rect in extra_boxes:
         per_page[int(page_no)].append((pymupdf.Rect(rect), "", True))
+    return per_page, omitted
 
+
+def redact(
+    proposal: Proposal,
+    findings: list[Finding],
+    *,
+    category: str,
+    extra_boxes: list[tuple[int, Rect]] = (),
+) -> tuple[bytes, list[int]]:
+    """Apply the redact findings (plus reviewer boxes); returns the PDF and omitted pages."""
+    per_page, omitted = redaction_boxes(proposal, findings, extra_boxes)
+    doc = pymupdf.open(stream=proposal.pdf, filetype="pdf")
     for page_no, boxes in sorted(per_page.items()):
         if page_no in omitted or not 0 <= page_no < doc.page_count:
             continue

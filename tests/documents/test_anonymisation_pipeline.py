@@ -255,3 +255,128 @@ def test_scanned_page_is_ocred_and_redacted():
     for value in ("Jansen", "06-12345678", "111222333", "Visser", "NL91"):
         assert value not in words, value
     assert "Dorpsstraat." in words or "Dorpsstraat" in words
+
+
+def three_page_letter() -> bytes:
+    doc = pymupdf.open()
+    for number in range(3):
+        doc.new_page().insert_text(
+            (72, 72),
+            f"Pagina {number + 1}\n\nGeachte heer Jansen,\nBel mij op 06-12345678.",
+            fontsize=11,
+        )
+    return doc.tobytes()
+
+
+def test_progress_is_reported_per_page():
+    source = three_page_letter()
+    detected, verified, overall = [], [], []
+    proposal = propose(source, OPTIONS, progress=lambda done, total: detected.append((done, total)))
+    assert detected == [(1, 3), (2, 3), (3, 3)]
+    result = apply_proposal(
+        proposal, OPTIONS, progress=lambda done, total: verified.append((done, total))
+    )
+    assert result.verification.ok
+    assert verified == [(1, 3), (2, 3), (3, 3)]
+    anonymise_pdf(source, OPTIONS, progress=lambda done, total: overall.append((done, total)))
+    assert overall[0] == (1, 3) and overall[-1] == (3, 3)
+    assert [d for d, _ in overall] == sorted(d for d, _ in overall)  # never goes down
+    # Positional signatures are unchanged.
+    assert apply_proposal(proposal, OPTIONS, set(), []).verification.ok
+
+
+def test_text_in_a_hidden_layer_is_read_and_redacted():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Geachte raad,\n\nIk schrijf u over de Dorpsstraat.", fontsize=11)
+    hidden = doc.add_ocg("verborgen", on=False)
+    page.insert_text(
+        (72, 200), "Mail mij op piet.jansen@example.nl of bel 06-12345678", fontsize=11, oc=hidden
+    )
+    source = doc.tobytes()
+    assert "piet.jansen" not in pymupdf.open(stream=source, filetype="pdf")[0].get_text()
+    result = anonymise_pdf(source, AnonymisationOptions())
+    assert result.verification.ok, result.verification.reason
+    assert {f.entity_type for f in result.findings} >= {"EMAIL", "PHONE"}
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")
+    assert not out.get_ocgs()
+    text = out[0].get_text()
+    assert "piet.jansen@example.nl" not in text and "06-12345678" not in text
+    assert "Dorpsstraat" in text
+    raw = b"".join(
+        out.xref_stream(x) or b"" for x in range(1, out.xref_length()) if out.xref_is_stream(x)
+    )
+    assert b"example.nl" not in raw and b"12345678" not in raw
+
+
+def test_verification_flags_contact_data_that_detection_never_saw():
+    from documents.anonymisation.verify import verify
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Schrijf naar onbekend@example.nl", fontsize=11)
+    verification = verify(doc.tobytes(), [], AnonymisationOptions())
+    assert not verification.ok
+    assert "niet gevonden bij detectie" in verification.reason
+
+
+def test_organisation_names_stay():
+    doc = pymupdf.open()
+    doc.new_page().insert_text(
+        (72, 72),
+        "Geachte raad,\n\nDe Stichting Welzijn Noord-Beveland en Rabobank Oosterschelde steunen\n"
+        "het plan, net als de Albert Heijn. Piet Jansen belde mij daarover.\n",
+        fontsize=11,
+    )
+    result = anonymise_pdf(doc.tobytes(), AnonymisationOptions())
+    assert result.verification.ok, result.verification.reason
+    text = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    for name in ("Stichting Welzijn Noord-Beveland", "Rabobank Oosterschelde", "Albert Heijn"):
+        assert name in " ".join(text.split()), name
+    assert "Jansen" not in text
+    organisations = [f for f in result.findings if f.entity_type == "ORGANISATION"]
+    assert "Albert Heijn" in {f.text for f in organisations}
+    assert all(f.action == "keep" for f in organisations)
+
+
+@needs_ocr
+def test_scan_verification_catches_pixels_left_unredacted(monkeypatch):
+    from documents.anonymisation import engine
+
+    source = pymupdf.open(stream=letter_pdf(extras=False), filetype="pdf")
+    pix = source[0].get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    scan = pymupdf.open()
+    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
+    proposal = propose(scan.tobytes(), OPTIONS)
+    assert proposal.ocr_words[0] and proposal.ocr_dpi[0] == 200  # a 150 dpi scan, read at 200
+    monkeypatch.setattr(engine, "redact", lambda proposal, findings, **kw: (proposal.pdf, []))
+    result = apply_proposal(proposal, OPTIONS)
+    assert result.output_pdf is None
+    assert "leesbaar" in result.verification.reason
+
+
+def test_signature_check_sees_an_unmasked_signature():
+    from documents.anonymisation.verify import _signature_leak
+
+    proposal = propose(letter_pdf(signature="image", extras=False), OPTIONS)
+    signature = next(f for f in proposal.findings if f.entity_type == "SIGNATURE")
+    page = pymupdf.open(stream=proposal.pdf, filetype="pdf")[0]
+    assert _signature_leak(page, pymupdf.Rect(signature.rects[0]))
+
+
+@needs_ocr
+def test_reviewer_box_on_a_scan_is_checked_elsewhere_on_the_page():
+    doc = pymupdf.open()
+    doc.new_page().insert_text(
+        (72, 72),
+        "Geachte raad,\n\nHet buurtcomite Zeekraal vraagt aandacht.\n"
+        "Ook Zeekraal zelf wil meepraten.\n",
+        fontsize=12,
+    )
+    pix = doc[0].get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    scan = pymupdf.open()
+    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
+    proposal = propose(scan.tobytes(), AnonymisationOptions())
+    first = next(r for r, w in proposal.ocr_words[0] if w.startswith("Zeekraal"))
+    result = apply_proposal(proposal, AnonymisationOptions(), extra_boxes=[(0, first)])
+    assert result.output_pdf is None  # the second 'Zeekraal' is still readable
+    assert "leesbaar" in result.verification.reason

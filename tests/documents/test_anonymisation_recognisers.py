@@ -192,3 +192,50 @@ def test_policy_keeps_generic_mailbox_of_organisation():
         category="letter", sender_type="organisation", entity_type="EMAIL", text="info@dorpsraad.nl"
     )
     assert action == "keep"
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        ("Ik deed boodschappen bij de Albert Heijn in Kortgene.", "Albert Heijn"),
+        ("Geachte Albert Heijn,", "Albert Heijn"),
+        (
+            "De Stichting Welzijn Noord-Beveland organiseert een markt.",
+            "Stichting Welzijn Noord-Beveland",
+        ),
+        (
+            "Met vriendelijke groet,\n\nStichting Welzijn Noord-Beveland\n",
+            "Stichting Welzijn Noord-Beveland",
+        ),
+        ("Met vriendelijke groet,\n\nRabobank Oosterschelde\n", "Rabobank Oosterschelde"),
+        ("Van: Rabobank Oosterschelde <info@rabobank.nl>", "Rabobank Oosterschelde"),
+        ("Offerte van Bouwbedrijf Visser B.V. ontvangen.", "Bouwbedrijf Visser B.V."),
+    ],
+)
+def test_organisations_are_not_persons(text, organisation):
+    assert found(text, "PERSON") == []
+    assert organisation in found(text, "ORGANISATION")
+
+
+def test_person_next_to_an_organisation_is_still_found():
+    assert found("Kees Bakker van Albert Heijn belde.", "PERSON") == ["Kees Bakker"]
+    assert found("Stichting Piet Jansen", "PERSON") == ["Piet Jansen"]
+    assert found("Gemeente Goes en Bas Visser", "PERSON") == ["Bas Visser"]
+
+
+def test_surname_that_is_also_a_first_name():
+    # 'Jansen' is in the first-name list too: the first names must give it back.
+    assert found("Gisteren kwam Piet Jansen langs.", "PERSON") == ["Piet Jansen"]
+
+
+def test_policy_keeps_organisation_names():
+    action, _ = decide(category="letter", sender_type="citizen", entity_type="ORGANISATION")
+    assert action == "keep"
+
+
+def test_values_broken_over_two_lines_and_accented_mail():
+    assert found("telefoon +31 6\n17242099.", "PHONE") == ["+31 6\n17242099"]
+    assert found("geboren op 18 juni\n1975, wonende", "DATE_OF_BIRTH") == ["18 juni\n1975"]
+    assert found("via zeynepmelissa.öztürk@zeelandnet.nl.", "EMAIL") == [
+        "zeynepmelissa.öztürk@zeelandnet.nl"
+    ]
