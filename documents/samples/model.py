@@ -5,26 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-CATEGORIES = (
-    "letter",
-    "petition",
-    "speaker",
-    "view",
-    "objection",
-    "citizens_initiative",
-    "appointment",
-    "college_answer",
-    "activity",
-)
-SENDER_TYPES = (
-    "citizen",
-    "organisation",
-    "college",
-    "office_holder",
-    "civil_servant",
-    "fractie",
-    "government",
-)
+# The same values as the engine and documents.models (one list, checked by a test).
+from documents.anonymisation.types import CATEGORIES as CATEGORIES
+from documents.anonymisation.types import SENDER_TYPES as SENDER_TYPES
+
 ENTITY_TYPES = (
     "PERSON",
     "ADDRESS",
