@@ -90,14 +90,14 @@ def worker_process():
 
 
 def test_a_killed_worker_process_leaves_the_document_reprocessable(worker_process):
-    document = receive_file(make_pdf(LETTER, pages=150), "lange-brief.pdf").document
+    document = receive_file(make_pdf(LETTER, pages=300), "lange-brief.pdf").document
     children = children_of(worker_process.pid)
     assert len(children) == 1
 
     workflow.queue_anonymisation(document)
     runs = document.events.filter(action="anonymisation_run")
     assert wait_for(runs.exists, 30), "the worker did not start the task"
-    time.sleep(0.5)  # the pool process is now busy with the 150 pages
+    time.sleep(0.3)  # the pool process is now busy with the 300 pages
     document.refresh_from_db()
     assert document.status == Status.ANONYMISING
     os.kill(children[0], signal.SIGKILL)
