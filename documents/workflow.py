@@ -34,6 +34,10 @@ class NotApprovable(Exception):
     pass
 
 
+# History entry for a review decision that changes the output: approval then needs a re-run.
+REVIEW_CHANGED = "review_changed"
+
+
 def options_for(document: Document) -> AnonymisationOptions:
     """What the engine needs to know about a document: its kind, who stays, who goes."""
     address_parts = [part.strip() for part in document.sender_address.split(",") if part.strip()]
@@ -184,17 +188,24 @@ def run_anonymisation(document: Document) -> None:
         )
 
 
-def decide_redactions(document: Document, actor, accepted: set[int], rejected: set[int]) -> None:
+def decide_redactions(document: Document, actor, accepted: set[int], rejected: set[int]) -> bool:
+    """Record the reviewer's decisions. Returns whether the output must be made again: a
+    finding is now kept that was redacted, or redacted that was kept (accepting a proposal
+    changes nothing in the output)."""
     now = timezone.now()
-    document.redactions.filter(pk__in=accepted).update(
+    redactions = document.redactions
+    newly_rejected = redactions.filter(pk__in=rejected).exclude(decision=RedactionDecision.REJECTED)
+    newly_redacted = redactions.filter(pk__in=accepted, decision=RedactionDecision.REJECTED)
+    changes_output = newly_rejected.exists() or newly_redacted.exists()
+    newly_rejected.update(decision=RedactionDecision.REJECTED, decided_by=actor, decided_at=now)
+    redactions.filter(pk__in=accepted).exclude(decision=RedactionDecision.ACCEPTED).update(
         decision=RedactionDecision.ACCEPTED, decided_by=actor, decided_at=now
     )
-    document.redactions.filter(pk__in=rejected).update(
-        decision=RedactionDecision.REJECTED, decided_by=actor, decided_at=now
-    )
-    document.record(
-        "redactions_reviewed", actor, f"{len(accepted)} geaccepteerd, {len(rejected)} afgewezen"
-    )
+    if changes_output:
+        document.record(
+            REVIEW_CHANGED, actor, f"{len(accepted)} weglakken, {len(rejected)} laten staan"
+        )
+    return changes_output
 
 
 def add_manual_box(document: Document, actor, page: int, rect, replacement: str = "") -> Redaction:
@@ -210,7 +221,7 @@ def add_manual_box(document: Document, actor, page: int, rect, replacement: str 
         decided_by=actor,
         decided_at=timezone.now(),
     )
-    document.record("manual_redaction_added", actor, f"pagina {page + 1}")
+    document.record(REVIEW_CHANGED, actor, f"vlak toegevoegd op pagina {page + 1}")
     return redaction
 
 
@@ -226,8 +237,7 @@ def approve(document: Document, actor) -> None:
     output = latest_anonymised(document)
     if output is None:
         raise NotApprovable(_("Er is geen geanonimiseerde versie."))
-    changed_after = document.redactions.filter(decided_at__gt=output.created_at).exists()
-    if changed_after:
+    if document.events.filter(action=REVIEW_CHANGED, created_at__gt=output.created_at).exists():
         raise NotApprovable(
             _(
                 "Er zijn na de laatste uitvoering wijzigingen gemaakt; voer de anonimisering opnieuw uit."

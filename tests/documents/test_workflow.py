@@ -201,3 +201,23 @@ def test_progress_per_page_is_recorded_for_the_inbox(django_capture_on_commit_ca
         anonymise(document, django_capture_on_commit_callbacks)
     assert seen[-1] == (4, 4)
     assert document.pages_done == 4
+
+
+def test_approval_after_a_change_needs_a_rerun_but_accepting_proposals_does_not(
+    letter, django_capture_on_commit_callbacks, griffie_user
+):
+    anonymise(letter, django_capture_on_commit_callbacks)
+    proposed = set(letter.redactions.values_list("pk", flat=True))
+    assert (
+        workflow.decide_redactions(letter, griffie_user, accepted=proposed, rejected=set()) is False
+    )
+    phone = letter.redactions.get(entity_type="PHONE")
+    assert workflow.decide_redactions(
+        letter, griffie_user, accepted=proposed - {phone.pk}, rejected={phone.pk}
+    )
+    with pytest.raises(workflow.NotApprovable, match="opnieuw"):
+        workflow.approve(letter, griffie_user)
+    anonymise(letter, django_capture_on_commit_callbacks, griffie_user)
+    workflow.approve(letter, griffie_user)
+    letter.refresh_from_db()
+    assert letter.status == Status.APPROVED
