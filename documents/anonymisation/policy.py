@@ -85,13 +85,17 @@ def decide(
         return KEEP, "adres van de gemeente zelf"
     if role == "registry" and entity_type == "PERSON":
         return KEEP, "3a/3b: publieke ambtsdrager of ambtenaar uit het register"
+    if role == "registry" and entity_type == "EMAIL":
+        return KEEP, "3a: e-mailadres van publieke ambtsdrager uit het register"
+    if role == "official" and entity_type == "PERSON":
+        return KEEP, "3a/3b: ondertekent in functie (secretaris, burgemeester, griffier)"
     if consent:
         return KEEP, "3c/3e: afzender vraagt publicatie met persoonsgegevens (geen bezwaar)"
     if entity_type == "SIGNATURE":
         return REDACT, "3c/3e/3h: handtekeningen worden afgeplakt"
 
     if category == "appointment":
-        if entity_type == "PERSON" and role == "sender":
+        if entity_type == "PERSON" and role in {"sender", "appointee"}:
             return KEEP, "3f: naam van de benoemde"
         return REDACT, "3f: alleen de naam van de benoemde wordt gepubliceerd"
     if category == "activity":
@@ -105,6 +109,10 @@ def decide(
     if category == "citizens_initiative" and entity_type == "PERSON" and role == "sender":
         return KEEP, "3e: namen van de initiatiefnemers mogen blijven"
 
+    if category == "college_answer":
+        # The intake details of a college answer are the addressee's (who wrote to the raad).
+        return REDACT, "3g: alle persoonsgegevens eruit"
+
     if sender_type in GOVERNMENT_SENDERS and role == "sender":
         if sender_type in {"office_holder", "fractie", "college"}:
             if entity_type in {"PERSON", "EMAIL"}:
@@ -115,8 +123,11 @@ def decide(
         return REDACT, "3b: nooit e-mail of direct telefoonnummer van een ambtenaar"
 
     if sender_type == "organisation" and category in {"letter", "petition"}:
-        if entity_type in {"ADDRESS", "POSTCODE"}:
-            return KEEP, "3c: adres van de organisatie blijft"
+        # Only the organisation's own address stays (role 'municipality', from
+        # keep_addresses, handled above) and its P.O. box; any other street address is
+        # someone's home.
+        if entity_type == "ADDRESS" and text.strip().lower().startswith("postbus"):
+            return KEEP, "3c: postbus van de organisatie blijft"
         if entity_type == "EMAIL" and is_generic_mailbox(text):
             return KEEP, "3c: algemeen adres van de organisatie"
         return REDACT, "3c: persoonlijke contactgegevens van medewerkers en leden eruit"

@@ -48,30 +48,36 @@ def iban_valid(iban: str) -> bool:
 
 # --------------------------------------------------------------------------- patterns
 
-_SEP = r"[ \t.\-/]?"
+# Between digit groups: nothing, a space, or a separator with optional spaces around it
+# ('06-12345678', '06 - 12345678', '0113 / 123456'); a line break may follow.
+_SEP = r"(?:[ \t]?[.\-/][ \t]?|[ \t])?\n?"
 PHONE_RE = re.compile(
     r"(?<![\w+@])"
     r"(?:"
     # international: +31 6 12345678, +31 (0)6-12345678, 0031 113 123456
     # (a line break may fall inside: '+31 6\n17242099')
-    r"(?:\+|00)31[ \t.\-]?(?:\(0\)[ \t.\-]?)?[1-9](?:[ \t.\-]?\n?\d){8}"
+    rf"(?:\+|00)31[ \t.\-]?(?:\(0\)[ \t.\-]?)?[1-9](?:{_SEP}\d){{8}}"
     r"|"
     # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67
-    r"\(0[1-9]\d{1,2}\)[ \t]?\d(?:[ \t.\-]?\d){5,7}"
+    r"\(0[1-9]\d{1,2}\)[ \t]?\d(?:[ \t.\-]?\n?\d){5,7}"
     r"|"
-    # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678
-    r"0[1-9](?:[ \t.\-/]?\n?\d){8}"
+    # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678, 0113 - 123456
+    rf"0[1-9](?:{_SEP}\d){{8}}"
     r")"
     r"(?![\w@])"
 )
 EMAIL_RE = re.compile(
     # A line break may fall after '@', '.', '-' or before '@' (e-mail broken over two lines).
     # Letters with accents count too ('zeynep.öztürk@...').
-    r"(?<![\w.@-])[^\W_][\w.%+-]*(?:-\n[\w.%+-]+)?\n?@\n?"
-    r"[A-Za-z0-9-]+(?:(?:\.\n?|-\n)[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+    # Text extraction may put an empty line in such a break (two text blocks): '\n\n'.
+    # OCR may read a space next to the '@' ('r.kodde @noord-beveland.nl').
+    r"(?<![\w.@])(?<![\w.@]-)[^\W_][\w.%+-]*(?:-\n{1,2}[\w.%+-]+)?(?:\n{1,2}|[ ]?)@(?:\n{1,2}|[ ]?)"
+    r"[A-Za-z0-9-]+(?:(?:\.\n{0,2}|-\n{1,2})[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 IBAN_RE = re.compile(
-    r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b|\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"
+    # groups may be split by a space or a line break ('NL28 INGB\n3227 7112 79')
+    r"\b[A-Z]{2}\d{2}[ \n]?[A-Z]{4}(?:[ \n]?\d){10}\b"
+    r"|\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){3,7}(?:[ \n]?[A-Z0-9]{1,3})?\b"
 )
 BSN_RE = re.compile(
     r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w\-]|\.\d)"
@@ -118,10 +124,13 @@ PLATE_RE = re.compile(
 )
 HOUSE_NUMBER_RE = re.compile(
     r"(?<![\w\-/.,])(?P<num>[1-9]\d{0,4})"
-    r"(?:[ ]?[a-zA-Z]{1,2}(?![\w])|-(?:[IVX]{1,4}|\d{1,3}|hs|bis|[a-zA-Z])(?![\w])|[ ]bis(?![\w])|[ ](?:hs|I{1,3}|IV)(?![\w]))?"
+    # additions: 12a, 12 A (a capital after a space: '12 in' is a number and a word), 12-II
+    r"(?:[a-zA-Z]{1,2}(?![\w])|[ ][A-Z](?![\w])|-(?:[IVX]{1,4}|\d{1,3}|hs|bis|[a-zA-Z])(?![\w])|[ ]bis(?![\w])|[ ](?:hs|I{1,3}|IV)(?![\w]))?"
     r"(?:,?[ ]bus[ ]\d{1,4}(?![\w]))?"
-    r"(?![\w%€]|[.,]\d|[ ]?(?:%|euro|procent|jaar|maanden|weken|dagen|uur|km|m2|meter|minuten)\b)"
+    r"(?![\w%€]|[.,]\d|[ ]?(?:%|euro|procent|jaar|maanden|weken|dagen|uur|km|m2|meter|minuten)\b"
+    rf"|[ ](?:{_MONTHS})\b)"
 )
+DATE_START_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?!\d)")
 STREET_SUFFIXES = (
     "straat",
     "weg",
@@ -155,6 +164,22 @@ STREET_SUFFIXES = (
     "allee",
     "straatje",
 )
+# Suffixes that make a word a street name and never a surname ('-veld', '-dijk', '-hof'
+# and '-burg' end many surnames too).
+STREET_WORD_SUFFIXES = (
+    "straat",
+    "weg",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "steeg",
+    "dreef",
+    "plantsoen",
+    "boulevard",
+    "allee",
+)
 TITLE_WORDS = {
     "heer",
     "mevrouw",
@@ -178,6 +203,48 @@ TITLE_WORDS = {
     "bc",
     "bacc",
     "kand",
+}
+# Words that say the next capitalised words are a person's name: relatives, neighbours,
+# colleagues ('mijn buurvrouw, Hoop de Vos', 'onze zoon Daan').
+RELATION_WORDS = {
+    "buurman",
+    "buurvrouw",
+    "overbuurman",
+    "overbuurvrouw",
+    "buurjongen",
+    "buurmeisje",
+    "zoon",
+    "dochter",
+    "vrouw",
+    "man",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "vriend",
+    "vriendin",
+    "moeder",
+    "vader",
+    "broer",
+    "zus",
+    "zuster",
+    "oom",
+    "tante",
+    "neef",
+    "nicht",
+    "opa",
+    "oma",
+    "kleinzoon",
+    "kleindochter",
+    "schoonmoeder",
+    "schoonvader",
+    "schoonzoon",
+    "schoondochter",
+    "collega",
+    "huisgenoot",
+    "huurder",
+    "verhuurder",
+    "bewoner",
+    "bewoonster",
 }
 SALUTATIONS = {
     "geachte",
@@ -236,6 +303,14 @@ CLOSING_RE = re.compile(
     r"oprechte|meest\s+vriendelijke)\s+)?groet(?:en|jes)?\b[\s,.!]*$"
     r"|^\s*hoogachtend[\s,.]*$|^\s*(?:met\s+)?(?:de\s+)?(?:meeste\s+)?hoogachting[\s,.]*$"
     r"|^\s*(?:kind\s+regards|best\s+regards|regards)[\s,.]*$"
+    # on behalf of: 'Namens de initiatiefnemers,', 'Namens het bestuur,'
+    r"|^\s*namens\s+[^\n,]{2,50},\s*$"
+    # council decisions and college letters: 'De raad voornoemd,', 'Burgemeester en
+    # wethouders van Noord-Beveland,', then 'de secretaris,' / 'de burgemeester,'
+    r"|^\s*de\s+raad\s+(?:voornoemd|van\s+de\s+gemeente\s+[^\n,]{2,40})[\s,.]*$"
+    r"|^\s*(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders(?:\s+van\s+[^\n,]{2,40})?[\s,]*$"
+    r"|^\s*(?:de\s+|het\s+)?(?:loco-|plv\.\s*|plaatsvervangend\s+)?(?:secretaris|gemeentesecretaris"
+    r"|burgemeester|griffier|raadsgriffier|voorzitter)\s*,\s*$"
 )
 MAIL_HEADER_RE = re.compile(
     r"(?m)^(?:Van|Aan|Cc|CC|Bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
@@ -365,9 +440,16 @@ def find_organisations(text: str, lookups: Lookups) -> list[tuple[int, int]]:
         tail = re.match(_ORG_TAIL, text[end : end + 120])
         if tail:
             # Stop before a person's first name ('Rabobank Piet Jansen' is two things).
+            previous = ""
             for part in re.finditer(rf"[ ]{_ORG_CONNECTOR}?({_ORG_WORD})", tail.group()):
-                if part.group(1) in lookups.first_names:
+                # ... unless an article leads into the name ('Tennisvereniging De Roos')
+                if (
+                    part.group(1) in lookups.first_names
+                    and part.group(1) not in {"De", "Het"}
+                    and previous not in {"De", "Het"}
+                ):
                     break
+                previous = part.group(1)
                 end = m.end() + part.end()
         spans.append((m.start(), end))
     spans.extend(
@@ -406,8 +488,23 @@ def tokenise(text: str) -> list[Token]:
     for match in TOKEN_RE.finditer(text):
         line += text.count("\n", last, match.start())
         last = match.start()
-        tokens.append(Token(match.group(), match.start(), match.end(), line))
+        word = match.group()
+        glued = _GLUED_RE.match(word)
+        if glued and (
+            (glued.group(1).lower() in TITLE_WORDS and glued.group(2)[0].isupper())
+            or (glued.group(1) in _POSSESSIVES and glued.group(2) in RELATION_WORDS)
+        ):
+            # OCR read a space as a hyphen: 'mevrouw-Hoekstra', 'mijn-buurman'
+            cut = match.start() + glued.end(1)
+            tokens.append(Token(glued.group(1), match.start(), cut, line))
+            tokens.append(Token(word[glued.end(1) + 1 :], cut + 1, match.end(), line))
+            continue
+        tokens.append(Token(word, match.start(), match.end(), line))
     return tokens
+
+
+_GLUED_RE = re.compile(r"^([A-Za-z]+)-([A-Za-z][a-z]+)$")
+_POSSESSIVES = {"mijn", "onze", "ons", "zijn", "haar", "hun", "uw", "de", "een"}
 
 
 def is_cap(word: str) -> bool:
@@ -527,6 +624,11 @@ class AddressRecogniser(_Recogniser):
     def _street_start(self, text: str, num_start: int) -> int | None:
         line_start = text.rfind("\n", 0, num_start) + 1
         before = text[line_start:num_start]
+        if not before and line_start >= 2 and text[line_start - 2] != "\n":
+            # the street ends the previous line: 'wonende aan de Noordstraat\n97'
+            end = line_start - 1
+            line_start = text.rfind("\n", 0, end) + 1
+            before = text[line_start:end] + " "
         if not before.endswith(" "):
             return None
         words = list(re.finditer(r"[\w'’.\-]+", before))[-5:]
@@ -535,9 +637,12 @@ class AddressRecogniser(_Recogniser):
             first = chosen[0].group()
             if not (first[0].isupper() or first.startswith(("'s", "'t"))):
                 continue
-            candidate = before[chosen[0].start() : chosen[-1].end()].rstrip(",").lower()
+            raw = before[chosen[0].start() : chosen[-1].end()]
+            candidate = raw.rstrip(",").lower()
             if candidate in self.lookups.not_streets:
                 continue
+            if raw.endswith(",") and candidate in self.lookups.places:
+                continue  # 'Geersdijk, 20 ...': a place and a date, not an address
             if candidate in self.lookups.streets:
                 return line_start + chosen[0].start()
             if k == 1 and candidate.endswith(STREET_SUFFIXES) and candidate.isalpha():
@@ -547,6 +652,8 @@ class AddressRecogniser(_Recogniser):
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         for m in HOUSE_NUMBER_RE.finditer(text):
+            if DATE_START_RE.match(text, m.start()):
+                continue  # 'Middelburg, 17-01-2026' is a place and a date
             start = self._street_start(text, m.start())
             if start is not None:
                 results.append(self.result(start, m.end(), 0.85, street_end=m.start() - 1))
@@ -592,7 +699,9 @@ class PersonRecogniser(_Recogniser):
                     return size
         return 0
 
-    def _surname(self, tokens: list[Token], i: int, *, known_only: bool) -> int:
+    def _surname(
+        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+    ) -> int:
         """Index after a surname starting at i (with interfix and double surname), or -1."""
         n = len(tokens)
         j = i + self._interfix_len(tokens, i) if i < n else i
@@ -605,7 +714,7 @@ class PersonRecogniser(_Recogniser):
         if known_only and not had_interfix and word not in self.lk.surnames:
             if not ("-" in word and any(p in self.lk.surnames for p in word.split("-"))):
                 return -1
-        if word.lower() in self.lk.common_words and not had_interfix:
+        if word.lower() in self.lk.common_words and not had_interfix and not allow_common:
             return -1
         j += 1
         # double surname: Jansen-de Vries (token 'Jansen-de' + 'Vries'), or Jansen - Bakker
@@ -614,7 +723,12 @@ class PersonRecogniser(_Recogniser):
             after = self._surname(tokens, j, known_only=False)
             if after > 0:
                 return after
-        if j + 1 < n and tokens[j].text == "-" and tokens[j].line == tokens[i].line:
+        if (
+            j + 1 < n
+            and tokens[j].text == "-"
+            and tokens[j].line == tokens[i].line
+            and not self._place_like(tokens[j + 1].bare)
+        ):
             after = self._surname(tokens, j + 1, known_only=False)
             if after > 0:
                 return after
@@ -633,29 +747,84 @@ class PersonRecogniser(_Recogniser):
                 break
         return j
 
-    def _given_surname(self, tokens: list[Token], i: int, *, known_only: bool) -> tuple[int, int]:
+    def _given_surname(
+        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+    ) -> tuple[int, int]:
         """First names/initials from i, then a surname; when the first names swallowed the
         surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one."""
         g = self._given(tokens, i)
-        s = self._surname(tokens, g, known_only=known_only)
+        s = self._surname(tokens, g, known_only=known_only, allow_common=allow_common)
         back = g
         while s < 0 and back - 1 > i:
             back -= 1
-            s = self._surname(tokens, back, known_only=known_only)
+            s = self._surname(tokens, back, known_only=known_only, allow_common=allow_common)
             if s > 0:
                 g = back
         return g, s
 
     def _first_name(self, token: Token) -> bool:
         word = token.text
-        return (
-            not token.dot
-            and is_name_word(word)
-            and word in self.lk.first_names
-            and word.lower() not in self.lk.interfix_words
-        )
+        if token.dot or not is_name_word(word) or word.lower() in self.lk.interfix_words:
+            return False
+        if word in self.lk.first_names:
+            return True
+        # double first names: 'Joshua-Ben', 'Anne-Marie'
+        parts = word.split("-")
+        return len(parts) > 1 and all(p in self.lk.first_names for p in parts)
+
+    def _loose_name(self, tokens: list[Token], k: int) -> int:
+        """After a strong name context (a title such as 'mevrouw', 'de heer', 'mr.', or a
+        relation such as 'mijn buurvrouw,'): initials, capitalised words and interfixes on
+        one line, ending on a capitalised word ('Bliek', 'Van Hagen', 'T.A. van Oorschot',
+        'Hoop de Vos'). Surnames that are also words ('Mulder', 'De Haan') count here.
+        Returns the index after the name, or -1."""
+        n = len(tokens)
+        j, end = k, -1
+        while j < n and j - k < 7 and tokens[j].line == tokens[k].line:
+            word = tokens[j].text
+            if INITIALS_RE.match(word) and word not in NOT_INITIALS:
+                j += 1
+                continue
+            size = self._interfix_len(tokens, j)
+            if size:
+                j += size
+                continue
+            bare = tokens[j].bare
+            low = bare.lower()
+            if (
+                is_name_word(bare)
+                and low not in self.lk.not_name_words
+                and low not in OFFICE_TITLES
+                and low not in ORG_WORDS
+            ):
+                j += 1
+                end = j
+                if tokens[j - 1].dot:
+                    break
+                continue
+            break
+        return end
+
+    @staticmethod
+    def _mid_sentence(text: str, tokens: list[Token], i: int) -> bool:
+        """The token does not start a sentence (nor the text, a line after a full stop, or a
+        line of a list/letterhead)."""
+        if i == 0:
+            return False
+        before = text[: tokens[i].start].rstrip()
+        if not before or before[-1] in ".!?:;\u2022-*":
+            return False
+        prev = tokens[i - 1]
+        return prev.line == tokens[i].line or before[-1] in ",abcdefghijklmnopqrstuvwxyz"
+
+    def _place_like(self, word: str) -> bool:
+        """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
+        low = word.lower()
+        return low in self.lk.streets or low in self.lk.places or low.endswith(STREET_WORD_SUFFIXES)
 
     def _is_title(self, token: Token) -> bool:
+        if len(token.text.rstrip(".")) >= 2 and token.text.rstrip(".").isupper():
+            return False  # 'BC', 'DR' in a postcode, 'MR' in a heading
         word = token.text.rstrip(".").lower()
         return word in TITLE_WORDS or word in self.lk.prefixes
 
@@ -685,8 +854,12 @@ class PersonRecogniser(_Recogniser):
                     and self._is_title(tokens[k + 1])
                 ):
                     k += 2
+                strong = any(self._is_title(tokens[x]) for x in range(i, k))
+                loose = self._loose_name(tokens, k) if strong and k < n else -1
                 g, s = self._given_surname(tokens, k, known_only=False)
-                if s > 0 and tokens[s - 1].line == tok.line:
+                if loose > k and tokens[loose - 1].line == tok.line:
+                    start_idx, end, source = k, loose, "title"
+                elif s > 0 and tokens[s - 1].line == tok.line:
                     start_idx, end, source = k, s, "title"
                 elif g > k:  # 'Beste Piet'
                     start_idx, end, source = k, g, "title"
@@ -694,16 +867,62 @@ class PersonRecogniser(_Recogniser):
                 g, s = self._given_surname(tokens, i, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
+            elif word.lower() in RELATION_WORDS and i + 1 < n:
+                k = i + 1 + (tokens[i + 1].text == ",")
+                loose = self._loose_name(tokens, k) if k < n else -1
+                if loose > k and (
+                    loose - k >= 2
+                    or self._first_name(tokens[k])
+                    or tokens[k].bare in self.lk.surnames
+                ):
+                    start_idx, end, source = k, loose, "relation"
             elif self._first_name(tok):
                 g, s = self._given_surname(tokens, i, known_only=True)
                 if s > 0:
                     end, source = s, "first_name"
+                elif word.lower() not in self.lk.common_words:
+                    # A first name that is no Dutch word, then a capitalised word that is no
+                    # word, place or street either: 'Joshua-Ben Lutterveld'.
+                    g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
+                    last = tokens[s - 1].bare.lower() if s > 0 else ""
+                    if (
+                        s > g
+                        and (
+                            last not in self.lk.common_words
+                            or (s == g + 1 and tokens[g].bare in self.lk.surnames)
+                        )
+                        and not last.endswith(STREET_WORD_SUFFIXES)
+                        and last not in ORG_WORDS
+                        and last not in OFFICE_TITLES
+                    ):
+                        end, source = s, "first_name"
+            elif self._mid_sentence(text, tokens, i):
+                # 'Hoop de Vos' in running text: a capitalised word that does not start a
+                # sentence, then an interfix and a known surname.
+                size = self._interfix_len(tokens, i + 1)
+                j = i + 1 + size
+                if (
+                    size
+                    and j < n
+                    and tokens[j].line == tok.line
+                    and tokens[i + 1].text.islower()
+                    and is_name_word(tokens[j].bare)
+                    and tokens[j].bare in self.lk.surnames
+                    and tokens[j].bare.lower() not in self.lk.places
+                    and is_name_word(word)
+                    and word.lower() not in self.lk.not_name_words
+                    and word.lower() not in OFFICE_TITLES
+                    and word.lower() not in ORG_WORDS
+                    and word.lower() not in self.lk.places
+                    and word.lower() not in self.lk.streets
+                ):
+                    end, source = j + 1, "interfix"
             if end > start_idx:
                 span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
                 if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
                     span_end -= 1
                 candidate = text[span_start:span_end]
-                if (
+                if source in {"title", "relation"} or (
                     candidate.lower() not in self.lk.places
                     and candidate.lower() not in self.lk.streets
                 ):
@@ -721,6 +940,13 @@ class PersonRecogniser(_Recogniser):
         ]
 
     def _name_line(self, line: str) -> bool:
+        # OCR may read a speck as ':' or ';' after a word inside the name ('K. van den:
+        # Nuwenhuijzen'); a colon after the first word is a label ('Tel: ...') and stays.
+        words = line.split()
+        if len(words) > 2:
+            line = " ".join(
+                [words[0]] + [re.sub(r"(?<=\w)[:;]$", "", w) for w in words[1:-1]] + [words[-1]]
+            )
         words = line.split()
         if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch in "@:/" for ch in line):
             return False
@@ -748,7 +974,7 @@ class PersonRecogniser(_Recogniser):
     def _signatures(self, text: str):
         lines = list(re.finditer(r"[^\n]+", text))
         for idx, m in enumerate(lines):
-            if len(m.group()) > 45 or not CLOSING_RE.match(m.group()):
+            if len(m.group()) > 60 or not CLOSING_RE.match(m.group()):
                 continue
             named = False
             for nxt in lines[idx + 1 : idx + 5]:

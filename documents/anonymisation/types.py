@@ -63,8 +63,13 @@ class AnonymisationOptions:
     neutral_term: str = "aanvrager"
     # 3c explicit request / 3e no objection: publish with personal data.
     consent_personal_data: bool = False
-    # The municipality's own addresses (e.g. the gemeentehuis), which stay.
+    # Addresses that stay: the municipality's own (the gemeentehuis) and, for letters from an
+    # organisation or government body, that sender's own address (street + number, postcode,
+    # place). Every other street address in an organisation's letter is redacted (3c).
     keep_addresses: tuple[str, ...] = ()
+    # Office holders' public registry e-mail addresses (3a: name and e-mail are published).
+    # Civil servants' e-mail addresses never belong here (3b).
+    keep_emails: tuple[str, ...] = ()
     ocr_language: str = "nld"
     # Highest OCR resolution. A scan is read at its own resolution, but never below
     # ``ocr_min_dpi`` (upsampling a 150 dpi scan to 200 recovers 7 pt text; 300 adds
@@ -84,6 +89,7 @@ class AnonymisationOptions:
         object.__setattr__(self, "keep_names", tuple(self.keep_names))
         object.__setattr__(self, "deny_terms", tuple(self.deny_terms))
         object.__setattr__(self, "keep_addresses", tuple(self.keep_addresses))
+        object.__setattr__(self, "keep_emails", tuple(self.keep_emails))
 
 
 @dataclass

@@ -20,7 +20,13 @@ from pathlib import Path
 
 import pymupdf
 
-from documents.samples import ENTITY_TYPES, SampleDocument, generate_corpus, registry_names
+from documents.samples import (
+    ENTITY_TYPES,
+    REGISTRY,
+    SampleDocument,
+    generate_corpus,
+    registry_names,
+)
 
 from .judge import compact, norm, ocr_norm, read_pdf, signature_check, tesseract_available
 
@@ -61,6 +67,35 @@ def _is_placeholder(pdf: bytes, page_no: int) -> bool:
     return not page.get_images() and not curves and len(page.get_text("words")) < 40
 
 
+# Registry roles whose public e-mail address is published (3a, as OFFICE_HOLDER_ROLES in
+# people.models); civil servants' addresses never are (3b).
+OFFICE_HOLDER_ROLES = {"raadslid", "commissielid", "wethouder", "burgemeester", "griffier"}
+# Senders writing from an organisation's address (kept); an office holder's or a fractie's
+# sender address is the person's home address (3a: only with consent).
+OWN_ADDRESS_SENDERS = {"organisation", "government", "college", "civil_servant"}
+
+
+def options_kwargs(sample: SampleDocument) -> dict:
+    """What intake knows about a document, as the workflow passes it (documents.workflow)."""
+    sender = sample.sender
+    own_address = (
+        tuple(v for v in (sender.address, sender.postcode, sender.place) if v)
+        if sample.sender_type in OWN_ADDRESS_SENDERS
+        else ()
+    )
+    return dict(
+        category=sample.category,
+        sender_type=sample.sender_type,
+        keep_names=tuple(registry_names()),
+        deny_terms=tuple(sample.deny_terms),
+        neutral_term=sample.neutral_term,
+        keep_addresses=own_address,
+        keep_emails=tuple(
+            r["email"] for r in REGISTRY if r["role"] in OFFICE_HOLDER_ROLES and r.get("email")
+        ),
+    )
+
+
 def evaluate_document(
     sample: SampleDocument, options_cls, anonymise, ocr: bool = True, save_dir: Path | None = None
 ) -> dict:
@@ -82,13 +117,7 @@ def evaluate_document(
         "seconds": 0.0,
         "verification": None,
     }
-    options = options_cls(
-        category=sample.category,
-        sender_type=sample.sender_type,
-        keep_names=tuple(registry_names()),
-        deny_terms=tuple(sample.deny_terms),
-        neutral_term=sample.neutral_term,
-    )
+    options = options_cls(**options_kwargs(sample))
     t0 = time.perf_counter()
     try:
         result = anonymise(sample.pdf_bytes, options)

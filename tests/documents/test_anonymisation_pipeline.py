@@ -380,3 +380,125 @@ def test_reviewer_box_on_a_scan_is_checked_elsewhere_on_the_page():
     result = apply_proposal(proposal, AnonymisationOptions(), extra_boxes=[(0, first)])
     assert result.output_pdf is None  # the second 'Zeekraal' is still readable
     assert "leesbaar" in result.verification.reason
+
+
+def _text_pdf(text: str, signatures: list[float] = ()) -> bytes:
+    """One page with ``text`` at 10 pt from (72, 72); vector scribbles at the given y."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), text, fontsize=10)
+    for y in signatures:
+        shape = page.new_shape()
+        shape.draw_bezier((80, y + 20), (120, y), (160, y + 24), (220, y + 4))
+        shape.finish(color=(0, 0, 0.6), width=1.5)
+        shape.commit()
+    return doc.tobytes()
+
+
+def test_organisation_letter_keeps_only_its_own_address():
+    text = (
+        "Dorpsraad Kamperland\nHoofdstraat 1\n4493 AA Kamperland\n\n"
+        "Geachte raad,\n\nOok mijn buurvrouw, Hoop de Vos, Voorstraat 92-2, heeft geklaagd.\n"
+        "De speeltuin aan de Veerweg 3 is kapot.\nBel 0113 - 716086 of 06 - 25423719.\n"
+    )
+    options = AnonymisationOptions(
+        category="letter",
+        sender_type="organisation",
+        keep_addresses=("Hoofdstraat 1", "4493 AA", "Kamperland"),
+    )
+    result = anonymise_pdf(_text_pdf(text), options)
+    assert result.output_pdf is not None, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "Hoofdstraat 1" in out and "4493 AA" in out
+    for gone in ("Hoop de Vos", "Voorstraat 92-2", "Veerweg 3", "716086", "25423719"):
+        assert gone not in out
+
+
+def test_college_answer_masks_both_signatures_and_keeps_the_signing_officials():
+    lines = [
+        "Mevrouw A. Erhout",
+        "Kerkweg 93",
+        "4494 ZM Geersdijk",
+        "",
+        "Geachte mevrouw Erhout,",
+        "",
+        "Wij beantwoorden uw brief.",
+        "",
+        "Burgemeester en wethouders van Noord-Beveland,",
+        "de secretaris,",
+        "",
+        "",
+        "",
+        "mr. T.A. van Oorschot",
+        "de burgemeester,",
+        "",
+        "",
+        "",
+        "Jan de Vries",
+    ]
+    line_height = 10 * 1.2 * 1.0  # insert_text: fontsize * lineheight
+    y = lambda i: 72 + i * line_height  # noqa: E731 - baseline of line i
+    pdf = _text_pdf("\n".join(lines), signatures=[y(9) + 3, y(14) + 3])
+    options = AnonymisationOptions(
+        category="college_answer",
+        sender_type="college",
+        keep_names=("Jan de Vries",),
+        deny_terms=("A. Erhout", "Kerkweg 93"),
+    )
+    result = anonymise_pdf(pdf, options)
+    assert result.output_pdf is not None, result.verification.reason
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
+    out = page.get_text()
+    assert "Erhout" not in out and "Kerkweg 93" not in out
+    assert "van Oorschot" in out and "Jan de Vries" in out
+    strokes = [d for d in page.get_drawings() if d.get("color") and d["color"] != d.get("fill")]
+    assert strokes == []
+    assert sum(f.entity_type == "SIGNATURE" for f in result.findings) >= 2
+
+
+def test_appointee_name_stays_but_not_their_address():
+    text = (
+        "De raad van de gemeente Noord-Beveland besluit Morris Mulder, geboren op 4-4-1989,\n"
+        "wonende Kerkweg 12, 4494 AB Geersdijk, te benoemen tot lid van de rekenkamer.\n"
+        "De benoemde is bereikbaar via 06-12345678.\n"
+    )
+    result = anonymise_pdf(
+        _text_pdf(text), AnonymisationOptions(category="appointment", sender_type="college")
+    )
+    assert result.output_pdf is not None, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "Morris Mulder" in out
+    for gone in ("4-4-1989", "Kerkweg 12", "4494 AB", "06-12345678"):
+        assert gone not in out
+
+
+def test_office_holders_registry_email_stays_but_a_civil_servants_goes():
+    text = (
+        "Geachte raad,\n\nCC: Cornelis Haasnoot <c.haasnoot@raad-noord-beveland.nl>\n"
+        "Vragen aan r.kodde@noord-beveland.nl.\n"
+    )
+    options = AnonymisationOptions(
+        keep_names=("Cornelis Haasnoot", "Ruud Kodde"),
+        keep_emails=("c.haasnoot@raad-noord-beveland.nl",),
+    )
+    result = anonymise_pdf(_text_pdf(text), options)
+    assert result.output_pdf is not None, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "c.haasnoot@raad-noord-beveland.nl" in out
+    assert "r.kodde@noord-beveland.nl" not in out
+
+
+def test_own_address_under_a_signature_is_a_persons_address():
+    text = (
+        "Dorpsraad Kamperland\nHoofdstraat 1\n4493 AA Kamperland\n\nGeachte raad,\n\n"
+        "Schriftelijk reageren kan ook: Jan Jansen, Hoofdstraat 1, 4493 AA Kamperland.\n"
+    )
+    options = AnonymisationOptions(
+        category="letter",
+        sender_type="organisation",
+        keep_addresses=("Hoofdstraat 1", "4493 AA", "Kamperland"),
+    )
+    proposal = propose(_text_pdf(text), options)
+    actions = [(f.text, f.action) for f in proposal.findings if f.entity_type == "ADDRESS"]
+    assert actions[0] == ("Hoofdstraat 1", "keep")  # the letterhead
+    assert ("Hoofdstraat 1", "redact") in actions  # after Jan Jansen's name

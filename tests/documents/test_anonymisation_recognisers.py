@@ -147,7 +147,10 @@ POLICY_TABLE = [
     ("letter", "citizen", "BSN", "sender", True, "redact"),
     ("letter", "organisation", "PERSON", "other", False, "redact"),
     ("letter", "organisation", "PHONE", "other", False, "redact"),
-    ("letter", "organisation", "ADDRESS", "other", False, "keep"),
+    # 3c: only the organisation's own address (keep_addresses: role 'municipality') stays
+    ("letter", "organisation", "ADDRESS", "other", False, "redact"),
+    ("letter", "organisation", "ADDRESS", "municipality", False, "keep"),
+    ("letter", "organisation", "POSTCODE", "other", False, "redact"),
     ("letter", "organisation", "SIGNATURE", "other", False, "redact"),
     ("petition", "citizen", "PAGE", "other", False, "redact"),
     ("petition", "citizen", "PAGE", "other", True, "redact"),
@@ -169,6 +172,13 @@ POLICY_TABLE = [
     ("speaker", "citizen", "EMAIL", "sender", False, "redact"),
     ("speaker", "citizen", "SIGNATURE", "other", False, "redact"),
     ("college_answer", "college", "PERSON", "other", False, "redact"),
+    # 3g: the intake details of a college answer are the addressee's
+    ("college_answer", "college", "PERSON", "sender", False, "redact"),
+    ("college_answer", "college", "ADDRESS", "sender", False, "redact"),
+    ("college_answer", "college", "PERSON", "official", False, "keep"),
+    ("appointment", "college", "PERSON", "appointee", False, "keep"),
+    ("appointment", "college", "ADDRESS", "appointee", False, "redact"),
+    ("letter", "citizen", "EMAIL", "registry", False, "keep"),
     ("letter", "office_holder", "EMAIL", "sender", False, "keep"),
     ("letter", "office_holder", "PHONE", "sender", False, "redact"),
     ("letter", "civil_servant", "PERSON", "sender", False, "keep"),
@@ -239,3 +249,85 @@ def test_values_broken_over_two_lines_and_accented_mail():
     assert found("via zeynepmelissa.öztürk@zeelandnet.nl.", "EMAIL") == [
         "zeynepmelissa.öztürk@zeelandnet.nl"
     ]
+
+
+@pytest.mark.parametrize("phone", ["06 - 25423719", "0113 - 716086", "0113 / 716086"])
+def test_phone_with_spaces_around_the_separator(phone):
+    assert found(f"bereikbaar op {phone}.", "PHONE") == [phone]
+
+
+def test_years_with_a_dash_are_no_phone():
+    assert found("in de periode 1990 - 2026 en 2020-2026", "PHONE") == []
+
+
+def test_iban_broken_over_two_lines():
+    assert found("rekeningnummer NL91 ABNA\n0417 1643 00 ten name van", "IBAN") == [
+        "NL91 ABNA\n0417 1643 00"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ook mijn buurvrouw, Hoop de Vos, heeft hierover geklaagd.", "Hoop de Vos"),
+        ("Ook mijn buurman, Bas Roos, heeft hierover geklaagd.", "Bas Roos"),
+        ("Onze zoon Daan fietst daar elke dag.", "Daan"),
+        ("Ik heb dit besproken met mevrouw Bliek, die naast het perceel woont.", "Bliek"),
+        ("Geachte heer Mulder,", "Mulder"),
+        ("Geachte heer Van Hagen,", "Van Hagen"),
+        ("Joshua-Ben Lutterveld van de Dorpsstraat kan dit bevestigen.", "Joshua-Ben Lutterveld"),
+        ("Dit weet ook Hoop de Vos uit het dorp.", "Hoop de Vos"),
+        ("een melding van mevrouw-Hoekstra, wonende aan de", "Hoekstra"),
+    ],
+)
+def test_names_in_generic_name_context(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In de hoop dat u hier rekening mee houdt.",
+        "Ik heb de vos al twee keer gezien.",
+        "Geachte voorzitter, geachte leden van de raad,",
+        "4493 BC Kamperland",
+        "4485 DR  Kats",
+        "Wij hebben de Raad van State om advies gevraagd.",
+    ],
+)
+def test_no_names_without_name_context(text):
+    assert found(text, "PERSON") == []
+
+
+def test_tennis_club_named_after_a_flower_is_an_organisation():
+    assert "Tennisvereniging De Roos" in found(
+        "Namens Tennisvereniging De Roos: de secretaris.", "ORGANISATION"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("wonende aan de Noordstraat\n97 in Colijnsplaat", "Noordstraat\n97"),
+        ("Burak Yilmaz - Noordlandsweg 52-2, Wissenkerke", "Noordlandsweg 52-2"),
+    ],
+)
+def test_addresses_over_a_line_break_and_after_a_dash(text, address):
+    assert address in found(text, "ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["Geersdijk, 20 oktober 2026", "Middelburg, 17-01-2026"])
+def test_place_and_date_are_no_address(text):
+    assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text,email",
+    [
+        ("Van: Thijs <thijs89@\n\ngmail.com>", "thijs89@\n\ngmail.com"),
+        ("of r.kodde @noord-beveland.nl.", "r.kodde @noord-beveland.nl"),
+        ("Contact:-jordy.hoes@hotmail.com / 06", "jordy.hoes@hotmail.com"),
+    ],
+)
+def test_email_as_text_extraction_and_ocr_break_it(text, email):
+    assert found(text, "EMAIL") == [email]
