@@ -71,10 +71,11 @@ class AnonymisationOptions:
     # Civil servants' e-mail addresses never belong here (3b).
     keep_emails: tuple[str, ...] = ()
     ocr_language: str = "nld"
-    # Highest OCR resolution. A scan is read at its own resolution, but never below
-    # ``ocr_min_dpi`` (upsampling a 150 dpi scan to 200 recovers 7 pt text; 300 adds
-    # nothing over 200 for such scans and costs a third more Tesseract time).
-    ocr_dpi: int = 300
+    # OCR resolution bounds. A scan is read at its own resolution, clamped to
+    # [ocr_min_dpi, ocr_dpi]: upsampling a 150 dpi scan to 200 recovers 7 pt text, and reading
+    # at 300 dpi found no word that 200 dpi missed (7-9 pt text) while costing a third more
+    # Tesseract time, so 300 dpi scans are read at 200 (docs/benchmarks.md).
+    ocr_dpi: int = 200
     ocr_min_dpi: int = 200
     # Lowest resolution for re-reading the neighbourhood of redacted boxes on scans during
     # verification (the detection resolution is used when it is higher).
