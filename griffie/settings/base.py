@@ -164,6 +164,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "confidentiality.tasks.send_secrecy_review_reminders",
         "schedule": 24 * 60 * 60,
     },
+    "purge-old-login-failures": {
+        "task": "confidentiality.tasks.purge_old_login_failures",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 # --- Caches and sessions ------------------------------------------------------------------
