@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Body
+from documents.models import Document
+from people.models import Body, Person, PersonRole
+
+from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, WooGround
 
 
 class TokenForm(forms.Form):
@@ -39,3 +42,50 @@ class LogFilterForm(forms.Form):
         if self.cleaned_data["actor"]:
             queryset = queryset.filter(actor_name__iexact=self.cleaned_data["actor"])
         return queryset
+
+
+class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.registration_number} {obj.subject}"
+
+
+class ImposeSecrecyForm(forms.Form):
+    """A secrecy decision as the griffie records it (Gemeentewet art. 25, 55, 86)."""
+
+    title = forms.CharField(label=_("Omschrijving (openbaar, zonder inhoud)"), max_length=200)
+    imposed_by = forms.ChoiceField(label=_("Opgelegd door"), choices=Authority.choices)
+    imposed_by_body = forms.ModelChoiceField(
+        label=_("Orgaan dat oplegde"), queryset=Body.objects.all(), required=False
+    )
+    ground = forms.ChoiceField(label=_("Grond (Woo art. 5.1)"), choices=WooGround.choices)
+    documents = DocumentChoiceField(
+        label=_("Stukken"),
+        queryset=Document.objects.order_by("-registration_year", "-registration_sequence"),
+    )
+    provided_to = forms.ModelMultipleChoiceField(
+        label=_("Verstrekt aan (alleen organen)"),
+        queryset=Body.objects.filter(kind__in=RECIPIENT_BODY_KINDS),
+    )
+    reference = forms.CharField(label=_("Kenmerk besluit"), max_length=100)
+    decided_on = forms.DateField(
+        label=_("Datum besluit"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    review_on = forms.DateField(
+        label=_("Heroverwegen op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ExclusionForm(forms.ModelForm):
+    class Meta:
+        model = Exclusion
+        fields = ["person", "decision_reference", "start", "end"]
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}),
+            "end": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(
+            role__in=[PersonRole.RAADSLID, PersonRole.COMMISSIELID]
+        )

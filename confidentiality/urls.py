@@ -28,6 +28,8 @@ urlpatterns = [
     # Public: anyone may see that secret information exists (never its content).
     path("geheimhouding/", views.PublicRegisterView.as_view(), name="register"),
     path("beheer/", views.ManageView.as_view(), name="manage"),
+    path("beheer/nieuw/", views.ImposeView.as_view(), name="impose"),
+    path("beheer/uitsluitingen/", views.ExclusionView.as_view(), name="exclusions"),
     path("beheer/<uuid:uuid>/opheffen/", views.LiftView.as_view(), name="lift"),
     path("beheer/toegang/", views.AccessLogView.as_view(), name="access-log"),
     path("beheer/toegang.csv", views.AccessLogExportView.as_view(), name="access-log-csv"),

@@ -5,6 +5,7 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -24,8 +25,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from documents.models import Document
 
 from . import access, service
-from .forms import LiftForm, LogFilterForm, TokenForm
-from .models import AccessLog, SecrecyDecision, SecretItem
+from .forms import ExclusionForm, ImposeSecrecyForm, LiftForm, LogFilterForm, TokenForm
+from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem
 from .watermark import NotWatermarkable
 
 
@@ -317,6 +318,43 @@ class ManageView(GriffieManageMixin, TemplateView):
             "provided_to"
         )
         return super().get_context_data(decisions=decisions, lift_form=LiftForm(), **kwargs)
+
+
+class ImposeView(GriffieManageMixin, FormView):
+    """Record a secrecy decision: the documents, the ground and the bodies it goes to."""
+
+    template_name = "confidentiality/impose.html"
+    form_class = ImposeSecrecyForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            decision = service.impose_secrecy(actor=self.request.user, **data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        service.log_access(self.request, "impose", obj=decision)
+        messages.success(self.request, _("Het besluit tot geheimhouding is vastgelegd."))
+        return redirect("confidentiality:manage")
+
+
+class ExclusionView(GriffieManageMixin, FormView):
+    """Record a raad decision excluding a member from secret information (max. 3 months)."""
+
+    template_name = "confidentiality/exclusion.html"
+    form_class = ExclusionForm
+
+    def get_context_data(self, **kwargs):
+        exclusions = Exclusion.objects.select_related("person")[:50]
+        return super().get_context_data(exclusions=exclusions, **kwargs)
+
+    def form_valid(self, form):
+        exclusion = form.save(commit=False)
+        exclusion.created_by = self.request.user
+        exclusion.save()
+        messages.success(self.request, _("De uitsluiting is vastgelegd."))
+        return redirect("confidentiality:exclusions")
 
 
 class LiftView(GriffieManageMixin, View):
