@@ -52,8 +52,72 @@ class InvalidTransition(Exception):
 
 
 class DocumentQuerySet(models.QuerySet):
+    """Every read rule on documents, written once. Views, API, feeds, sitemaps, search,
+    admin, inspection ZIPs and the councillors' area chain these; nobody re-decides."""
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def under_secrecy(self):
+        """Documents under secrecy now: covered by a secrecy decision in force, or tied to a
+        besloten vergadering (secret by law, Gemeentewet art. 23 and 86) unless the raad
+        lifted that secrecy for this document. THE closed-meeting rule: nothing else in the
+        code decides it. Fails closed: a document on a closed meeting for which the griffie
+        recorded nothing is secret too."""
+        from confidentiality.models import LegalBasis, SecrecyStatus, SecretItem
+        from meetings.models import Meeting
+
+        active = SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE)
+        lifted_by_law = SecretItem.objects.filter(
+            decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
+        )
+        return self.filter(
+            models.Q(pk__in=active.values("document_id"))
+            | (
+                models.Q(meeting__in=Meeting.objects.closed().values("pk"))
+                & ~models.Q(pk__in=lifted_by_law.values("document_id"))
+            )
+        )
+
+    def not_under_secrecy(self):
+        return self.exclude(pk__in=Document.objects.under_secrecy().values("pk"))
+
+    def with_secrecy_flag(self):
+        """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
+        return self.annotate(
+            under_secrecy=models.Exists(
+                Document.objects.under_secrecy().filter(pk=models.OuterRef("pk"))
+            )
+        )
+
+    def public(self):
+        """What the public may see: published *with* a publication decision in force (fail
+        closed: published some other way stays off the site), and not under secrecy."""
+        return (
+            self.published()
+            .filter(publication__isnull=False, publication__withdrawn_at__isnull=True)
+            .not_under_secrecy()
+        )
+
+    def readable_by(self, user):
+        """Vertrouwelijk documents ``user`` may read in full (gedragscode art. 3c, 3e, 3g):
+        registered documents of those categories, for members of the raad and the griffie,
+        after the second factor. Never a document under secrecy: that is only reachable
+        through the secret items its decision was provided with."""
+        from confidentiality.access import (
+            CONFIDENTIAL_CATEGORIES,
+            is_raad_member,
+            is_second_factor_verified,
+        )
+        from people.roles import is_griffie
+
+        if not is_second_factor_verified(user):
+            return self.none()
+        if not (is_raad_member(user) or is_griffie(user)):
+            return self.none()
+        return self.filter(
+            category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False
+        ).not_under_secrecy()
 
     def counts_per_status(self) -> dict[str, int]:
         rows = self.order_by().values("status").annotate(n=models.Count("id"))

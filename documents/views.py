@@ -3,6 +3,7 @@
 import pymupdf
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
-from confidentiality.access import is_secret, with_secrecy_flag
+from confidentiality.service import record_if_closed_meeting
 
 from . import workflow
 from .access import GriffieRequiredMixin
@@ -29,7 +30,7 @@ class InboxView(GriffieRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = InboxFilterForm(self.request.GET or None)
-        documents = with_secrecy_flag(form.filter(Document.objects.all()))
+        documents = form.filter(Document.objects.all()).with_secrecy_flag()
         page = Paginator(documents, self.paginate_by).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -112,7 +113,10 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         document.public_sender_term = form.cleaned_data["public_sender_term"]
         if first:
             document.registered_at = timezone.now()
-        document.save()
+        with transaction.atomic():
+            document.save()
+            # A document of a besloten vergadering is secret by law from this moment on.
+            record_if_closed_meeting(document, actor=self.request.user)
         document.record(
             "registered" if first else "registration_changed",
             self.request.user,
@@ -133,7 +137,7 @@ class DetailDocumentView(GriffieRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         document = self.object
         context.update(
-            under_secrecy=is_secret(document),
+            under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),

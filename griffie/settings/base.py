@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "confidentiality.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # What browsers and shared caches may keep, for every response (publication/cache.py).
+    "publication.cache.CachePolicyMiddleware",
 ]
 
 ROOT_URLCONF = "griffie.urls"
