@@ -58,12 +58,13 @@ class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
-    def under_secrecy(self):
-        """Documents under secrecy now: covered by a secrecy decision in force, or tied to a
-        besloten vergadering (secret by law, Gemeentewet art. 23 and 86) unless the raad
-        lifted that secrecy for this document. THE closed-meeting rule: nothing else in the
-        code decides it. Fails closed: a document on a closed meeting for which the griffie
-        recorded nothing is secret too."""
+    @staticmethod
+    def _under_secrecy() -> models.Q:
+        """THE secrecy rule, the closed-meeting rule included; nothing else in the code
+        decides it. A document is under secrecy while it is covered by a secrecy decision in
+        force, or while it is tied to a besloten vergadering (secret by law, Gemeentewet
+        art. 23 and 86) unless the raad lifted that secrecy for this document. Fails closed:
+        a document on a closed meeting for which the griffie recorded nothing is secret."""
         from confidentiality.models import LegalBasis, SecrecyStatus, SecretItem
         from meetings.models import Meeting
 
@@ -71,16 +72,17 @@ class DocumentQuerySet(models.QuerySet):
         lifted_by_law = SecretItem.objects.filter(
             decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
         )
-        return self.filter(
-            models.Q(pk__in=active.values("document_id"))
-            | (
-                models.Q(meeting__in=Meeting.objects.closed().values("pk"))
-                & ~models.Q(pk__in=lifted_by_law.values("document_id"))
-            )
+        return models.Q(pk__in=active.values("document_id")) | (
+            models.Q(meeting__in=Meeting.objects.closed().values("pk"))
+            & ~models.Q(pk__in=lifted_by_law.values("document_id"))
         )
 
+    def under_secrecy(self):
+        """Documents under secrecy now (see :meth:`_under_secrecy`)."""
+        return self.filter(self._under_secrecy())
+
     def not_under_secrecy(self):
-        return self.exclude(pk__in=Document.objects.under_secrecy().values("pk"))
+        return self.exclude(self._under_secrecy())
 
     def with_secrecy_flag(self):
         """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
