@@ -104,7 +104,10 @@ class MeetingDetailView(PublicMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
         context = {"meeting": meeting}
-        if public.meeting_is_open(meeting):
+        if not public.meeting_is_open(meeting):
+            # Minutes whose secrecy the raad lifted and the griffie then published.
+            context["lifted_documents"] = list(public.public_documents().filter(meeting=meeting))
+        else:
             documents = list(public.public_documents().filter(meeting=meeting))
             meeting_docs = list(public.public_meeting_documents().filter(meeting=meeting))
             per_item, per_item_docs = defaultdict(list), defaultdict(list)

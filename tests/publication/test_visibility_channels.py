@@ -252,3 +252,11 @@ def test_a_councillor_of_the_raad_finds_it_among_secret_items_exactly_while_secr
     )
     assert in_list is (state in SECRET_NOW)
     assert readable is (state in SECRET_NOW)
+
+
+@pytest.mark.parametrize("state", ["closed_meeting", "closed_meeting_lifted"])
+def test_the_closed_meeting_page_shows_its_minutes_once_lifted_and_published(state):
+    world = World(state)
+    page = Client().get(reverse("publication:meeting-detail", kwargs={"pk": world.closed.pk}))
+    assert page.status_code == 200
+    assert (world.uuid in page.content.decode()) is (state in PUBLIC)
