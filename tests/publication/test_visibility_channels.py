@@ -260,3 +260,12 @@ def test_the_closed_meeting_page_shows_its_minutes_once_lifted_and_published(sta
     page = Client().get(reverse("publication:meeting-detail", kwargs={"pk": world.closed.pk}))
     assert page.status_code == 200
     assert (world.uuid in page.content.decode()) is (state in PUBLIC)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_the_publication_panel_links_to_the_public_site_exactly_when_the_public_sees_it(state):
+    world = World(state)
+    page = world.griffie.get(reverse("documents:detail", kwargs={"pk": world.document.pk}))
+    public_link = reverse("publication:document", kwargs={"uuid": world.uuid})
+    assert (public_link in page.content.decode()) is (state in PUBLIC)
+    assert ("rust geheimhouding" in page.content.decode()) is (state in SECRET_NOW)
