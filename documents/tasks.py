@@ -88,6 +88,10 @@ def render_page_images(self, *, document_id: int) -> int:
         return render(document)
     except OSError:
         raise
+    except (OperationalError, InterfaceError) as exc:  # a cut connection: again, fresh
+        fresh_connection()
+        connection.close()
+        raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     except Exception as exc:  # a broken file must not crash the worker
         logger.exception("Rendering pages of %s failed", document_id)
         document.record("render_failed", None, f"Pagina's konden niet worden weergegeven: {exc}")
