@@ -117,7 +117,7 @@ def broker_at(url: str):
 # --- database connections cut mid-task ------------------------------------------------------
 def test_backends_terminated_mid_task_leave_no_document_stuck_or_failed(workers):
     workers.start(concurrency=2)
-    documents = letters(4, pages=40)
+    documents = letters(3, pages=20)
     for document in documents:
         workflow.queue_anonymisation(document)
     runs = Document.objects.filter(pk__in=[d.pk for d in documents], run_started_at__isnull=False)
@@ -135,7 +135,7 @@ def test_backends_terminated_mid_task_leave_no_document_stuck_or_failed(workers)
 # --- the queue lost after a worker kill -----------------------------------------------------
 def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_back(workers):
     first = workers.start(concurrency=1)
-    documents = letters(3, pages=20)
+    documents = letters(2, pages=12)
     for document in documents:
         workflow.queue_anonymisation(document)
     started = Document.objects.filter(pk=documents[0].pk, run_started_at__isnull=False)
@@ -144,7 +144,7 @@ def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_b
     workers.kill(first)  # main process and pool: nothing is acknowledged or put back
     redis.Redis.from_url(workers.broker).flushdb()  # Redis restarted without its data
     time.sleep(0.5)
-    assert Document.objects.filter(status=Status.ANONYMISING).count() == 3
+    assert Document.objects.filter(status=Status.ANONYMISING).count() == 2
 
     workers.start(concurrency=1)
     # What beat does every minute, with "silent" shortened from the hard limit to 1 s.
@@ -153,7 +153,7 @@ def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_b
         updated_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     counts_unsent = recover_stuck_runs(silent_for=datetime.timedelta(seconds=1))
-    assert counts["requeued"] + counts_unsent["requeued"] == 3
+    assert counts["requeued"] + counts_unsent["requeued"] == 2
     assert counts["failed"] == counts_unsent["failed"] == 0
 
     assert wait_for(lambda: settled(documents), 120, 0.5), "documents were not brought back"
@@ -166,7 +166,7 @@ def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_b
 # --- the same task delivered twice at once --------------------------------------------------
 def test_the_same_task_delivered_twice_at_once_gives_one_good_result(workers):
     workers.start(concurrency=2)
-    documents = letters(3, pages=15)
+    documents = letters(2, pages=10)
     for document in documents:
         with broker_at(CLOSED_PORT):  # queue the run without sending it
             workflow.queue_anonymisation(document)
