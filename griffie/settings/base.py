@@ -124,6 +124,31 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several machines (web and worker nodes) need no shared disk when the documents live in
+# S3-compatible object storage (MinIO, or a provider's). The code reaches files only
+# through Django's storage API, so nothing else changes.
+DOCUMENT_STORAGE = config(
+    "DOCUMENT_STORAGE", "filesystem", help_text="'filesystem' (PRIVATE_MEDIA_ROOT) or 's3'."
+)
+if DOCUMENT_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": config("S3_BUCKET", "griffie-documents", help_text="Bucket name."),
+            "endpoint_url": config(
+                "S3_ENDPOINT_URL", "", help_text="e.g. http://minio:9000; empty for AWS."
+            )
+            or None,
+            "region_name": config("S3_REGION", "", help_text="Region, if any.") or None,
+            "access_key": config("S3_ACCESS_KEY", "", help_text="Access key id."),
+            "secret_key": config("S3_SECRET_KEY", "", help_text="Secret access key."),
+            # Private: every file is served through views that check access, never by URL.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": "path",
+        },
+    }
 WHITENOISE_MAX_AGE = 3600
 
 DOCUMENT_MAX_UPLOAD_SIZE = config(

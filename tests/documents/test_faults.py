@@ -439,3 +439,60 @@ def test_the_sweep_removes_old_files_nobody_refers_to():
     assert remove_orphan_files(older_than=datetime.timedelta(seconds=-1)) >= 1
     assert not default_storage.exists(orphan)
     assert default_storage.exists(kept.file.name)
+
+
+# --- storage through Django's storage API only --------------------------------------------
+def test_intake_anonymisation_and_download_work_on_a_storage_without_a_disk(
+    settings, client, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import InMemoryStorage
+
+    settings.STORAGES = {  # the setting_changed signal resets default_storage
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    user = UserFactory(griffie=True)
+    client.force_login(user)
+    document = letter()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.queue_anonymisation(document)
+    document.refresh_from_db()
+    assert document.status == Status.IN_REVIEW, document.status_reason
+    output = workflow.latest_anonymised(document)
+    assert isinstance(output.file.storage._wrapped, InMemoryStorage)
+    assert not (settings.PRIVATE_MEDIA_ROOT / output.file.name).exists()
+    response = client.get(reverse("documents:file", args=[document.pk, output.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_s3_storage_is_configured_from_the_environment():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "griffie.settings.dev",
+        "DOCUMENT_STORAGE": "s3",
+        "S3_ENDPOINT_URL": "http://minio:9000",
+        "S3_BUCKET": "griffie-test",
+    }
+    code = (
+        "import django; django.setup();"
+        "from django.core.files.storage import storages; s = storages['default'];"
+        "print(type(s).__name__, s.bucket_name,"
+        " s.endpoint_url, s.default_acl, s.file_overwrite)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+    assert out.stdout.split() == [
+        "S3Storage",
+        "griffie-test",
+        "http://minio:9000",
+        "private",
+        "False",
+    ], out.stderr[-2000:]
