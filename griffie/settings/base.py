@@ -186,6 +186,13 @@ TASK_TIME_LIMIT = config(
 # this many seconds; it must exceed the hard limit, or a live run would be delivered twice.
 # The recovery task below brings back documents whose task was lost altogether.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": TASK_TIME_LIMIT + 60}
+_SENTINEL_MASTER = config(
+    "CELERY_SENTINEL_MASTER",
+    "",
+    help_text="Redis Sentinel master name, with CELERY_BROKER_URL=sentinel://host:26379;…",
+)
+if _SENTINEL_MASTER:
+    CELERY_BROKER_TRANSPORT_OPTIONS["master_name"] = _SENTINEL_MASTER
 # Recovery of anonymisation runs: a run silent for longer than this is dead (the hard limit
 # would have ended it); it is queued again, at most DOCUMENT_RUN_ATTEMPTS times.
 DOCUMENT_RUN_SILENCE_SECONDS = TASK_TIME_LIMIT + 60
