@@ -36,7 +36,8 @@ def render_page_images(document: Document) -> int:
         # are removed again if this rolls back.
         old = list(document.files.filter(kind=FileKind.PAGE_IMAGE))
         DocumentFile.objects.filter(pk__in=[record.pk for record in old]).delete()
-        transaction.on_commit(partial(remove_stored, [record.file.name for record in old]))
+        if old:
+            transaction.on_commit(partial(remove_stored, [record.file.name for record in old]))
         for number, png in enumerate(images):
             store_file(
                 document,

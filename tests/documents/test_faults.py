@@ -1,7 +1,7 @@
 """Nothing stuck, nothing half-done (issue 10), without services: conditional transitions,
 run tokens and recovery, honest queue-down messages, unreadable files, time limits and
 files of rolled-back runs. The same faults against real PostgreSQL/Redis/workers are in
-tests/integration/test_faults.py."""
+tests/integration/test_faults_real_services.py."""
 
 import datetime
 from unittest import mock
