@@ -113,11 +113,12 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
             return
         run_anonymisation(document, run_token)
     except RunBusy as exc:
-        document.refresh_from_db()
-        if document.run_started_at is not None:
-            return  # a live delivery of this very run is at work: this one is not needed
-        # An older run still holds the document; ours starts when it has stopped.
-        raise self.retry(exc=exc, countdown=5, max_retries=120) from exc
+        # Another process holds the document: a second delivery of this run (it then finds
+        # the run finished and exits quietly), or an older run that is about to find it
+        # was superseded. Look again shortly; a live run ends within the hard limit.
+        raise self.retry(
+            exc=exc, countdown=5, max_retries=(LIMITS["time_limit"] // 5) + 12
+        ) from exc
     except SoftTimeLimitExceeded:
         fresh_connection()
         record_failure(

@@ -213,6 +213,9 @@ def test_time_limits_belong_to_the_task_and_are_not_written_into_the_message(set
     assert anonymise_document.time_limit == settings.TASK_TIME_LIMIT
     assert render_page_images.time_limit == settings.TASK_TIME_LIMIT
     assert not hasattr(settings, "CELERY_TASK_TIME_LIMIT")
+    # A vanished worker's task comes back soon after the hard limit, not 21 minutes later.
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert settings.TASK_TIME_LIMIT < visibility <= settings.TASK_TIME_LIMIT + 120
     with mock.patch.object(anonymise_document, "apply_async") as apply_async:
         assert send(anonymise_document, document_id=1)
     options = apply_async.call_args.kwargs
