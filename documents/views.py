@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
@@ -21,6 +22,15 @@ from .intake import UploadRefused, check_size, receive_file
 from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
+
+# The queue (Redis) could not be reached: the work is saved and picked up when it is back.
+QUEUE_DOWN_RUN = gettext_lazy(
+    "%s: opgeslagen; wordt verwerkt zodra de wachtrij terug is. U hoeft niets opnieuw te doen."
+)
+QUEUE_DOWN_PAGES = gettext_lazy(
+    "Opgeslagen; de paginaweergaven worden gemaakt zodra de wachtrij terug is. "
+    "U hoeft niets opnieuw te doen."
+)
 
 
 class InboxView(GriffieRequiredMixin, TemplateView):
@@ -87,6 +97,8 @@ class UploadView(GriffieRequiredMixin, FormView):
                 _("%(n)d bestand(en) ontvangen: %(numbers)s. Vul nu de registratie aan.")
                 % {"n": len(ok), "numbers": ", ".join(r.document.registration_number for r in ok)},
             )
+        if any(r.queue_down for r in results):
+            messages.warning(self.request, QUEUE_DOWN_PAGES)
         if refused or len(ok) != len(results):
             return self.render_to_response(self.get_context_data(form=form, results=results))
         if len(ok) == 1:
@@ -168,11 +180,16 @@ class StartAnonymisationView(GriffieRequiredMixin, View):
     def post(self, request, pk):
         document = get_object_or_404(Document, pk=pk)
         try:
-            workflow.queue_anonymisation(document, request.user)
+            dispatch = workflow.queue_anonymisation(document, request.user)
         except InvalidTransition as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("%s wordt geanonimiseerd.") % document.registration_number)
+            if dispatch.failed:
+                messages.warning(request, QUEUE_DOWN_RUN % document.registration_number)
+            else:
+                messages.success(
+                    request, _("%s wordt geanonimiseerd.") % document.registration_number
+                )
         return redirect(document)
 
 
@@ -236,8 +253,11 @@ class ReviewView(GriffieRequiredMixin, DetailView):
         action = request.POST.get("action")
         try:
             if action == "rerun":
-                workflow.queue_anonymisation(document, request.user)
-                messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
+                dispatch = workflow.queue_anonymisation(document, request.user)
+                if dispatch.failed:
+                    messages.warning(request, QUEUE_DOWN_RUN % document.registration_number)
+                else:
+                    messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
                 return redirect(document)
             if action == "approve":
                 workflow.approve(document, request.user)
