@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from confidentiality.access import secret_documents
+from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 from people.roles import is_griffie
 
 from .models import Document, DocumentEvent, DocumentFile, Redaction
@@ -58,6 +59,11 @@ class DocumentAdmin(admin.ModelAdmin):
     inlines = [DocumentFileInline, DocumentEventInline]
     # Status changes only through the workflow (model methods), never by editing here.
 
+    def has_add_permission(self, request):
+        # A document comes in through intake (griffie screens or ``manage.py intake``), with
+        # its original file and a registration number; there is nothing to add here.
+        return False
+
     def get_queryset(self, request):
         # Secret information reaches bodies, not administrators: only the griffie, custodian
         # of the post, sees secret documents here; a superuser without that role does not.
@@ -68,6 +74,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redaction)
-class RedactionAdmin(admin.ModelAdmin):
+class RedactionAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
+    secret_lookups = ("document",)
     list_display = ("document", "page", "entity_type", "decision", "is_manual")
     list_filter = ("decision", "entity_type")
