@@ -356,8 +356,8 @@ def _get_item_or_404(request, uuid, action) -> SecretItem:
             object_id=str(uuid),
             decision=decision or access.AccessDecision(False, "not_found"),
         )
-        if decision is not None and decision.reason == "excluded":
-            messages.warning(request, decision.message)
+        # No flash message for an excluded member: it would tell an existing secret item
+        # from a random id. The overview and the secret list state the exclusion anyway.
         raise Http404
     service.log_access(request, action, obj=item, decision=decision)
     return item
