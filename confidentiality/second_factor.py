@@ -178,3 +178,16 @@ def verify(user, token: str):
         if device.verify_is_allowed()[0] and device.verify_token(token):
             return device
     return None
+
+
+def demo_enrol(user) -> tuple[str, list[str]]:
+    """Demo data only (``load_demo_data`` with DEBUG on): a ready device whose key is printed
+    on the console, so a demo user can add it to an app at once. Refused outside DEBUG:
+    a production install enrols through activations only."""
+    if not settings.DEBUG:
+        raise RuntimeError("pre-enrolled devices exist for the demo only (DEBUG)")
+    key = new_pending_key()
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+    TOTPDevice.objects.create(user=user, name="demo", key=key, confirmed=True)
+    return base32_key(key), new_backup_codes(user)

@@ -267,3 +267,30 @@ def test_the_griffie_reads_of_vertrouwelijk_documents_are_logged_unwatermarked(w
     assert AccessLog.objects.filter(
         action="griffie_download", object_id=str(document.uuid), reason="griffie_vertrouwelijk"
     ).exists()
+
+
+# --- demo data ------------------------------------------------------------------------------
+def _demo_second_factor(settings, debug: bool) -> str:
+    from documents.demo_data import DemoLogin
+    from documents.management.commands.load_demo_data import Command
+
+    settings.DEBUG = debug
+    UserFactory(username="raadslid")
+    out = io.StringIO()
+    Command(stdout=out)._second_factor([DemoLogin("raadslid", "x", "raadslid")])
+    return out.getvalue()
+
+
+def test_demo_without_debug_prints_activation_links_and_enrols_nobody(db, settings):
+    output = _demo_second_factor(settings, debug=False)
+    assert "/raadsleden/tweestapsverificatie/activeren/" in output
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(RuntimeError):
+        second_factor.demo_enrol(UserFactory())
+
+
+def test_demo_with_debug_prints_a_working_base32_key(db, settings):
+    output = _demo_second_factor(settings, debug=True)
+    key = re.search(r"sleutel ([A-Z2-7 ]+?)  reserve", output).group(1)
+    device = TOTPDevice.objects.get(user__username="raadslid")
+    assert device.verify_token(code_for_base32(key))
