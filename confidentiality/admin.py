@@ -1,10 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from people.roles import is_griffie
 
-from . import service
+from . import second_factor, service
 from .admin_tools import GriffieOnlyAdmin, HidesSecretDocumentsAdmin
 from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem, WatermarkIssue
 
@@ -97,3 +100,39 @@ class DeviceAdmin(ReadOnlyAdmin):
     list_display = ("user", "name", "confirmed")
     fields = ("user", "name", "confirmed")
     list_select_related = ("user",)
+
+
+# --- activations from the user list (superusers; the griffie has its own screen) ------------
+_UserAdmin = admin.site._registry[get_user_model()].__class__
+
+
+class SecondFactorUserAdmin(_UserAdmin):
+    actions = [*(_UserAdmin.actions or []), "issue_second_factor_activation"]
+
+    @admin.action(
+        description=_("Activering tweede factor uitgeven (een bestaande koppeling vervalt)")
+    )
+    def issue_second_factor_activation(self, request, queryset):
+        issued = []
+        for user in queryset:
+            if not second_factor.may_issue(request.user, user):
+                continue
+            activation = second_factor.issue_activation(
+                user,
+                issued_by=request.user,
+                request=request,
+                reset=second_factor.has_second_factor(user),
+            )
+            issued.append((user, request.build_absolute_uri(activation.path), activation))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Activeringen tweede factor"),
+            "issued": issued,
+        }
+        response = TemplateResponse(request, "admin/second_factor_issued.html", context)
+        response["Cache-Control"] = "no-store, private"
+        return response
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), SecondFactorUserAdmin)

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from confidentiality import second_factor
-from confidentiality.models import SecretItem
+from confidentiality.models import AccessLog, SecretItem
 from documents.models import Redaction
 from people.models import Membership
 from publication.models import InspectionRequest
@@ -149,3 +149,16 @@ def test_the_griffie_still_sees_secret_documents_in_the_admin(world):
         reverse("admin:confidentiality_secrecydecision_change", args=[world.decisions["geheim"].pk])
     )
     assert world.documents["geheim"].registration_number in page.content.decode()
+
+
+def test_a_verified_superuser_issues_an_activation_from_the_user_list(world):
+    user = world.users["raadslid"]
+    old = TOTPDevice.objects.create(user=user, name="kwijt", confirmed=True)
+    client = verify(Client(), world.users["superuser"])
+    page = client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "issue_second_factor_activation", "_selected_action": [user.pk]},
+    )
+    assert page.status_code == 200 and b"/tweestapsverificatie/activeren/" in page.content
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    assert AccessLog.objects.filter(action="second_factor_reset", object_id=str(user.pk)).exists()
