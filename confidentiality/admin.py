@@ -1,10 +1,18 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import service
+from people.roles import is_griffie
+
+from . import second_factor, service
+from .admin_tools import GriffieOnlyAdmin, HidesSecretDocumentsAdmin
 from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem, WatermarkIssue
 
 
-class SecretItemInline(admin.TabularInline):
+class SecretItemInline(GriffieOnlyAdmin, HidesSecretDocumentsAdmin, admin.TabularInline):
     model = SecretItem
     fk_name = "decision"
     extra = 1
@@ -12,13 +20,17 @@ class SecretItemInline(admin.TabularInline):
 
 
 @admin.register(SecrecyDecision)
-class SecrecyDecisionAdmin(admin.ModelAdmin):
+class SecrecyDecisionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
     list_display = ("title", "imposed_by", "ground", "decided_on", "review_on", "status")
     list_filter = ("status", "imposed_by", "legal_basis")
     search_fields = ("title", "reference")
     filter_horizontal = ("provided_to",)
     inlines = [SecretItemInline]
     readonly_fields = ("status", "lifted_on", "lifted_by_body", "lift_reference")
+
+    def get_inlines(self, request, obj):
+        # Which documents are secret (numbers, subjects) is for the griffie only.
+        return self.inlines if is_griffie(request.user) else []
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -32,7 +44,7 @@ class SecrecyDecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Exclusion)
-class ExclusionAdmin(admin.ModelAdmin):
+class ExclusionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
     list_display = ("person", "decision_reference", "start", "end")
     raw_id_fields = ("person",)
 
@@ -72,3 +84,55 @@ class AccessLogAdmin(ReadOnlyAdmin):
 class WatermarkIssueAdmin(ReadOnlyAdmin):
     list_display = ("code", "user", "level", "object_type", "object_id", "issued_at")
     search_fields = ("code",)
+
+
+# --- second factor devices ---------------------------------------------------------------------
+# django-otp's own admins show (and let staff set) TOTP keys and backup codes. Devices are
+# created only through an activation (confidentiality.second_factor); here they can only be
+# seen, without any key, and nobody adds or edits one.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(TOTPDevice, StaticDevice)
+class DeviceAdmin(ReadOnlyAdmin):
+    list_display = ("user", "name", "confirmed")
+    fields = ("user", "name", "confirmed")
+    list_select_related = ("user",)
+
+
+# --- activations from the user list (superusers; the griffie has its own screen) ------------
+_UserAdmin = admin.site._registry[get_user_model()].__class__
+
+
+class SecondFactorUserAdmin(_UserAdmin):
+    actions = [*(_UserAdmin.actions or []), "issue_second_factor_activation"]
+
+    @admin.action(
+        description=_("Activering tweede factor uitgeven (een bestaande koppeling vervalt)")
+    )
+    def issue_second_factor_activation(self, request, queryset):
+        issued = []
+        for user in queryset:
+            if not second_factor.may_issue(request.user, user):
+                continue
+            activation = second_factor.issue_activation(
+                user,
+                issued_by=request.user,
+                request=request,
+                reset=second_factor.has_second_factor(user),
+            )
+            issued.append((user, request.build_absolute_uri(activation.path), activation))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Activeringen tweede factor"),
+            "issued": issued,
+        }
+        response = TemplateResponse(request, "admin/second_factor_issued.html", context)
+        response["Cache-Control"] = "no-store, private"
+        return response
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), SecondFactorUserAdmin)

@@ -1,31 +1,14 @@
-"""Password authentication with throttling, used by every login form (site and admin)."""
+"""Login throttling for every password form (site and admin): django-axes."""
 
-from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import PermissionDenied
-
-from . import throttle
+from axes.backends import AxesStandaloneBackend
 
 
-class ThrottledModelBackend(ModelBackend):
-    """ModelBackend that refuses (without checking the password) once a user name and
-    address pair, or an address, has too many recent failures."""
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes, locking a user name from one address. A login without an HTTP request
+    (the shell, the test client's ``login()``) has no address to key on and no attacker
+    behind it; it is passed on to the next backend instead of raising."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is None:  # not an HTTP login (shell, test client): nothing to key on
-            return super().authenticate(request, username=username, password=password, **kwargs)
-        if username is None:
-            from django.contrib.auth import get_user_model
-
-            username = kwargs.get(get_user_model().USERNAME_FIELD)
-        ip = throttle.request_ip(request)
-        if throttle.is_locked(username or "", ip):
-            throttle.record_failure(username or "", ip)
-            request.login_throttled = True
-            # PermissionDenied stops Django from trying the remaining backends.
-            raise PermissionDenied("login throttled")
-        user = super().authenticate(request, username=username, password=password, **kwargs)
-        if user is None:
-            throttle.record_failure(username or "", ip)
-        else:
-            throttle.clear(username or "", ip)
-        return user
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -10,18 +10,41 @@ from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, WooGround
 class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code uit uw authenticator-app"),
-        max_length=8,
+        max_length=12,
         min_length=6,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+    digits_only = True
 
     def clean_token(self):
-        token = self.cleaned_data["token"].strip().replace(" ", "")
-        if not token.isdigit():
-            raise forms.ValidationError(_("De code bestaat uit cijfers."))
-        return token
+        token = self.cleaned_data["token"].strip().replace(" ", "").lower()
+        if token.isdigit() and 6 <= len(token) <= 8:
+            return token
+        if not self.digits_only and len(token) == 8 and token.isalnum():
+            return token  # a backup code (django-otp static token)
+        raise forms.ValidationError(_("De code bestaat uit zes cijfers."))
+
+
+class VerifyTokenForm(TokenForm):
+    """The code from the app, or one of the backup codes (each works once)."""
+
+    digits_only = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].label = _("Code uit uw authenticator-app of een reservecode")
+        self.fields["token"].widget.attrs["inputmode"] = "text"
+
+
+class ActivationCodeForm(forms.Form):
+    code = forms.CharField(label=_("Activeringscode van de griffie"), max_length=100)
+
+
+class IssueActivationForm(forms.Form):
+    user = forms.IntegerField(widget=forms.HiddenInput)
+    reset = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class LiftForm(forms.Form):

@@ -1,11 +1,16 @@
-"""Idle and absolute session timeouts."""
+"""Idle and absolute session timeouts, and the second factor before confidential screens."""
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from .access import is_second_factor_verified
 
 STARTED_KEY = "_security_session_started"
 LAST_SEEN_KEY = "_security_last_seen"
@@ -37,3 +42,34 @@ class SessionTimeoutMiddleware:
             else:
                 session[LAST_SEEN_KEY] = now
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """THE place that keeps a password-only session out of every confidential screen.
+
+    Any URL under ``SECOND_FACTOR_REQUIRED_PREFIXES`` (the griffie's screens, whatever app
+    serves them, and the councillors' area) sends a logged-in user who has not passed the
+    second factor to the verification page, before the view runs. Anonymous users fall
+    through to the views' own login redirect. The admin is guarded by ``OTPAdminSite``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path_info.startswith(tuple(settings.SECOND_FACTOR_REQUIRED_PREFIXES)):
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in settings.SECOND_FACTOR_EXEMPT_URL_NAMES:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or is_second_factor_verified(user):
+            return None
+        target = reverse("confidentiality:otp-verify")
+        if request.method == "GET":
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        response = redirect(target)
+        response["Cache-Control"] = "no-store, private"
+        return response

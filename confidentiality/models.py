@@ -1,9 +1,10 @@
 """Vertrouwelijk and geheim information for councillors: secrecy decisions (Gemeentewet
-art. 25, 55, 86-89), exclusions, notices, watermarks, the access log and login throttling.
+art. 25, 55, 86-89), exclusions, notices, watermarks, the access log and second-factor activations.
 
 Who may see what is decided in :mod:`confidentiality.access`, nowhere else.
 """
 
+import hashlib
 import secrets
 import uuid
 from datetime import date, timedelta
@@ -523,17 +524,46 @@ class WatermarkIssue(models.Model):
         return self.code
 
 
-class LoginFailure(models.Model):
-    """A failed password login, for throttling. Kept in the database so every web process
-    sees the same count."""
+def hash_activation_token(token: str) -> str:
+    return hashlib.sha256(token.strip().encode()).hexdigest()
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+class ActivationQuerySet(models.QuerySet):
+    def usable(self, now=None):
+        now = now or timezone.now()
+        return self.filter(redeemed_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+
+
+class Activation(models.Model):
+    """A one-time permission, issued by the griffie or an admin, to enrol a second factor.
+
+    Only the SHA-256 of the token is stored: the link is shown once, to whoever issued it.
+    Redeeming needs the user's own password session as well (docs/adr/0004-second-factor.md).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="otp_activations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_reset = models.BooleanField(_("herstel na verloren toestel"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    redeemed_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ActivationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("mislukte inlogpoging")
-        verbose_name_plural = _("mislukte inlogpogingen")
+        verbose_name = _("activering tweede factor")
+        verbose_name_plural = _("activeringen tweede factor")
+        ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.username} {self.ip} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"

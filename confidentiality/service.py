@@ -18,6 +18,7 @@ from people.roles import GRIFFIE
 from .access import (
     SECRET_PERMISSION,
     AccessDecision,
+    Level,
     is_secret,
     level_of,
 )
@@ -296,10 +297,12 @@ def readable_file(document: Document) -> DocumentFile | None:
     return files.filter(kind=FileKind.ORIGINAL, content_type="application/pdf").first()
 
 
-def watermarked_copy(request, obj, document_file: DocumentFile) -> tuple[bytes, WatermarkIssue]:
+def watermarked_copy(
+    request, obj, document_file: DocumentFile, *, level: str | None = None
+) -> tuple[bytes, WatermarkIssue]:
     """A copy of ``document_file`` with the user's watermark on every page, and the record
     that resolves the printed code back to the user."""
-    level = level_of(obj)
+    level = level or level_of(obj)
     object_type, object_id = object_ref(obj)
     issue = WatermarkIssue(
         user=request.user,
@@ -324,6 +327,27 @@ def watermarked_copy(request, obj, document_file: DocumentFile) -> tuple[bytes, 
     return data, issue
 
 
+def griffie_level(document: Document) -> str:
+    """How confidential a document is when the griffie, its custodian, opens it."""
+    if is_secret(document):
+        return Level.GEHEIM
+    return level_of(document)
+
+
+def log_griffie_read(request, document: Document, action: str) -> str:
+    """The griffie's reads of vertrouwelijk and geheim documents are logged like the
+    members' reads (opaque ids only). Returns the level."""
+    level = griffie_level(document)
+    if level != Level.PUBLIC:
+        log_access(
+            request,
+            f"griffie_{action}",
+            obj=document,
+            decision=AccessDecision(True, f"griffie_{level.lower()}"),
+        )
+    return level
+
+
 def resolve_watermark(code: str) -> WatermarkIssue | None:
     return WatermarkIssue.objects.select_related("user").filter(code=code.strip().upper()).first()
 
@@ -333,6 +357,7 @@ __all__ = [
     "impose_secrecy",
     "is_secret",
     "lift_secrecy",
+    "log_griffie_read",
     "log_access",
     "provide_to",
     "readable_file",

@@ -10,11 +10,3 @@ def send_secrecy_review_reminders() -> int:
     from .service import send_review_reminders
 
     return send_review_reminders()
-
-
-@shared_task
-def purge_old_login_failures() -> int:
-    """Daily: failed logins older than the throttling window are no longer needed."""
-    from .throttle import purge_old
-
-    return purge_old()

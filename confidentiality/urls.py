@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("tweestapsverificatie/", views.VerifyView.as_view(), name="otp-verify"),
     path("tweestapsverificatie/instellen/", views.SetupView.as_view(), name="otp-setup"),
+    path("tweestapsverificatie/activeren/", views.ActivateView.as_view(), name="otp-activate"),
+    path(
+        "tweestapsverificatie/activeren/<str:token>/",
+        views.ActivateView.as_view(),
+        name="otp-activate",
+    ),
     path("meldingen/gelezen/", views.NoticesReadView.as_view(), name="notices-read"),
     path("vertrouwelijk/", views.ConfidentialListView.as_view(), name="confidential-list"),
     path(
@@ -31,6 +37,7 @@ urlpatterns = [
     path("beheer/nieuw/", views.ImposeView.as_view(), name="impose"),
     path("beheer/uitsluitingen/", views.ExclusionView.as_view(), name="exclusions"),
     path("beheer/<uuid:uuid>/opheffen/", views.LiftView.as_view(), name="lift"),
+    path("beheer/tweede-factor/", views.SecondFactorAdminView.as_view(), name="second-factor"),
     path("beheer/toegang/", views.AccessLogView.as_view(), name="access-log"),
     path("beheer/toegang.csv", views.AccessLogExportView.as_view(), name="access-log-csv"),
 ]

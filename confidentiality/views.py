@@ -2,8 +2,8 @@
 
 import csv
 
-from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -19,14 +19,21 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
-from django_otp import user_has_device
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from documents.models import Document
 
-from . import access, service
-from .forms import ExclusionForm, ImposeSecrecyForm, LiftForm, LogFilterForm, TokenForm
-from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem
+from . import access, second_factor, service
+from .forms import (
+    ActivationCodeForm,
+    ExclusionForm,
+    ImposeSecrecyForm,
+    IssueActivationForm,
+    LiftForm,
+    LogFilterForm,
+    TokenForm,
+    VerifyTokenForm,
+)
+from .models import AccessLog, Activation, Exclusion, SecrecyDecision, SecretItem
 from .watermark import NotWatermarkable
 
 
@@ -74,27 +81,30 @@ def _safe_next(request, default: str) -> str:
 
 # --- second factor ----------------------------------------------------------------------------
 class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
-    template_name = "confidentiality/otp_verify.html"
-    form_class = TokenForm
+    """The second step after the password: a TOTP code or a backup code. A user without a
+    device is told to ask the griffie for an activation; nobody enrols by password alone."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not user_has_device(request.user, confirmed=True):
-            if settings.CONFIDENTIALITY_ALLOW_SELF_ENROLMENT:
-                return redirect(
-                    f"{reverse('confidentiality:otp-setup')}?next={request.GET.get('next', '')}"
-                )
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "confidentiality/otp_verify.html"
+    form_class = VerifyTokenForm
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(next=_safe_next(self.request, ""), **kwargs)
+        return super().get_context_data(
+            next=_safe_next(self.request, ""),
+            has_device=second_factor.has_second_factor(self.request.user),
+            activation_form=ActivationCodeForm(),
+            **kwargs,
+        )
 
     def form_valid(self, form):
-        token = form.cleaned_data["token"]
-        for device in TOTPDevice.objects.devices_for_user(self.request.user, confirmed=True):
-            if device.verify_is_allowed()[0] and device.verify_token(token):
-                otp_login(self.request, device)
-                service.log_access(self.request, "second_factor")
-                return redirect(_safe_next(self.request, reverse("confidentiality:index")))
+        device = second_factor.verify(self.request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(self.request, device)
+            service.log_access(
+                self.request,
+                "second_factor",
+                decision=access.AccessDecision(True, device.__class__.__name__.lower()),
+            )
+            return redirect(_safe_next(self.request, reverse("home-after-login")))
         service.log_access(
             self.request,
             "second_factor",
@@ -104,50 +114,128 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
         return self.form_invalid(form)
 
 
+class ActivateView(HardenedMixin, LoginRequiredMixin, View):
+    """Redeem an activation link (or a typed activation code) for the logged-in user: the
+    activation is remembered in the session and the user goes on to set up the app.
+    Unknown, expired, used and other people's activations all get the same answer."""
+
+    def get(self, request, token=""):
+        return self._redeem(request, token)
+
+    def post(self, request, token=""):
+        form = ActivationCodeForm(request.POST)
+        return self._redeem(request, form.cleaned_data["code"] if form.is_valid() else "")
+
+    def _redeem(self, request, token):
+        activation = second_factor.find_activation(request.user, token)
+        if activation is None:
+            service.log_access(
+                request,
+                "activation",
+                decision=access.AccessDecision(False, "activation_unusable"),
+            )
+            messages.error(
+                request,
+                _(
+                    "Deze activering is ongeldig, al gebruikt of verlopen. Vraag de griffie om een nieuwe."
+                ),
+            )
+            return harden(redirect("confidentiality:otp-verify"))
+        request.session[second_factor.ACTIVATION_SESSION_KEY] = activation.pk
+        request.session.pop(second_factor.PENDING_KEY_SESSION_KEY, None)
+        return harden(redirect("confidentiality:otp-setup"))
+
+
 class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
-    """First-time enrolment of a TOTP device, only for a user who has none confirmed yet."""
+    """Set up the authenticator app after a redeemed activation. GET only shows a key kept in
+    the session; the device is created on POST, once the user proved to hold the key."""
 
     template_name = "confidentiality/otp_setup.html"
     form_class = TokenForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and (
-            user_has_device(request.user, confirmed=True)
-            or not settings.CONFIDENTIALITY_ALLOW_SELF_ENROLMENT
-        ):
-            return redirect("confidentiality:otp-verify")
+        if request.user.is_authenticated:
+            self.activation = (
+                Activation.objects.usable()
+                .filter(
+                    user=request.user,
+                    pk=request.session.get(second_factor.ACTIVATION_SESSION_KEY),
+                )
+                .first()
+            )
+            if self.activation is None:
+                return harden(redirect("confidentiality:otp-verify"))
         return super().dispatch(request, *args, **kwargs)
 
-    def device(self) -> TOTPDevice:
-        device = TOTPDevice.objects.filter(user=self.request.user, confirmed=False).first()
-        if device is None:
-            device = TOTPDevice.objects.create(
-                user=self.request.user, name="authenticator", confirmed=False
-            )
-        return device
+    def pending_key(self) -> str:
+        key = self.request.session.get(second_factor.PENDING_KEY_SESSION_KEY)
+        if not key:
+            key = second_factor.new_pending_key()
+            self.request.session[second_factor.PENDING_KEY_SESSION_KEY] = key
+        return key
 
     def get_context_data(self, **kwargs):
         import segno
 
-        device = self.device()
-        url = device.config_url
+        key = self.pending_key()
+        url = second_factor.config_url(self.request.user, key)
         return super().get_context_data(
             qr_svg=segno.make(url, error="m").svg_inline(scale=4),
-            secret=device.bin_key.hex(),
-            next=_safe_next(self.request, ""),
+            secret=second_factor.base32_key(key),
             **kwargs,
         )
 
     def form_valid(self, form):
-        device = self.device()
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(self.request, device)
-            service.log_access(self.request, "second_factor_enrolled")
-            return redirect(_safe_next(self.request, reverse("confidentiality:index")))
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
-        return self.form_invalid(form)
+        key = self.pending_key()
+        if not second_factor.totp_matches(key, form.cleaned_data["token"]):
+            form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+            return self.form_invalid(form)
+        try:
+            device, codes = second_factor.enrol(
+                self.request.user, self.activation, key, request=self.request
+            )
+        except ValueError:
+            return harden(redirect("confidentiality:otp-verify"))
+        for name in (second_factor.ACTIVATION_SESSION_KEY, second_factor.PENDING_KEY_SESSION_KEY):
+            self.request.session.pop(name, None)
+        otp_login(self.request, device)
+        # The backup codes are shown in this response only: not stored for a later page.
+        return self.response_class(
+            request=self.request,
+            template=["confidentiality/otp_backup_codes.html"],
+            context={"codes": codes, "next": reverse("home-after-login")},
+        )
+
+
+class SecondFactorAdminView(GriffieManageMixin, TemplateView):
+    """The griffie issues activations and resets lost devices (each is logged)."""
+
+    template_name = "confidentiality/second_factor_admin.html"
+
+    def get_context_data(self, **kwargs):
+        users = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("username")
+            .prefetch_related("groups")
+        )
+        rows = [(user, second_factor.has_second_factor(user)) for user in users]
+        return super().get_context_data(rows=rows, **kwargs)
+
+    def post(self, request):
+        form = IssueActivationForm(request.POST)
+        user = None
+        if form.is_valid():
+            user = get_user_model().objects.filter(pk=form.cleaned_data["user"]).first()
+        if user is None or not second_factor.may_issue(request.user, user):
+            raise Http404
+        issued = second_factor.issue_activation(
+            user, issued_by=request.user, request=request, reset=form.cleaned_data["reset"]
+        )
+        context = self.get_context_data(
+            issued=issued, issued_url=request.build_absolute_uri(issued.path), issued_for=user
+        )
+        return self.render_to_response(context)
 
 
 # --- the area -----------------------------------------------------------------------------------

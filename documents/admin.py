@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 from people.roles import is_griffie
 
 from .models import Document, DocumentEvent, DocumentFile, Redaction
@@ -63,6 +64,11 @@ class DocumentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         record_if_closed_meeting(obj, actor=request.user)  # secret by law (closed meeting)
 
+    def has_add_permission(self, request):
+        # A document comes in through intake (griffie screens or ``manage.py intake``), with
+        # its original file and a registration number; there is nothing to add here.
+        return False
+
     def get_queryset(self, request):
         # Secret information reaches bodies, not administrators: only the griffie, custodian
         # of the post, sees secret documents here; a superuser without that role does not.
@@ -73,6 +79,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redaction)
-class RedactionAdmin(admin.ModelAdmin):
+class RedactionAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
+    secret_lookups = ("document",)
     list_display = ("document", "page", "entity_type", "decision", "is_manual")
     list_filter = ("decision", "entity_type")

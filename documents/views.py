@@ -13,7 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from confidentiality import service as confidentiality
+from confidentiality.access import Level
 from confidentiality.service import record_if_closed_meeting
+from confidentiality.watermark import NotWatermarkable
 
 from . import workflow
 from .access import GriffieRequiredMixin
@@ -45,6 +48,7 @@ class InboxView(GriffieRequiredMixin, TemplateView):
         query = self.request.GET.copy()
         query.pop("page", None)
         counts = Document.objects.counts_per_status()
+        confidentiality.log_access(self.request, "griffie_inbox")
         context.update(
             form=form,
             page_obj=page,
@@ -111,6 +115,11 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
     form_class = RegistrationForm
     template_name = "documents/register.html"
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        confidentiality.log_griffie_read(request, self.object, "register")
+        return response
+
     def get_initial(self):
         initial = super().get_initial()
         if not self.object.public_sender_term:
@@ -148,6 +157,7 @@ class DetailDocumentView(GriffieRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
+        confidentiality.log_griffie_read(self.request, document, "view")
         context.update(
             under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
@@ -164,6 +174,10 @@ class FileView(GriffieRequiredMixin, View):
         record = get_object_or_404(DocumentFile, pk=file_pk, document_id=pk)
         if not record.file.storage.exists(record.file.name):
             raise Http404
+        if record.kind != FileKind.PAGE_IMAGE:
+            level = confidentiality.log_griffie_read(request, record.document, "download")
+            if level == Level.GEHEIM:
+                return _watermarked(request, record)
         as_attachment = record.kind == FileKind.ORIGINAL
         response = FileResponse(
             record.file.open("rb"),
@@ -174,6 +188,28 @@ class FileView(GriffieRequiredMixin, View):
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+def _watermarked(request, record: DocumentFile) -> HttpResponse:
+    """A secret document's file leaves the griffie only with the reader's watermark; a file
+    that cannot carry one (not a PDF) is not handed out."""
+    try:
+        data, issue = confidentiality.watermarked_copy(
+            request, record.document, record, level=Level.GEHEIM
+        )
+    except NotWatermarkable:
+        messages.error(
+            request,
+            _(
+                "Dit bestand valt onder geheimhouding en kan geen watermerk krijgen; bekijk de pagina's."
+            ),
+        )
+        raise Http404 from None
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{issue.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class StartAnonymisationView(GriffieRequiredMixin, View):
@@ -204,6 +240,7 @@ class ReviewView(GriffieRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
+        confidentiality.log_griffie_read(self.request, document, "review")
         redactions = list(document.redactions.order_by("page", "id"))
         if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
             render_page_images(document)  # the render task has not run (yet): do it now

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from . import views
 
+# The admin requires a session verified with the second factor (django-otp): with a
+# password alone, nobody (not even a superuser) gets in (docs/adr/0004-second-factor.md).
+admin.site.__class__ = OTPAdminSite
 admin.site.site_header = "Griffie — back office"
 admin.site.site_title = "Griffie"
 

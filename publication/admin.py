@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 
+from confidentiality.admin_tools import HidesSecretDocumentsAdmin
+
 from .models import (
     Activity,
     InspectionRequest,
@@ -11,7 +13,8 @@ from .service import PublicationRefused, publish_meeting_document
 
 
 @admin.register(PublicationDecision)
-class PublicationDecisionAdmin(admin.ModelAdmin):
+class PublicationDecisionAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
+    secret_lookups = ("document",)
     list_display = [
         "document",
         "proposed_outcome",
@@ -49,11 +52,13 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(RemovalRequest)
-class RemovalRequestAdmin(admin.ModelAdmin):
+class RemovalRequestAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
+    secret_lookups = ("document",)
     list_display = ["received_at", "status", "location"]
     readonly_fields = ["status", "decided_by", "decided_at"]
 
 
 @admin.register(InspectionRequest)
-class InspectionRequestAdmin(admin.ModelAdmin):
+class InspectionRequestAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
+    secret_lookups = ("documents",)
     list_display = ["received_at", "requester", "sent_at"]

@@ -16,5 +16,7 @@ def griffie_user(db):
 
 @pytest.fixture
 def griffie_client(client, griffie_user):
-    client.force_login(griffie_user)
-    return client
+    """A griffie session that passed the password and the second factor."""
+    from tests.confidentiality.helpers import verify
+
+    return verify(client, griffie_user)

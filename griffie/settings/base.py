@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "guardian",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "people",
     "meetings",
     "documents",
@@ -48,10 +50,12 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "confidentiality.middleware.SessionTimeoutMiddleware",
+    "confidentiality.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # What browsers and shared caches may keep, for every response (publication/cache.py).
     "publication.cache.CachePolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "griffie.urls"
@@ -84,7 +88,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -----------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
-    "confidentiality.auth.ThrottledModelBackend",  # ModelBackend + login throttling
+    "confidentiality.auth.AxesBackend",  # django-axes login throttling, first so it can refuse
+    "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 ANONYMOUS_USER_NAME = None  # guardian: the public has no object permissions at all
@@ -218,10 +223,6 @@ CELERY_BEAT_SCHEDULE = {
     },
     "secrecy-review-reminders": {
         "task": "confidentiality.tasks.send_secrecy_review_reminders",
-        "schedule": 24 * 60 * 60,
-    },
-    "purge-old-login-failures": {
-        "task": "confidentiality.tasks.purge_old_login_failures",
         "schedule": 24 * 60 * 60,
     },
 }

@@ -13,13 +13,22 @@ OTP_TOTP_ISSUER = config(
     "OTP_TOTP_ISSUER", "Griffie", help_text="Name shown in the authenticator app for TOTP codes."
 )
 OTP_TOTP_TOLERANCE = 1
-CONFIDENTIALITY_ALLOW_SELF_ENROLMENT = config(
-    "CONFIDENTIALITY_ALLOW_SELF_ENROLMENT",
-    True,
-    help_text=(
-        "Let a user without any confirmed TOTP device enrol one after the password step. "
-        "Switch off once every member has a device; the griffie then enrols devices in admin."
-    ),
+# Nobody enrols a device by password alone: the griffie or an admin issues a one-time
+# activation (link), stored hashed, that expires (docs/adr/0004-second-factor.md).
+SECOND_FACTOR_ACTIVATION_HOURS = config(
+    "SECOND_FACTOR_ACTIVATION_HOURS",
+    72,
+    help_text="Hours an activation link for the second factor stays valid.",
+)
+SECOND_FACTOR_BACKUP_CODES = 10
+# Every URL under these prefixes needs a session that passed the second factor, whatever
+# the view (confidentiality.middleware.SecondFactorMiddleware); the admin has OTPAdminSite.
+SECOND_FACTOR_REQUIRED_PREFIXES = ("/griffie/", "/raadsleden/")
+SECOND_FACTOR_EXEMPT_URL_NAMES = (
+    "confidentiality:otp-verify",
+    "confidentiality:otp-activate",
+    "confidentiality:otp-setup",
+    "confidentiality:register",
 )
 
 # --- Sessions -------------------------------------------------------------------------------
@@ -40,20 +49,25 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# --- Login throttling -----------------------------------------------------------------------
-LOGIN_THROTTLE_WINDOW = config(
-    "LOGIN_THROTTLE_WINDOW", 15 * 60, help_text="Seconds over which failed logins are counted."
-)
-LOGIN_THROTTLE_MAX_PER_USER_AND_IP = config(
-    "LOGIN_THROTTLE_MAX_PER_USER_AND_IP",
+# --- Login throttling (django-axes) ---------------------------------------------------------
+# Lock a user name *from one address* only: behind a proxy every client may share one
+# address, and an address-wide lock would let 20 failures lock everybody out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = config(
+    "AXES_FAILURE_LIMIT",
     5,
     help_text="Failed logins for one user name from one address before that pair is locked.",
 )
-LOGIN_THROTTLE_MAX_PER_IP = config(
-    "LOGIN_THROTTLE_MAX_PER_IP",
-    20,
-    help_text="Failed logins from one address (any user name) before the address is locked.",
+AXES_COOLOFF_TIME = (
+    config(
+        "AXES_COOLOFF_MINUTES", 15, help_text="Minutes a locked user name and address stay locked."
+    )
+    / 60
 )
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The address: REMOTE_ADDR, or what a trusted proxy saw (never a client-written header).
+AXES_CLIENT_IP_CALLABLE = "confidentiality.net.client_ip"
 TRUSTED_PROXIES = config(
     "TRUSTED_PROXIES",
     [],

@@ -1,6 +1,9 @@
 """Every URL of the councillors' area × role × level of information, with its outcome."""
 
+import re
+
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -128,3 +131,121 @@ def test_access_needs_a_grant_to_the_body_not_only_membership(world):
     # Provided to the raad only: members of commissie B get nothing, even with a grant to raad.
     decision = SecrecyDecision.objects.get(pk=world.decisions["geheim"].pk)
     assert list(decision.provided_to.all()) == [world.raad]
+
+
+# --- issue 9: the roles around the area ---------------------------------------------------------
+def _area_urls(world):
+    for name in ("index", "confidential-list", "secret-list", "manage", "access-log"):
+        yield reverse(f"confidentiality:{name}")
+    for level in LEVELS:
+        uuid = world.documents[level].uuid
+        yield reverse("confidentiality:confidential-detail", args=[uuid])
+        yield reverse("confidentiality:confidential-download", args=[uuid])
+    for level in GEHEIM_READERS:
+        uuid = world.items[level].uuid
+        yield reverse("confidentiality:secret-detail", args=[uuid])
+        yield reverse("confidentiality:secret-download", args=[uuid])
+
+
+def _griffie_urls(world):
+    from tests.confidentiality.test_second_factor import _griffie_urls as every_griffie_url
+
+    yield from every_griffie_url(world)
+    for level in LEVELS:
+        document = world.documents[level]
+        yield reverse("documents:detail", args=[document.pk])
+        for record in document.files.all():
+            yield reverse("documents:file", args=[document.pk, record.pk])
+
+
+def _admin_urls(world):
+    secret = world.documents["geheim"]
+    yield reverse("admin:index")
+    yield reverse("admin:documents_document_changelist")
+    yield reverse("admin:documents_document_change", args=[secret.pk])
+    yield reverse("admin:documents_redaction_changelist")
+    yield reverse("admin:confidentiality_secrecydecision_changelist")
+    yield reverse(
+        "admin:confidentiality_secrecydecision_change", args=[world.decisions["geheim"].pk]
+    )
+    yield reverse("admin:publication_inspectionrequest_add")
+    yield reverse("admin:publication_removalrequest_add")
+    yield reverse("admin:people_person_changelist")
+
+
+def _secret_markers(world) -> list[bytes]:
+    secret = world.documents["geheim"]
+    return [secret.subject.encode(), secret.registration_number.encode()]
+
+
+def _vertrouwelijk_markers(world) -> list[bytes]:
+    document = world.documents["vertrouwelijk"]
+    return [document.subject.encode(), b"%PDF"]
+
+
+def _matrix_client(world, role):
+    client = Client()
+    if role == "griffie_password_only":
+        client.force_login(world.users["griffie"])
+    elif role.endswith("_password_only"):
+        client.force_login(world.users[role.removesuffix("_password_only")])
+    else:
+        verify(client, world.users[role])
+    return client
+
+
+MATRIX_ROLES = [
+    "griffie_password_only",
+    "superuser_password_only",
+    "global_perm_password_only",
+    "superuser",
+    "global_perm",
+    "excluded",
+]
+
+
+def test_count_of_unauthorised_reads_is_zero(world, capsys):
+    staff = world.users["global_perm"]
+    staff.is_staff = True
+    staff.save()
+    staff.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["people", "auth", "documents"])
+    )
+    secret_markers = _secret_markers(world)
+    vertrouwelijk_markers = _vertrouwelijk_markers(world)
+    urls = [*_area_urls(world), *_griffie_urls(world), *_admin_urls(world)]
+    cells, unauthorised = 0, []
+    for role in MATRIX_ROLES:
+        client = _matrix_client(world, role)
+        for url in urls:
+            response = client.get(url)
+            cells += 1
+            body = response.content if response.status_code == 200 else b""
+            if not hasattr(response, "streaming_content") and body:
+                if any(marker in body for marker in secret_markers):
+                    unauthorised.append((role, url, "geheim"))
+                # Only the excluded raadslid may read vertrouwelijk originals (outside admin).
+                if role != "excluded" and not url.startswith("/admin/"):
+                    if any(marker in body for marker in vertrouwelijk_markers):
+                        unauthorised.append((role, url, "vertrouwelijk"))
+            if role.endswith("_password_only"):
+                assert response.status_code in (302, 404), (role, url, response.status_code)
+    with capsys.disabled():
+        print(f"\naccess matrix (issue 9 roles): {cells} cells, {len(unauthorised)} unauthorised")
+    assert unauthorised == []
+
+
+def test_an_excluded_member_cannot_tell_a_secret_item_from_a_random_id(world):
+    client = verify(Client(), world.users["excluded"])
+    answers = []
+    for uuid in (world.items["geheim"].uuid, "00000000-0000-4000-8000-000000000000"):
+        response = client.get(reverse("confidentiality:secret-detail", args=[uuid]))
+        following = client.get(reverse("confidentiality:index"))
+        answers.append(
+            tuple(
+                re.sub(rb'name="csrfmiddlewaretoken" value="\w+"', b"", r.content)
+                for r in (response, following)
+            )
+            + (response.status_code,)
+        )
+    assert answers[0] == answers[1]

@@ -86,29 +86,7 @@ def test_verify_refuses_an_external_next(world):
     response = client.post(
         reverse("confidentiality:otp-verify"), {"token": token, "next": "https://evil.example/"}
     )
-    assert response["Location"] == reverse("confidentiality:index")
-
-
-def test_first_time_enrolment(world):
-    user = world.users["college"]
-    client = Client()
-    client.force_login(user)
-    response = client.get(reverse("confidentiality:otp-verify"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("confidentiality:otp-setup"))
-    page = client.get(reverse("confidentiality:otp-setup"))
-    assert b"<svg" in page.content
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    client.post(reverse("confidentiality:otp-setup"), {"token": f"{totp(device.bin_key):06d}"})
-    device.refresh_from_db()
-    assert device.confirmed
-    assert client.get(reverse("confidentiality:index")).status_code == 200
-    # Once a device exists, enrolling another one needs the second factor: no way around it.
-    other = Client()
-    other.force_login(user)
-    assert other.get(reverse("confidentiality:otp-setup"))["Location"] == reverse(
-        "confidentiality:otp-verify"
-    )
+    assert response["Location"] == reverse("home-after-login")
 
 
 def test_idle_timeout_logs_out(world):
@@ -131,31 +109,63 @@ def test_absolute_timeout_logs_out_even_when_active(world):
     assert response.status_code == 302 and reverse("login") in response["Location"]
 
 
-def _login(client, password, **meta):
-    return client.post(reverse("login"), {"username": "raadslid", "password": password}, **meta)
+def _login(client, password, username="raadslid", **meta):
+    return client.post(reverse("login"), {"username": username, "password": password}, **meta)
+
+
+def _locked(response, client) -> bool:
+    return response.status_code == 429 and "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db
 def test_login_throttle_locks_user_and_address():
     UserFactory(username="raadslid")
     client = Client(REMOTE_ADDR="203.0.113.7")
-    for _ in range(settings.LOGIN_THROTTLE_MAX_PER_USER_AND_IP):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert _login(client, "fout").status_code == 200
-    locked = _login(client, "geheim-wachtwoord-123")
-    assert locked.status_code == 200 and "_auth_user_id" not in client.session
-    # Another address is not locked for this user.
+    assert _locked(_login(client, "fout"), client)
+    # Locked now: even the right password does not get in from this address …
+    assert _locked(_login(client, "geheim-wachtwoord-123"), client)
+    # … but another address is not locked for this user.
     elsewhere = Client(REMOTE_ADDR="198.51.100.20")
     assert _login(elsewhere, "geheim-wachtwoord-123").status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_an_untrusted_proxy_failures_do_not_lock_other_users(settings):
+    # TRUSTED_PROXIES empty: every client seems to come from the proxy's address. Twenty
+    # failures for one user name must not lock anyone else out.
+    settings.TRUSTED_PROXIES = []
+    UserFactory(username="raadslid")
+    UserFactory(username="griffier", griffie=True)
+    client = Client(REMOTE_ADDR="10.0.0.2")
+    for n in range(20):
+        _login(client, "fout", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    assert _locked(_login(client, "geheim-wachtwoord-123"), client)
+    colleague = Client(REMOTE_ADDR="10.0.0.2")
+    assert _login(colleague, "geheim-wachtwoord-123", username="griffier").status_code == 302
 
 
 @pytest.mark.django_db
 def test_spoofed_x_forwarded_for_cannot_bypass_the_throttle():
     UserFactory(username="raadslid")
     client = Client(REMOTE_ADDR="203.0.113.7")
-    for n in range(settings.LOGIN_THROTTLE_MAX_PER_USER_AND_IP):
+    for n in range(settings.AXES_FAILURE_LIMIT):
         _login(client, "fout", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
     response = _login(client, "geheim-wachtwoord-123", HTTP_X_FORWARDED_FOR="192.0.2.99")
-    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    assert _locked(response, client)
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_the_lock_follows_the_forwarded_client(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    UserFactory(username="raadslid")
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(attacker, "fout")
+    assert _locked(_login(attacker, "geheim-wachtwoord-123"), attacker)
+    owner = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert _login(owner, "geheim-wachtwoord-123").status_code == 302
 
 
 @pytest.mark.django_db

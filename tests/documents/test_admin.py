@@ -7,6 +7,7 @@ from confidentiality.models import Authority, WooGround
 from confidentiality.service import impose_secrecy
 from people.models import BodyKind
 from people.service import create_body
+from tests.confidentiality.helpers import verify
 from tests.factories import DocumentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def test_admin_hides_secret_documents_from_a_superuser_without_the_griffie_role(
         documents=[secret],
     )
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    verify(client, admin)
     listing = client.get(reverse("admin:documents_document_changelist")).content.decode()
     assert "Verkeersdrempels" in listing
     assert "Grondaankoop Wissenkerke" not in listing
@@ -34,7 +35,7 @@ def test_admin_hides_secret_documents_from_a_superuser_without_the_griffie_role(
     )
 
     griffie = UserFactory(is_staff=True, is_superuser=True, griffie=True)
-    client.force_login(griffie)
+    verify(client, griffie)
     assert (
         "Grondaankoop Wissenkerke"
         in client.get(reverse("admin:documents_document_changelist")).content.decode()

@@ -175,9 +175,10 @@ class TestUploadPage:
         assert Document.objects.count() == 0
 
     def test_only_the_griffie_may_upload(self, client, django_user_model):
+        from tests.confidentiality.helpers import verify
         from tests.factories import UserFactory
 
-        client.force_login(UserFactory(raadslid=True))
+        verify(client, UserFactory(raadslid=True))  # even with the second factor
         response = client.post(
             reverse("documents:upload"), {"files": [SimpleUploadedFile("a.pdf", make_pdf())]}
         )

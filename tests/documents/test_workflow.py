@@ -9,6 +9,7 @@ from django.urls import reverse
 from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, FileKind, RedactionDecision, Status
+from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory, make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +180,7 @@ class TestReviewScreen:
         assert letter.events.get(action="approved").actor == griffie_user
 
     def test_a_councillor_cannot_review(self, letter, client):
-        client.force_login(UserFactory(raadslid=True))
+        verify(client, UserFactory(raadslid=True))  # even with the second factor
         assert client.get(reverse("documents:review", args=[letter.pk])).status_code == 403
 
 

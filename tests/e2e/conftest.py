@@ -43,3 +43,23 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def current_code(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}"
+
+
+def log_in_with_second_factor(page, username: str, password: str) -> None:
+    """Password, then the code of the user's enrolled device (created if there is none)."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    log_in(page, username, password)
+    page.get_by_label("Code uit uw authenticator-app of een reservecode").fill(current_code(device))
+    page.get_by_role("button", name="Bevestigen").click()

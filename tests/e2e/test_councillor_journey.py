@@ -1,14 +1,16 @@
-"""A councillor's journey in a real browser: second factor, a vertrouwelijk original, a
+"""A councillor's journey in a real browser: the griffie issues an activation, the
+councillor sets up the app and receives backup codes, reads a vertrouwelijk original and a
 watermarked geheim download — and after the raad excludes them, the same pages refuse."""
 
+import base64
 import datetime
 
 import pymupdf
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.oath import TOTP
 
+from confidentiality import second_factor
 from confidentiality.models import Authority, Exclusion, WooGround
 from confidentiality.service import impose_secrecy
 from people.models import BodyKind
@@ -20,15 +22,17 @@ from tests.factories import UserFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}"
+def code_for(base32_key: str) -> str:
+    key = base32_key.replace(" ", "")
+    return f"{TOTP(base64.b32decode(key + '=' * (-len(key) % 8))).token():06d}"
 
 
 def test_councillor_reads_downloads_and_is_refused_after_exclusion(page, tmp_path):
     raad = create_body("Gemeenteraad", BodyKind.RAAD)
     user = UserFactory(username="raadslid", first_name="Anouk", last_name="Geelhoed", raadslid=True)
     person = member(user, raad)
-    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    griffie = UserFactory(username="griffier", griffie=True)
+    activation = second_factor.issue_activation(user, issued_by=griffie)
     letter = stored_document("Klacht over geluidsoverlast", sender_name="Piet Jansen")
     secret = stored_document("Grondaankoop Wissenkerke")
     impose_secrecy(
@@ -41,8 +45,14 @@ def test_councillor_reads_downloads_and_is_refused_after_exclusion(page, tmp_pat
     )
 
     log_in(page, "raadslid", "geheim-wachtwoord-123")
-    page.get_by_label("Code uit uw authenticator-app").fill(current_code(device))
-    page.get_by_role("button", name="Bevestigen").click()
+    # No device yet: the password alone leads to a request for an activation, not a QR code.
+    page.get_by_text("Dat kan alleen met een activeringslink").wait_for()
+    page.goto(activation.path)
+    key = page.get_by_test_id("manual-key").inner_text()
+    page.get_by_label("Code uit uw authenticator-app").fill(code_for(key))
+    page.get_by_role("button", name="Koppelen").click()
+    assert page.get_by_test_id("backup-codes").locator("li").count() == 10
+    page.get_by_role("link", name="Verder").click()
 
     page.goto("/raadsleden/vertrouwelijk/")
     page.get_by_role("link", name="Klacht over geluidsoverlast").click()

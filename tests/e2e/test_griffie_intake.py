@@ -3,7 +3,7 @@
 import pytest
 
 from documents.models import Document, Status
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import UserFactory, make_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -14,7 +14,7 @@ def test_griffie_logs_in_uploads_and_registers_a_letter(page, tmp_path):
     letter = tmp_path / "brief-verkeer.pdf"
     letter.write_bytes(make_pdf("Geachte raad,\n\nGraag verkeersdrempels in de Dorpsstraat."))
 
-    log_in(page, "griffier", "geheim-wachtwoord-123")
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.get_by_role("link", name="Stukken ontvangen").click()
     page.get_by_label("Bestanden").set_input_files(str(letter))
     page.get_by_role("button", name="Ontvangen").click()

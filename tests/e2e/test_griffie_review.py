@@ -8,7 +8,7 @@ import pytest
 from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, RedactionDecision, Status
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import UserFactory, make_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def test_griffie_reviews_draws_a_box_reruns_and_approves(page):
         subject="Verkeer Dorpsstraat", sender_name="Piet Jansen", public_sender_term="inwoner"
     )
 
-    log_in(page, "griffier", "geheim-wachtwoord-123")
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.goto(f"/griffie/stukken/{document.pk}/")
     page.get_by_role("button", name="Anonimiseren").click()
     page.get_by_role("link", name="Anonimisering beoordelen").click()
@@ -55,7 +55,9 @@ def test_griffie_reviews_draws_a_box_reruns_and_approves(page):
 
     document.refresh_from_db()
     assert document.status == Status.IN_REVIEW
-    assert document.redactions.filter(is_manual=True, decision=RedactionDecision.ACCEPTED).count() == 1
+    assert (
+        document.redactions.filter(is_manual=True, decision=RedactionDecision.ACCEPTED).count() == 1
+    )
     assert "GEHEIMCODE-77" not in output_text(document)
 
     page.goto(f"/griffie/stukken/{document.pk}/beoordelen/")

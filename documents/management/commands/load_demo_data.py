@@ -40,7 +40,32 @@ class Command(BaseCommand):
         self.stdout.write("Inloggen op http://127.0.0.1:8000/inloggen/ met:")
         for login in logins:
             self.stdout.write(f"  {login.role:<20} {login.username:<14} {login.password}")
+        self._second_factor(logins)
+
+    def _second_factor(self, logins):
+        """Every demo login needs a second factor. With DEBUG (``make demo``) each gets a
+        ready device whose key and backup codes are printed here; otherwise a one-time
+        activation link, exactly as in production."""
+        from django.conf import settings
+        from django.contrib.auth import get_user_model
+
+        from confidentiality import second_factor
+
+        users = get_user_model().objects.filter(username__in=[x.username for x in logins])
+        if settings.DEBUG:
+            self.stdout.write(
+                "Tweestapsverificatie (alleen demo): voer de sleutel in een authenticator-app "
+                "in, of gebruik een reservecode (elke code werkt één keer)."
+            )
+            for user in users.order_by("username"):
+                key, codes = second_factor.demo_enrol(user)
+                self.stdout.write(f"  {user.username:<14} sleutel {key}  reserve {codes[0]}")
+            return
+        base = settings.SITE_URL.rstrip("/")
         self.stdout.write(
-            "Raadsleden, commissieleden en wethouders koppelen bij de eerste keer inloggen een "
-            "authenticator-app (QR-code) voor de tweestapsverificatie."
+            "Tweestapsverificatie: open na het inloggen de activeringslink (eenmalig, "
+            f"{settings.SECOND_FACTOR_ACTIVATION_HOURS} uur geldig):"
         )
+        for user in users.order_by("username"):
+            issued = second_factor.issue_activation(user)
+            self.stdout.write(f"  {user.username:<14} {base}{issued.path}")
