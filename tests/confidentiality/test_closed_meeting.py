@@ -42,8 +42,7 @@ def register(client, document, **changes):
 def test_registered_against_a_closed_meeting_in_the_griffie_screen_it_is_secret_by_law(
     world, closed_raad
 ):
-    griffie = Client()
-    griffie.force_login(world.users["griffie"])
+    griffie = verify(Client(), world.users["griffie"])
     minutes = register(griffie, stored_document("Verslag grondzaken"), meeting=closed_raad.pk)
 
     decision = SecrecyDecision.objects.get(meeting=closed_raad)

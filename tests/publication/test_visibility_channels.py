@@ -50,8 +50,7 @@ class World:
     def __init__(self, state: str):
         self.raad = BodyFactory(name="Gemeenteraad", kind=BodyKind.RAAD)
         self.griffie_user = UserFactory(username="griffier", griffie=True)
-        self.griffie = Client()
-        self.griffie.force_login(self.griffie_user)
+        self.griffie = verify(Client(), self.griffie_user)
         self.raadslid = UserFactory(username="raadslid", raadslid=True)
         member(self.raadslid, self.raad)
         self.councillor = verify(Client(), self.raadslid)
