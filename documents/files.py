@@ -22,3 +22,8 @@ def store_file(
     record.file.save(name or "bestand", ContentFile(data), save=False)
     record.save()
     return record
+
+
+def anonymised_file_name(document: Document, version: int) -> str:
+    """Each version of the anonymised PDF has its own name: ``2026-0012-geanonimiseerd-v2.pdf``."""
+    return f"{document.registration_number}-geanonimiseerd-v{version}.pdf"

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -39,6 +41,16 @@ class UploadForm(forms.Form):
 
 
 class RegistrationForm(forms.ModelForm):
+    """Registration of an incoming document. The public fields are run through the
+    anonymisation detector: a personal item is a warning with a neutral subject proposed,
+    which the clerk can accept or, having read it, confirm (issue 8 item 7)."""
+
+    public_fields_confirmed = forms.BooleanField(
+        label=_("Ik heb de melding gelezen en sla de openbare velden toch zo op"),
+        required=False,
+        help_text=_("Bij publicatie wordt opnieuw gecontroleerd; afwijken vraagt dan een reden."),
+    )
+
     class Meta:
         model = Document
         fields = [
@@ -67,9 +79,48 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].required = True
-        self.fields["agenda_item"].queryset = self.fields["agenda_item"].queryset.select_related(
-            "meeting"
+        self.public_field_findings = []
+        self.proposed_subject = ""
+        items = self.fields["agenda_item"].queryset.select_related("meeting")
+        # Only the chosen meeting's items (server side, so it works without JavaScript).
+        meeting = self.data.get(self.add_prefix("meeting")) if self.is_bound else None
+        if meeting is None:
+            meeting = self.initial.get("meeting") or self.instance.meeting_id
+        if meeting and str(meeting).isdigit():
+            items = items.filter(meeting_id=meeting)
+        self.fields["agenda_item"].queryset = items
+        self.fields["agenda_item"].help_text = _(
+            "Alleen de agendapunten van de gekozen vergadering."
         )
+
+    def _check_public_fields(self, cleaned) -> None:
+        from .anonymisation.public_fields import describe
+        from .public_fields import proposed_subject, public_field_findings
+
+        document = copy.copy(self.instance)
+        for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
+            setattr(document, name, cleaned.get(name) or "")
+        for name in ("sender_name", "sender_address", "sender_email", "sender_phone"):
+            setattr(document, name, cleaned.get(name) or "")
+        for name in ("consent_publish_personal_data", "no_objection_personal_data"):
+            setattr(document, name, bool(cleaned.get(name)))
+        try:
+            findings = public_field_findings(document)
+        except Exception:  # noqa: BLE001 - fail closed: the clerk must confirm
+            findings = None
+        if findings == []:
+            return
+        if findings is None:
+            message = _("De openbare velden konden niet worden gecontroleerd.")
+        else:
+            self.public_field_findings = findings
+            message = _("Mogelijk persoonsgegevens in een openbaar veld: %(found)s.") % {
+                "found": describe(findings)
+            }
+            if any(f.field == "subject" for f in findings):
+                self.proposed_subject = proposed_subject(document, findings)
+        if not cleaned.get("public_fields_confirmed"):
+            self.add_error(None, message)
 
     def clean(self):
         cleaned = super().clean()
@@ -111,6 +162,7 @@ class RegistrationForm(forms.ModelForm):
             cleaned["meeting"] = item.meeting
         elif item and meeting and item.meeting_id != meeting.pk:
             self.add_error("agenda_item", _("Dit agendapunt hoort bij een andere vergadering."))
+        self._check_public_fields(cleaned)
         return cleaned
 
 

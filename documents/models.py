@@ -311,6 +311,7 @@ EVENT_LABELS = {
     "published": _("gepubliceerd"),
     "withdrawn": _("ingetrokken"),
     "failed": _("mislukt"),
+    "public_fields_override": _("gepubliceerd ondanks melding in openbare velden"),
 }
 
 

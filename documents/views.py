@@ -1,6 +1,7 @@
 """The griffie's intake and triage screens. Thin: the work happens in intake/pages/models."""
 
 import pymupdf
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -12,11 +13,14 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from confidentiality.access import is_secret, with_secrecy_flag
+from meetings.models import AgendaItem
 
 from . import workflow
 from .access import GriffieRequiredMixin
+from .files import anonymised_file_name
 from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
+from .letterhead import sender_suggestions
 from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
@@ -94,17 +98,79 @@ class UploadView(GriffieRequiredMixin, FormView):
 
 
 class RegisterView(GriffieRequiredMixin, UpdateView):
+    """Registration with the document beside the form, the sender details from the
+    letterhead as suggestions, and the agenda items of the chosen meeting only."""
+
     model = Document
     form_class = RegistrationForm
     template_name = "documents/register.html"
 
     def get_initial(self):
         initial = super().get_initial()
+        self.suggestions = {}
+        if self.object.registered_at is None:
+            found = sender_suggestions(self.object)
+            self.suggestions = {
+                name: value
+                for name, value in found.items()
+                if not getattr(self.object, name)
+                or (name == "sender_type" and not self.object.sender_name)
+            }
+            initial.update(self.suggestions)
         if not self.object.public_sender_term:
             initial["public_sender_term"] = default_public_sender_term(
-                self.object.category, self.object.sender_type, self.object.sender_name
+                initial.get("category", self.object.category),
+                initial.get("sender_type", self.object.sender_type),
+                initial.get("sender_name", self.object.sender_name),
             )
         return initial
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        proposal = self.request.POST.get("use_proposed_subject")
+        if self.request.method == "POST" and proposal:
+            data = kwargs["data"].copy()
+            data["subject"] = proposal
+            data.pop("public_fields_confirmed", None)
+            kwargs["data"] = data
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        if "refresh_items" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # Without JavaScript: show the chosen meeting's agenda items, save nothing yet.
+        self.object = self.get_object()
+        self.suggestions = {}
+        form_class = self.get_form_class()
+        initial = {
+            name: request.POST.get(name, "")
+            for name, field in form_class.base_fields.items()
+            if not isinstance(field, forms.BooleanField)
+        }
+        initial.update(
+            {
+                name: name in request.POST
+                for name, field in form_class.base_fields.items()
+                if isinstance(field, forms.BooleanField)
+            }
+        )
+        form = form_class(instance=self.object, initial=initial)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.object
+        if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
+            render_page_images(document)
+        items: dict[str, list] = {}
+        for item in AgendaItem.objects.order_by("meeting", "position", "number"):
+            items.setdefault(str(item.meeting_id), []).append([item.pk, str(item)])
+        context.update(
+            page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
+            suggestions=getattr(self, "suggestions", {}),
+            agenda_items=items,
+        )
+        return context
 
     def form_valid(self, form):
         first = self.object.registered_at is None
@@ -149,10 +215,13 @@ class FileView(GriffieRequiredMixin, View):
         if not record.file.storage.exists(record.file.name):
             raise Http404
         as_attachment = record.kind == FileKind.ORIGINAL
+        filename = record.original_name or f"{record.document.registration_number}.pdf"
+        if record.kind == FileKind.ANONYMISED:
+            filename = anonymised_file_name(record.document, record.version)
         response = FileResponse(
             record.file.open("rb"),
             as_attachment=as_attachment,
-            filename=record.original_name or f"{record.document.registration_number}.pdf",
+            filename=filename,
             content_type=record.content_type or "application/octet-stream",
         )
         response["Cache-Control"] = "private, no-store"

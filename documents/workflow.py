@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from people.service import registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
-from .files import store_file
+from .files import anonymised_file_name, store_file
 from .models import (
     Document,
     DocumentFile,
@@ -173,13 +173,14 @@ def run_anonymisation(document: Document) -> None:
         )
         if result.output_pdf is not None:
             previous = latest_anonymised(document)
+            version = (previous.version + 1) if previous else 1
             store_file(
                 document,
                 FileKind.ANONYMISED,
                 result.output_pdf,
-                f"{document.registration_number}-geanonimiseerd.pdf",
+                anonymised_file_name(document, version),
                 "application/pdf",
-                version=(previous.version + 1) if previous else 1,
+                version=version,
             )
         document.pages_done = result.pages
         document.save(update_fields=["pages_done"])
