@@ -48,9 +48,7 @@ def sender_suggestions(document: Document) -> dict[str, str]:
     name = organisation or person
     if name:
         suggestions["sender_name"] = name
-        suggestions["sender_type"] = (
-            SenderType.ORGANISATION if organisation else SenderType.CITIZEN
-        )
+        suggestions["sender_type"] = SenderType.ORGANISATION if organisation else SenderType.CITIZEN
     # The address block: the street line and the postcode line after it (with the place).
     address_parts = []
     for r in results:
