@@ -56,11 +56,8 @@ def detect_in_text(
         term = term.strip()
         if len(term) < 3:
             continue
-        for match in re.finditer(
-            r"(?<!\w)" + r"\s+".join(re.escape(p) for p in term.lower().split()) + r"(?!\w)",
-            lowered,
-        ):
-            spans.append((match.start(), match.end(), "DENY"))
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in term.lower().split()) + r"(?!\w)"
+        spans.extend((m.start(), m.end(), "DENY") for m in re.finditer(pattern, lowered))
     keep = {_norm(n) for n in options.keep_names}
     deny = {_norm(t) for t in options.deny_terms}
     findings: list[FieldFinding] = []
