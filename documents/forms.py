@@ -230,8 +230,16 @@ class ReviewForm(forms.Form):
     """The reviewer's decisions: ids of accepted and rejected redactions, new boxes as JSON
     ``[{"page": 0, "rect": [x0, y0, x1, y1]}]`` in PDF points, and the neutral term."""
 
+    MM = 72 / 25.4  # PDF points per millimetre
+
     boxes = forms.JSONField(required=False)
     neutral_term = forms.CharField(required=False, max_length=100)
+    # A box typed with the keyboard, in millimetres from the page's top left corner.
+    kb_page = forms.IntegerField(label=_("Pagina"), required=False, min_value=1)
+    kb_left = forms.FloatField(label=_("Van links (mm)"), required=False, min_value=0)
+    kb_top = forms.FloatField(label=_("Van boven (mm)"), required=False, min_value=0)
+    kb_width = forms.FloatField(label=_("Breedte (mm)"), required=False, min_value=0)
+    kb_height = forms.FloatField(label=_("Hoogte (mm)"), required=False, min_value=0)
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
@@ -261,5 +269,13 @@ class ReviewForm(forms.Form):
             if page < 0 or page >= max(self.document.pages_total, 1) or x1 <= x0 or y1 <= y0:
                 raise forms.ValidationError(_("Ongeldig vlak."))
             boxes.append((page, (x0, y0, x1, y1)))
+        keyboard = [cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")]
+        if any(v is not None for v in keyboard[1:]) and all(v for v in (keyboard[3:])):
+            page, left, top, width, height = keyboard
+            page = (page or 1) - 1
+            if page >= max(self.document.pages_total, 1):
+                raise forms.ValidationError(_("Ongeldig vlak."))
+            x0, y0 = (left or 0) * self.MM, (top or 0) * self.MM
+            boxes.append((page, (x0, y0, x0 + width * self.MM, y0 + height * self.MM)))
         cleaned.update(accepted=accepted, rejected=rejected, boxes=boxes)
         return cleaned

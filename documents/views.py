@@ -21,7 +21,14 @@ from .files import anonymised_file_name
 from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
 from .letterhead import sender_suggestions
-from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
+from .models import (
+    Document,
+    DocumentFile,
+    FileKind,
+    InvalidTransition,
+    RedactionDecision,
+    Status,
+)
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
 
@@ -279,8 +286,33 @@ class ReviewView(GriffieRequiredMixin, DetailView):
             pages=pages,
             redactions=redactions,
             anonymised=workflow.latest_anonymised(document),
+            suspects=self.suspects(document, redactions),
+            keyboard_pages=range(1, len(pages) + 1),
         )
         return context
+
+    @staticmethod
+    def suspects(document, redactions) -> list[dict]:
+        """The reviewer's net, each suspect marked when boxes already cover it (they go
+        at the next re-run)."""
+        manual = [
+            (r.page, rect)
+            for r in redactions
+            if r.is_manual and r.decision == RedactionDecision.ACCEPTED
+            for rect in r.rects
+        ]
+
+        def covered(page, rect) -> bool:
+            cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+            return any(p == page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in manual)
+
+        return [
+            {
+                "suspect": suspect,
+                "covered": all(covered(page, rect) for page, rect in suspect.occurrences),
+            }
+            for suspect in workflow.review_suspects(document)
+        ]
 
     def post(self, request, pk):
         document = get_object_or_404(Document, pk=pk)
@@ -294,6 +326,15 @@ class ReviewView(GriffieRequiredMixin, DetailView):
         workflow.decide_redactions(document, request.user, data["accepted"], data["rejected"])
         for page, rect in data["boxes"]:
             workflow.add_manual_box(document, request.user, page, rect)
+        word = request.POST.get("weglakken")
+        if word:
+            found = [s for s in workflow.review_suspects(document) if s.text == word]
+            if found:
+                workflow.redact_suspect(document, request.user, word, found[0].occurrences)
+                messages.success(
+                    request,
+                    _("“%s” wordt weggelakt; voer de anonimisering opnieuw uit.") % word,
+                )
         if data["neutral_term"] and data["neutral_term"] != document.public_sender_term:
             document.public_sender_term = data["neutral_term"]
             document.save(update_fields=["public_sender_term"])

@@ -55,6 +55,11 @@ class Suspect:
     def pages(self) -> list[int]:
         return sorted({page for page, _ in self.occurrences})
 
+    @property
+    def page_labels(self) -> str:
+        """Pages as people count them: '1, 3'."""
+        return ", ".join(str(page + 1) for page in self.pages)
+
 
 @functools.cache
 def _dutch_words() -> dict[str, float]:
