@@ -8,7 +8,9 @@ that *might* be personal, for the griffie to look at.
 The dictionary is wordfreq's Dutch word list (a maintained package). Web word lists also
 hold many names, so a word that deduce's name lists know as a first name or surname counts
 as a dictionary word only when deduce lists it as a common word too ('Koning', 'Groen') or
-it is among the most common Dutch words. Place names stay (places are public).
+it is a frequent word (a surname such as 'Goede' above Zipf 4.5, a first name only among
+the most common words). Compounds of known words count as words. Place and street names
+on their own stay (no personal data).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ KIND_LABELS = {
 }
 
 DICTIONARY_MIN_ZIPF = 2.0  # rarer strings in a web word list are mostly names and typos
+SURNAME_AS_WORD_MIN_ZIPF = 4.5  # 'Goede', 'Groot', 'Burgemeester'; not 'Jansen', 'Boer'
 NAME_AS_WORD_MIN_ZIPF = 6.0  # a listed name that is one of the most common words ("Maar")
 
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
@@ -73,18 +76,55 @@ def _dutch_words() -> dict[str, float]:
     }
 
 
+def _zipf(word: str) -> float:
+    return _dutch_words().get(word, 0.0)
+
+
+def _is_compound(lower: str) -> bool:
+    """Dutch writes compounds as one word ('ontwerpbestemmingsplan'): a known word (at
+    least four letters) after a known word, with or without the linking -s-."""
+    for i in range(3, len(lower) - 3):
+        head, tail = lower[:i], lower[i:]
+        if _zipf(tail) < 3.0:
+            continue
+        if _zipf(head) >= 3.0 or (head.endswith("s") and _zipf(head[:-1]) >= 3.0):
+            return True
+    return False
+
+
+STREET_ENDINGS = (
+    "straat", "weg", "laan", "plein", "dijk", "singel", "kade", "gracht", "steeg", "pad",
+    "dreef", "park", "erf", "hof", "markt", "dam", "wal",
+)  # fmt: skip
+
+
 def is_dictionary_word(word: str) -> bool:
     lower = word.lower().strip("'’-")
-    zipf = _dutch_words().get(lower, 0.0)
+    if "-" in lower:  # 'Kortgene-Zuid': every part must be known
+        return all(
+            is_dictionary_word(part) or part in get_lookups().places
+            for part in lower.split("-")
+            if part
+        )
+    zipf = _zipf(lower)
     if zipf < DICTIONARY_MIN_ZIPF:
-        return False
+        return _is_compound(lower)
     lookups = get_lookups()
     if lower in lookups.common_words:
         return True
-    is_name = word[:1].upper() + word[1:].lower() in lookups.first_names or (
-        word[:1].upper() + word[1:].lower() in lookups.surnames
-    )
-    return not is_name or zipf >= NAME_AS_WORD_MIN_ZIPF
+    title = word[:1].upper() + word[1:].lower()
+    if title in lookups.first_names:
+        return zipf >= NAME_AS_WORD_MIN_ZIPF
+    if title in lookups.surnames:
+        return zipf >= SURNAME_AS_WORD_MIN_ZIPF
+    return True
+
+
+def is_street_name(lower: str) -> bool:
+    """A street name on its own is no personal data (with a house number the engine takes
+    it as an address)."""
+    lookups = get_lookups()
+    return lower in lookups.streets or (lower.endswith(STREET_ENDINGS) and len(lower) > 6)
 
 
 def _kept_words(keep: Iterable[str]) -> set[str]:
@@ -93,12 +133,18 @@ def _kept_words(keep: Iterable[str]) -> set[str]:
 
 def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every suspect in a plain string."""
+    keep = list(keep)
     kept = _kept_words(keep)
     places = get_lookups().places
     found: list[tuple[int, int, str]] = []
     handles = [(m.start(), m.end()) for m in HANDLE_RE.finditer(text)]
     found += [(s, e, HANDLE) for s, e in handles]
-    found += [(m.start(), m.end(), DIGITS) for m in DIGITS_RE.finditer(text)]
+    kept_digits = [re.sub(r"\D", "", t) for t in keep if re.search(r"\d{6}", re.sub(r"\D", "", t))]
+    found += [
+        (m.start(), m.end(), DIGITS)
+        for m in DIGITS_RE.finditer(text)
+        if not any(re.sub(r"\D", "", m.group(0)) in k for k in kept_digits)
+    ]
     for match in WORD_RE.finditer(text):
         word = match.group(0)
         if not word[0].isupper() or len(word) < 2:
@@ -108,7 +154,17 @@ def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int
         if "@" in text[max(0, match.start() - 1) : match.end() + 1]:
             continue  # part of an e-mail address: the engine's business
         lower = word.lower()
-        if lower in kept or lower in places or is_dictionary_word(word):
+        if lower in kept:
+            continue
+        if is_street_name(lower):  # before places: some street names are hamlets too
+            # alone it is no personal data; with a house number after it, it is an address
+            number = re.match(
+                r"[ ]?\d{1,5}(?:[ -]?[A-Za-z]{1,3}\b|[-/]\d{1,3})?", text[match.end() :]
+            )
+            if number:
+                found.append((match.start(), match.end() + number.end(), CAPITALISED))
+            continue
+        if lower in places or is_dictionary_word(word):
             continue
         found.append((match.start(), match.end(), CAPITALISED))
     return sorted(found)

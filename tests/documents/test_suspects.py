@@ -85,3 +85,25 @@ def test_find_suspects_groups_every_occurrence_with_its_box():
         under = doc[page].get_textbox(pymupdf.Rect(x0, y0, x1, y1))
     assert "Przybylski" in under
     assert suspects["0612345678"].kind == DIGITS
+
+
+@pytest.mark.parametrize(
+    "word", ["Ontwerpbestemmingsplan", "Ondersteuningsverklaringen", "Kortgene-Zuid", "Goede"]
+)
+def test_compounds_hyphenated_places_and_frequent_words_are_dictionary_words(word):
+    assert found(f"{word} staat hier.") == []
+
+
+def test_a_street_name_on_its_own_is_no_suspect():
+    assert found("De Noordlandsweg wordt opnieuw ingericht.") == []
+
+
+def test_a_number_the_engine_kept_is_no_suspect():
+    text = "Bel de organisator op 0612345678."
+    assert ("0612345678", DIGITS) in found(text)
+    assert found(text, keep=["06-12345678"]) == []
+
+
+@pytest.mark.parametrize("address", ["Noordlandsweg 14", "Noordlandsweg 14bis", "Molenstraat 7-2"])
+def test_a_street_name_with_a_house_number_is_a_suspect(address):
+    assert (address, CAPITALISED) in found(f"Zij woont aan de {address} sinds mei.")
