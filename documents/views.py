@@ -1,5 +1,7 @@
 """The griffie's intake and triage screens. Thin: the work happens in intake/pages/models."""
 
+import logging
+
 import pymupdf
 from django import forms
 from django.contrib import messages
@@ -31,6 +33,8 @@ from .models import (
 )
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
+
+logger = logging.getLogger(__name__)
 
 
 class InboxView(GriffieRequiredMixin, TemplateView):
@@ -302,6 +306,12 @@ class ReviewView(GriffieRequiredMixin, DetailView):
             for rect in r.rects
         ]
 
+        try:
+            suspects = workflow.review_suspects(document)
+        except Exception:  # a missing or unreadable output must not take the screen down
+            logger.exception("reviewer's net failed for document %s", document.pk)
+            return None
+
         def covered(page, rect) -> bool:
             cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
             return any(p == page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in manual)
@@ -311,7 +321,7 @@ class ReviewView(GriffieRequiredMixin, DetailView):
                 "suspect": suspect,
                 "covered": all(covered(page, rect) for page, rect in suspect.occurrences),
             }
-            for suspect in workflow.review_suspects(document)
+            for suspect in suspects
         ]
 
     def post(self, request, pk):

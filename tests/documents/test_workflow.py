@@ -316,3 +316,18 @@ def test_one_click_weglakken_redacts_a_suspect_after_a_rerun(
     output = workflow.latest_anonymised(document).read_bytes()
     assert "Zwarbelinck" not in "".join(p.get_text() for p in pymupdf.open(stream=output))
     assert 'value="Zwarbelinck"' not in griffie_client.get(url).content.decode()
+
+
+def test_the_review_screen_says_so_when_the_reviewers_net_cannot_run(
+    letter, griffie_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        griffie_client.post(reverse("documents:anonymise", args=[letter.pk]))
+
+    def unreadable(document):
+        raise OSError("bestand ontbreekt")
+
+    monkeypatch.setattr(workflow, "review_suspects", unreadable)
+    response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
+    assert response.status_code == 200
+    assert "kon niet worden uitgevoerd" in response.content.decode()
