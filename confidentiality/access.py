@@ -13,7 +13,7 @@ search, feed and API path asks this module; nothing else decides who sees what.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
@@ -24,11 +24,9 @@ from people.roles import is_griffie
 
 from .models import (
     Exclusion,
-    LegalBasis,
     Notice,
     NoticeKind,
     SecrecyDecision,
-    SecrecyStatus,
     SecretItem,
 )
 
@@ -102,50 +100,29 @@ def can_manage(user) -> bool:
 
 
 # --- querysets ---------------------------------------------------------------------------------
+# The document rules themselves are the chainable methods of ``Document.objects``
+# (``under_secrecy()``, ``readable_by(user)``, ``public()``); these names delegate to them.
 def secret_document_ids():
-    """Ids (as a subquery) of documents under an active secrecy decision."""
-    return SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE).values("document_id")
+    """Ids (as a subquery) of documents under secrecy now, closed meetings included."""
+    return Document.objects.under_secrecy().values("pk")
 
 
 def is_secret(document: Document) -> bool:
-    """True while the document (or its annex role) is under secrecy, including the record of a
-    besloten vergadering not yet lifted by the raad. The publication workflow must not publish
-    a document for which this is true."""
-    if SecretItem.objects.filter(document=document, decision__status=SecrecyStatus.ACTIVE).exists():
-        return True
-    return bool(
-        document.meeting_id
-        and document.meeting.is_closed
-        and not SecretItem.objects.filter(
-            document=document,
-            decision__status=SecrecyStatus.LIFTED,
-            decision__legal_basis=LegalBasis.CLOSED_MEETING,
-        ).exists()
-    )
+    """True while the document is under secrecy, including the record of a besloten
+    vergadering not yet lifted by the raad. The publication workflow must not publish a
+    document for which this is true."""
+    return Document.objects.under_secrecy().filter(pk=document.pk).exists()
 
 
 def secret_documents() -> QuerySet[Document]:
     """Every document under secrecy now (for other apps to exclude: search, feeds, API)."""
-    lifted_closed = SecretItem.objects.filter(
-        decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
-    ).values("document_id")
-    return Document.objects.filter(
-        Q(pk__in=secret_document_ids()) | (Q(meeting__is_closed=True) & ~Q(pk__in=lifted_closed))
-    )
+    return Document.objects.under_secrecy()
 
 
 def confidential_documents_visible_to(user) -> QuerySet[Document]:
     """Vertrouwelijk documents the user may read in full. Secret documents never appear here,
     whoever asks: they are only reachable through :func:`secret_items_visible_to`."""
-    if not is_second_factor_verified(user):
-        return Document.objects.none()
-    if not (is_raad_member(user) or is_griffie(user)):
-        return Document.objects.none()
-    return (
-        Document.objects.filter(category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False)
-        .exclude(pk__in=secret_documents().values("pk"))
-        .order_by("-received_on", "-registration_sequence")
-    )
+    return Document.objects.readable_by(user).order_by("-received_on", "-registration_sequence")
 
 
 def secret_decisions_visible_to(user) -> QuerySet[SecrecyDecision]:
@@ -208,6 +185,35 @@ def can_access(user, obj) -> AccessDecision:
     return AccessDecision(False, "unknown_object")
 
 
+def _denial(user, exists: bool) -> AccessDecision:
+    """Why a lookup found nothing, for the access log only; the user always gets the same
+    404. Asks the same questions whether or not the id exists (no timing difference)."""
+    if not is_second_factor_verified(user):
+        return AccessDecision(False, "second_factor_required")
+    excluded = active_exclusion(user) is not None
+    if not exists:
+        return AccessDecision(False, "not_found")
+    return AccessDecision(False, "excluded" if excluded else "not_visible")
+
+
+def find_readable_document(user, uuid) -> tuple[Document | None, AccessDecision]:
+    """The vertrouwelijk document ``uuid`` if ``user`` may read it. An existing id the user
+    may not read and a random id take the same queries and give the same answer."""
+    document = Document.objects.readable_by(user).filter(uuid=uuid).first()
+    if document is not None:
+        return document, AccessDecision(True, "vertrouwelijk")
+    return None, _denial(user, Document.objects.filter(uuid=uuid).exists())
+
+
+def find_readable_secret_item(user, uuid) -> tuple[SecretItem | None, AccessDecision]:
+    """The secret item ``uuid`` if ``user`` may read it, with the same queries and answer
+    for an existing item the user may not read (excluded, other body) and a random id."""
+    item = secret_items_visible_to(user).filter(uuid=uuid).first()
+    if item is not None:
+        return item, AccessDecision(True, "geheim")
+    return None, _denial(user, SecretItem.objects.filter(uuid=uuid).exists())
+
+
 def level_of(obj) -> str:
     if isinstance(obj, SecretItem | SecrecyDecision):
         return Level.GEHEIM
@@ -230,4 +236,4 @@ def exclusion_message(exclusion: Exclusion) -> str:
 
 def with_secrecy_flag(queryset: QuerySet[Document]) -> QuerySet[Document]:
     """Annotate ``under_secrecy`` for the griffie's lists (one subquery, no extra queries)."""
-    return queryset.annotate(under_secrecy=Exists(secret_documents().filter(pk=OuterRef("pk"))))
+    return queryset.with_secrecy_flag()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
 
 from documents.models import Document, DocumentFile, FileKind
+from meetings.models import Meeting
 from people.models import Body, BodyKind, Membership
 from people.roles import GRIFFIE
 
@@ -37,6 +38,14 @@ from .net import client_ip, user_agent
 from .watermark import watermark_pdf
 
 _PERM_CODENAME = SECRET_PERMISSION.split(".")[1]
+
+
+def _public_site_changed() -> None:
+    """Bump the public-site version in the caller's transaction: what is secret is never
+    served from a page cached before the change."""
+    from publication.cache import bump
+
+    bump()
 
 
 # --- secrecy ---------------------------------------------------------------------------------
@@ -91,6 +100,7 @@ def impose_secrecy(
     return decision
 
 
+@transaction.atomic
 def add_item(
     decision: SecrecyDecision,
     document: Document,
@@ -108,6 +118,7 @@ def add_item(
         },
     )
     item.full_clean()
+    _public_site_changed()
     return item
 
 
@@ -124,6 +135,7 @@ def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
 def sync_grants(decision: SecrecyDecision) -> None:
     """Make the guardian grants equal to ``provided_to`` (after an edit in admin)."""
     bodies = _check_recipients(decision.provided_to.all())
+    _public_site_changed()  # the admin may have changed the items or the status
     wanted = {body.group_id for body in bodies}
     if decision.is_active:
         for body in bodies:
@@ -150,6 +162,7 @@ def _notify_members(decision: SecrecyDecision, body: Body) -> None:
 @transaction.atomic
 def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor):
     decision.lift(by_body, on, reference, actor)
+    _public_site_changed()
     for group in Group.objects.filter(body__in=decision.provided_to.all()):
         remove_perm(SECRET_PERMISSION, group, decision)
     return decision
@@ -158,16 +171,27 @@ def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, referenc
 @transaction.atomic
 def record_closed_meeting_document(document: Document, *, actor=None) -> SecrecyDecision:
     """Minutes or notes of a besloten vergadering are secret by law (Gemeentewet art. 23 and
-    86), without a separate decision, until the raad lifts it. Call this whenever a document
-    is attached to a closed meeting; safe to call twice."""
+    86), without a separate decision, until the raad lifts it. Records that in the public
+    register and provides it to the meeting's body, so its members can read it. Call this
+    whenever a document is attached to a closed meeting (:func:`record_if_closed_meeting`);
+    safe to call twice. The rule itself is ``Document.objects.under_secrecy()``."""
     meeting = document.meeting
-    if meeting is None or not meeting.is_closed:
+    if meeting is None or not Meeting.objects.closed().filter(pk=meeting.pk).exists():
         raise ValidationError(_("Dit stuk hoort niet bij een besloten vergadering."))
-    raad = Body.objects.filter(kind=BodyKind.RAAD).order_by("pk").first()
-    decision = SecrecyDecision.objects.filter(
-        meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING
+    covered = SecrecyDecision.objects.filter(
+        meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING, items__document=document
     ).first()
+    if covered is not None:
+        return covered
+    # A lifting covers what the raad saw when it lifted; a document added later is secret
+    # until the raad lifts again, so it joins an active decision, never a lifted one.
+    decision = (
+        SecrecyDecision.objects.active()
+        .filter(meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING)
+        .first()
+    )
     if decision is None:
+        raad = Body.objects.filter(kind=BodyKind.RAAD).order_by("pk").first()
         by = Authority.RAAD if meeting.body.kind == BodyKind.RAAD else Authority.COMMISSIE
         decision = SecrecyDecision.objects.create(
             title=_("Verslag besloten vergadering: %(meeting)s") % {"meeting": meeting},
@@ -181,9 +205,26 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
             created_by=actor,
         )
     add_item(decision, document)
-    if decision.is_active:
-        provide_to(decision, [meeting.body], actor=actor)
+    provide_to(decision, [meeting.body], actor=actor)
     return decision
+
+
+def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecision | None:
+    """After a document was registered against a meeting (griffie screens, admin): when the
+    meeting is closed, record the document as secret by law. Nothing happens otherwise."""
+    if document.meeting_id and Meeting.objects.closed().filter(pk=document.meeting_id).exists():
+        return record_closed_meeting_document(document, actor=actor)
+    return None
+
+
+def record_closed_meeting(meeting: Meeting, *, actor=None) -> int:
+    """After a meeting was marked closed: record each of its documents as secret by law."""
+    if not Meeting.objects.closed().filter(pk=meeting.pk).exists():
+        return 0
+    documents = list(Document.objects.filter(meeting=meeting))
+    for document in documents:
+        record_closed_meeting_document(document, actor=actor)
+    return len(documents)
 
 
 # --- reminders ---------------------------------------------------------------------------------
@@ -295,7 +336,9 @@ __all__ = [
     "log_access",
     "provide_to",
     "readable_file",
+    "record_closed_meeting",
     "record_closed_meeting_document",
+    "record_if_closed_meeting",
     "resolve_watermark",
     "send_review_reminders",
     "sync_grants",

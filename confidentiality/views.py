@@ -184,18 +184,14 @@ class ConfidentialListView(SecondFactorRequiredMixin, TemplateView):
 
 
 def _get_document_or_404(request, uuid, action) -> Document:
-    document = Document.objects.filter(uuid=uuid).first()
-    decision = access.can_access(request.user, document) if document else None
-    if document is None or not decision.allowed:
-        service.log_access(
-            request,
-            action,
-            object_type="document",
-            object_id=str(uuid),
-            decision=decision or access.AccessDecision(False, "not_found"),
-        )
+    """The same 404 (and the same queries) for a document the user may not read and for a
+    random id; only the access log tells them apart."""
+    document, decision = access.find_readable_document(request.user, uuid)
+    service.log_access(
+        request, action, object_type="document", object_id=str(uuid), decision=decision
+    )
+    if document is None:
         raise Http404
-    service.log_access(request, action, obj=document, decision=decision)
     return document
 
 
@@ -258,20 +254,15 @@ class SecretListView(SecondFactorRequiredMixin, TemplateView):
 
 
 def _get_item_or_404(request, uuid, action) -> SecretItem:
-    item = SecretItem.objects.select_related("decision", "document").filter(uuid=uuid).first()
-    decision = access.can_access(request.user, item) if item else None
-    if item is None or not decision.allowed:
-        service.log_access(
-            request,
-            action,
-            object_type="secret_item",
-            object_id=str(uuid),
-            decision=decision or access.AccessDecision(False, "not_found"),
-        )
-        if decision is not None and decision.reason == "excluded":
-            messages.warning(request, decision.message)
+    """An excluded member gets the same 404 for an existing secret item as for a random id:
+    same template, same status, no message, same queries. The exclusion itself is explained
+    on the list page, which does not depend on any id."""
+    item, decision = access.find_readable_secret_item(request.user, uuid)
+    service.log_access(
+        request, action, object_type="secret_item", object_id=str(uuid), decision=decision
+    )
+    if item is None:
         raise Http404
-    service.log_access(request, action, obj=item, decision=decision)
     return item
 
 

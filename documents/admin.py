@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from confidentiality.access import secret_documents
 from people.roles import is_griffie
 
 from .models import Document, DocumentEvent, DocumentFile, Redaction
@@ -58,12 +57,18 @@ class DocumentAdmin(admin.ModelAdmin):
     inlines = [DocumentFileInline, DocumentEventInline]
     # Status changes only through the workflow (model methods), never by editing here.
 
+    def save_model(self, request, obj, form, change):
+        from confidentiality.service import record_if_closed_meeting
+
+        super().save_model(request, obj, form, change)
+        record_if_closed_meeting(obj, actor=request.user)  # secret by law (closed meeting)
+
     def get_queryset(self, request):
         # Secret information reaches bodies, not administrators: only the griffie, custodian
         # of the post, sees secret documents here; a superuser without that role does not.
         queryset = super().get_queryset(request)
         if not is_griffie(request.user):
-            queryset = queryset.exclude(pk__in=secret_documents().values("pk"))
+            queryset = queryset.not_under_secrecy()
         return queryset
 
 

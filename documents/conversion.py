@@ -79,14 +79,17 @@ def kind_from_name(filename: str) -> str | None:
 def open_pdf(data: bytes) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
+        # A truncated file or a broken cross-reference table can open and only fail here.
+        locked = doc.needs_pass or doc.is_encrypted
+        page_count = doc.page_count
     except Exception as exc:  # PyMuPDF raises several types for broken files
         raise UnreadableFile("Het PDF-bestand is beschadigd en kan niet worden geopend.") from exc
-    if doc.needs_pass or doc.is_encrypted:
+    if locked:
         raise UnreadableFile(
             "Het PDF-bestand is versleuteld met een wachtwoord. Vraag de afzender om een "
             "onbeveiligde versie."
         )
-    if doc.page_count == 0:
+    if page_count == 0:
         raise UnreadableFile("Het PDF-bestand bevat geen pagina's.")
     try:
         for page in doc:
@@ -117,8 +120,7 @@ def image_to_pdf(data: bytes) -> bytes:
 
 def convert_image(data: bytes) -> ConvertedFile:
     pdf_bytes = image_to_pdf(data)
-    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
-    return ConvertedFile(IMAGE, pdf_bytes, doc.page_count, "")
+    return ConvertedFile(IMAGE, pdf_bytes, open_pdf(pdf_bytes).page_count, "")
 
 
 def _plain_body(message: EmailMessage) -> str:

@@ -1,10 +1,56 @@
-"""Storing files of a document: always a new record, with its checksum."""
+"""Storing files of a document: always a new record, with its checksum, through Django's
+storage API only (local disk or S3-compatible object storage, see ``STORAGES``)."""
 
+import contextvars
 import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
 
 from .models import Document, DocumentFile
+
+logger = logging.getLogger(__name__)
+
+# Names written inside the innermost ``atomic_files`` block that has not committed yet.
+_written: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "documents_files_written", default=None
+)
+
+
+@contextmanager
+def atomic_files() -> Iterator[None]:
+    """``transaction.atomic()`` that also removes the files stored inside it when it rolls
+    back: a failed or interrupted run leaves no orphaned file behind. Nested blocks hand
+    their files to the enclosing block, which removes them if it rolls back in turn.
+    (A process killed mid-transaction runs no code at all: ``remove_orphan_files`` sweeps
+    up after it.)"""
+    outer = _written.get()
+    written: list[str] = []
+    token = _written.set(written)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        _written.reset(token)
+        remove_stored(written)
+        raise
+    _written.reset(token)
+    if outer is not None:
+        outer.extend(written)
+
+
+def remove_stored(names: list[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except Exception:  # the sweep removes what is left
+            logger.warning("Could not remove %s after a rollback", name, exc_info=True)
 
 
 def store_file(
@@ -20,8 +66,41 @@ def store_file(
         **extra,
     )
     record.file.save(name or "bestand", ContentFile(data), save=False)
+    written = _written.get()
+    if written is not None:
+        written.append(record.file.name)
     record.save()
     return record
+
+
+def _walk(storage, folder: str) -> Iterator[str]:
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from _walk(storage, f"{folder}/{sub}")
+
+
+def remove_orphan_files(older_than: timedelta = timedelta(hours=1), limit: int = 1000) -> int:
+    """Delete stored files that no DocumentFile refers to and that are older than
+    ``older_than`` (younger ones may belong to a transaction that has not committed yet).
+    Returns how many were removed."""
+    storage = default_storage
+    if not storage.exists("documents"):
+        return 0
+    cutoff = timezone.now() - older_than
+    removed = 0
+    for uuid_folder in storage.listdir("documents")[0]:
+        names = list(_walk(storage, f"documents/{uuid_folder}"))
+        known = set(DocumentFile.objects.filter(file__in=names).values_list("file", flat=True))
+        for name in names:
+            if name in known or storage.get_modified_time(name) > cutoff:
+                continue
+            storage.delete(name)
+            removed += 1
+            if removed >= limit:
+                return removed
+    return removed
 
 
 def anonymised_file_name(document: Document, version: int) -> str:

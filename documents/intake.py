@@ -1,19 +1,22 @@
 """Receiving files at the griffie: every file becomes a document, or a clear refusal."""
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from .conversion import UnreadableFile, convert, sniff
-from .files import store_file
-from .models import Document, FileKind
+from .files import atomic_files, store_file
+from .models import Document, FileKind, RegistrationCounter
+from .queueing import Dispatch, send_on_commit
 from .tasks import render_page_images
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {"pdf": "application/pdf", "image": "image/*", "eml": "message/rfc822"}
 
@@ -31,26 +34,40 @@ class IntakeResult:
     filename: str
     document: Document
     problem: str = ""  # set when the document was kept with status 'failed'
+    queued: Dispatch = field(default_factory=Dispatch)  # the page images task
+
+    @property
+    def queue_down(self) -> bool:
+        return self.queued.failed
 
 
 def _allocate_document(year: int, **fields) -> Document:
-    """Create a document with the next registration number of ``year``; retried when two
-    uploads race for the same number (the unique constraint decides)."""
-    for _attempt in range(10):
-        last = (
+    """Create a document with the next registration number of ``year``. The year's counter
+    row is locked until the surrounding transaction ends, so simultaneous intakes wait for
+    each other and each gets its own number."""
+    with transaction.atomic():
+        highest = (
             Document.objects.filter(registration_year=year).aggregate(
                 n=Max("registration_sequence")
             )["n"]
             or 0
         )
-        try:
-            with transaction.atomic():
-                return Document.objects.create(
-                    registration_year=year, registration_sequence=last + 1, **fields
-                )
-        except IntegrityError:
-            continue
-    raise RuntimeError("Kon geen registratienummer toekennen.")
+        RegistrationCounter.objects.bulk_create(
+            [RegistrationCounter(year=year, last=highest)], ignore_conflicts=True
+        )
+        counter = RegistrationCounter.objects.select_for_update().get(year=year)
+        # Documents made another way (fixtures, demo data) never reuse a number.
+        highest = (
+            Document.objects.filter(registration_year=year).aggregate(
+                n=Max("registration_sequence")
+            )["n"]
+            or 0
+        )
+        counter.last = max(counter.last, highest) + 1
+        counter.save(update_fields=["last"])
+        return Document.objects.create(
+            registration_year=year, registration_sequence=counter.last, **fields
+        )
 
 
 def check_size(size: int) -> None:
@@ -79,8 +96,11 @@ def receive_file(
         converted = convert(data, filename)
     except UnreadableFile as exc:
         converted, problem = None, exc.reason
+    except Exception:  # any other surprise in a received file: keep it, say so, no 500
+        logger.exception("Converting %s failed unexpectedly", filename)
+        converted, problem = None, "Het bestand kan niet worden gelezen of omgezet."
 
-    with transaction.atomic():
+    with atomic_files():
         document = _allocate_document(received_on.year, received_on=received_on, created_by=user)
         document.record("received", user, f"Bestand ontvangen: {filename}")
         store_file(
@@ -106,5 +126,5 @@ def receive_file(
         document.save(update_fields=["pages_total", "text"])
         for note in converted.notes:
             document.record("conversion_note", None, note)
-        transaction.on_commit(partial(render_page_images.delay, document_id=document.pk))
-    return IntakeResult(filename, document)
+        queued = send_on_commit(render_page_images, document_id=document.pk)
+    return IntakeResult(filename, document, queued=queued)

@@ -51,9 +51,88 @@ class InvalidTransition(Exception):
     """A status change that the workflow does not allow."""
 
 
+class ConcurrentChange(InvalidTransition):
+    """Someone else changed the document between reading and writing it: nothing was
+    changed and no history was written. The views show the message as it is."""
+
+    def __init__(self, document: "Document"):
+        super().__init__(
+            _(
+                "Dit stuk (%(number)s) is intussen gewijzigd; bekijk de nieuwe stand en probeer het zo nodig opnieuw."
+            )
+            % {"number": document.registration_number}
+        )
+
+
 class DocumentQuerySet(models.QuerySet):
+    """Every read rule on documents, written once. Views, API, feeds, sitemaps, search,
+    admin, inspection ZIPs and the councillors' area chain these; nobody re-decides."""
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    @staticmethod
+    def _under_secrecy() -> models.Q:
+        """THE secrecy rule, the closed-meeting rule included; nothing else in the code
+        decides it. A document is under secrecy while it is covered by a secrecy decision in
+        force, or while it is tied to a besloten vergadering (secret by law, Gemeentewet
+        art. 23 and 86) unless the raad lifted that secrecy for this document. Fails closed:
+        a document on a closed meeting for which the griffie recorded nothing is secret."""
+        from confidentiality.models import LegalBasis, SecrecyStatus, SecretItem
+        from meetings.models import Meeting
+
+        active = SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE)
+        lifted_by_law = SecretItem.objects.filter(
+            decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
+        )
+        return models.Q(pk__in=active.values("document_id")) | (
+            models.Q(meeting__in=Meeting.objects.closed().values("pk"))
+            & ~models.Q(pk__in=lifted_by_law.values("document_id"))
+        )
+
+    def under_secrecy(self):
+        """Documents under secrecy now (see :meth:`_under_secrecy`)."""
+        return self.filter(self._under_secrecy())
+
+    def not_under_secrecy(self):
+        return self.exclude(self._under_secrecy())
+
+    def with_secrecy_flag(self):
+        """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
+        return self.annotate(
+            under_secrecy=models.Exists(
+                Document.objects.under_secrecy().filter(pk=models.OuterRef("pk"))
+            )
+        )
+
+    def public(self):
+        """What the public may see: published *with* a publication decision in force (fail
+        closed: published some other way stays off the site), and not under secrecy."""
+        return (
+            self.published()
+            .filter(publication__isnull=False, publication__withdrawn_at__isnull=True)
+            .not_under_secrecy()
+        )
+
+    def readable_by(self, user):
+        """Vertrouwelijk documents ``user`` may read in full (gedragscode art. 3c, 3e, 3g):
+        registered documents of those categories, for members of the raad and the griffie,
+        after the second factor. Never a document under secrecy: that is only reachable
+        through the secret items its decision was provided with."""
+        from confidentiality.access import (
+            CONFIDENTIAL_CATEGORIES,
+            is_raad_member,
+            is_second_factor_verified,
+        )
+        from people.roles import is_griffie
+
+        if not is_second_factor_verified(user):
+            return self.none()
+        if not (is_raad_member(user) or is_griffie(user)):
+            return self.none()
+        return self.filter(
+            category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False
+        ).not_under_secrecy()
 
     def counts_per_status(self) -> dict[str, int]:
         rows = self.order_by().values("status").annotate(n=models.Count("id"))
@@ -133,6 +212,13 @@ class Document(models.Model):
     pages_done = models.PositiveIntegerField(default=0, editable=False)
     text = models.TextField(_("tekst"), blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The current anonymisation run: a new token each time it is queued (a message with an
+    # older token exits quietly), when a worker was last heard of (recovery re-queues runs
+    # that stay silent longer than the hard time limit) and how many runs died on the way.
+    run_token = models.UUIDField(null=True, blank=True, editable=False)
+    run_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    run_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    run_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -178,20 +264,41 @@ class Document(models.Model):
             )
 
     # --- state transitions: the only way anything changes ``status`` --------------------
-    def _transition(self, to: str, allowed_from: tuple[str, ...], actor, action: str, reason=""):
+    def _transition(
+        self,
+        to: str,
+        allowed_from: tuple[str, ...],
+        actor,
+        action: str,
+        reason="",
+        *,
+        changes: dict | None = None,
+    ):
+        """Change the status as one conditional UPDATE: only when the row still has the
+        status (and run) this object was read with. The loser of a race gets
+        :class:`ConcurrentChange` and writes no history."""
         if self.status not in allowed_from:
             raise InvalidTransition(
                 f"{self.registration_number}: van '{self.get_status_display()}' "
                 f"naar '{Status(to).label}' is niet toegestaan."
             )
-        self.status = to
-        self.status_reason = reason
-        self.save(update_fields=["status", "status_reason", "updated_at", "published_at"])
+        values = {
+            "status": to,
+            "status_reason": reason,
+            "updated_at": timezone.now(),
+            **(changes or {}),
+        }
+        updated = Document.objects.filter(
+            pk=self.pk, status=self.status, run_token=self.run_token
+        ).update(**values)
+        if updated != 1:
+            raise ConcurrentChange(self)
+        for name, value in values.items():
+            setattr(self, name, value)
         self.events.create(actor=actor, action=action, detail=reason)
 
     def start_anonymising(self, actor=None) -> None:
-        self.pages_done = 0
-        self.save(update_fields=["pages_done"])
+        """Queue a new run: a fresh token supersedes any earlier run of this document."""
         self._transition(
             Status.ANONYMISING,
             (
@@ -204,6 +311,13 @@ class Document(models.Model):
             ),  # a worker that died mid-task leaves ANONYMISING: re-runnable
             actor,
             "anonymisation_started",
+            changes={
+                "pages_done": 0,
+                "run_token": uuid.uuid4(),
+                "run_started_at": None,
+                "run_seen_at": None,
+                "run_attempts": 0,
+            },
         )
 
     def finish_anonymising(self, needs_review_reason: str = "") -> None:
@@ -233,8 +347,13 @@ class Document(models.Model):
         allowed = (Status.APPROVED,)
         if listing_only:
             allowed = (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.WITHDRAWN)
-        self.published_at = timezone.now()
-        self._transition(Status.PUBLISHED, allowed, actor, "published")
+        self._transition(
+            Status.PUBLISHED,
+            allowed,
+            actor,
+            "published",
+            changes={"published_at": timezone.now()},
+        )
 
     def withdraw(self, actor, reason: str) -> None:
         if not reason:
@@ -302,6 +421,7 @@ EVENT_LABELS = {
     "render_failed": _("paginaweergave mislukt"),
     "anonymisation_started": _("anonimisering gestart"),
     "anonymisation_run": _("worker begonnen"),
+    "anonymisation_requeued": _("opnieuw in de wachtrij"),
     "anonymisation_finished": _("anonimisering klaar"),
     "anonymisation_report": _("verslag anonimisering"),
     "review_changed": _("beoordeling gewijzigd"),
@@ -374,3 +494,18 @@ class Redaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity_type} p.{self.page + 1}"
+
+
+class RegistrationCounter(models.Model):
+    """The last registration sequence handed out per year. Intake locks this row (SELECT …
+    FOR UPDATE), so simultaneous intakes queue for a number instead of racing for one."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("teller registratienummers")
+        verbose_name_plural = _("tellers registratienummers")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

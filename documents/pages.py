@@ -1,11 +1,11 @@
 """Page images for the griffie's screens, rendered with PyMuPDF."""
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pymupdf
 from django.db import transaction
 
-from .files import store_file
+from .files import atomic_files, remove_stored, store_file
 from .models import Document, DocumentFile, FileKind
 
 PAGE_IMAGE_DPI = 110  # readable on the review screen (A4: 909 px wide)
@@ -31,10 +31,13 @@ def render_page_images(document: Document) -> int:
         return 0
     doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")
     images = [page.get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png") for page in doc]
-    with transaction.atomic():
-        for old in document.files.filter(kind=FileKind.PAGE_IMAGE):
-            old.file.delete(save=False)
-            old.delete()
+    with atomic_files():
+        # Old images leave storage only once their records are gone for good; new ones
+        # are removed again if this rolls back.
+        old = list(document.files.filter(kind=FileKind.PAGE_IMAGE))
+        DocumentFile.objects.filter(pk__in=[record.pk for record in old]).delete()
+        if old:
+            transaction.on_commit(partial(remove_stored, [record.file.name for record in old]))
         for number, png in enumerate(images):
             store_file(
                 document,

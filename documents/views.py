@@ -6,15 +6,17 @@ import pymupdf
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
-from confidentiality.access import is_secret, with_secrecy_flag
+from confidentiality.service import record_if_closed_meeting
 from meetings.models import AgendaItem
 
 from . import workflow
@@ -36,6 +38,15 @@ from .rules import default_public_sender_term
 
 logger = logging.getLogger(__name__)
 
+# The queue (Redis) could not be reached: the work is saved and picked up when it is back.
+QUEUE_DOWN_RUN = gettext_lazy(
+    "%s: opgeslagen; wordt verwerkt zodra de wachtrij terug is. U hoeft niets opnieuw te doen."
+)
+QUEUE_DOWN_PAGES = gettext_lazy(
+    "Opgeslagen; de paginaweergaven worden gemaakt zodra de wachtrij terug is. "
+    "U hoeft niets opnieuw te doen."
+)
+
 
 class InboxView(GriffieRequiredMixin, TemplateView):
     template_name = "documents/inbox.html"
@@ -44,7 +55,7 @@ class InboxView(GriffieRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = InboxFilterForm(self.request.GET or None)
-        documents = with_secrecy_flag(form.filter(Document.objects.all()))
+        documents = form.filter(Document.objects.all()).with_secrecy_flag()
         page = Paginator(documents, self.paginate_by).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -101,6 +112,8 @@ class UploadView(GriffieRequiredMixin, FormView):
                 _("%(n)d bestand(en) ontvangen: %(numbers)s. Vul nu de registratie aan.")
                 % {"n": len(ok), "numbers": ", ".join(r.document.registration_number for r in ok)},
             )
+        if any(r.queue_down for r in results):
+            messages.warning(self.request, QUEUE_DOWN_PAGES)
         if refused or len(ok) != len(results):
             return self.render_to_response(self.get_context_data(form=form, results=results))
         if len(ok) == 1:
@@ -189,7 +202,10 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         document.public_sender_term = form.cleaned_data["public_sender_term"]
         if first:
             document.registered_at = timezone.now()
-        document.save()
+        with transaction.atomic():
+            document.save()
+            # A document of a besloten vergadering is secret by law from this moment on.
+            record_if_closed_meeting(document, actor=self.request.user)
         document.record(
             "registered" if first else "registration_changed",
             self.request.user,
@@ -210,7 +226,7 @@ class DetailDocumentView(GriffieRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         document = self.object
         context.update(
-            under_secrecy=is_secret(document),
+            under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),
@@ -244,11 +260,16 @@ class StartAnonymisationView(GriffieRequiredMixin, View):
     def post(self, request, pk):
         document = get_object_or_404(Document, pk=pk)
         try:
-            workflow.queue_anonymisation(document, request.user)
+            dispatch = workflow.queue_anonymisation(document, request.user)
         except InvalidTransition as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("%s wordt geanonimiseerd.") % document.registration_number)
+            if dispatch.failed:
+                messages.warning(request, QUEUE_DOWN_RUN % document.registration_number)
+            else:
+                messages.success(
+                    request, _("%s wordt geanonimiseerd.") % document.registration_number
+                )
         return redirect(document)
 
 
@@ -352,8 +373,11 @@ class ReviewView(GriffieRequiredMixin, DetailView):
         action = request.POST.get("action")
         try:
             if action == "rerun":
-                workflow.queue_anonymisation(document, request.user)
-                messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
+                dispatch = workflow.queue_anonymisation(document, request.user)
+                if dispatch.failed:
+                    messages.warning(request, QUEUE_DOWN_RUN % document.registration_number)
+                else:
+                    messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
                 return redirect(document)
             if action == "approve":
                 workflow.approve(document, request.user)

@@ -6,18 +6,21 @@ it a document's working PDF and options and stores what comes back.
 
 import logging
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import replace
-from functools import partial
 
-from django.db import transaction
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.service import registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
-from .files import anonymised_file_name, store_file
+from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
+    ConcurrentChange,
     Document,
     DocumentFile,
     FileKind,
@@ -26,6 +29,7 @@ from .models import (
     Status,
 )
 from .pages import working_pdf
+from .queueing import Dispatch, send_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -79,13 +83,28 @@ def options_for(document: Document) -> AnonymisationOptions:
     )
 
 
-def queue_anonymisation(document: Document, actor=None) -> None:
-    """Mark the document as being anonymised and hand it to a worker after commit."""
+def queue_anonymisation(document: Document, actor=None) -> Dispatch:
+    """Mark the document as being anonymised (with a new run token) and hand it to a worker
+    after commit. Returns the dispatch: ``failed`` when the queue could not be reached, in
+    which case the recovery task queues it as soon as the queue is back."""
+    with atomic_files():
+        document.start_anonymising(actor)
+        return dispatch_run(document.pk, document.run_token)
+
+
+def dispatch_run(document_id: int, run_token) -> Dispatch:
+    """Queue the run ``run_token`` after commit; note when it went to the queue."""
     from .tasks import anonymise_document
 
-    with transaction.atomic():
-        document.start_anonymising(actor)
-        transaction.on_commit(partial(anonymise_document.delay, document_id=document.pk))
+    def note(queued: bool) -> None:
+        if queued:
+            Document.objects.filter(pk=document_id, run_token=run_token).update(
+                run_seen_at=timezone.now()
+            )
+
+    return send_on_commit(
+        anonymise_document, on_result=note, document_id=document_id, run_token=str(run_token)
+    )
 
 
 def latest_anonymised(document: Document) -> DocumentFile | None:
@@ -93,7 +112,9 @@ def latest_anonymised(document: Document) -> DocumentFile | None:
 
 
 def _progress_recorder(document: Document, interval: float = 0.5):
-    """Write pages done to the document for the inbox, at most every ``interval`` seconds."""
+    """Write pages done (and that the run is alive) to the document for the inbox and the
+    recovery task, at most every ``interval`` seconds. A lost database connection does not
+    stop the run: it is closed here, and the next query opens a fresh one."""
     last = [0.0]
 
     def record(done: int, total: int) -> None:
@@ -101,17 +122,79 @@ def _progress_recorder(document: Document, interval: float = 0.5):
         if done < total and now - last[0] < interval:
             return
         last[0] = now
-        Document.objects.filter(pk=document.pk).update(pages_done=done, pages_total=total)
+        try:
+            Document.objects.filter(pk=document.pk, run_token=document.run_token).update(
+                pages_done=done, pages_total=total, run_seen_at=timezone.now()
+            )
+        except DatabaseError:
+            logger.warning("Progress of %s not recorded; reconnecting", document.pk)
+            connection.close()
 
     return record
 
 
-def run_anonymisation(document: Document) -> None:
-    """Propose, apply the griffie's decisions, verify and store. Safe to run twice: a run
-    replaces the proposals of the previous run but keeps manual boxes and decisions."""
-    if document.status != Status.ANONYMISING:
-        logger.info("Document %s is %s; nothing to do", document.pk, document.status)
+# Namespace of the PostgreSQL advisory locks held while a document is being anonymised.
+RUN_LOCK_NAMESPACE = 1095
+
+
+class RunBusy(Exception):
+    """Another live process is anonymising this document right now."""
+
+
+@contextmanager
+def run_lock(document_id: int):
+    """Hold a session-level advisory lock on the document while its run lasts. A killed
+    worker's connection closes and PostgreSQL frees the lock at once; a duplicate delivery
+    of the same run finds it taken. (SQLite runs one thing at a time: always granted.)"""
+    if connection.vendor != "postgresql":
+        yield True
         return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id])
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id]
+                    )
+            except DatabaseError:  # the connection is gone, and the lock with it
+                connection.close()
+
+
+def run_anonymisation(document: Document, run_token=None) -> None:
+    """Run ``run_token`` of the document: propose, apply the griffie's decisions, verify
+    and store. Safe to run twice: a run replaces the proposals of the previous run but keeps
+    manual boxes and decisions. A run whose token is no longer the document's (it was
+    queued again, or another delivery finished it) changes nothing and exits quietly.
+
+    Raises :class:`RunBusy` when another process is running this document now."""
+    token = uuid.UUID(str(run_token)) if run_token else document.run_token
+    if document.status != Status.ANONYMISING or document.run_token != token:
+        logger.info("Document %s: run %s is not current; nothing to do", document.pk, token)
+        return
+    with run_lock(document.pk) as acquired:
+        if not acquired:
+            raise RunBusy(document.pk)
+        now = timezone.now()
+        claimed = Document.objects.filter(
+            pk=document.pk, status=Status.ANONYMISING, run_token=token
+        ).update(run_started_at=now, run_seen_at=now)
+        if not claimed:
+            logger.info("Document %s: run %s was superseded", document.pk, token)
+            return
+        document.refresh_from_db()
+        try:
+            _run(document)
+        except ConcurrentChange:
+            # Queued again or finished by another delivery meanwhile: that one counts.
+            logger.info("Document %s changed during run %s; result discarded", document.pk, token)
+
+
+def _run(document: Document) -> None:
     document.record("anonymisation_run", None, _("Een worker is begonnen."))
     source = working_pdf(document)
     if source is None:
@@ -121,6 +204,8 @@ def run_anonymisation(document: Document) -> None:
     try:
         proposal = propose(source.read_bytes(), options, progress=_progress_recorder(document))
     except UnreadableDocument as exc:
+        if isinstance(exc.__cause__, SoftTimeLimitExceeded):
+            raise exc.__cause__ from None  # a time limit, not a broken file
         document.fail(exc.reason)
         return
 
@@ -150,7 +235,17 @@ def run_anonymisation(document: Document) -> None:
     ]
     result = apply_proposal(proposal, options, rejected_ids=rejected, extra_boxes=extra_boxes)
 
-    with transaction.atomic():
+    reason = ""
+    if not result.verification.ok:
+        reason = _("Controle afgekeurd, niets wordt gepubliceerd: %(reason)s") % {
+            "reason": result.verification.reason or ", ".join(result.verification.leaks[:3])
+        }
+    with atomic_files():
+        # First the conditional status change: a superseded run stops here, and the
+        # rollback removes nothing but what it wrote itself.
+        document.pages_done = result.pages
+        document.finish_anonymising(reason)
+        Document.objects.filter(pk=document.pk).update(pages_done=result.pages)
         document.redactions.filter(is_manual=False, decision=RedactionDecision.PROPOSED).delete()
         known = set(document.redactions.values_list("finding_id", flat=True))
         Redaction.objects.bulk_create(
@@ -182,15 +277,6 @@ def run_anonymisation(document: Document) -> None:
                 "application/pdf",
                 version=version,
             )
-        document.pages_done = result.pages
-        document.save(update_fields=["pages_done"])
-        document.refresh_from_db(fields=["status"])
-        reason = ""
-        if not result.verification.ok:
-            reason = _("Controle afgekeurd, niets wordt gepubliceerd: %(reason)s") % {
-                "reason": result.verification.reason or ", ".join(result.verification.leaks[:3])
-            }
-        document.finish_anonymising(reason)
         document.record(
             "anonymisation_report",
             None,

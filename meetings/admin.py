@@ -14,3 +14,9 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ("body", "is_closed")
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
+
+    def save_model(self, request, obj, form, change):
+        from confidentiality.service import record_closed_meeting
+
+        super().save_model(request, obj, form, change)
+        record_closed_meeting(obj, actor=request.user)  # its documents are secret by law

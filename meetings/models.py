@@ -14,6 +14,15 @@ class MeetingQuerySet(models.QuerySet):
         (besloten vergadering) shows no content."""
         return self
 
+    def closed(self):
+        """Besloten vergaderingen: their record is secret by law (see
+        ``Document.objects.under_secrecy``) and they show no content publicly."""
+        return self.filter(is_closed=True)
+
+    def open(self):
+        """Meetings whose agenda and meeting documents are public."""
+        return self.filter(is_closed=False)
+
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
@@ -46,6 +55,11 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publication:meeting-detail", kwargs={"pk": self.pk})
+
+    @property
+    def shows_content(self) -> bool:
+        """Whether agenda and meeting documents are public (not for a besloten vergadering)."""
+        return not self.is_closed
 
 
 class AgendaItem(models.Model):

@@ -143,9 +143,11 @@ def meeting(request, pk):
 
 
 def agenda_items(request):
-    from meetings.models import AgendaItem
+    from meetings.models import AgendaItem, Meeting
 
-    items = AgendaItem.objects.filter(meeting__is_closed=False).order_by("meeting_id", "position")
+    items = AgendaItem.objects.filter(meeting__in=Meeting.objects.open()).order_by(
+        "meeting_id", "position"
+    )
     return _page(request, items, serialise_agenda_item, "agenda-items")
 
 

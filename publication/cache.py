@@ -1,6 +1,16 @@
-"""Server-side cache of anonymous public pages, keyed on a cheap "site version": the latest
-change to any document, publication decision, meeting, meeting document or secrecy decision. Any publish,
-withdrawal or edit changes the version, so a cached page is never served after a change."""
+"""Caching of the public site, and the one cache policy for every response.
+
+Server side: anonymous public pages are cached per worker, keyed on the public-site version,
+a single-row counter (:class:`publication.models.PublicSiteVersion`) that every publish,
+withdrawal and secrecy change bumps *inside its own transaction* (:func:`bump`). Unlike a
+"latest timestamp plus counts" version, a counter cannot miss a change that commits after
+another change with a later timestamp: every committed change adds one.
+
+Browsers and shared caches (:class:`CachePolicyMiddleware`): public HTML, API and feeds
+revalidate (ETag, ``max-age`` of at most a minute, ``must-revalidate``); public files are
+``no-cache`` with an ETag, so a withdrawn file is never served stale; anything for a
+logged-in user is ``private, no-store``.
+"""
 
 import hashlib
 import time
@@ -8,52 +18,50 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import get_language
 
-from confidentiality.models import SecrecyDecision, SecrecyStatus, SecretItem
-from documents.models import Document
-from meetings.models import Meeting
+from .models import PublicSiteVersion
 
-from .models import MeetingDocument, PublicationDecision
+PUBLIC_MAX_AGE = 60  # seconds a browser or shared cache may keep public HTML without asking
+PUBLIC_CACHE_CONTROL = f"max-age={PUBLIC_MAX_AGE}, must-revalidate"
+FILE_CACHE_CONTROL = "no-cache"  # always revalidated: a withdrawal is seen at once
+PRIVATE_CACHE_CONTROL = "private, no-store"
+# Areas that are never public (the public secrecy register sets its own no-store).
+PRIVATE_PREFIXES = ("/griffie/", "/raadsleden/", "/admin/", "/inloggen/", "/uitloggen/", "/start/")
 
 _memo = {"at": 0.0, "version": ""}
 
 
+# --- the version -----------------------------------------------------------------------------
+def bump() -> None:
+    """Add one to the public-site version. Call it inside the transaction of the change
+    (publish, withdraw, impose/lift secrecy, a document joining a closed meeting): readers
+    see the new version exactly when they can see the change."""
+    for _attempt in range(3):
+        if PublicSiteVersion.objects.filter(pk=1).update(version=F("version") + 1):
+            return
+        try:  # the row is made by the migration; a flushed test database may lack it
+            with transaction.atomic():
+                PublicSiteVersion.objects.create(pk=1, version=1)
+            return
+        except IntegrityError:
+            continue
+
+
 def site_version() -> str:
     """The version, re-read from the database at most every PUBLIC_SITE_VERSION_SECONDS
-    per worker (default 1 s: a change shows within a second)."""
+    per worker (default 1 s: a change shows within a second). One query."""
     ttl = getattr(settings, "PUBLIC_SITE_VERSION_SECONDS", 1.0)
     now = time.monotonic()
     if ttl and now - _memo["at"] < ttl and _memo["version"]:
         return _memo["version"]
-    _memo.update(at=now, version=_read_site_version())
+    version = PublicSiteVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    _memo.update(at=now, version=str(version or 0))
     return _memo["version"]
-
-
-def _read_site_version() -> str:
-    parts = [
-        (PublicationDecision, "changed_at"),
-        (Document, "updated_at"),
-        (Meeting, "updated_at"),
-        (MeetingDocument, "updated_at"),
-        (SecretItem, "added_at"),
-    ]
-    qn = connection.ops.quote_name
-    sql = "SELECT " + ", ".join(
-        f"(SELECT MAX({qn(column)}) FROM {qn(model._meta.db_table)}), "
-        f"(SELECT COUNT(*) FROM {qn(model._meta.db_table)})"
-        for model, column in parts
-    )
-    # Imposing or lifting secrecy changes what is public without touching the tables above.
-    sql += (
-        f", (SELECT COUNT(*) FROM {qn(SecrecyDecision._meta.db_table)} WHERE {qn('status')} = %s)"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [SecrecyStatus.ACTIVE])
-        row = cursor.fetchone()
-    return hashlib.sha1(repr(row).encode()).hexdigest()[:16]
 
 
 def cached_public_page(view):
@@ -72,19 +80,114 @@ def cached_public_page(view):
         )
         hit = cache.get(key)
         if hit is not None:
-            content, content_type, cache_control = hit
-            response = HttpResponse(content, content_type=content_type)
-            response["Cache-Control"] = cache_control
-            return response
+            content, content_type = hit
+            return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.cookies:
             if hasattr(response, "render"):
                 response.render()
-            cache.set(
-                key,
-                (response.content, response["Content-Type"], response.get("Cache-Control", "")),
-                seconds,
-            )
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
         return response
 
     return wrapper
+
+
+# --- headers ---------------------------------------------------------------------------------
+def is_private_path(path: str) -> bool:
+    return path.startswith(PRIVATE_PREFIXES)
+
+
+class CachePolicyMiddleware:
+    """One place that decides what browsers and shared caches may keep.
+
+    - Anything for a logged-in user, or on a private path: ``private, no-store``.
+    - A public response that already says ``no-store`` or ``no-cache`` (the register, a file
+      view) keeps it; so does a page with a form (it carries a CSRF cookie): ``private``.
+    - Public files (PDF) and anything but a 200: ``no-cache``.
+    - Other public responses: ``max-age`` of at most a minute and ``must-revalidate``, with
+      an ETag of the content, and ``304 Not Modified`` when the browser has it already.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        current = response.get("Cache-Control", "")
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or is_private_path(request.path):
+            if "no-store" not in current:
+                response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+            return response
+        if "no-store" in current or "no-cache" in current:
+            return response
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            response["Cache-Control"] = "private, no-cache"
+            return response
+        if (
+            response.status_code != 200
+            or request.method not in ("GET", "HEAD")
+            or response.get("Content-Type", "").startswith("application/pdf")
+        ):
+            response["Cache-Control"] = FILE_CACHE_CONTROL
+            return response
+        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        if response.streaming:
+            return response
+        set_response_etag(response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+# --- other public content ----------------------------------------------------------------------
+# Publish, withdraw and secrecy changes bump in their services. Content that is edited
+# directly (the admin, the registration form) bumps on save, in the same transaction.
+DOCUMENT_PUBLIC_FIELDS = frozenset(
+    {
+        "subject",
+        "received_on",
+        "category",
+        "public_sender_term",
+        "meeting",
+        "meeting_id",
+        "agenda_item",
+        "agenda_item_id",
+        "status",
+        "published_at",
+    }
+)
+CONTENT_MODELS = (
+    "meetings.Meeting",
+    "meetings.AgendaItem",
+    "publication.MeetingDocument",
+    "publication.Activity",
+    "people.Person",
+    "people.Membership",
+    "people.Body",
+    "people.Fractie",
+)
+
+
+def _content_changed(sender, **kwargs) -> None:
+    bump()
+
+
+def _document_changed(sender, created=False, update_fields=None, **kwargs) -> None:
+    if created:  # a new document is never public yet
+        return
+    if update_fields is None or DOCUMENT_PUBLIC_FIELDS.intersection(update_fields):
+        bump()
+
+
+def connect_signals() -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"public-version-{label}")
+        post_delete.connect(
+            _content_changed, sender=model, dispatch_uid=f"public-version-d-{label}"
+        )
+    document = apps.get_model("documents.Document")
+    post_save.connect(_document_changed, sender=document, dispatch_uid="public-version-doc")
+    post_delete.connect(_content_changed, sender=document, dispatch_uid="public-version-doc-d")

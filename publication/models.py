@@ -74,6 +74,13 @@ def meeting_document_path(instance: "MeetingDocument", filename: str) -> str:
     return f"meetings/{instance.uuid}/{uuid.uuid4().hex}"
 
 
+class MeetingDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Published meeting documents of meetings that show content (never of a besloten
+        vergadering)."""
+        return self.filter(published_at__isnull=False, meeting__in=Meeting.objects.open())
+
+
 class MeetingDocument(models.Model):
     """A document of a meeting made by the griffie (agenda, besluitenlijst, ...)."""
 
@@ -90,6 +97,8 @@ class MeetingDocument(models.Model):
     public_text = models.TextField(blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vergaderstuk")
@@ -213,3 +222,18 @@ class InspectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.received_at:%Y-%m-%d} {self.requester}"
+
+
+class PublicSiteVersion(models.Model):
+    """One row: the version of everything the public site shows. Every publish, withdrawal
+    and secrecy change bumps it in its own transaction (:func:`publication.cache.bump`), so
+    a cached public page can never outlive the change, whatever the commit order."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("versie openbare site")
+        verbose_name_plural = _("versie openbare site")
+
+    def __str__(self) -> str:
+        return str(self.version)

@@ -1,10 +1,13 @@
-"""The public read rules, in one place. Views, feeds, sitemaps, API and templates call these
-and never re-decide what the public may see.
+"""The public read rules. The rules themselves are chainable queryset methods
+(``Document.objects.public()``, ``.under_secrecy()``, ``Meeting.objects.open()``,
+``MeetingDocument.objects.public()``); the functions here are thin delegates that add the
+public columns and ordering, so views, feeds, sitemaps, API and templates never re-decide.
 
 - A document is public when it is published *and* the griffie recorded a publication
   decision for it (fail closed: a document published some other way stays off the site),
-  and it is not tied to a closed meeting (besloten vergadering) nor under secrecy (a
-  document on which secrecy was imposed after publication disappears at once).
+  and it is not under secrecy: a decision in force, or the record of a besloten vergadering
+  until the raad lifts that (a document on which secrecy was imposed after publication
+  disappears at once; lifted minutes that are then published appear).
 - A file is public only when it is the file that decision published: the ANONYMISED file,
   or, for PUBLISHED_IN_FULL with explicit consent, the received PDF.
 - A closed meeting exists publicly, but with no content.
@@ -12,7 +15,6 @@ and never re-decide what the public may see.
 
 from django.db.models import Q, QuerySet
 
-from confidentiality.access import secret_document_ids
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.models import Meeting
 
@@ -51,10 +53,7 @@ def public_documents() -> QuerySet[Document]:
     """Every ingekomen stuk the public may see (listing and page). Only public columns are
     loaded, so a template cannot show ``sender_name`` or ``text`` by accident."""
     return (
-        Document.objects.published()
-        .filter(publication__isnull=False, publication__withdrawn_at__isnull=True)
-        .exclude(meeting__is_closed=True)
-        .exclude(pk__in=secret_document_ids())
+        Document.objects.public()
         .select_related("publication")
         .only(*PUBLIC_DOCUMENT_FIELDS)
         .order_by("-received_on", "-registration_year", "-registration_sequence")
@@ -107,17 +106,15 @@ def public_meetings() -> QuerySet[Meeting]:
 
 
 def meeting_is_open(meeting: Meeting) -> bool:
-    return not meeting.is_closed
+    return meeting.shows_content
 
 
 def public_meeting_documents() -> QuerySet[MeetingDocument]:
-    return MeetingDocument.objects.filter(
-        published_at__isnull=False, meeting__is_closed=False
-    ).select_related("meeting")
+    return MeetingDocument.objects.public().select_related("meeting")
 
 
 def public_agenda_items(meeting: Meeting):
-    if meeting.is_closed:
+    if not meeting.shows_content:
         return meeting.agenda_items.none()
     return meeting.agenda_items.all()
 

@@ -11,9 +11,9 @@ import pymupdf
 from django.db import connection, transaction
 from django.utils import timezone
 
-from confidentiality.access import is_secret
 from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
 
+from . import cache
 from .models import MeetingDocument, PublicationDecision, RemovalRequest, RequestStatus
 from .rules import NEEDS_FILE, Outcome, PublicationOutcome, decide, override_requires_reason
 
@@ -139,7 +139,7 @@ def publish_document(
         )
     if document.status == Status.PUBLISHED:
         raise PublicationRefused("Dit stuk is al gepubliceerd; trek het eerst in.")
-    if is_secret(document):
+    if Document.objects.under_secrecy().filter(pk=document.pk).exists():
         raise PublicationRefused(
             "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
             "geheimhouding is opgeheven."
@@ -170,6 +170,7 @@ def publish_document(
             },
         )
         update_search_vector(decision.pk, document.subject)
+        cache.bump()
         document.record(
             "publication_decision",
             user,
@@ -206,6 +207,7 @@ def withdraw_document(document: Document, user, reason: str, *, reanonymise: boo
             decision.withdrawn_at = timezone.now()
             decision.needs_reanonymisation = reanonymise or decision.needs_reanonymisation
             decision.save(update_fields=["withdrawn_at", "needs_reanonymisation", "changed_at"])
+        cache.bump()
 
 
 # --- art. 2 removal requests -------------------------------------------------------------
@@ -245,11 +247,15 @@ def decide_removal_request(
 
 # --- art. 6 inspection: a ZIP of anonymised PDFs only -----------------------------------
 def inspection_zip(documents) -> bytes:
-    """The anonymised PDFs of ``documents`` for sending by mail. Originals never."""
+    """The anonymised PDFs of ``documents`` for sending by mail. Originals never, and never
+    anything under secrecy: such a document is left out without a word, so the LEESMIJ does
+    not even name it (Woo art. 5.1 and Gemeentewet art. 25, 55, 86)."""
     buffer = io.BytesIO()
     missing = []
+    requested = Document.objects.filter(pk__in=[d.pk for d in documents])
+    sendable = requested.not_under_secrecy().order_by("registration_year", "registration_sequence")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for document in documents:
+        for document in sendable:
             record = _latest(document, FileKind.ANONYMISED)
             if record is None or document.status not in (Status.APPROVED, Status.PUBLISHED):
                 missing.append(document.registration_number)
@@ -268,6 +274,15 @@ def inspection_zip(documents) -> bytes:
     return buffer.getvalue()
 
 
+@transaction.atomic
+def send_inspection(inspection) -> bytes:
+    """Build the ZIP of an inspection request and record when it was made (a POST only)."""
+    data = inspection_zip(inspection.documents.all())
+    inspection.sent_at = timezone.now()
+    inspection.save(update_fields=["sent_at"])
+    return data
+
+
 # --- meeting documents ------------------------------------------------------------------
 def publish_meeting_document(meeting_document: MeetingDocument) -> None:
     data = meeting_document.file.read() if meeting_document.file else b""
@@ -277,4 +292,6 @@ def publish_meeting_document(meeting_document: MeetingDocument) -> None:
     meeting_document.size = len(data)
     meeting_document.public_text = extract_text(data)
     meeting_document.published_at = timezone.now()
-    meeting_document.save()
+    with transaction.atomic():
+        meeting_document.save()
+        cache.bump()

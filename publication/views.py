@@ -23,6 +23,7 @@ from documents.models import Category, Document
 from people.models import Fractie
 
 from . import public
+from .cache import FILE_CACHE_CONTROL
 from .forms import (
     DecisionForm,
     InspectionRequestForm,
@@ -35,23 +36,15 @@ from .models import InspectionRequest, MeetingDocumentKind, RemovalRequest, Requ
 from .service import (
     PublicationRefused,
     decide_removal_request,
-    inspection_zip,
     publish_document,
+    send_inspection,
     withdraw_document,
 )
 
-PUBLIC_MAX_AGE = 300  # seconds; short, so a withdrawal reaches caches soon
-FILE_MAX_AGE = 600
-
 
 class PublicMixin:
-    """Public pages: cacheable by shared caches for a short while."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        if request.method == "GET" and response.status_code == 200:
-            response.setdefault("Cache-Control", f"public, max-age={PUBLIC_MAX_AGE}")
-        return response
+    """Public pages. What browsers and shared caches may keep is decided in one place,
+    :class:`publication.cache.CachePolicyMiddleware` (revalidate; at most a minute)."""
 
 
 class HomeView(PublicMixin, TemplateView):
@@ -111,7 +104,10 @@ class MeetingDetailView(PublicMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
         context = {"meeting": meeting}
-        if public.meeting_is_open(meeting):
+        if not public.meeting_is_open(meeting):
+            # Minutes whose secrecy the raad lifted and the griffie then published.
+            context["lifted_documents"] = list(public.public_documents().filter(meeting=meeting))
+        else:
             documents = list(public.public_documents().filter(meeting=meeting))
             meeting_docs = list(public.public_meeting_documents().filter(meeting=meeting))
             per_item, per_item_docs = defaultdict(list), defaultdict(list)
@@ -197,7 +193,8 @@ def _serve_file(request, *, name: str, sha256: str, modified, open_file):
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = last_modified
-    response["Cache-Control"] = f"public, max-age={FILE_MAX_AGE}"
+    # Always revalidated: after a withdrawal the next request gets a 404, never a stale copy.
+    response["Cache-Control"] = FILE_CACHE_CONTROL
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -396,11 +393,11 @@ class InspectionListView(GriffieRequiredMixin, FormView):
 
 
 class InspectionZipView(GriffieRequiredMixin, View):
-    def get(self, request, pk):
+    """Making the ZIP records ``sent_at``: a state change, so POST only (GET is 405)."""
+
+    def post(self, request, pk):
         inspection = get_object_or_404(InspectionRequest, pk=pk)
-        data = inspection_zip(inspection.documents.all())
-        inspection.sent_at = timezone.now()
-        inspection.save(update_fields=["sent_at"])
+        data = send_inspection(inspection)
         response = HttpResponse(data, content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="inzage-{inspection.pk}.zip"'
         response["Cache-Control"] = "private, no-store"

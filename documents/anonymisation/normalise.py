@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pymupdf
+from celery.exceptions import SoftTimeLimitExceeded
 
 from .ocr import detection_dpi, image_coverage, ocr_available, ocr_textpage
 from .types import AnonymisationOptions, Rect, UnreadableDocument
@@ -264,7 +265,7 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
             doc.close()
             doc = reopened
         text, ocr_pages = extract_text(doc, options, progress, ocr_words, ocr_dpi)
-    except UnreadableDocument:
+    except (UnreadableDocument, SoftTimeLimitExceeded):  # a time limit is not a broken PDF
         doc.close()
         raise
     except Exception as exc:  # noqa: BLE001 - broken page content

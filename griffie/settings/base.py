@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "confidentiality.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # What browsers and shared caches may keep, for every response (publication/cache.py).
+    "publication.cache.CachePolicyMiddleware",
 ]
 
 ROOT_URLCONF = "griffie.urls"
@@ -124,6 +126,31 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several machines (web and worker nodes) need no shared disk when the documents live in
+# S3-compatible object storage (MinIO, or a provider's). The code reaches files only
+# through Django's storage API, so nothing else changes.
+DOCUMENT_STORAGE = config(
+    "DOCUMENT_STORAGE", "filesystem", help_text="'filesystem' (PRIVATE_MEDIA_ROOT) or 's3'."
+)
+if DOCUMENT_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": config("S3_BUCKET", "griffie-documents", help_text="Bucket name."),
+            "endpoint_url": config(
+                "S3_ENDPOINT_URL", "", help_text="e.g. http://minio:9000; empty for AWS."
+            )
+            or None,
+            "region_name": config("S3_REGION", "", help_text="Region, if any.") or None,
+            "access_key": config("S3_ACCESS_KEY", "", help_text="Access key id."),
+            "secret_key": config("S3_SECRET_KEY", "", help_text="Secret access key."),
+            # Private: every file is served through views that check access, never by URL.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": "path",
+        },
+    }
 WHITENOISE_MAX_AGE = 3600
 
 DOCUMENT_MAX_UPLOAD_SIZE = config(
@@ -145,21 +172,50 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 # Do not lose work: acknowledge after the task ran, requeue when a worker dies, take one
-# task at a time, and give every task a time limit below Redis' visibility timeout.
+# task at a time. The time limits are not CELERY_ settings on purpose: Celery would write
+# the sender's values into every message. The tasks read them where they are defined
+# (documents/tasks.py), so the worker's own configuration decides.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = config(
+TASK_SOFT_TIME_LIMIT = config(
     "CELERY_TASK_SOFT_TIME_LIMIT", 600, help_text="Seconds before a task is asked to stop."
 )
-CELERY_TASK_TIME_LIMIT = config(
+TASK_TIME_LIMIT = config(
     "CELERY_TASK_TIME_LIMIT", 660, help_text="Seconds before a task's process is killed."
 )
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
+# A task whose worker vanished (main process killed, machine gone) is handed out again after
+# this many seconds; it must exceed the hard limit, or a live run would be delivered twice.
+# The recovery task below brings back documents whose task was lost altogether.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": TASK_TIME_LIMIT + 60}
+_SENTINEL_MASTER = config(
+    "CELERY_SENTINEL_MASTER",
+    "",
+    help_text="Redis Sentinel master name, with CELERY_BROKER_URL=sentinel://host:26379;…",
+)
+if _SENTINEL_MASTER:
+    CELERY_BROKER_TRANSPORT_OPTIONS["master_name"] = _SENTINEL_MASTER
+# Recovery of anonymisation runs: a run silent for longer than this is dead (the hard limit
+# would have ended it); it is queued again, at most DOCUMENT_RUN_ATTEMPTS times.
+DOCUMENT_RUN_SILENCE_SECONDS = TASK_TIME_LIMIT + 60
+DOCUMENT_RUN_ATTEMPTS = config(
+    "DOCUMENT_RUN_ATTEMPTS",
+    3,
+    help_text="Times a run that died (worker killed, hard time limit) is started again "
+    "before the document is marked failed.",
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "griffie"
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
 CELERY_BEAT_SCHEDULE = {
+    "recover-documents": {
+        "task": "documents.tasks.recover_documents",
+        "schedule": 60,
+    },
+    "remove-orphan-files": {
+        "task": "documents.tasks.remove_orphan_files",
+        "schedule": 60 * 60,
+    },
     "secrecy-review-reminders": {
         "task": "confidentiality.tasks.send_secrecy_review_reminders",
         "schedule": 24 * 60 * 60,

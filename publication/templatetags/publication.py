@@ -1,6 +1,6 @@
 from django import template
 
-from documents.models import FileKind, Status
+from documents.models import Document, FileKind, Status
 from publication.forms import DecisionForm, WithdrawForm
 from publication.models import PublicationDecision
 from publication.rules import NEEDS_FILE
@@ -41,6 +41,13 @@ def decision_panel(context, document):
         problems.append("De geanonimiseerde versie is nog niet goedgekeurd.")
     if proposal.needs_file and not proposal.may_publish_original and not has_anonymised:
         problems.append("Er is nog geen geanonimiseerde PDF.")
+    # The panel asks the same rules as the public site: published is not the same as public.
+    under_secrecy = Document.objects.under_secrecy().filter(pk=document.pk).exists()
+    if under_secrecy:
+        problems.append(
+            "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
+            "geheimhouding is opgeheven."
+        )
     if document.status != Status.PUBLISHED:
         problems += public_field_problems(document)
     return {
@@ -51,6 +58,8 @@ def decision_panel(context, document):
         "decision": decision,
         "problems": problems,
         "is_published": document.status == Status.PUBLISHED,
+        "is_public": Document.objects.public().filter(pk=document.pk).exists(),
+        "under_secrecy": under_secrecy,
         "form": DecisionForm(
             initial={"outcome": decision.outcome if decision else proposal.outcome}
         ),

@@ -212,7 +212,7 @@ def test_inspection_zip_contains_only_anonymised_versions(griffie_client, griffi
         },
     )
     inspection = InspectionRequest.objects.get()
-    response = griffie_client.get(
+    response = griffie_client.post(
         reverse("publication:inspection-zip", kwargs={"pk": inspection.pk})
     )
     archive = zipfile.ZipFile(io.BytesIO(response.content))

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
+from documents.files import atomic_files
 from documents.forms import RegistrationForm
 from documents.intake import UploadRefused, receive_file
 from documents.models import Category, Document, SenderType
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 for error in errors:
                     self.stderr.write(f"{field}: {error}")
             raise CommandError("De registratie is ongeldig; er is niets opgeslagen.")
-        with transaction.atomic():
+        with atomic_files():
             try:
                 result = receive_file(path.read_bytes(), path.name, received_on=received)
             except UploadRefused as exc:
@@ -90,3 +90,8 @@ class Command(BaseCommand):
             self.stderr.write(f"{document.registration_number}: {result.problem} (status mislukt)")
             raise CommandError("Het bestand kon niet worden gelezen; bewaard met status 'mislukt'.")
         self.stdout.write(f"{document.registration_number} {document.uuid}")
+        if result.queue_down:
+            self.stdout.write(
+                f"{document.registration_number}: opgeslagen; wordt verwerkt zodra de "
+                "wachtrij terug is (de paginaweergaven worden dan gemaakt)."
+            )

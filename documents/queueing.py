@@ -1,0 +1,54 @@
+"""Handing tasks to the queue after commit, without ever failing the request that did the
+work: when the broker (Redis) is down, the work is saved and the caller can say so
+honestly; the recovery task (``documents.tasks.recover_documents``) queues it again."""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+QUEUE_DOWN_MESSAGE = "opgeslagen; wordt verwerkt zodra de wachtrij terug is"
+
+
+@dataclass
+class Dispatch:
+    """What became of one queued task: ``None`` until the transaction committed, then
+    whether the broker took it."""
+
+    queued: bool | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.queued is False
+
+
+def send(task, **kwargs) -> bool:
+    """Send now; False (and a warning in the log) when the broker cannot be reached. Time
+    limits are left to the worker's own task definition: explicit ``None`` keeps the
+    sender's settings out of the message."""
+    try:
+        task.apply_async(
+            kwargs=kwargs,
+            time_limit=None,
+            soft_time_limit=None,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2},
+        )
+    except Exception as exc:  # kombu/redis raise several connection errors
+        logger.warning("Could not queue %s%s: %s", task.name, kwargs, exc)
+        return False
+    return True
+
+
+def send_on_commit(task, on_result=None, **kwargs) -> Dispatch:
+    """Queue ``task`` once the current transaction commits (at once outside one)."""
+    dispatch = Dispatch()
+
+    def deliver():
+        dispatch.queued = send(task, **kwargs)
+        if on_result is not None:
+            on_result(dispatch.queued)
+
+    transaction.on_commit(deliver)
+    return dispatch

@@ -1,0 +1,80 @@
+"""Nothing stays stuck: documents whose anonymisation run went silent are queued again.
+
+A run is *silent* when nothing was heard of it (queued, started, a page done) for longer
+than the hard time limit allows a live run to last: its worker was killed, the hard limit
+ended it, or the queue lost its message. A run that had started and died counts against
+the retry budget; after the budget the document is marked failed with a reason. A run that
+never started (message lost, or the queue was down when it was sent) is queued again
+without counting: nothing is wrong with the document.
+"""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import ConcurrentChange, Document, Status
+
+logger = logging.getLogger(__name__)
+
+
+def recover_stuck_runs(
+    *, silent_for: timedelta | None = None, attempts: int | None = None, limit: int = 100
+) -> dict:
+    """Queue again (or fail) every document whose run is silent. Returns counts."""
+    from .tasks import GAVE_UP
+    from .workflow import dispatch_run
+
+    silent_for = silent_for or timedelta(seconds=settings.DOCUMENT_RUN_SILENCE_SECONDS)
+    attempts = attempts if attempts is not None else settings.DOCUMENT_RUN_ATTEMPTS
+    now = timezone.now()
+    cutoff = now - silent_for
+    # Never heard of: the queue was down, or the process died before sending. A grace
+    # period leaves a run that is being committed and sent right now alone.
+    unsent = Q(run_seen_at__isnull=True, updated_at__lt=now - timedelta(seconds=30))
+    silent = unsent | Q(run_seen_at__lt=cutoff)
+    stuck = Document.objects.filter(status=Status.ANONYMISING).filter(silent)
+    counts = {"requeued": 0, "failed": 0}
+    for document in stuck.order_by("run_seen_at")[:limit]:
+        died = document.run_started_at is not None
+        if died and document.run_attempts + 1 >= attempts:
+            try:
+                document.fail(GAVE_UP % {"n": document.run_attempts + 1})
+            except ConcurrentChange:
+                continue
+            counts["failed"] += 1
+            continue
+        new_token = uuid.uuid4()
+        with transaction.atomic():
+            # Conditional on the run we saw: a worker that woke up meanwhile wins.
+            updated = (
+                Document.objects.filter(
+                    pk=document.pk, status=Status.ANONYMISING, run_token=document.run_token
+                )
+                .filter(silent)
+                .update(
+                    run_token=new_token,
+                    run_started_at=None,
+                    run_seen_at=None,
+                    run_attempts=document.run_attempts + (1 if died else 0),
+                    updated_at=now,
+                )
+            )
+            if not updated:
+                continue
+            document.record(
+                "anonymisation_requeued",
+                None,
+                "De verwerking stopte; opnieuw in de wachtrij gezet."
+                if died
+                else "Opnieuw in de wachtrij gezet (de taak was niet aangekomen).",
+            )
+            dispatch_run(document.pk, new_token)
+        counts["requeued"] += 1
+    if any(counts.values()):
+        logger.warning("Recovered anonymisation runs: %s", counts)
+    return counts
