@@ -101,3 +101,8 @@ def remove_orphan_files(older_than: timedelta = timedelta(hours=1), limit: int =
             if removed >= limit:
                 return removed
     return removed
+
+
+def anonymised_file_name(document: Document, version: int) -> str:
+    """Each version of the anonymised PDF has its own name: ``2026-0012-geanonimiseerd-v2.pdf``."""
+    return f"{document.registration_number}-geanonimiseerd-v{version}.pdf"

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -39,6 +41,16 @@ class UploadForm(forms.Form):
 
 
 class RegistrationForm(forms.ModelForm):
+    """Registration of an incoming document. The public fields are run through the
+    anonymisation detector: a personal item is a warning with a neutral subject proposed,
+    which the clerk can accept or, having read it, confirm (issue 8 item 7)."""
+
+    public_fields_confirmed = forms.BooleanField(
+        label=_("Ik heb de melding gelezen en sla de openbare velden toch zo op"),
+        required=False,
+        help_text=_("Bij publicatie wordt opnieuw gecontroleerd; afwijken vraagt dan een reden."),
+    )
+
     class Meta:
         model = Document
         fields = [
@@ -67,9 +79,48 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].required = True
-        self.fields["agenda_item"].queryset = self.fields["agenda_item"].queryset.select_related(
-            "meeting"
+        self.public_field_findings = []
+        self.proposed_subject = ""
+        items = self.fields["agenda_item"].queryset.select_related("meeting")
+        # Only the chosen meeting's items (server side, so it works without JavaScript).
+        meeting = self.data.get(self.add_prefix("meeting")) if self.is_bound else None
+        if meeting is None:
+            meeting = self.initial.get("meeting") or self.instance.meeting_id
+        if meeting and str(meeting).isdigit():
+            items = items.filter(meeting_id=meeting)
+        self.fields["agenda_item"].queryset = items
+        self.fields["agenda_item"].help_text = _(
+            "Alleen de agendapunten van de gekozen vergadering."
         )
+
+    def _check_public_fields(self, cleaned) -> None:
+        from .anonymisation.public_fields import describe
+        from .public_fields import proposed_subject, public_field_findings
+
+        document = copy.copy(self.instance)
+        for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
+            setattr(document, name, cleaned.get(name) or "")
+        for name in ("sender_name", "sender_address", "sender_email", "sender_phone"):
+            setattr(document, name, cleaned.get(name) or "")
+        for name in ("consent_publish_personal_data", "no_objection_personal_data"):
+            setattr(document, name, bool(cleaned.get(name)))
+        try:
+            findings = public_field_findings(document)
+        except Exception:  # noqa: BLE001 - fail closed: the clerk must confirm
+            findings = None
+        if findings == []:
+            return
+        if findings is None:
+            message = _("De openbare velden konden niet worden gecontroleerd.")
+        else:
+            self.public_field_findings = findings
+            message = _("Mogelijk persoonsgegevens in een openbaar veld: %(found)s.") % {
+                "found": describe(findings)
+            }
+            if any(f.field == "subject" for f in findings):
+                self.proposed_subject = proposed_subject(document, findings)
+        if not cleaned.get("public_fields_confirmed"):
+            self.add_error(None, message)
 
     def clean(self):
         cleaned = super().clean()
@@ -111,6 +162,7 @@ class RegistrationForm(forms.ModelForm):
             cleaned["meeting"] = item.meeting
         elif item and meeting and item.meeting_id != meeting.pk:
             self.add_error("agenda_item", _("Dit agendapunt hoort bij een andere vergadering."))
+        self._check_public_fields(cleaned)
         return cleaned
 
 
@@ -178,8 +230,16 @@ class ReviewForm(forms.Form):
     """The reviewer's decisions: ids of accepted and rejected redactions, new boxes as JSON
     ``[{"page": 0, "rect": [x0, y0, x1, y1]}]`` in PDF points, and the neutral term."""
 
+    MM = 72 / 25.4  # PDF points per millimetre
+
     boxes = forms.JSONField(required=False)
     neutral_term = forms.CharField(required=False, max_length=100)
+    # A box typed with the keyboard, in millimetres from the page's top left corner.
+    kb_page = forms.IntegerField(label=_("Pagina"), required=False, min_value=1)
+    kb_left = forms.FloatField(label=_("Van links (mm)"), required=False, min_value=0)
+    kb_top = forms.FloatField(label=_("Van boven (mm)"), required=False, min_value=0)
+    kb_width = forms.FloatField(label=_("Breedte (mm)"), required=False, min_value=0)
+    kb_height = forms.FloatField(label=_("Hoogte (mm)"), required=False, min_value=0)
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,5 +269,13 @@ class ReviewForm(forms.Form):
             if page < 0 or page >= max(self.document.pages_total, 1) or x1 <= x0 or y1 <= y0:
                 raise forms.ValidationError(_("Ongeldig vlak."))
             boxes.append((page, (x0, y0, x1, y1)))
+        keyboard = [cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")]
+        if any(v is not None for v in keyboard[1:]) and all(v for v in (keyboard[3:])):
+            page, left, top, width, height = keyboard
+            page = (page or 1) - 1
+            if page >= max(self.document.pages_total, 1):
+                raise forms.ValidationError(_("Ongeldig vlak."))
+            x0, y0 = (left or 0) * self.MM, (top or 0) * self.MM
+            boxes.append((page, (x0, y0, x0 + width * self.MM, y0 + height * self.MM)))
         cleaned.update(accepted=accepted, rejected=rejected, boxes=boxes)
         return cleaned

@@ -431,6 +431,7 @@ EVENT_LABELS = {
     "published": _("gepubliceerd"),
     "withdrawn": _("ingetrokken"),
     "failed": _("mislukt"),
+    "public_fields_override": _("gepubliceerd ondanks melding in openbare velden"),
 }
 
 

@@ -1,6 +1,9 @@
 """The griffie's intake and triage screens. Thin: the work happens in intake/pages/models."""
 
+import logging
+
 import pymupdf
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -17,14 +20,26 @@ from confidentiality import service as confidentiality
 from confidentiality.access import Level
 from confidentiality.service import record_if_closed_meeting
 from confidentiality.watermark import NotWatermarkable
+from meetings.models import AgendaItem
 
 from . import workflow
 from .access import GriffieRequiredMixin
+from .files import anonymised_file_name
 from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
-from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
+from .letterhead import sender_suggestions
+from .models import (
+    Document,
+    DocumentFile,
+    FileKind,
+    InvalidTransition,
+    RedactionDecision,
+    Status,
+)
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
+
+logger = logging.getLogger(__name__)
 
 # The queue (Redis) could not be reached: the work is saved and picked up when it is back.
 QUEUE_DOWN_RUN = gettext_lazy(
@@ -111,6 +126,9 @@ class UploadView(GriffieRequiredMixin, FormView):
 
 
 class RegisterView(GriffieRequiredMixin, UpdateView):
+    """Registration with the document beside the form, the sender details from the
+    letterhead as suggestions, and the agenda items of the chosen meeting only."""
+
     model = Document
     form_class = RegistrationForm
     template_name = "documents/register.html"
@@ -122,11 +140,70 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
 
     def get_initial(self):
         initial = super().get_initial()
+        self.suggestions = {}
+        if self.object.registered_at is None:
+            found = sender_suggestions(self.object)
+            self.suggestions = {
+                name: value
+                for name, value in found.items()
+                if not getattr(self.object, name)
+                or (name == "sender_type" and not self.object.sender_name)
+            }
+            initial.update(self.suggestions)
         if not self.object.public_sender_term:
             initial["public_sender_term"] = default_public_sender_term(
-                self.object.category, self.object.sender_type, self.object.sender_name
+                initial.get("category", self.object.category),
+                initial.get("sender_type", self.object.sender_type),
+                initial.get("sender_name", self.object.sender_name),
             )
         return initial
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        proposal = self.request.POST.get("use_proposed_subject")
+        if self.request.method == "POST" and proposal:
+            data = kwargs["data"].copy()
+            data["subject"] = proposal
+            data.pop("public_fields_confirmed", None)
+            kwargs["data"] = data
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        if "refresh_items" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # Without JavaScript: show the chosen meeting's agenda items, save nothing yet.
+        self.object = self.get_object()
+        self.suggestions = {}
+        form_class = self.get_form_class()
+        initial = {
+            name: request.POST.get(name, "")
+            for name, field in form_class.base_fields.items()
+            if not isinstance(field, forms.BooleanField)
+        }
+        initial.update(
+            {
+                name: name in request.POST
+                for name, field in form_class.base_fields.items()
+                if isinstance(field, forms.BooleanField)
+            }
+        )
+        form = form_class(instance=self.object, initial=initial)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.object
+        if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
+            render_page_images(document)
+        items: dict[str, list] = {}
+        for item in AgendaItem.objects.order_by("meeting", "position", "number"):
+            items.setdefault(str(item.meeting_id), []).append([item.pk, str(item)])
+        context.update(
+            page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
+            suggestions=getattr(self, "suggestions", {}),
+            agenda_items=items,
+        )
+        return context
 
     def form_valid(self, form):
         first = self.object.registered_at is None
@@ -179,10 +256,13 @@ class FileView(GriffieRequiredMixin, View):
             if level == Level.GEHEIM:
                 return _watermarked(request, record)
         as_attachment = record.kind == FileKind.ORIGINAL
+        filename = record.original_name or f"{record.document.registration_number}.pdf"
+        if record.kind == FileKind.ANONYMISED:
+            filename = anonymised_file_name(record.document, record.version)
         response = FileResponse(
             record.file.open("rb"),
             as_attachment=as_attachment,
-            filename=record.original_name or f"{record.document.registration_number}.pdf",
+            filename=filename,
             content_type=record.content_type or "application/octet-stream",
         )
         response["Cache-Control"] = "private, no-store"
@@ -268,8 +348,39 @@ class ReviewView(GriffieRequiredMixin, DetailView):
             pages=pages,
             redactions=redactions,
             anonymised=workflow.latest_anonymised(document),
+            suspects=self.suspects(document, redactions),
+            keyboard_pages=range(1, len(pages) + 1),
         )
         return context
+
+    @staticmethod
+    def suspects(document, redactions) -> list[dict]:
+        """The reviewer's net, each suspect marked when boxes already cover it (they go
+        at the next re-run)."""
+        manual = [
+            (r.page, rect)
+            for r in redactions
+            if r.is_manual and r.decision == RedactionDecision.ACCEPTED
+            for rect in r.rects
+        ]
+
+        try:
+            suspects = workflow.review_suspects(document)
+        except Exception:  # a missing or unreadable output must not take the screen down
+            logger.exception("reviewer's net failed for document %s", document.pk)
+            return None
+
+        def covered(page, rect) -> bool:
+            cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+            return any(p == page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in manual)
+
+        return [
+            {
+                "suspect": suspect,
+                "covered": all(covered(page, rect) for page, rect in suspect.occurrences),
+            }
+            for suspect in suspects
+        ]
 
     def post(self, request, pk):
         document = get_object_or_404(Document, pk=pk)
@@ -283,6 +394,15 @@ class ReviewView(GriffieRequiredMixin, DetailView):
         workflow.decide_redactions(document, request.user, data["accepted"], data["rejected"])
         for page, rect in data["boxes"]:
             workflow.add_manual_box(document, request.user, page, rect)
+        word = request.POST.get("weglakken")
+        if word:
+            found = [s for s in workflow.review_suspects(document) if s.text == word]
+            if found:
+                workflow.redact_suspect(document, request.user, word, found[0].occurrences)
+                messages.success(
+                    request,
+                    _("“%s” wordt weggelakt; voer de anonimisering opnieuw uit.") % word,
+                )
         if data["neutral_term"] and data["neutral_term"] != document.public_sender_term:
             document.public_sender_term = data["neutral_term"]
             document.save(update_fields=["public_sender_term"])

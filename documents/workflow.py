@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from people.service import registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
-from .files import atomic_files, store_file
+from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
     ConcurrentChange,
     Document,
@@ -268,13 +268,14 @@ def _run(document: Document) -> None:
         )
         if result.output_pdf is not None:
             previous = latest_anonymised(document)
+            version = (previous.version + 1) if previous else 1
             store_file(
                 document,
                 FileKind.ANONYMISED,
                 result.output_pdf,
-                f"{document.registration_number}-geanonimiseerd.pdf",
+                anonymised_file_name(document, version),
                 "application/pdf",
-                version=(previous.version + 1) if previous else 1,
+                version=version,
             )
         document.record(
             "anonymisation_report",
@@ -346,3 +347,50 @@ def approve(document: Document, actor) -> None:
         )
     document.approve(actor)
     document.record("approved_version", actor, f"versie {output.version}, sha256 {output.sha256}")
+
+
+def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Redaction]:
+    """One click on a suspect in the reviewer's net: a box over every place the word stands,
+    like boxes drawn by hand (one record per page); a re-run is needed before approval."""
+    by_page: dict[int, list] = {}
+    for page, rect in occurrences:
+        by_page.setdefault(int(page), []).append([float(c) for c in rect])
+    now = timezone.now()
+    created = [
+        Redaction.objects.create(
+            document=document,
+            finding_id=f"suspect-{page}-{now.timestamp():.6f}",
+            page=page,
+            rects=rects,
+            entity_type="SUSPECT",
+            text=text,
+            is_manual=True,
+            decision=RedactionDecision.ACCEPTED,
+            decided_by=actor,
+            decided_at=now,
+        )
+        for page, rects in sorted(by_page.items())
+    ]
+    if created:
+        document.record(
+            REVIEW_CHANGED, actor, f'"{text}" weggelakt op {len(occurrences)} plaats(en)'
+        )
+    return created
+
+
+def review_suspects(document: Document):
+    """The reviewer's net over the latest anonymised version: words left standing that
+    might be personal. Names the engine kept (registry, officials) and kept findings are
+    not suspects."""
+    from .anonymisation.suspects import find_suspects
+
+    output = latest_anonymised(document)
+    if output is None:
+        return []
+    keep = [*options_for(document).keep_names, document.public_sender_term]
+    keep += list(
+        document.redactions.filter(decision=RedactionDecision.REJECTED, is_manual=False)
+        .exclude(text="")
+        .values_list("text", flat=True)
+    )
+    return find_suspects(output.read_bytes(), keep=keep)

@@ -18,6 +18,15 @@ class DecisionForm(forms.Form):
             "voor transparantie (3c)."
         ),
     )
+    public_fields_reason = forms.CharField(
+        label=_("Reden om te publiceren ondanks een melding in de openbare velden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Alleen nodig als het onderwerp, de omschrijving, de aanduiding van de afzender of "
+            "de bestandsnaam mogelijk persoonsgegevens bevat; de reden komt in de geschiedenis."
+        ),
+    )
 
 
 class WithdrawForm(forms.Form):

@@ -83,11 +83,52 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
     return record
 
 
+def check_public_fields(
+    document: Document, user, record: DocumentFile | None, override_reason: str
+) -> None:
+    """Issue 8 item 7: refuse while the detector finds a personal item in a public field
+    (subject, description, public sender term, name of the published file), unless the
+    griffie overrides it with a reason, which goes into the history. Fails closed: when the
+    detector cannot run, nothing is published without an override."""
+    from documents.anonymisation.public_fields import describe
+    from documents.public_fields import proposed_subject, public_field_findings
+
+    try:
+        findings = public_field_findings(document, record.original_name if record else "")
+    except Exception as exc:  # noqa: BLE001 - fail closed on any detector failure
+        findings, problem = None, f"de controle van de openbare velden mislukte ({exc})"
+    else:
+        problem = describe(findings)
+    if findings == []:
+        return
+    if not override_reason:
+        proposal = (
+            f' Voorstel voor het onderwerp: "{proposed_subject(document, findings)}".'
+            if findings and any(f.field == "subject" for f in findings)
+            else ""
+        )
+        raise PublicationRefused(
+            f"De openbare velden bevatten mogelijk persoonsgegevens: {problem}. Pas ze aan "
+            f"of geef een reden om toch te publiceren.{proposal}"
+        )
+    document.record(
+        "public_fields_override",
+        user,
+        f"Gepubliceerd ondanks melding ({problem}); reden: {override_reason}",
+    )
+
+
 def publish_document(
-    document: Document, user, *, outcome: str | None = None, reason: str = ""
+    document: Document,
+    user,
+    *,
+    outcome: str | None = None,
+    reason: str = "",
+    public_fields_reason: str = "",
 ) -> PublicationDecision:
     """Publish ``document`` as the gedragscode proposes, or as the griffie chose with a
-    reason. Records the decision and the document's events."""
+    reason. Records the decision and the document's events. ``public_fields_reason``
+    overrides a personal item found in a public field (see :func:`check_public_fields`)."""
     proposal = proposal_for(document)
     chosen = Outcome(outcome) if outcome else proposal.outcome
     reason = (reason or "").strip()
@@ -108,6 +149,7 @@ def publish_document(
         record = file_to_publish(document, chosen)
         text = extract_text(record.read_bytes())
     with transaction.atomic():
+        check_public_fields(document, user, record, (public_fields_reason or "").strip())
         try:
             document.publish(user, listing_only=not NEEDS_FILE[chosen])
         except InvalidTransition as exc:

@@ -306,6 +306,7 @@ class PublishView(GriffieRequiredMixin, View):
                 request.user,
                 outcome=form.cleaned_data["outcome"],
                 reason=form.cleaned_data["reason"],
+                public_fields_reason=form.cleaned_data["public_fields_reason"],
             )
         except PublicationRefused as exc:
             messages.error(request, _("Niet gepubliceerd: %s") % exc.reason)

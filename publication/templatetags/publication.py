@@ -9,6 +9,23 @@ from publication.service import proposal_for
 register = template.Library()
 
 
+def public_field_problems(document) -> list[str]:
+    """Why publication will ask for a reason: personal items in the public fields."""
+    from documents.anonymisation.public_fields import describe
+    from documents.public_fields import proposed_subject, public_field_findings
+
+    try:
+        findings = public_field_findings(document)
+    except Exception:  # noqa: BLE001 - fail closed: say so, publication refuses too
+        return ["De openbare velden konden niet worden gecontroleerd."]
+    if not findings:
+        return []
+    message = f"Mogelijk persoonsgegevens in de openbare velden: {describe(findings)}."
+    if any(f.field == "subject" for f in findings):
+        message += f' Voorstel voor het onderwerp: "{proposed_subject(document, findings)}".'
+    return [message]
+
+
 @register.inclusion_tag("publication/_decision_panel_body.html", takes_context=True)
 def decision_panel(context, document):
     """The griffie's publication panel on the document detail page."""
@@ -31,6 +48,8 @@ def decision_panel(context, document):
             "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
             "geheimhouding is opgeheven."
         )
+    if document.status != Status.PUBLISHED:
+        problems += public_field_problems(document)
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

@@ -1,10 +1,30 @@
-// Draw extra redaction boxes on the review page; coordinates are sent in PDF points.
+// The review page: position the proposed boxes, draw extra boxes with the mouse or type
+// them with the keyboard, and zoom the page images. Coordinates are sent in PDF points.
 document.addEventListener("DOMContentLoaded", () => {
   // Position the proposed boxes (percentages of the page); set from script because the
   // Content-Security-Policy forbids inline style attributes.
   document.querySelectorAll(".review-page .box[data-left]").forEach((box) => {
     for (const side of ["left", "top", "width", "height"]) box.style[side] = box.dataset[side] + "%";
   });
+
+  // Zoom: one factor for every page image (original and anonymised side by side).
+  const pages = document.querySelector(".review .pages");
+  const toolbar = document.getElementById("zoom-toolbar");
+  if (pages && toolbar) {
+    const steps = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5];
+    let step = steps.indexOf(1);
+    const output = document.getElementById("zoom-value");
+    toolbar.hidden = false;
+    toolbar.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-zoom]");
+      if (!button) return;
+      const delta = parseInt(button.dataset.zoom, 10);
+      step = delta === 0 ? steps.indexOf(1) : Math.min(Math.max(step + delta, 0), steps.length - 1);
+      pages.style.setProperty("--review-zoom", steps[step]);
+      output.value = Math.round(steps[step] * 100) + "%";
+    });
+  }
+
   const input = document.getElementById("id_boxes");
   if (!input) return;
   const boxes = [];
@@ -45,4 +65,29 @@ document.addEventListener("DOMContentLoaded", () => {
       input.value = JSON.stringify(boxes);
     });
   });
+
+  // Keyboard: the typed box (millimetres) is previewed on its page as it changes; the
+  // server adds it on submit, so this works without the preview too.
+  const MM = 72 / 25.4;
+  const field = (name) => document.getElementById("id_kb_" + name);
+  let preview = null;
+  const showPreview = () => {
+    const [left, top, width, height] = ["left", "top", "width", "height"].map((n) => parseFloat(field(n).value));
+    const figure = document.querySelector(`.review-page[data-page="${parseInt(field("page").value, 10) - 1}"]`);
+    if (preview) preview.remove();
+    preview = null;
+    if (!figure || !(width > 0) || !(height > 0)) return;
+    const w = parseFloat(figure.dataset.width), h = parseFloat(figure.dataset.height);
+    preview = document.createElement("span");
+    preview.className = "box decision-accepted manual keyboard-preview";
+    Object.assign(preview.style, {
+      left: (100 * (left || 0) * MM / w) + "%", top: (100 * (top || 0) * MM / h) + "%",
+      width: (100 * width * MM / w) + "%", height: (100 * height * MM / h) + "%",
+    });
+    figure.appendChild(preview);
+  };
+  for (const name of ["page", "left", "top", "width", "height"]) {
+    const el = field(name);
+    if (el) el.addEventListener("input", showPreview);
+  }
 });

@@ -47,3 +47,19 @@ def test_an_unreadable_file_gets_no_output_and_a_non_zero_exit(tmp_path, capsys)
     assert not (out / "versleuteld.pdf").exists()
     reports = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
     assert [r["file"].rsplit("/", 1)[-1] for r in reports] == ["versleuteld.pdf", "goed.pdf"]
+
+
+@pytest.mark.parametrize(
+    "sentence,suspects",
+    [
+        ("Het project loopt vertraging op.", 0),
+        # a made-up project name: no dictionary word, no kept name, so the net lists it
+        ("Het project Zwarbelinck loopt vertraging op.", 1),
+    ],
+)
+def test_the_report_counts_the_suspects_left_standing(tmp_path, capsys, sentence, suspects):
+    source = tmp_path / "brief.pdf"
+    source.write_bytes(make_pdf(f"Geachte raad,\n\n{sentence}\n\nMet vriendelijke groet"))
+    call_command("anonymise", str(source), "--output-dir", str(tmp_path / "uit"))
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert report["suspects"] == suspects

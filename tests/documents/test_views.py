@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from documents.models import Category, SenderType, Status
-from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+from documents.intake import receive_file
+from documents.models import Category, Document, FileKind, SenderType, Status
+from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory, make_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +126,114 @@ class TestRegistration:
         )
         document.refresh_from_db()
         assert document.status == Status.RECEIVED
+
+
+class TestRegistrationPublicFields:
+    """Issue 8 item 7 at registration: warn and propose a neutral subject."""
+
+    data = TestRegistration.form_data
+
+    def test_a_name_and_address_in_the_subject_warn_and_propose_a_neutral_subject(
+        self, griffie_client
+    ):
+        document = DocumentFactory(subject="")
+        response = griffie_client.post(
+            reverse("documents:register", args=[document.pk]),
+            self.data(subject="Bezwaar van J. de Vries, Kerkstraat 12 tegen kapvergunning"),
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Mogelijk persoonsgegevens in een openbaar veld" in html
+        assert 'naam "J. de Vries"' in html.replace("&quot;", '"')
+        assert response.context["form"].proposed_subject == "Bezwaar tegen kapvergunning"
+        document.refresh_from_db()
+        assert document.subject == ""
+
+    def test_accepting_the_proposal_saves_the_neutral_subject(self, griffie_client):
+        document = DocumentFactory(subject="")
+        response = griffie_client.post(
+            reverse("documents:register", args=[document.pk]),
+            self.data(
+                subject="Bezwaar van J. de Vries, Kerkstraat 12 tegen kapvergunning",
+                use_proposed_subject="Bezwaar tegen kapvergunning",
+            ),
+        )
+        assert response.status_code == 302
+        document.refresh_from_db()
+        assert document.subject == "Bezwaar tegen kapvergunning"
+
+    def test_the_clerk_can_confirm_after_reading_the_warning(self, griffie_client):
+        document = DocumentFactory(subject="")
+        response = griffie_client.post(
+            reverse("documents:register", args=[document.pk]),
+            self.data(subject="Verkeer Kerkstraat 12", public_fields_confirmed="on"),
+        )
+        assert response.status_code == 302
+        document.refresh_from_db()
+        assert document.subject == "Verkeer Kerkstraat 12"
+
+    def test_the_senders_own_name_in_the_description_warns(self, griffie_client):
+        document = DocumentFactory(subject="")
+        response = griffie_client.post(
+            reverse("documents:register", args=[document.pk]),
+            self.data(description="Telefoon van Piet Jansen ontvangen"),
+        )
+        assert response.status_code == 200
+        assert "omschrijving" in response.content.decode()
+
+
+class TestRegistrationScreen:
+    LETTERHEAD = (
+        "Stichting Dorpsbelang Noord\nKerkweg 4\n4481 AB Kloetinge\ninfo@dorpsbelang.nl\n\n"
+        "Geachte raad,\n\nWij vragen aandacht voor de speeltuin.\n"
+    )
+
+    def test_the_document_is_shown_beside_the_form(self, griffie_client, griffie_user):
+        document = receive_file(make_pdf(self.LETTERHEAD), "brief.pdf", user=griffie_user).document
+        html = griffie_client.get(
+            reverse("documents:register", args=[document.pk])
+        ).content.decode()
+        image = document.files.get(kind=FileKind.PAGE_IMAGE, page_number=0)
+        assert 'class="register-document"' in html
+        assert reverse("documents:file", args=[document.pk, image.pk]) in html
+
+    def test_sender_details_from_the_letterhead_are_prefilled(self, griffie_client, griffie_user):
+        document = receive_file(make_pdf(self.LETTERHEAD), "brief.pdf", user=griffie_user).document
+        form = griffie_client.get(reverse("documents:register", args=[document.pk])).context["form"]
+        assert form.initial["sender_name"] == "Stichting Dorpsbelang Noord"
+        assert form.initial["sender_type"] == SenderType.ORGANISATION
+        assert form.initial["sender_address"] == "Kerkweg 4, 4481 AB Kloetinge"
+        assert form.initial["sender_email"] == "info@dorpsbelang.nl"
+        assert form.initial["public_sender_term"] == "Stichting Dorpsbelang Noord"
+
+    def test_details_already_registered_are_not_overwritten(self, griffie_client, griffie_user):
+        document = receive_file(make_pdf(self.LETTERHEAD), "brief.pdf", user=griffie_user).document
+        Document.objects.filter(pk=document.pk).update(sender_name="Dorpsraad")
+        form = griffie_client.get(reverse("documents:register", args=[document.pk])).context["form"]
+        assert form.initial["sender_name"] == "Dorpsraad"
+
+    def test_only_the_chosen_meetings_agenda_items_with_titles(self, griffie_client):
+        item = AgendaItemFactory(title="Speeltuinen in Noord")
+        other = AgendaItemFactory(title="Begroting")
+        document = DocumentFactory(meeting=item.meeting)
+        form = griffie_client.get(reverse("documents:register", args=[document.pk])).context["form"]
+        choices = [label for _, label in form.fields["agenda_item"].choices]
+        assert str(item) in choices and "Speeltuinen in Noord" in str(item)
+        assert str(other) not in choices
+
+    def test_without_javascript_the_meeting_can_be_chosen_first(self, griffie_client):
+        item = AgendaItemFactory(title="Speeltuinen in Noord")
+        other = AgendaItemFactory(title="Begroting")
+        document = DocumentFactory(subject="")
+        response = griffie_client.post(
+            reverse("documents:register", args=[document.pk]),
+            TestRegistration.form_data(None, meeting=other.meeting.pk, refresh_items="1"),
+        )
+        assert response.status_code == 200
+        choices = [label for _, label in response.context["form"].fields["agenda_item"].choices]
+        assert str(other) in choices and str(item) not in choices
+        document.refresh_from_db()
+        assert document.registered_at is None
 
 
 def test_detail_page_shows_history_and_failure_reason(griffie_client):

@@ -222,3 +222,113 @@ def test_approval_after_a_change_needs_a_rerun_but_accepting_proposals_does_not(
     workflow.approve(letter, griffie_user)
     letter.refresh_from_db()
     assert letter.status == Status.APPROVED
+
+
+class TestReviewerTools:
+    """Issue 11 review screen and issue 8's reviewer's net."""
+
+    @pytest.fixture
+    def reviewed(self, letter, griffie_client, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            griffie_client.post(reverse("documents:anonymise", args=[letter.pk]))
+        letter.refresh_from_db()
+        return letter
+
+    def test_entity_types_are_shown_in_dutch(self, reviewed, griffie_client):
+        html = griffie_client.get(reverse("documents:review", args=[reviewed.pk])).content.decode()
+        assert reviewed.redactions.filter(entity_type="PERSON").exists()
+        assert "<td>naam</td>" in html
+        assert "<td>PERSON</td>" not in html
+
+    def test_a_box_typed_with_the_keyboard_is_added_in_pdf_points(self, reviewed, griffie_client):
+        griffie_client.post(
+            reverse("documents:review", args=[reviewed.pk]),
+            {
+                "action": "save",
+                "kb_page": 1,
+                "kb_left": 25.4,
+                "kb_top": 50.8,
+                "kb_width": 10,
+                "kb_height": 5,
+            },
+        )
+        box = reviewed.redactions.get(is_manual=True)
+        assert box.page == 0
+        x0, y0, x1, y1 = box.rects[0]
+        assert (round(x0), round(y0)) == (72, 144)
+        assert round(x1 - x0, 1) == round(10 * 72 / 25.4, 1)
+        assert reviewed.events.filter(action=workflow.REVIEW_CHANGED).exists()
+
+    def test_a_keyboard_box_outside_the_document_is_refused(self, reviewed, griffie_client):
+        griffie_client.post(
+            reverse("documents:review", args=[reviewed.pk]),
+            {
+                "action": "save",
+                "kb_page": 9,
+                "kb_left": 1,
+                "kb_top": 1,
+                "kb_width": 10,
+                "kb_height": 5,
+            },
+        )
+        assert not reviewed.redactions.filter(is_manual=True).exists()
+
+    def test_each_anonymised_version_has_its_own_file_name(
+        self, reviewed, griffie_client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            griffie_client.post(
+                reverse("documents:review", args=[reviewed.pk]), {"action": "rerun"}
+            )
+        names = list(
+            reviewed.files.filter(kind=FileKind.ANONYMISED)
+            .order_by("version")
+            .values_list("original_name", flat=True)
+        )
+        number = reviewed.registration_number
+        assert names == [f"{number}-geanonimiseerd-v1.pdf", f"{number}-geanonimiseerd-v2.pdf"]
+        latest = reviewed.files.filter(kind=FileKind.ANONYMISED).order_by("-version").first()
+        response = griffie_client.get(reverse("documents:file", args=[reviewed.pk, latest.pk]))
+        assert f"{number}-geanonimiseerd-v2.pdf" in response["Content-Disposition"]
+
+
+def test_one_click_weglakken_redacts_a_suspect_after_a_rerun(
+    griffie_user, griffie_client, django_capture_on_commit_callbacks
+):
+    text = "Geachte raad,\n\nHet project Zwarbelinck loopt vertraging op.\n\nMet vriendelijke groet"
+    document = receive_file(make_pdf(text), "brief.pdf", user=griffie_user).document
+    with django_capture_on_commit_callbacks(execute=True):
+        griffie_client.post(reverse("documents:anonymise", args=[document.pk]))
+    url = reverse("documents:review", args=[document.pk])
+    html = griffie_client.get(url).content.decode()
+    assert 'name="weglakken" value="Zwarbelinck"' in html
+
+    griffie_client.post(url, {"action": "save", "weglakken": "Zwarbelinck"})
+    box = document.redactions.get(entity_type="SUSPECT")
+    assert box.is_manual and box.text == "Zwarbelinck"
+    # like a drawn box: approval waits for a re-run
+    griffie_client.post(url, {"action": "approve"})
+    document.refresh_from_db()
+    assert document.status == Status.IN_REVIEW
+    assert "vlak toegevoegd; voer opnieuw uit" in griffie_client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        griffie_client.post(url, {"action": "rerun"})
+    output = workflow.latest_anonymised(document).read_bytes()
+    assert "Zwarbelinck" not in "".join(p.get_text() for p in pymupdf.open(stream=output))
+    assert 'value="Zwarbelinck"' not in griffie_client.get(url).content.decode()
+
+
+def test_the_review_screen_says_so_when_the_reviewers_net_cannot_run(
+    letter, griffie_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        griffie_client.post(reverse("documents:anonymise", args=[letter.pk]))
+
+    def unreadable(document):
+        raise OSError("bestand ontbreekt")
+
+    monkeypatch.setattr(workflow, "review_suspects", unreadable)
+    response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
+    assert response.status_code == 200
+    assert "kon niet worden uitgevoerd" in response.content.decode()

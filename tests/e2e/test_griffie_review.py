@@ -2,6 +2,8 @@
 the page, an extra box drawn with the mouse is blacked out after a re-run, and the approval
 is recorded."""
 
+import math
+
 import pymupdf
 import pytest
 
@@ -66,3 +68,51 @@ def test_griffie_reviews_draws_a_box_reruns_and_approves(page):
     document.refresh_from_db()
     assert document.status == Status.APPROVED
     assert document.events.filter(action="approved", actor__username="griffier").exists()
+
+
+def test_griffie_types_a_box_with_the_keyboard_and_weglakt_a_suspect_in_one_click(page):
+    UserFactory(username="griffier", griffie=True)
+    letter = (
+        "Geachte raad,\n\nHet project Zwarbelinck loopt vertraging op.\n"
+        "Mijn kenmerk is GEHEIMCODE-77.\n\nMet vriendelijke groet"
+    )
+    document = receive_file(make_pdf(letter), "brief.pdf").document
+    Document.objects.filter(pk=document.pk).update(subject="Project", public_sender_term="inwoner")
+    log_in(page, "griffier", "geheim-wachtwoord-123")
+    page.goto(f"/griffie/stukken/{document.pk}/")
+    page.get_by_role("button", name="Anonimiseren").click()
+    page.get_by_role("link", name="Anonimisering beoordelen").click()
+
+    # The reviewer's net lists the word the engine left standing; one click covers it.
+    page.get_by_role("button", name="Zwarbelinck weglakken").click()
+    page.get_by_text("wordt weggelakt").wait_for()
+
+    # A box over the reference number, typed with the keyboard only (millimetres).
+    rect = pymupdf.open(stream=make_pdf(letter), filetype="pdf")[0].search_for("GEHEIMCODE-77")[0]
+    mm = 25.4 / 72
+    page.get_by_label("Pagina", exact=True).select_option("1")
+    page.get_by_label("Van links (mm)").fill(str(math.floor(rect.x0 * mm)))
+    page.get_by_label("Van boven (mm)").fill(str(math.ceil(rect.y0 * mm)))
+    page.get_by_label("Breedte (mm)").fill(str(math.ceil(rect.width * mm) + 2))
+    height = page.get_by_label("Hoogte (mm)")
+    height.fill("3")
+    height.press("ArrowUp")  # the preview follows the keys
+    assert height.input_value() == "4"
+    assert page.locator(".review-page .keyboard-preview").count() == 1
+    height.press("Enter")  # submits with 'Vlak toevoegen'
+    page.get_by_text("Beoordeling opgeslagen").wait_for()
+    assert document.redactions.filter(is_manual=True).count() == 2
+
+    # Zoom makes the page images larger.
+    image = page.locator(".review-page img").first
+    before = image.bounding_box()["width"]
+    page.get_by_role("button", name="Groter").click()
+    assert image.bounding_box()["width"] > before
+
+    page.get_by_role("button", name="Opslaan en opnieuw uitvoeren").click()
+    page.get_by_text("opnieuw uitgevoerd").wait_for()
+    text = output_text(document)
+    assert "Zwarbelinck" not in text
+    assert "GEHEIMCODE-77" not in text
+    assert "vertraging" in text
+    assert workflow.latest_anonymised(document).original_name.endswith("-geanonimiseerd-v2.pdf")

@@ -184,3 +184,97 @@ def test_a_second_anonymised_version_is_the_one_published(griffie_user):
     decision = publish_document(document, griffie_user)
     assert decision.published_file == newer
     assert "Tweede versie" in decision.public_text
+
+
+# --- issue 8 item 7: the public fields go through the detector before publication --------
+NAMED_SUBJECT = "Bezwaar van J. de Vries, Kerkstraat 12"
+
+
+def test_a_subject_with_a_name_and_address_is_refused_with_a_neutral_proposal(griffie_user):
+    document = received_document(user=griffie_user, subject=NAMED_SUBJECT)
+    with pytest.raises(PublicationRefused) as refused:
+        publish_document(document, griffie_user)
+    assert "J. de Vries" in refused.value.reason
+    assert "Kerkstraat 12" in refused.value.reason
+    assert 'Voorstel voor het onderwerp: "Bezwaar"' in refused.value.reason
+    document.refresh_from_db()
+    assert document.status == Status.RECEIVED
+    assert not PublicationDecision.objects.filter(document=document).exists()
+
+
+def test_a_personal_item_in_the_description_or_sender_term_is_refused_too(griffie_user):
+    document = received_document(
+        user=griffie_user, description="Telefonisch nagevraagd bij 06-12345678."
+    )
+    with pytest.raises(PublicationRefused, match="omschrijving"):
+        publish_document(document, griffie_user)
+    document.description = ""
+    document.public_sender_term = CITIZEN["name"]
+    document.save()
+    with pytest.raises(PublicationRefused, match="aanduiding afzender"):
+        publish_document(document, griffie_user)
+
+
+def test_overriding_a_public_field_finding_needs_a_reason(griffie_user):
+    document = received_document(user=griffie_user, subject=NAMED_SUBJECT)
+    with pytest.raises(PublicationRefused, match="reden"):
+        publish_document(document, griffie_user, public_fields_reason="   ")
+    assert not document.events.filter(action="public_fields_override").exists()
+
+
+def test_an_override_with_a_reason_publishes_and_is_recorded(griffie_user):
+    document = received_document(user=griffie_user, subject=NAMED_SUBJECT)
+    publish_document(
+        document, griffie_user, public_fields_reason="Straatnaam is de naam van het plein."
+    )
+    document.refresh_from_db()
+    assert document.status == Status.PUBLISHED
+    event = document.events.get(action="public_fields_override")
+    assert event.actor == griffie_user
+    assert "Straatnaam is de naam van het plein." in event.detail
+
+
+def test_a_neutral_subject_publishes_without_an_override(griffie_user):
+    document = received_document(user=griffie_user, subject="Bezwaar tegen kapvergunning")
+    publish_document(document, griffie_user)
+    assert not document.events.filter(action="public_fields_override").exists()
+
+
+def test_the_published_file_name_is_checked(griffie_user):
+    document = approve_with_anonymised_file(
+        received_document(user=griffie_user, sender_type=SenderType.ORGANISATION)
+    )
+    record = document.files.get(kind=FileKind.ANONYMISED)
+    record.original_name = "bezwaar_Kerkstraat_12_06-12345678.pdf"
+    record.save()
+    with pytest.raises(PublicationRefused, match="bestandsnaam"):
+        publish_document(document, griffie_user)
+
+
+def test_publication_fails_closed_when_the_detector_fails(griffie_user, monkeypatch):
+    import documents.public_fields
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("analyzer not loaded")
+
+    monkeypatch.setattr(documents.public_fields, "check_public_fields", broken)
+    document = received_document(user=griffie_user)
+    with pytest.raises(PublicationRefused, match="mislukte"):
+        publish_document(document, griffie_user)
+    document.refresh_from_db()
+    assert document.status == Status.RECEIVED
+
+
+def test_the_panel_shows_why_and_the_view_passes_the_override_reason(client, griffie_user):
+    document = received_document(user=griffie_user, subject=NAMED_SUBJECT)
+    client.force_login(griffie_user)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert "Mogelijk persoonsgegevens in de openbare velden" in page
+    url = reverse("publication:publish", args=[document.pk])
+    response = client.post(url, {"outcome": Outcome.LISTED_ONLY}, follow=True)
+    assert "Niet gepubliceerd" in response.content.decode()
+    document.refresh_from_db()
+    assert document.status == Status.RECEIVED
+    client.post(url, {"outcome": Outcome.LISTED_ONLY, "public_fields_reason": "Openbaar plein."})
+    document.refresh_from_db()
+    assert document.status == Status.PUBLISHED

@@ -11,6 +11,7 @@ from documents.anonymisation import (
     anonymise_pdf,
     warm_up,
 )
+from documents.anonymisation.suspects import find_suspects
 from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
 
 
@@ -69,6 +70,11 @@ class Command(BaseCommand):
                     target = output_dir / path.name
                     target.write_bytes(result.output_pdf)
                     report["output"] = str(target)
+                    # the reviewer's net: words left standing that might be personal
+                    kept = [f.text for f in result.findings if f.action == "keep"]
+                    report["suspects"] = len(
+                        find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
+                    )
             self.stdout.write(json.dumps(report, ensure_ascii=False))
         if failed:
             raise CommandError(

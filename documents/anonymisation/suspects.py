@@ -1,0 +1,208 @@
+"""The reviewer's net (issue 8): words the engine left standing in the anonymised output
+that *might* be personal, for the griffie to look at.
+
+- capitalised words that are neither Dutch dictionary words nor kept names;
+- digit sequences of six or more digits;
+- @handles.
+
+The dictionary is wordfreq's Dutch word list (a maintained package). Web word lists also
+hold many names, so a word that deduce's name lists know as a first name or surname counts
+as a dictionary word only when deduce lists it as a common word too ('Koning', 'Groen') or
+it is a frequent word (a surname such as 'Goede' above Zipf 4.5, a first name only among
+the most common words). Compounds of known words count as words. Place and street names
+on their own stay (no personal data).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from .lookups import get_lookups
+from .types import Rect
+
+CAPITALISED, DIGITS, HANDLE = "capitalised", "digits", "handle"
+KIND_LABELS = {
+    CAPITALISED: "woord met hoofdletter",
+    DIGITS: "cijferreeks",
+    HANDLE: "@gebruikersnaam",
+}
+
+DICTIONARY_MIN_ZIPF = 2.0  # rarer strings in a web word list are mostly names and typos
+SURNAME_AS_WORD_MIN_ZIPF = 4.5  # 'Goede', 'Groot', 'Burgemeester'; not 'Jansen', 'Boer'
+NAME_AS_WORD_MIN_ZIPF = 6.0  # a listed name that is one of the most common words ("Maar")
+
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
+DIGITS_RE = re.compile(r"(?<![\d.,])\d(?:[ ]?\d){5,}(?![\d])")
+HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+@dataclass
+class Suspect:
+    """A word or number that might be personal, with every place it stands."""
+
+    text: str
+    kind: str
+    occurrences: list[tuple[int, Rect]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({page for page, _ in self.occurrences})
+
+    @property
+    def page_labels(self) -> str:
+        """Pages as people count them: '1, 3'."""
+        return ", ".join(str(page + 1) for page in self.pages)
+
+
+@functools.cache
+def _dutch_words() -> dict[str, float]:
+    """Word -> Zipf frequency from wordfreq's large Dutch list (about a second, once)."""
+    from wordfreq import get_frequency_dict
+
+    return {
+        word: math.log10(freq) + 9
+        for word, freq in get_frequency_dict("nl", wordlist="large").items()
+        if freq > 0
+    }
+
+
+def _zipf(word: str) -> float:
+    return _dutch_words().get(word, 0.0)
+
+
+def _is_compound(lower: str) -> bool:
+    """Dutch writes compounds as one word ('ontwerpbestemmingsplan'): a known word (at
+    least four letters) after a known word, with or without the linking -s-."""
+    for i in range(3, len(lower) - 3):
+        head, tail = lower[:i], lower[i:]
+        if _zipf(tail) < 3.0:
+            continue
+        if _zipf(head) >= 3.0 or (head.endswith("s") and _zipf(head[:-1]) >= 3.0):
+            return True
+    return False
+
+
+STREET_ENDINGS = (
+    "straat", "weg", "laan", "plein", "dijk", "singel", "kade", "gracht", "steeg", "pad",
+    "dreef", "park", "erf", "hof", "markt", "dam", "wal",
+)  # fmt: skip
+
+
+def is_dictionary_word(word: str) -> bool:
+    lower = word.lower().strip("'’-")
+    if "-" in lower:  # 'Kortgene-Zuid': every part must be known
+        return all(
+            is_dictionary_word(part) or part in get_lookups().places
+            for part in lower.split("-")
+            if part
+        )
+    zipf = _zipf(lower)
+    if zipf < DICTIONARY_MIN_ZIPF:
+        return _is_compound(lower)
+    lookups = get_lookups()
+    if lower in lookups.common_words:
+        return True
+    title = word[:1].upper() + word[1:].lower()
+    if title in lookups.first_names:
+        return zipf >= NAME_AS_WORD_MIN_ZIPF
+    if title in lookups.surnames:
+        return zipf >= SURNAME_AS_WORD_MIN_ZIPF
+    return True
+
+
+def is_street_name(lower: str) -> bool:
+    """A street name on its own is no personal data (with a house number the engine takes
+    it as an address)."""
+    lookups = get_lookups()
+    return lower in lookups.streets or (lower.endswith(STREET_ENDINGS) and len(lower) > 6)
+
+
+def _kept_words(keep: Iterable[str]) -> set[str]:
+    return {w.lower() for text in keep for w in WORD_RE.findall(text or "")}
+
+
+def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every suspect in a plain string."""
+    keep = list(keep)
+    kept = _kept_words(keep)
+    places = get_lookups().places
+    found: list[tuple[int, int, str]] = []
+    handles = [(m.start(), m.end()) for m in HANDLE_RE.finditer(text)]
+    found += [(s, e, HANDLE) for s, e in handles]
+    kept_digits = [re.sub(r"\D", "", t) for t in keep if re.search(r"\d{6}", re.sub(r"\D", "", t))]
+    found += [
+        (m.start(), m.end(), DIGITS)
+        for m in DIGITS_RE.finditer(text)
+        if not any(re.sub(r"\D", "", m.group(0)) in k for k in kept_digits)
+    ]
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        if not word[0].isupper() or len(word) < 2:
+            continue
+        if any(s <= match.start() < e for s, e in handles):
+            continue
+        if "@" in text[max(0, match.start() - 1) : match.end() + 1]:
+            continue  # part of an e-mail address: the engine's business
+        lower = word.lower()
+        if lower in kept:
+            continue
+        if is_street_name(lower):  # before places: some street names are hamlets too
+            # alone it is no personal data; with a house number after it, it is an address
+            number = re.match(
+                r"[ ]?\d{1,5}(?:[ -]?[A-Za-z]{1,3}\b|[-/]\d{1,3})?", text[match.end() :]
+            )
+            if number:
+                found.append((match.start(), match.end() + number.end(), CAPITALISED))
+            continue
+        if lower in places or is_dictionary_word(word):
+            continue
+        found.append((match.start(), match.end(), CAPITALISED))
+    return sorted(found)
+
+
+def find_suspects(pdf: bytes | pymupdf.Document, keep: Iterable[str] = ()) -> list[Suspect]:
+    """Suspects in the text layer of a PDF, grouped by text, each with its rectangles (PDF
+    points, per page) so that one click can redact all of them."""
+    doc = pymupdf.open(stream=pdf, filetype="pdf") if isinstance(pdf, bytes) else pdf
+    keep = list(keep)
+    groups: dict[tuple[str, str], Suspect] = {}
+    try:
+        for page in doc:
+            lines: dict[tuple[int, int], list] = {}
+            for x0, y0, x1, y1, word, block, line, _ in page.get_text("words"):
+                lines.setdefault((block, line), []).append(((x0, y0, x1, y1), word))
+            for words in lines.values():
+                text, offsets = "", []
+                for rect, word in words:
+                    if text:
+                        text += " "
+                    offsets.append((len(text), len(text) + len(word), rect))
+                    text += word
+                for start, end, kind in suspects_in_text(text, keep):
+                    rects = [r for s, e, r in offsets if s < end and start < e]
+                    if not rects:
+                        continue
+                    box = (
+                        min(r[0] for r in rects),
+                        min(r[1] for r in rects),
+                        max(r[2] for r in rects),
+                        max(r[3] for r in rects),
+                    )
+                    value = text[start:end]
+                    key = (kind, value.lower() if kind != DIGITS else value.replace(" ", ""))
+                    suspect = groups.setdefault(key, Suspect(value, kind))
+                    suspect.occurrences.append((page.number, tuple(round(c, 2) for c in box)))
+    finally:
+        if isinstance(pdf, bytes):
+            doc.close()
+    return sorted(groups.values(), key=lambda s: (s.pages[0], s.occurrences[0][1][1], s.text))
