@@ -32,6 +32,7 @@ from documents.queueing import send
 from documents.recovery import recover_stuck_runs
 from documents.tasks import anonymise_document, render_page_images
 from publication.service import PublicationRefused, publish_document
+from tests.confidentiality.helpers import verify
 from tests.factories import DocumentFactory, UserFactory, make_pdf
 from tests.publication.factories import approve_with_anonymised_file, received_document
 
@@ -100,7 +101,7 @@ def test_re_anonymising_after_publication_is_refused_without_a_history_entry():
 
 def test_the_loser_of_a_race_sees_the_message_in_the_view(client):
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     document = approve_with_anonymised_file(received_document(user=user), user)
     stale = stale_copy(document)
     publish_document(document, user)
@@ -296,7 +297,7 @@ QUEUE_DOWN = OperationalError("Error 111 connecting to 127.0.0.1:1. Connection r
 @pytest.mark.django_db(transaction=True)  # the request commits, then sends
 def test_anonymise_with_the_queue_down_keeps_the_run_recoverable_and_says_so(client):
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     document = letter()
     with mock.patch.object(anonymise_document, "apply_async", side_effect=QUEUE_DOWN):
         response = client.post(reverse("documents:anonymise", args=[document.pk]), follow=True)
@@ -316,7 +317,7 @@ def test_anonymise_with_the_queue_down_keeps_the_run_recoverable_and_says_so(cli
 @pytest.mark.django_db(transaction=True)  # the request commits, then sends
 def test_upload_with_the_queue_down_saves_the_registration_and_says_so(client):
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     upload = make_pdf(LETTER)
     with mock.patch.object(render_page_images, "apply_async", side_effect=QUEUE_DOWN):
         response = client.post(
@@ -455,7 +456,7 @@ def test_intake_anonymisation_and_download_work_on_a_storage_without_a_disk(
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     document = letter()
     with django_capture_on_commit_callbacks(execute=True):
         workflow.queue_anonymisation(document)

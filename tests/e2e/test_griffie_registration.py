@@ -5,7 +5,7 @@ import pytest
 
 from documents.intake import receive_file
 from documents.models import Document
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import AgendaItemFactory, UserFactory, make_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def test_griffie_registers_with_suggestions_agenda_items_and_a_neutral_subject(p
     other = AgendaItemFactory(title="Begroting 2027")
     document = receive_file(make_pdf(LETTER), "brief.pdf").document
 
-    log_in(page, "griffier", "geheim-wachtwoord-123")
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.goto(f"/griffie/stukken/{document.pk}/registreren/")
     assert page.locator(".register-document img").count() == 1
     assert page.get_by_label("Naam afzender").input_value() == "Stichting Speeltuin De Wip"

@@ -78,7 +78,7 @@ def test_griffie_types_a_box_with_the_keyboard_and_weglakt_a_suspect_in_one_clic
     )
     document = receive_file(make_pdf(letter), "brief.pdf").document
     Document.objects.filter(pk=document.pk).update(subject="Project", public_sender_term="inwoner")
-    log_in(page, "griffier", "geheim-wachtwoord-123")
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.goto(f"/griffie/stukken/{document.pk}/")
     page.get_by_role("button", name="Anonimiseren").click()
     page.get_by_role("link", name="Anonimisering beoordelen").click()

@@ -25,6 +25,7 @@ from documents.tasks import anonymise_document
 from griffie.celery import app as celery_app
 from publication.models import PublicationDecision
 from publication.service import PublicationRefused, publish_document
+from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory, make_pdf
 from tests.integration.conftest import wait_for
 from tests.publication.factories import approve_with_anonymised_file, received_document
@@ -247,7 +248,7 @@ def test_intake_and_anonymise_while_redis_is_stopped_are_saved_honest_and_recove
     path = tmp_path / "brief.pdf"
     path.write_bytes(make_pdf(LETTER, pages=2))
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     out, err = StringIO(), StringIO()
     with broker_at(CLOSED_PORT):
         started = time.monotonic()
@@ -289,7 +290,7 @@ def test_truncated_pdfs_are_kept_as_failed_with_a_reason_in_the_browser_and_the_
 ):
     require_postgresql()
     user = UserFactory(griffie=True)
-    client.force_login(user)
+    verify(client, user)
     data = make_pdf("Hallo wereld\n" * 40, pages=3)
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -11,6 +11,7 @@ from documents.models import Category, Document, DocumentFile, FileKind, SenderT
 from publication.models import PublicationDecision
 from publication.rules import Outcome
 from publication.service import update_search_vector
+from tests.confidentiality.helpers import verify
 
 pytestmark = pytest.mark.django_db
 
@@ -103,5 +104,5 @@ def test_a_cached_page_costs_one_query_and_a_change_invalidates_it(
     new = published_document(griffie_user, subject="Nieuw gepubliceerd")
     assert new.registration_number in client.get(url).content.decode()
     # logged-in users never get the shared cached page
-    client.force_login(griffie_user)
+    verify(client, griffie_user)
     assert "Postkamer" in client.get(url).content.decode()

@@ -267,7 +267,7 @@ def test_publication_fails_closed_when_the_detector_fails(griffie_user, monkeypa
 
 def test_the_panel_shows_why_and_the_view_passes_the_override_reason(client, griffie_user):
     document = received_document(user=griffie_user, subject=NAMED_SUBJECT)
-    client.force_login(griffie_user)
+    verify(client, griffie_user)
     page = client.get(document.get_absolute_url()).content.decode()
     assert "Mogelijk persoonsgegevens in de openbare velden" in page
     url = reverse("publication:publish", args=[document.pk])
