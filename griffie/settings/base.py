@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "guardian",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     "people",
     "meetings",
     "documents",
@@ -204,3 +207,36 @@ PUBLIC_SITE_VERSION_SECONDS = config(
     1,
     help_text="How often (seconds) each worker re-checks whether public content changed.",
 )
+
+# --- Open-data API (publication.api) --------------------------------------------------------
+API_ANON_THROTTLE_RATE = config(
+    "API_ANON_THROTTLE_RATE",
+    "120/minute",
+    help_text="Requests per client IP to the open-data API, e.g. 120/minute; empty: no limit. "
+    "Counted in the default cache, so every web process shares the count.",
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public, anonymous, read-only
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "publication.api.problem_exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"Raadsinformatie gemeente {MUNICIPALITY_NAME}",
+    "DESCRIPTION": "Alleen-lezen API naar het model van ODS Open Raadsinformatie. "
+    "Bevat uitsluitend openbare gegevens. Fouten zijn application/problem+json.",
+    "VERSION": "1.0.0",
+    "SERVERS": [{"url": SITE_URL.rstrip("/")}],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CategorieEnum": "documents.models.Category",
+        "SoortEnum": "people.models.BodyKind",
+    },
+}
