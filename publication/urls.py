@@ -47,7 +47,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemapindex-diwoo-infocat<str:infocat>.xml", sitemaps.sitemap_index, name="diwoo-index"),
     path(
-        "sitemaps/diwoo-infocat<str:infocat>-<int:page>.xml",
+        "sitemaps/diwoo-infocat<str:section>.xml",
         sitemaps.sitemap_page,
         name="diwoo-page",
     ),

@@ -5,7 +5,6 @@ import calendar
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
@@ -280,7 +279,11 @@ class PrivacyView(FormView):
 
 
 def robots_txt(request):
-    base = settings.SITE_URL.rstrip("/")
+    def sitemap(infocat: str) -> str:
+        return request.build_absolute_uri(
+            reverse("publication:diwoo-index", kwargs={"infocat": infocat})
+        )
+
     lines = [
         "User-agent: *",
         "Disallow: /griffie/",
@@ -288,8 +291,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /inloggen/",
         "",
-        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '006'})}",
-        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '008'})}",
+        f"Sitemap: {sitemap('006')}",
+        f"Sitemap: {sitemap('008')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

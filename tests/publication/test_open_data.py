@@ -2,7 +2,6 @@
 requests; the intake command."""
 
 import io
-import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
@@ -10,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from documents.models import Document, FileKind, SenderType, Status
+from documents.models import Document, FileKind, Status
 from publication.feeds import ical_escape, meetings_ical
 from publication.models import InspectionRequest, RemovalRequest, RequestStatus
 from publication.rules import Outcome
@@ -61,50 +60,6 @@ def test_ical_view(client):
     response = client.get(reverse("publication:ical"))
     assert response["Content-Type"].startswith("text/calendar")
     assert b"\r\nBEGIN:VEVENT\r\n" in response.content
-
-
-def test_diwoo_sitemaps_point_at_the_published_files(client, griffie_user, settings):
-    settings.SITE_URL = "https://raad.example.nl"
-    with_file = published_document(
-        griffie_user, sender_type=SenderType.ORGANISATION, subject="Brief & <vereniging>"
-    )
-    listed = published_document(griffie_user)
-    robots = client.get("/robots.txt").content.decode()
-    assert "Sitemap: https://raad.example.nl/sitemapindex-diwoo-infocat006.xml" in robots
-    assert "Sitemap: https://raad.example.nl/sitemapindex-diwoo-infocat008.xml" in robots
-    index = ET.fromstring(client.get("/sitemapindex-diwoo-infocat006.xml").content)
-    locs = [e.text for e in index.findall("s:sitemap/s:loc", NS)]
-    first_lastmod = index.find("s:sitemap/s:lastmod", NS).text
-    page = client.get(locs[0].removeprefix("https://raad.example.nl"))
-    tree = ET.fromstring(page.content)
-    urls = tree.findall("s:url", NS)
-    assert [u.find("s:loc", NS).text for u in urls] == [
-        "https://raad.example.nl"
-        + reverse("publication:document-file", kwargs={"uuid": with_file.uuid})
-    ]
-    meta = urls[0].find("diwoo:Document/diwoo:DiWoo", NS)
-    assert meta.find("diwoo:publisher", NS).get("resource").endswith("gm1695")
-    assert (
-        meta.find(
-            "diwoo:classificatiecollectie/diwoo:informatiecategorieen/diwoo:informatiecategorie", NS
-        )
-        .get("resource")
-        .endswith("c_8c840238")
-    )
-    assert meta.find("diwoo:titelcollectie/diwoo:officieleTitel", NS).text == "Brief & <vereniging>"
-    assert meta.find("diwoo:creatiedatum", NS).text == "2026-11-02"
-    assert str(listed.uuid) not in page.content.decode()
-    # art. 2: after a withdrawal the index shows the change via lastmod
-    from publication.service import withdraw_document
-
-    withdraw_document(with_file, griffie_user, "verwijderverzoek")
-    index = ET.fromstring(client.get("/sitemapindex-diwoo-infocat006.xml").content)
-    assert index.find("s:sitemap/s:lastmod", NS).text > first_lastmod
-    page = client.get(locs[0].removeprefix("https://raad.example.nl")).content.decode()
-    assert str(with_file.uuid) not in page
-    infocat8 = ET.fromstring(client.get("/sitemapindex-diwoo-infocat008.xml").content)
-    assert infocat8.findall("s:sitemap", NS)
-    assert client.get("/sitemapindex-diwoo-infocat999.xml").status_code == 404
 
 
 def test_removal_request_granted_withdraws_and_flags_reanonymisation(
