@@ -1,5 +1,5 @@
-"""Feeds, iCal, DiWoo sitemaps, robots.txt, the JSON API and its schema; art. 2 and art. 6
-requests; the intake command."""
+"""Art. 2 and art. 6 requests (removal, inspection); the intake command. Feeds, iCal,
+sitemaps and the API have their own test modules."""
 
 import io
 import zipfile
@@ -10,10 +10,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from documents.models import Document, FileKind, Status
-from publication.feeds import ical_escape, meetings_ical
 from publication.models import InspectionRequest, RemovalRequest, RequestStatus
 from publication.rules import Outcome
-from tests.factories import MeetingFactory, make_pdf
+from tests.factories import make_pdf
 from tests.publication.factories import (
     approve_with_anonymised_file,
     published_document,
@@ -25,41 +24,6 @@ NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "diwoo": "https://standaarden.overheid.nl/diwoo/metadata/",
 }
-
-
-def test_feeds_list_new_documents_and_meetings(client, griffie_user):
-    document = published_document(griffie_user, subject="Nieuwe brief")
-    MeetingFactory(title="Raad januari")
-    rss = client.get(reverse("publication:feed-incoming")).content.decode()
-    assert "Nieuwe brief" in rss and str(document.uuid) in rss
-    atom = client.get(reverse("publication:atom-incoming")).content.decode()
-    assert "<feed" in atom and "Nieuwe brief" in atom
-    assert "Raad januari" in client.get(reverse("publication:feed-meetings")).content.decode()
-    assert "Raad januari" in client.get(reverse("publication:atom-meetings")).content.decode()
-
-
-def test_ical_uses_crlf_escaping_and_folding():
-    MeetingFactory(title="Raad; begroting, deel 2", location="Raadzaal\\Kortgene")
-    MeetingFactory(title="B" * 120, is_closed=True)
-    from meetings.models import Meeting
-
-    text = meetings_ical(Meeting.objects.all(), base_url="https://raad.example.nl")
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert "\n" not in text.replace("\r\n", "")
-    assert "SUMMARY:Raad\\; begroting\\, deel 2" in text
-    assert "LOCATION:Raadzaal\\\\Kortgene" in text
-    for line in text.split("\r\n"):
-        assert len(line.encode()) <= 75
-    assert "(besloten)" in text
-    assert text.count("BEGIN:VEVENT") == 2
-    assert ical_escape("a\nb") == "a\\nb"
-
-
-def test_ical_view(client):
-    MeetingFactory()
-    response = client.get(reverse("publication:ical"))
-    assert response["Content-Type"].startswith("text/calendar")
-    assert b"\r\nBEGIN:VEVENT\r\n" in response.content
 
 
 def test_removal_request_granted_withdraws_and_flags_reanonymisation(
