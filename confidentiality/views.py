@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,7 +26,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from documents.models import Document
 
 from . import access, service
-from .forms import ExclusionForm, ImposeSecrecyForm, LiftForm, LogFilterForm, TokenForm
+from .filters import AccessLogFilter
+from .forms import ExclusionForm, ImposeSecrecyForm, LiftForm, TokenForm
 from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem
 from .watermark import NotWatermarkable
 
@@ -374,12 +376,16 @@ class LiftView(GriffieManageMixin, View):
         return redirect("confidentiality:manage")
 
 
-class AccessLogView(GriffieManageMixin, TemplateView):
+class AccessLogView(GriffieManageMixin, FilterView):
     template_name = "confidentiality/access_log.html"
+    filterset_class = AccessLogFilter
+    paginate_by = 50
+
+    def get_queryset(self):
+        return AccessLog.objects.all()
 
     def get_context_data(self, **kwargs):
-        form = LogFilterForm(self.request.GET or None)
-        entries = form.filter(AccessLog.objects.all())
+        form = self.filterset.form
         issue = None
         if form.is_valid() and form.cleaned_data["code"]:
             issue = service.resolve_watermark(form.cleaned_data["code"])
@@ -389,8 +395,7 @@ class AccessLogView(GriffieManageMixin, TemplateView):
                 object_type="watermark",
                 object_id=form.cleaned_data["code"][:64],
             )
-        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        return super().get_context_data(form=form, page_obj=page, issue=issue, **kwargs)
+        return super().get_context_data(form=form, issue=issue, **kwargs)
 
 
 def _csv_cell(value) -> str:
@@ -408,8 +413,9 @@ class _Echo:
 
 class AccessLogExportView(GriffieManageMixin, View):
     def get(self, request):
-        form = LogFilterForm(request.GET or None)
-        entries = form.filter(AccessLog.objects.all()).order_by("created_at", "id")
+        entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs.order_by(
+            "created_at", "id"
+        )
         service.log_access(request, "export_access_log")
         writer = csv.writer(_Echo())
         header = [

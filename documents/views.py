@@ -2,46 +2,42 @@
 
 import pymupdf
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView, UpdateView
+from django.views.generic import DetailView, FormView, UpdateView
+from django_filters.views import FilterView
 
 from confidentiality.access import is_secret, with_secrecy_flag
 
 from . import workflow
 from .access import GriffieRequiredMixin
-from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
+from .filters import InboxFilter
+from .forms import RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
 from .models import Document, DocumentFile, FileKind, InvalidTransition, Status
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
 
 
-class InboxView(GriffieRequiredMixin, TemplateView):
+class InboxView(GriffieRequiredMixin, FilterView):
     template_name = "documents/inbox.html"
+    filterset_class = InboxFilter
     paginate_by = 25
 
+    def get_queryset(self):
+        return with_secrecy_flag(InboxFilter.default_order(Document.objects.all()))
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = InboxFilterForm(self.request.GET or None)
-        documents = with_secrecy_flag(form.filter(Document.objects.all()))
-        page = Paginator(documents, self.paginate_by).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
         counts = Document.objects.counts_per_status()
-        context.update(
-            form=form,
-            page_obj=page,
-            query=query.urlencode(),
+        return super().get_context_data(
             status_counts=[(value, label, counts[value]) for value, label in Status.choices],
             total=sum(counts.values()),
+            **kwargs,
         )
-        return context
 
 
 class UploadView(GriffieRequiredMixin, FormView):
