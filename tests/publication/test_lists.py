@@ -141,13 +141,15 @@ class TestSearch:
         document = received_document(
             user=griffie_user, subject="Script", sender_type=SenderType.ORGANISATION
         )
-        approve_with_anonymised_file(document, griffie_user, text="Een <script>haven</script>")
+        approve_with_anonymised_file(
+            document, griffie_user, text="De haven & <img src=x onerror=alert(1)> kade"
+        )
         from publication.service import publish_document
 
         publish_document(document, griffie_user)
         html = self.search(client, q="haven").content.decode()
         results = html.split('class="search-results"', 1)[1]
-        assert "<script>" not in results and "&lt;script&gt;<mark>haven</mark>" in results
+        assert "<mark>haven</mark> &amp;" in results and "<img" not in results
 
     def test_filters_by_kind_period_and_meeting(self, client, griffie_user):
         meeting = MeetingFactory()
@@ -175,3 +177,15 @@ class TestSearch:
         published_document(griffie_user, subject="Brief over de haven")
         html = self.search(client, q="zwembad").content.decode()
         assert "Geen resultaten voor" in html and "zwembad" in html
+
+    def test_stems_dutch_words_on_postgresql(self, client, griffie_user):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("stemming uses PostgreSQL's 'dutch' configuration")
+        published_document(
+            griffie_user, subject="Brief over de havens", sender_type=SenderType.ORGANISATION
+        )
+        response = self.search(client, q="haven")
+        assert [d.subject for d in response.context["page_obj"]] == ["Brief over de havens"]
+        assert "<mark>havens</mark>" in response.content.decode()
