@@ -175,7 +175,28 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Caches and sessions ------------------------------------------------------------------
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every web process (public page cache, API throttling) when CACHE_URL names a
+# Redis database; without it a per-process in-memory cache (demo, tests).
+CACHE_URL = config(
+    "CACHE_URL",
+    "",
+    help_text="redis://host:6379/1 for the shared Redis cache; empty: in-memory per process.",
+)
+
+
+def caches_for(url: str) -> dict:
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "griffie",
+        }
+    }
+
+
+CACHES = caches_for(CACHE_URL)
 
 # --- The council ----------------------------------------------------------------------------
 MUNICIPALITY_NAME = config("MUNICIPALITY_NAME", "Noord-Beveland", help_text="Shown on the site.")
