@@ -51,7 +51,7 @@ class ProblemSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     detail = serializers.CharField(required=False)
     invalid_params = serializers.DictField(
-        required=False, help_text=_("Per parameter: waarom de waarde niet geldig is.")
+        required=False, help_text="Per parameter: waarom de waarde niet geldig is."
     )
 
 
@@ -122,7 +122,7 @@ class AnonymousThrottle(AnonRateThrottle):
 
 class Pagination(PageNumberPagination):
     page_size = PAGE_SIZE
-    page_query_description = _("Paginanummer (vanaf 1); voorbij de laatste pagina: 404.")
+    page_query_description = "Paginanummer (vanaf 1); voorbij de laatste pagina: 404."
 
 
 # --- serializers ----------------------------------------------------------------------------
@@ -271,9 +271,7 @@ class VergaderingSerializer(serializers.ModelSerializer):
 
 
 class VergaderingDetailSerializer(VergaderingSerializer):
-    agendapunten = serializers.SerializerMethodField(
-        help_text=_("Leeg bij een besloten vergadering.")
-    )
+    agendapunten = serializers.SerializerMethodField(help_text="Leeg bij een besloten vergadering.")
 
     class Meta(VergaderingSerializer.Meta):
         fields = (*VergaderingSerializer.Meta.fields, "agendapunten")
@@ -352,18 +350,16 @@ class IdFilter(django_filters.NumberFilter):
 
 class InformatieobjectFilter(django_filters.FilterSet):
     van = django_filters.DateFilter(
-        field_name="received_on", lookup_expr="gte", label=_("ontvangen op of na")
+        field_name="received_on", lookup_expr="gte", label="ontvangen op of na"
     )
     tot = django_filters.DateFilter(
-        field_name="received_on", lookup_expr="lte", label=_("ontvangen op of voor")
+        field_name="received_on", lookup_expr="lte", label="ontvangen op of voor"
     )
     categorie = django_filters.ChoiceFilter(
-        field_name="category", choices=Category.choices, label=_("soort stuk")
+        field_name="category", choices=Category.choices, label="soort stuk"
     )
-    vergadering = IdFilter(field_name="meeting_id", label=_("id van de vergadering"))
-    orgaan = IdFilter(
-        field_name="meeting__body_id", label=_("id van het orgaan van de vergadering")
-    )
+    vergadering = IdFilter(field_name="meeting_id", label="id van de vergadering")
+    orgaan = IdFilter(field_name="meeting__body_id", label="id van het orgaan van de vergadering")
 
     class Meta:
         model = Document
@@ -372,12 +368,12 @@ class InformatieobjectFilter(django_filters.FilterSet):
 
 class VergaderingFilter(django_filters.FilterSet):
     van = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__gte", label=_("op of na deze datum")
+        field_name="starts_at", lookup_expr="date__gte", label="op of na deze datum"
     )
     tot = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__lte", label=_("op of voor deze datum")
+        field_name="starts_at", lookup_expr="date__lte", label="op of voor deze datum"
     )
-    orgaan = IdFilter(field_name="body_id", label=_("id van het orgaan"))
+    orgaan = IdFilter(field_name="body_id", label="id van het orgaan")
 
     class Meta:
         model = Meeting
@@ -385,7 +381,7 @@ class VergaderingFilter(django_filters.FilterSet):
 
 
 class AgendapuntFilter(django_filters.FilterSet):
-    vergadering = IdFilter(field_name="meeting_id", label=_("id van de vergadering"))
+    vergadering = IdFilter(field_name="meeting_id", label="id van de vergadering")
 
     class Meta:
         model = AgendaItem
@@ -405,7 +401,7 @@ ID_PARAMETER = OpenApiParameter(
     "id",
     {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     OpenApiParameter.PATH,
-    description=str(_("id")),
+    description="id",
 )
 
 
@@ -440,12 +436,12 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary=str(_("Ingekomen stukken")),
+        summary="Ingekomen stukken",
         parameters=_id_filter_parameters("vergadering", "orgaan"),
         responses={200: InformatieobjectSerializer(many=True), **PROBLEMS_LIST},
     ),
     retrieve=extend_schema(
-        summary=str(_("Eén ingekomen stuk")),
+        summary="Eén ingekomen stuk",
         responses={200: InformatieobjectSerializer, **PROBLEMS_DETAIL},
     ),
 )
@@ -462,12 +458,12 @@ class InformatieobjectViewSet(PublicReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary=str(_("Vergaderingen")),
+        summary="Vergaderingen",
         parameters=_id_filter_parameters("orgaan"),
         responses={200: VergaderingSerializer(many=True), **PROBLEMS_LIST},
     ),
     retrieve=extend_schema(
-        summary=str(_("Eén vergadering met agendapunten")),
+        summary="Eén vergadering met agendapunten",
         parameters=[ID_PARAMETER],
         responses={200: VergaderingDetailSerializer, **PROBLEMS_DETAIL},
     ),
@@ -489,7 +485,7 @@ class VergaderingViewSet(PublicReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary=str(_("Agendapunten van openbare vergaderingen")),
+        summary="Agendapunten van openbare vergaderingen",
         parameters=_id_filter_parameters("vergadering"),
         responses={200: AgendapuntSerializer(many=True), **PROBLEMS_LIST},
     ),
@@ -508,7 +504,7 @@ class AgendapuntViewSet(PublicReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary=str(_("Ambtsdragers en ambtenaren")),
+        summary="Ambtsdragers en ambtenaren",
         responses={200: PersoonSerializer(many=True), **PROBLEMS_LIST},
     ),
 )
@@ -523,10 +519,10 @@ class PersoonViewSet(PublicReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary=str(_("Organen")), responses={200: OrgaanSerializer(many=True), **PROBLEMS_LIST}
+        summary="Organen", responses={200: OrgaanSerializer(many=True), **PROBLEMS_LIST}
     ),
     retrieve=extend_schema(
-        summary=str(_("Eén orgaan")),
+        summary="Eén orgaan",
         parameters=[ID_PARAMETER],
         responses={200: OrgaanSerializer, **PROBLEMS_DETAIL},
     ),

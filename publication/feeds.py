@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from . import public
@@ -30,8 +32,10 @@ class RequestFeed(Feed):
 
 
 class IncomingDocumentsFeed(RequestFeed):
-    title = f"Ingekomen stukken — gemeenteraad {settings.MUNICIPALITY_NAME}"
-    description = "Nieuwe ingekomen stukken op de lijst ingekomen stukken."
+    description = gettext_lazy("Nieuwe ingekomen stukken op de lijst ingekomen stukken.")
+
+    def title(self):
+        return _("Ingekomen stukken — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
 
     def link(self):
         return reverse("publication:incoming")
@@ -43,7 +47,10 @@ class IncomingDocumentsFeed(RequestFeed):
         return f"{item.registration_number} {item.subject}"
 
     def item_description(self, item):
-        return f"Ontvangen {item.received_on:%d-%m-%Y} van {item.public_sender_term}."
+        return _("Ontvangen %(date)s van %(sender)s.") % {
+            "date": f"{item.received_on:%d-%m-%Y}",
+            "sender": item.public_sender_term,
+        }
 
     def item_link(self, item):
         return reverse("publication:document", kwargs={"uuid": item.uuid})
@@ -77,8 +84,10 @@ class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
 
 
 class MeetingsFeed(Feed):
-    title = f"Vergaderingen — gemeenteraad {settings.MUNICIPALITY_NAME}"
-    description = "Vergaderingen van de raad en zijn commissies."
+    description = gettext_lazy("Vergaderingen van de raad en zijn commissies.")
+
+    def title(self):
+        return _("Vergaderingen — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
 
     def link(self):
         return reverse("publication:meetings")
@@ -91,7 +100,7 @@ class MeetingsFeed(Feed):
 
     def item_description(self, item):
         if item.is_closed:
-            return "Besloten vergadering."
+            return _("Besloten vergadering.")
         return f"{item.body.name}, {item.location}"
 
     def item_link(self, item):
@@ -118,7 +127,10 @@ def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Vergaderingen gemeenteraad {settings.MUNICIPALITY_NAME}")
+    calendar.add(
+        "x-wr-calname",
+        _("Vergaderingen gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME},
+    )
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
@@ -127,7 +139,8 @@ def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
         ends = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
         event.add("dtend", ends.astimezone(datetime.UTC))
         event.add("last-modified", meeting.updated_at.astimezone(datetime.UTC))
-        event.add("summary", meeting.title + (" (besloten)" if meeting.is_closed else ""))
+        summary = _("%(title)s (besloten)") if meeting.is_closed else "%(title)s"
+        event.add("summary", summary % {"title": meeting.title})
         event.add("location", meeting.location)
         event.add("url", base_url.rstrip("/") + meeting.get_absolute_url())
         calendar.add_component(event)
