@@ -24,6 +24,7 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler
 
@@ -32,9 +33,11 @@ from meetings.models import AgendaItem, Meeting
 from people.models import Body, BodyKind, Person
 
 from . import public
+from .cache import cached_public_data
 
 PAGE_SIZE = 50
 PROBLEM_JSON = "application/problem+json"
+PUBLIC_MAX_AGE = 300  # seconds, as the public pages
 MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite can store
 
 
@@ -110,7 +113,8 @@ class AnonymousThrottle(AnonRateThrottle):
     """Per client IP, counted in the default (shared) cache; rate from API_ANON_THROTTLE_RATE."""
 
     def get_rate(self):
-        return settings.API_ANON_THROTTLE_RATE or None
+        rate = (settings.API_ANON_THROTTLE_RATE or "").strip()
+        return None if rate.lower() in ("", "0", "off", "none") else rate
 
     def allow_request(self, request, view):
         self.rate = self.get_rate()
@@ -426,6 +430,24 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         }
         if empty:
             raise exceptions.ValidationError(empty)
+
+    def list(self, request, *args, **kwargs):
+        return self._cached(request, lambda: super(PublicReadOnlyViewSet, self).list(request))
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached(
+            request, lambda: super(PublicReadOnlyViewSet, self).retrieve(request, *args, **kwargs)
+        )
+
+    def _cached(self, request, compute):
+        data, response = cached_public_data(request, compute)
+        return Response(data) if response is None else response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+        return response
 
     def get_object(self):
         lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)

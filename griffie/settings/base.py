@@ -234,7 +234,7 @@ PUBLIC_SITE_VERSION_SECONDS = config(
 API_ANON_THROTTLE_RATE = config(
     "API_ANON_THROTTLE_RATE",
     "120/minute",
-    help_text="Requests per client IP to the open-data API, e.g. 120/minute; empty: no limit. "
+    help_text="Requests per client IP to the open-data API, e.g. 120/minute; 'off': no limit. "
     "Counted in the default cache, so every web process shares the count.",
 )
 REST_FRAMEWORK = {

@@ -153,3 +153,31 @@ def test_anonymous_clients_are_throttled_in_the_shared_cache(client, settings):
     assert response["Content-Type"] == PROBLEM and int(response["Retry-After"]) > 0
     # another client (IP) is counted separately
     assert client.get(url, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_api_answers_come_from_the_public_cache_until_something_changes(
+    client, griffie_user, django_assert_num_queries
+):
+    from publication.service import withdraw_document
+
+    document = published_document(griffie_user, subject="Eerste brief")
+    url = reverse("publication:api-documents")
+    assert client.get(url).json()["count"] == 1
+    with django_assert_num_queries(1):  # only the site version
+        cached = client.get(url)
+    assert cached.json()["results"][0]["titel"] == "Eerste brief"
+    assert cached["Cache-Control"] == "public, max-age=300"
+    withdraw_document(document, griffie_user, "fout")
+    assert client.get(url).json()["count"] == 0
+    detail = reverse("publication:api-document", kwargs={"uuid": document.uuid})
+    assert client.get(detail).status_code == 404
+
+
+@pytest.mark.parametrize("rate", ["", "off", "0", "Off "])
+def test_throttling_can_be_switched_off(settings, rate):
+    from publication.api import AnonymousThrottle
+
+    settings.API_ANON_THROTTLE_RATE = rate
+    assert AnonymousThrottle().get_rate() is None
+    settings.API_ANON_THROTTLE_RATE = "2/minute"
+    assert AnonymousThrottle().get_rate() == "2/minute"

@@ -78,7 +78,7 @@ class Command(BaseCommand):
             "DJANGO_SETTINGS_MODULE": "griffie.settings.base",
             "DEBUG": "false",
             "LOG_LEVEL": "WARNING",
-            "API_ANON_THROTTLE_RATE": "",  # the load generator is one client
+            "API_ANON_THROTTLE_RATE": "off",  # the load generator is one client
         }
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
