@@ -1,12 +1,11 @@
 """Filters for the access log (django-filter); the CSV export uses the same filters."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccessLog, AccessResult
+from griffie.filters import period
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+from .models import AccessLog, AccessResult
 
 
 class AccessLogFilter(django_filters.FilterSet):
@@ -20,12 +19,7 @@ class AccessLogFilter(django_filters.FilterSet):
     result = django_filters.ChoiceFilter(
         label=_("Resultaat"), choices=AccessResult.choices, empty_label=_("alle")
     )
-    van = django_filters.DateFilter(
-        label=_("Vanaf"), field_name="created_at__date", lookup_expr="gte", widget=DATE_INPUT
-    )
-    tot = django_filters.DateFilter(
-        label=_("tot en met"), field_name="created_at__date", lookup_expr="lte", widget=DATE_INPUT
-    )
+    van, tot = period("created_at__date")
 
     class Meta:
         model = AccessLog

@@ -1,13 +1,12 @@
 """Filters for the griffie's lists (django-filter)."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Document, SenderType, Status
+from griffie.filters import period
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+from .models import Category, Document, SenderType, Status
 
 
 class InboxFilter(django_filters.FilterSet):
@@ -23,12 +22,7 @@ class InboxFilter(django_filters.FilterSet):
     sender_type = django_filters.ChoiceFilter(
         label=_("Afzender"), choices=SenderType.choices, empty_label=_("alle")
     )
-    received_from = django_filters.DateFilter(
-        label=_("Ontvangen vanaf"), field_name="received_on", lookup_expr="gte", widget=DATE_INPUT
-    )
-    received_until = django_filters.DateFilter(
-        label=_("tot en met"), field_name="received_on", lookup_expr="lte", widget=DATE_INPUT
-    )
+    received_from, received_until = period("received_on", _("Ontvangen vanaf"))
     sort = django_filters.ChoiceFilter(
         label=_("Sorteren"),
         method="sort_by",

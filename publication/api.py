@@ -130,8 +130,24 @@ class Pagination(PageNumberPagination):
 
 
 # --- serializers ----------------------------------------------------------------------------
+@extend_schema_field(OpenApiTypes.URI)
+class Link(serializers.Field):
+    """An absolute link to a named URL, filled from one attribute of the object (a null
+    attribute gives a null link)."""
+
+    def __init__(self, view_name: str, attribute: str = "pk", kwarg: str = "pk", **kwargs):
+        self.view_name, self.attribute, self.kwarg = view_name, attribute, kwarg
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        value = getattr(obj, self.attribute)
+        if value is None:
+            return None
+        return _abs(reverse(self.view_name, kwargs={self.kwarg: value}))
+
+
 class InformatieobjectSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+    url = Link("publication:api-document", "uuid", "uuid")
     uuid = serializers.UUIDField()
     identificatie = serializers.CharField(source="registration_number")
     bronorganisatie = serializers.SerializerMethodField()
@@ -146,8 +162,8 @@ class InformatieobjectSerializer(serializers.ModelSerializer):
     taal = serializers.SerializerMethodField()
     formaat = serializers.SerializerMethodField()
     inhoud = serializers.SerializerMethodField()
-    webpagina = serializers.SerializerMethodField()
-    vergadering = serializers.SerializerMethodField()
+    webpagina = Link("publication:document", "uuid", "uuid")
+    vergadering = Link("publication:api-meeting", "meeting_id", allow_null=True)
     agendapunt = serializers.IntegerField(source="agenda_item_id", allow_null=True)
 
     class Meta:
@@ -174,10 +190,6 @@ class InformatieobjectSerializer(serializers.ModelSerializer):
         )
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, d) -> str:
-        return _abs(reverse("publication:api-document", kwargs={"uuid": d.uuid}))
-
-    @extend_schema_field(OpenApiTypes.URI)
     def get_bronorganisatie(self, d) -> str:
         return settings.MUNICIPALITY_TOOI
 
@@ -202,19 +214,9 @@ class InformatieobjectSerializer(serializers.ModelSerializer):
             return None
         return _abs(reverse("publication:document-file", kwargs={"uuid": d.uuid}))
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_webpagina(self, d) -> str:
-        return _abs(reverse("publication:document", kwargs={"uuid": d.uuid}))
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_vergadering(self, d) -> str | None:
-        if not d.meeting_id:
-            return None
-        return _abs(reverse("publication:api-meeting", kwargs={"pk": d.meeting_id}))
-
 
 class AgendapuntSerializer(serializers.ModelSerializer):
-    vergadering = serializers.SerializerMethodField()
+    vergadering = Link("publication:api-meeting", "meeting_id")
     nummer = serializers.CharField(source="number")
     onderwerp = serializers.CharField(source="title")
     toelichting = serializers.CharField(source="description")
@@ -224,20 +226,16 @@ class AgendapuntSerializer(serializers.ModelSerializer):
         model = AgendaItem
         fields = ("id", "vergadering", "nummer", "onderwerp", "toelichting", "volgorde")
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_vergadering(self, item) -> str:
-        return _abs(reverse("publication:api-meeting", kwargs={"pk": item.meeting_id}))
-
 
 class VergaderingSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+    url = Link("publication:api-meeting")
     naam = serializers.CharField(source="title")
-    orgaan = serializers.SerializerMethodField()
+    orgaan = Link("publication:api-body", "body_id")
     starttijd = serializers.SerializerMethodField()
     eindtijd = serializers.SerializerMethodField()
     locatie = serializers.CharField(source="location")
     indicatorBesloten = serializers.BooleanField(source="is_closed")
-    webpagina = serializers.SerializerMethodField()
+    webpagina = Link("publication:meeting-detail")
 
     class Meta:
         model = Meeting
@@ -253,14 +251,6 @@ class VergaderingSerializer(serializers.ModelSerializer):
             "webpagina",
         )
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, m) -> str:
-        return _abs(reverse("publication:api-meeting", kwargs={"pk": m.pk}))
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_orgaan(self, m) -> str:
-        return _abs(reverse("publication:api-body", kwargs={"pk": m.body_id}))
-
     @extend_schema_field(OpenApiTypes.DATETIME)
     def get_starttijd(self, m) -> str:
         return timezone.localtime(m.starts_at).isoformat()
@@ -268,10 +258,6 @@ class VergaderingSerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
     def get_eindtijd(self, m) -> str | None:
         return timezone.localtime(m.ends_at).isoformat() if m.ends_at else None
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_webpagina(self, m) -> str:
-        return _abs(m.get_absolute_url())
 
 
 class VergaderingDetailSerializer(VergaderingSerializer):
@@ -285,60 +271,44 @@ class VergaderingDetailSerializer(VergaderingSerializer):
         return AgendapuntSerializer(public.public_agenda_items(m), many=True).data
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class PublicContact(serializers.Field):
+    """One item of what a person's public contact allows (gedragscode art. 3a and 3b)."""
+
+    def __init__(self, key: str, **kwargs):
+        self.key = key
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, person):
+        return person.public_contact().get(self.key) or None
+
+
 class PersoonSerializer(serializers.ModelSerializer):
     naam = serializers.CharField(source="name")
     functie = serializers.CharField(source="role")
     fractie = serializers.SerializerMethodField()
-    email = serializers.SerializerMethodField()
-    telefoon = serializers.SerializerMethodField()
-    adres = serializers.SerializerMethodField()
-    afdeling = serializers.SerializerMethodField()
+    email = PublicContact("email")
+    telefoon = PublicContact("phone")
+    adres = PublicContact("address")
+    afdeling = PublicContact("department")
 
     class Meta:
         model = Person
         fields = ("id", "naam", "functie", "fractie", "email", "telefoon", "adres", "afdeling")
 
-    def to_representation(self, person):
-        # Only what the person's public contact allows (gedragscode art. 3a and 3b).
-        self._contact = person.public_contact()
-        return super().to_representation(person)
-
-    def _field(self, key: str) -> str | None:
-        return self._contact.get(key) or None
-
     @extend_schema_field({"type": "string", "nullable": True})
     def get_fractie(self, p) -> str | None:
         return p.fractie.name if p.fractie_id and p.is_office_holder else None
 
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_email(self, p) -> str | None:
-        return self._field("email")
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_telefoon(self, p) -> str | None:
-        return self._field("phone")
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_adres(self, p) -> str | None:
-        return self._field("address")
-
-    @extend_schema_field({"type": "string", "nullable": True})
-    def get_afdeling(self, p) -> str | None:
-        return self._field("department")
-
 
 class OrgaanSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+    url = Link("publication:api-body")
     naam = serializers.CharField(source="name")
     soort = serializers.ChoiceField(source="kind", choices=BodyKind.choices)
 
     class Meta:
         model = Body
         fields = ("url", "id", "naam", "soort")
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, b) -> str:
-        return _abs(reverse("publication:api-body", kwargs={"pk": b.pk}))
 
 
 # --- filters --------------------------------------------------------------------------------
@@ -414,6 +384,24 @@ def _id_filter_parameters(*names: str) -> list[OpenApiParameter]:
     return [OpenApiParameter(name, schema, OpenApiParameter.QUERY) for name in names]
 
 
+def documented(serializer, summary, *, one=None, detail=None, ids=(), by_id=True):
+    """The schema of a list (with its id filters) and, with ``one``, of a single item."""
+    views = {
+        "list": extend_schema(
+            summary=summary,
+            parameters=_id_filter_parameters(*ids),
+            responses={200: serializer(many=True), **PROBLEMS_LIST},
+        )
+    }
+    if one:
+        views["retrieve"] = extend_schema(
+            summary=one,
+            parameters=[ID_PARAMETER] if by_id else [],
+            responses={200: detail or serializer, **PROBLEMS_DETAIL},
+        )
+    return extend_schema_view(**views)
+
+
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     # GET (and HEAD) only: any other method is a 405 problem.
 
@@ -456,16 +444,12 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_object()
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Ingekomen stukken",
-        parameters=_id_filter_parameters("vergadering", "orgaan"),
-        responses={200: InformatieobjectSerializer(many=True), **PROBLEMS_LIST},
-    ),
-    retrieve=extend_schema(
-        summary="Eén ingekomen stuk",
-        responses={200: InformatieobjectSerializer, **PROBLEMS_DETAIL},
-    ),
+@documented(
+    InformatieobjectSerializer,
+    "Ingekomen stukken",
+    one="Eén ingekomen stuk",
+    ids=("vergadering", "orgaan"),
+    by_id=False,
 )
 class InformatieobjectViewSet(PublicReadOnlyViewSet):
     """Ingekomen stukken die openbaar zijn (ODS: informatieobject)."""
@@ -478,17 +462,12 @@ class InformatieobjectViewSet(PublicReadOnlyViewSet):
         return public.public_documents()
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Vergaderingen",
-        parameters=_id_filter_parameters("orgaan"),
-        responses={200: VergaderingSerializer(many=True), **PROBLEMS_LIST},
-    ),
-    retrieve=extend_schema(
-        summary="Eén vergadering met agendapunten",
-        parameters=[ID_PARAMETER],
-        responses={200: VergaderingDetailSerializer, **PROBLEMS_DETAIL},
-    ),
+@documented(
+    VergaderingSerializer,
+    "Vergaderingen",
+    one="Eén vergadering met agendapunten",
+    detail=VergaderingDetailSerializer,
+    ids=("orgaan",),
 )
 class VergaderingViewSet(PublicReadOnlyViewSet):
     """Vergaderingen; van een besloten vergadering alleen het bestaan."""
@@ -505,13 +484,7 @@ class VergaderingViewSet(PublicReadOnlyViewSet):
         return VergaderingSerializer
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Agendapunten van openbare vergaderingen",
-        parameters=_id_filter_parameters("vergadering"),
-        responses={200: AgendapuntSerializer(many=True), **PROBLEMS_LIST},
-    ),
-)
+@documented(AgendapuntSerializer, "Agendapunten van openbare vergaderingen", ids=("vergadering",))
 class AgendapuntViewSet(PublicReadOnlyViewSet):
     """Agendapunten van openbare vergaderingen."""
 
@@ -524,12 +497,7 @@ class AgendapuntViewSet(PublicReadOnlyViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Ambtsdragers en ambtenaren",
-        responses={200: PersoonSerializer(many=True), **PROBLEMS_LIST},
-    ),
-)
+@documented(PersoonSerializer, "Ambtsdragers en ambtenaren")
 class PersoonViewSet(PublicReadOnlyViewSet):
     """Ambtsdragers en ambtenaren, met alleen hun openbare contactgegevens."""
 
@@ -539,16 +507,7 @@ class PersoonViewSet(PublicReadOnlyViewSet):
         return public.public_people().order_by("name", "pk")
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Organen", responses={200: OrgaanSerializer(many=True), **PROBLEMS_LIST}
-    ),
-    retrieve=extend_schema(
-        summary="Eén orgaan",
-        parameters=[ID_PARAMETER],
-        responses={200: OrgaanSerializer, **PROBLEMS_DETAIL},
-    ),
-)
+@documented(OrgaanSerializer, "Organen", one="Eén orgaan")
 class OrgaanViewSet(PublicReadOnlyViewSet):
     """Organen: raad, college, commissies."""
 

@@ -2,36 +2,22 @@
 only narrow querysets that :mod:`publication.public` already made public."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Category, Document
+from griffie.filters import period
 from meetings.models import Meeting
 
 from .models import InspectionRequest, RemovalRequest, RequestStatus
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-
-
 RECEIVED_FROM = _("Ontvangen vanaf")
-
-
-def _period(label_from=RECEIVED_FROM, field="received_on"):
-    return (
-        django_filters.DateFilter(
-            label=label_from, field_name=field, lookup_expr="gte", widget=DATE_INPUT
-        ),
-        django_filters.DateFilter(
-            label=_("tot en met"), field_name=field, lookup_expr="lte", widget=DATE_INPUT
-        ),
-    )
 
 
 class IncomingFilter(django_filters.FilterSet):
     """De lijst ingekomen stukken, per periode."""
 
-    van, tot = _period()
+    van, tot = period("received_on", RECEIVED_FROM)
 
     class Meta:
         model = Document
@@ -71,7 +57,7 @@ class RemovalRequestFilter(django_filters.FilterSet):
 
 class InspectionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Verzoeker of verzoek"), method="search")
-    van, tot = _period(RECEIVED_FROM, "received_at__date")
+    van, tot = period("received_at__date", RECEIVED_FROM)
 
     class Meta:
         model = InspectionRequest
