@@ -5,6 +5,8 @@ derandomised, so it runs in `make test` in well under a minute."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from griffie.wsgi import application
@@ -25,6 +27,13 @@ def api_data(db, settings):
     AgendaItemFactory(meeting=meeting)
     MeetingFactory(title="Besloten", is_closed=True)
     PersonFactory()
+    # Like Django's test client: the WSGI handler must not close the test's database
+    # connection (and with it the test transaction) at the end of each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.openapi.from_wsgi("/api/schema.json", application)
