@@ -189,3 +189,11 @@ class TestSearch:
         response = self.search(client, q="verkeersdrempel")
         assert [d.subject for d in response.context["page_obj"]] == ["Meer verkeersdrempels"]
         assert "<mark>verkeersdrempels</mark>" in response.content.decode()
+
+
+def test_a_wrong_filter_value_says_so_instead_of_showing_everything(client, griffie_user):
+    published_document(griffie_user)
+    response = client.get(reverse("publication:incoming"), {"van": "gisteren"})
+    assert response.status_code == 200
+    assert response.context["filter"].errors["van"]
+    assert list(response.context["page_obj"]) == []
