@@ -55,18 +55,6 @@ class LiftForm(forms.Form):
     reference = forms.CharField(label=_("Kenmerk besluit"), max_length=100)
 
 
-class LogFilterForm(forms.Form):
-    code = forms.CharField(label=_("Watermerkcode"), max_length=20, required=False)
-    actor = forms.CharField(label=_("Gebruikersnaam"), max_length=150, required=False)
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        if self.cleaned_data["actor"]:
-            queryset = queryset.filter(actor_name__iexact=self.cleaned_data["actor"])
-        return queryset
-
-
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.registration_number} {obj.subject}"

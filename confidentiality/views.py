@@ -18,18 +18,19 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
 from django_otp import login as otp_login
 
 from documents.models import Document
 
 from . import access, second_factor, service
+from .filters import AccessLogFilter
 from .forms import (
     ActivationCodeForm,
     ExclusionForm,
     ImposeSecrecyForm,
     IssueActivationForm,
     LiftForm,
-    LogFilterForm,
     TokenForm,
     VerifyTokenForm,
 )
@@ -453,12 +454,16 @@ class LiftView(GriffieManageMixin, View):
         return redirect("confidentiality:manage")
 
 
-class AccessLogView(GriffieManageMixin, TemplateView):
+class AccessLogView(GriffieManageMixin, FilterView):
     template_name = "confidentiality/access_log.html"
+    filterset_class = AccessLogFilter
+    paginate_by = 50
+
+    def get_queryset(self):
+        return AccessLog.objects.all()
 
     def get_context_data(self, **kwargs):
-        form = LogFilterForm(self.request.GET or None)
-        entries = form.filter(AccessLog.objects.all())
+        form = self.filterset.form
         issue = None
         if form.is_valid() and form.cleaned_data["code"]:
             issue = service.resolve_watermark(form.cleaned_data["code"])
@@ -468,8 +473,7 @@ class AccessLogView(GriffieManageMixin, TemplateView):
                 object_type="watermark",
                 object_id=form.cleaned_data["code"][:64],
             )
-        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        return super().get_context_data(form=form, page_obj=page, issue=issue, **kwargs)
+        return super().get_context_data(form=form, issue=issue, **kwargs)
 
 
 def _csv_cell(value) -> str:
@@ -487,8 +491,9 @@ class _Echo:
 
 class AccessLogExportView(GriffieManageMixin, View):
     def get(self, request):
-        form = LogFilterForm(request.GET or None)
-        entries = form.filter(AccessLog.objects.all()).order_by("created_at", "id")
+        entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs.order_by(
+            "created_at", "id"
+        )
         service.log_access(request, "export_access_log")
         writer = csv.writer(_Echo())
         header = [

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Document, SenderType, Status
+from .models import Category, Document, SenderType
 from .rules import default_public_sender_term
 
 
@@ -164,66 +164,6 @@ class RegistrationForm(forms.ModelForm):
             self.add_error("agenda_item", _("Dit agendapunt hoort bij een andere vergadering."))
         self._check_public_fields(cleaned)
         return cleaned
-
-
-class InboxFilterForm(forms.Form):
-    SORTS = {
-        "-received": ("-received_on", "-registration_sequence"),
-        "received": ("received_on", "registration_sequence"),
-        "-number": ("-registration_year", "-registration_sequence"),
-        "number": ("registration_year", "registration_sequence"),
-        "subject": ("subject",),
-        "status": ("status", "-received_on"),
-    }
-    q = forms.CharField(label=_("Zoeken"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("alle"))] + Status.choices, required=False
-    )
-    category = forms.ChoiceField(
-        label=_("Categorie"), choices=[("", _("alle"))] + Category.choices, required=False
-    )
-    sender_type = forms.ChoiceField(
-        label=_("Afzender"), choices=[("", _("alle"))] + SenderType.choices, required=False
-    )
-    received_from = forms.DateField(
-        label=_("Ontvangen vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    received_until = forms.DateField(
-        label=_("tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    sort = forms.ChoiceField(
-        label=_("Sorteren"),
-        required=False,
-        choices=[
-            ("-received", _("nieuwste eerst")),
-            ("received", _("oudste eerst")),
-            ("-number", _("registratienummer aflopend")),
-            ("number", _("registratienummer oplopend")),
-            ("subject", _("onderwerp")),
-            ("status", _("status")),
-        ],
-    )
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset.order_by(*self.SORTS["-received"])
-        data = self.cleaned_data
-        if data["q"]:
-            from django.db.models import Q
-
-            queryset = queryset.filter(
-                Q(subject__icontains=data["q"])
-                | Q(sender_name__icontains=data["q"])
-                | Q(description__icontains=data["q"])
-            )
-        for field in ("status", "category", "sender_type"):
-            if data[field]:
-                queryset = queryset.filter(**{field: data[field]})
-        if data["received_from"]:
-            queryset = queryset.filter(received_on__gte=data["received_from"])
-        if data["received_until"]:
-            queryset = queryset.filter(received_on__lte=data["received_until"])
-        return queryset.order_by(*self.SORTS.get(data["sort"] or "-received"))
 
 
 class ReviewForm(forms.Form):

@@ -5,7 +5,6 @@ import logging
 import pymupdf
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView, UpdateView
+from django.views.generic import DetailView, FormView, UpdateView
+from django_filters.views import FilterView
 
 from confidentiality import service as confidentiality
 from confidentiality.access import Level
@@ -25,7 +25,8 @@ from meetings.models import AgendaItem
 from . import workflow
 from .access import GriffieRequiredMixin
 from .files import anonymised_file_name
-from .forms import InboxFilterForm, RegistrationForm, ReviewForm, UploadForm
+from .filters import InboxFilter
+from .forms import RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
 from .letterhead import sender_suggestions
 from .models import (
@@ -51,27 +52,22 @@ QUEUE_DOWN_PAGES = gettext_lazy(
 )
 
 
-class InboxView(GriffieRequiredMixin, TemplateView):
+class InboxView(GriffieRequiredMixin, FilterView):
     template_name = "documents/inbox.html"
+    filterset_class = InboxFilter
     paginate_by = 25
 
+    def get_queryset(self):
+        return InboxFilter.default_order(Document.objects.all()).with_secrecy_flag()
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = InboxFilterForm(self.request.GET or None)
-        documents = form.filter(Document.objects.all()).with_secrecy_flag()
-        page = Paginator(documents, self.paginate_by).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
-        context.update(
-            form=form,
-            page_obj=page,
-            query=query.urlencode(),
+        return super().get_context_data(
             status_counts=[(value, label, counts[value]) for value, label in Status.choices],
             total=sum(counts.values()),
+            **kwargs,
         )
-        return context
 
 
 class UploadView(GriffieRequiredMixin, FormView):

@@ -64,6 +64,29 @@ def site_version() -> str:
     return _memo["version"]
 
 
+def public_cache_key(request, kind: str = "public-page") -> str:
+    """The cache key of an anonymous response: the site version, the full path (with its
+    query string) and the language, so any change or other filter is another key."""
+    fingerprint = f"{site_version()}|{request.get_full_path()}|{get_language()}"
+    return f"{kind}:" + hashlib.sha1(fingerprint.encode()).hexdigest()
+
+
+def cached_public_data(request, compute):
+    """``compute()``'s response data from the cache when nothing public changed since; for
+    the API, whose throttling and content negotiation must still run on every request."""
+    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
+    if not seconds:
+        return None, compute()
+    key = public_cache_key(request, "public-api")
+    data = cache.get(key)
+    if data is not None:
+        return data, None
+    response = compute()
+    if response.status_code == 200:
+        cache.set(key, response.data, seconds)
+    return None, response
+
+
 def cached_public_page(view):
     """For anonymous GET requests only; logged-in users always get a fresh page."""
 
@@ -72,12 +95,7 @@ def cached_public_page(view):
         seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
         if not seconds or request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        key = (
-            "public-page:"
-            + hashlib.sha1(
-                f"{site_version()}|{request.get_full_path()}|{get_language()}".encode()
-            ).hexdigest()
-        )
+        key = public_cache_key(request)
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

@@ -1,6 +1,9 @@
-"""RSS/Atom feeds of new incoming documents and of meetings, and the iCal calendar."""
+"""RSS/Atom feeds of new incoming documents and of meetings (django.contrib.syndication),
+and the iCal calendar (icalendar)."""
 
+import copy
 import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -8,13 +11,31 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from icalendar import Calendar, Event
 
 from . import public
 
 
-class IncomingDocumentsFeed(Feed):
-    title = f"Ingekomen stukken — gemeenteraad {settings.MUNICIPALITY_NAME}"
-    description = "Nieuwe ingekomen stukken op de lijst ingekomen stukken."
+class RequestFeed(Feed):
+    """A feed that knows its request, for absolute URLs (RSS 2.0 requires an absolute
+    enclosure URL; Django makes links absolute but not enclosures). One copy per request,
+    since the feed instance in the URLconf is shared between threads."""
+
+    request = None
+
+    def __call__(self, request, *args, **kwargs):
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+
+class IncomingDocumentsFeed(RequestFeed):
+    description = gettext_lazy("Nieuwe ingekomen stukken op de lijst ingekomen stukken.")
+
+    def title(self):
+        return _("Ingekomen stukken — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
 
     def link(self):
         return reverse("publication:incoming")
@@ -26,7 +47,10 @@ class IncomingDocumentsFeed(Feed):
         return f"{item.registration_number} {item.subject}"
 
     def item_description(self, item):
-        return f"Ontvangen {item.received_on:%d-%m-%Y} van {item.public_sender_term}."
+        return _("Ontvangen %(date)s van %(sender)s.") % {
+            "date": f"{item.received_on:%d-%m-%Y}",
+            "sender": item.public_sender_term,
+        }
 
     def item_link(self, item):
         return reverse("publication:document", kwargs={"uuid": item.uuid})
@@ -44,7 +68,8 @@ class IncomingDocumentsFeed(Feed):
 
     def item_enclosure_url(self, item):
         if item.publication.published_file_id:
-            return reverse("publication:document-file", kwargs={"uuid": item.uuid})
+            path = reverse("publication:document-file", kwargs={"uuid": item.uuid})
+            return self.request.build_absolute_uri(path)
         return None
 
     item_enclosure_mime_type = "application/pdf"
@@ -59,8 +84,10 @@ class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
 
 
 class MeetingsFeed(Feed):
-    title = f"Vergaderingen — gemeenteraad {settings.MUNICIPALITY_NAME}"
-    description = "Vergaderingen van de raad en zijn commissies."
+    description = gettext_lazy("Vergaderingen van de raad en zijn commissies.")
+
+    def title(self):
+        return _("Vergaderingen — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
 
     def link(self):
         return reverse("publication:meetings")
@@ -73,7 +100,7 @@ class MeetingsFeed(Feed):
 
     def item_description(self, item):
         if item.is_closed:
-            return "Besloten vergadering."
+            return _("Besloten vergadering.")
         return f"{item.body.name}, {item.location}"
 
     def item_link(self, item):
@@ -91,70 +118,38 @@ class MeetingsAtomFeed(MeetingsFeed):
     subtitle = MeetingsFeed.description
 
 
-def ical_escape(value: str) -> str:
-    """RFC 5545 TEXT escaping."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def ical_fold(line: str) -> str:
-    """Fold lines longer than 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        limit = 75 if not out else 74
-        if len(current) + len(encoded) > limit:
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def meetings_ical(meetings, *, base_url: str, now=None) -> str:
+def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
+    """The meetings as an RFC 5545 calendar (escaping and line folding by ``icalendar``)."""
     now = now or timezone.now()
-    host = base_url.split("://", 1)[-1].split("/")[0].split(":")[0] or "localhost"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//Griffie {settings.MUNICIPALITY_NAME}//Raadsinformatie//NL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ical_escape('Vergaderingen gemeenteraad ' + settings.MUNICIPALITY_NAME)}",
-    ]
+    host = urlsplit(base_url).hostname or "localhost"
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Griffie {settings.MUNICIPALITY_NAME}//Raadsinformatie//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add(
+        "x-wr-calname",
+        _("Vergaderingen gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME},
+    )
     for meeting in meetings:
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("dtstamp", now.astimezone(datetime.UTC))
+        event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
         ends = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
-        summary = meeting.title + (" (besloten)" if meeting.is_closed else "")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:meeting-{meeting.pk}@{host}",
-            f"DTSTAMP:{_utc(now)}",
-            f"DTSTART:{_utc(meeting.starts_at)}",
-            f"DTEND:{_utc(ends)}",
-            f"LAST-MODIFIED:{_utc(meeting.updated_at)}",
-            f"SUMMARY:{ical_escape(summary)}",
-            f"LOCATION:{ical_escape(meeting.location)}",
-            f"URL:{base_url.rstrip('/')}{meeting.get_absolute_url()}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(ical_fold(line) + "\r\n" for line in lines)
+        event.add("dtend", ends.astimezone(datetime.UTC))
+        event.add("last-modified", meeting.updated_at.astimezone(datetime.UTC))
+        summary = _("%(title)s (besloten)") if meeting.is_closed else "%(title)s"
+        event.add("summary", summary % {"title": meeting.title})
+        event.add("location", meeting.location)
+        event.add("url", base_url.rstrip("/") + meeting.get_absolute_url())
+        calendar.add_component(event)
+    return calendar.to_ical()
 
 
 def ical_view(request):
     meetings = public.public_meetings().order_by("starts_at")
-    body = meetings_ical(meetings, base_url=settings.SITE_URL)
+    body = meetings_ical(meetings, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="vergaderingen.ics"'
-    response["Cache-Control"] = "public, max-age=300"
     return response

@@ -93,12 +93,3 @@ class InspectionRequestForm(forms.ModelForm):
     def clean_registration_numbers(self):
         numbers = [n.strip() for n in self.cleaned_data["registration_numbers"].split(",")]
         return [_document_by_number(n, self, "registration_numbers") for n in numbers if n]
-
-
-class PeriodForm(forms.Form):
-    van = forms.DateField(
-        label=_("Ontvangen vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )

@@ -1,9 +1,19 @@
-from django.urls import path
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from . import api, feeds, sitemaps, views
 from .cache import cached_public_page as cached
 
 app_name = "publication"
+
+
+def _list(viewset):
+    return viewset.as_view({"get": "list"})
+
+
+def _detail(viewset):
+    return viewset.as_view({"get": "retrieve"})
+
 
 urlpatterns = [
     # the public raadsinformatie site
@@ -37,20 +47,25 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemapindex-diwoo-infocat<str:infocat>.xml", sitemaps.sitemap_index, name="diwoo-index"),
     path(
-        "sitemaps/diwoo-infocat<str:infocat>-<int:page>.xml",
+        "sitemaps/diwoo-infocat<str:section>.xml",
         sitemaps.sitemap_page,
         name="diwoo-page",
     ),
     # open data
-    path("api/schema.json", api.schema, name="api-schema"),
-    path("api/v1/informatieobjecten/", api.documents, name="api-documents"),
-    path("api/v1/informatieobjecten/<uuid:uuid>/", api.document, name="api-document"),
-    path("api/v1/vergaderingen/", api.meetings, name="api-meetings"),
-    path("api/v1/vergaderingen/<int:pk>/", api.meeting, name="api-meeting"),
-    path("api/v1/agendapunten/", api.agenda_items, name="api-agenda-items"),
-    path("api/v1/personen/", api.people, name="api-people"),
-    path("api/v1/organen/", api.bodies, name="api-bodies"),
-    path("api/v1/organen/<int:pk>/", api.body, name="api-body"),
+    path("api/schema.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    path("api/v1/informatieobjecten/", _list(api.InformatieobjectViewSet), name="api-documents"),
+    path(
+        "api/v1/informatieobjecten/<uuid:uuid>/",
+        _detail(api.InformatieobjectViewSet),
+        name="api-document",
+    ),
+    path("api/v1/vergaderingen/", _list(api.VergaderingViewSet), name="api-meetings"),
+    path("api/v1/vergaderingen/<int:pk>/", _detail(api.VergaderingViewSet), name="api-meeting"),
+    path("api/v1/agendapunten/", _list(api.AgendapuntViewSet), name="api-agenda-items"),
+    path("api/v1/personen/", _list(api.PersoonViewSet), name="api-people"),
+    path("api/v1/organen/", _list(api.OrgaanViewSet), name="api-bodies"),
+    path("api/v1/organen/<int:pk>/", _detail(api.OrgaanViewSet), name="api-body"),
+    re_path(r"^api/(?P<rest>(?s:.*))\Z", api.not_found, name="api-not-found"),
     # the griffie's publication screens
     path(
         "griffie/publicatie/stukken/<int:pk>/publiceren/",

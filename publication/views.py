@@ -5,9 +5,7 @@ import calendar
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect
@@ -16,7 +14,9 @@ from django.utils import timezone
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, TemplateView
+from django.views.generic.edit import FormMixin
+from django_filters.views import FilterView
 
 from documents.access import GriffieRequiredMixin
 from documents.models import Category, Document
@@ -24,15 +24,16 @@ from people.models import Fractie
 
 from . import public
 from .cache import FILE_CACHE_CONTROL
+from .filters import IncomingFilter, InspectionFilter, PublicSearchFilter, RemovalRequestFilter
 from .forms import (
     DecisionForm,
     InspectionRequestForm,
-    PeriodForm,
     RemovalDecisionForm,
     RemovalRequestForm,
     WithdrawForm,
 )
 from .models import InspectionRequest, MeetingDocumentKind, RemovalRequest, RequestStatus
+from .search import with_snippets
 from .service import (
     PublicationRefused,
     decide_removal_request,
@@ -136,10 +137,11 @@ class MeetingDetailView(PublicMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class IncomingListView(PublicMixin, ListView):
+class IncomingListView(PublicMixin, FilterView):
     """De lijst ingekomen stukken, per periode (or per meeting)."""
 
     template_name = "publication/incoming_list.html"
+    filterset_class = IncomingFilter
     paginate_by = 50
     context_object_name = "documents"
 
@@ -149,23 +151,10 @@ class IncomingListView(PublicMixin, ListView):
         if "pk" in self.kwargs:
             self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
             return documents.filter(meeting=self.meeting)
-        self.form = PeriodForm(self.request.GET or None)
-        if self.form.is_valid():
-            if self.form.cleaned_data["van"]:
-                documents = documents.filter(received_on__gte=self.form.cleaned_data["van"])
-            if self.form.cleaned_data["tot"]:
-                documents = documents.filter(received_on__lte=self.form.cleaned_data["tot"])
         return documents
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            meeting=self.meeting,
-            form=getattr(self, "form", None),
-            query=query.urlencode(),
-            **kwargs,
-        )
+        return super().get_context_data(meeting=self.meeting, **kwargs)
 
 
 class DocumentDetailView(PublicMixin, TemplateView):
@@ -253,14 +242,22 @@ class ActivitiesView(PublicMixin, TemplateView):
         )
 
 
-class SearchView(PublicMixin, TemplateView):
+class SearchView(PublicMixin, FilterView):
+    """Search in published documents (the public rule decides what is searchable), narrowed
+    by kind, period and meeting; each hit with a snippet."""
+
     template_name = "publication/search.html"
+    filterset_class = PublicSearchFilter
+    paginate_by = 25
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        self.q = self.request.GET.get("q", "").strip()[:200]
+        results = public.search_public_documents(self.q, vendor=connection.vendor)
+        return with_snippets(results, self.q, vendor=connection.vendor)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()[:200]
-        results = public.search_public_documents(query, vendor=connection.vendor)
-        page = Paginator(results, 25).get_page(self.request.GET.get("page")) if query else None
-        return super().get_context_data(q=query, page_obj=page, **kwargs)
+        return super().get_context_data(q=self.q, **kwargs)
 
 
 class PrivacyView(FormView):
@@ -277,7 +274,11 @@ class PrivacyView(FormView):
 
 
 def robots_txt(request):
-    base = settings.SITE_URL.rstrip("/")
+    def sitemap(infocat: str) -> str:
+        return request.build_absolute_uri(
+            reverse("publication:diwoo-index", kwargs={"infocat": infocat})
+        )
+
     lines = [
         "User-agent: *",
         "Disallow: /griffie/",
@@ -285,8 +286,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /inloggen/",
         "",
-        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '006'})}",
-        f"Sitemap: {base}{reverse('publication:diwoo-index', kwargs={'infocat': '008'})}",
+        f"Sitemap: {sitemap('006')}",
+        f"Sitemap: {sitemap('008')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -330,15 +331,22 @@ class WithdrawView(GriffieRequiredMixin, View):
         return redirect(document)
 
 
-class RemovalQueueView(GriffieRequiredMixin, ListView):
+class RemovalQueueView(GriffieRequiredMixin, FilterView):
     template_name = "publication/griffie/removal_queue.html"
+    filterset_class = RemovalRequestFilter
     context_object_name = "requests"
     paginate_by = 50
 
     def get_queryset(self):
-        status = self.request.GET.get("status", RequestStatus.RECEIVED)
-        queryset = RemovalRequest.objects.select_related("document", "decided_by")
-        return queryset.filter(status=status) if status in RequestStatus.values else queryset
+        return RemovalRequest.objects.select_related("document", "decided_by").order_by(
+            "-received_at", "-pk"
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        if "status" not in self.request.GET:  # the queue opens on what still needs a decision
+            kwargs["data"] = {**self.request.GET.dict(), "status": RequestStatus.RECEIVED}
+        return kwargs
 
 
 class RemovalDecideView(GriffieRequiredMixin, FormView):
@@ -374,14 +382,25 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
         return redirect("publication:removal-queue")
 
 
-class InspectionListView(GriffieRequiredMixin, FormView):
+class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
     template_name = "publication/griffie/inspection.html"
     form_class = InspectionRequestForm
+    filterset_class = InspectionFilter
+    context_object_name = "requests"
+    paginate_by = 50
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            requests=InspectionRequest.objects.prefetch_related("documents")[:100], **kwargs
+    def get_queryset(self):
+        return InspectionRequest.objects.prefetch_related("documents").order_by(
+            "-received_at", "-pk"
         )
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            return self.form_valid(form)
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.qs
+        return self.form_invalid(form)
 
     def form_valid(self, form):
         inspection = form.save(commit=False)

@@ -28,11 +28,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "guardian",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     "people",
     "meetings",
     "documents",
@@ -228,7 +232,28 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Caches and sessions ------------------------------------------------------------------
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every web process (public page cache, API throttling) when CACHE_URL names a
+# Redis database; without it a per-process in-memory cache (demo, tests).
+CACHE_URL = config(
+    "CACHE_URL",
+    "",
+    help_text="redis://host:6379/1 for the shared Redis cache; empty: in-memory per process.",
+)
+
+
+def caches_for(url: str) -> dict:
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "griffie",
+        }
+    }
+
+
+CACHES = caches_for(CACHE_URL)
 
 # --- The council ----------------------------------------------------------------------------
 MUNICIPALITY_NAME = config("MUNICIPALITY_NAME", "Noord-Beveland", help_text="Shown on the site.")
@@ -261,3 +286,36 @@ PUBLIC_SITE_VERSION_SECONDS = config(
     1,
     help_text="How often (seconds) each worker re-checks whether public content changed.",
 )
+
+# --- Open-data API (publication.api) --------------------------------------------------------
+API_ANON_THROTTLE_RATE = config(
+    "API_ANON_THROTTLE_RATE",
+    "120/minute",
+    help_text="Requests per client IP to the open-data API, e.g. 120/minute; 'off': no limit. "
+    "Counted in the default cache, so every web process shares the count.",
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public, anonymous, read-only
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "publication.api.problem_exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"Raadsinformatie gemeente {MUNICIPALITY_NAME}",
+    "DESCRIPTION": "Alleen-lezen API naar het model van ODS Open Raadsinformatie. "
+    "Bevat uitsluitend openbare gegevens. Fouten zijn application/problem+json.",
+    "VERSION": "1.0.0",
+    "SERVERS": [{"url": SITE_URL.rstrip("/")}],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CategorieEnum": "documents.models.Category",
+        "SoortEnum": "people.models.BodyKind",
+    },
+}

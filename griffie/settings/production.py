@@ -16,3 +16,12 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Production always shares one Redis cache between the web processes: a page cached or a
+# throttle counted by one worker holds for all (the connection opens on first use).
+CACHE_URL = config(
+    "CACHE_URL",
+    "redis://127.0.0.1:6379/1",
+    help_text="Redis database for the shared cache (not the broker's database).",
+)
+CACHES = caches_for(CACHE_URL)  # noqa: F405

@@ -1,9 +1,7 @@
-"""Feeds, iCal, DiWoo sitemaps, robots.txt, the JSON API and its schema; art. 2 and art. 6
-requests; the intake command."""
+"""Art. 2 and art. 6 requests (removal, inspection); the intake command. Feeds, iCal,
+sitemaps and the API have their own test modules."""
 
 import io
-import re
-import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
@@ -11,12 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from documents.models import Document, FileKind, SenderType, Status
-from publication.feeds import ical_escape, meetings_ical
+from documents.models import Document, FileKind, Status
 from publication.models import InspectionRequest, RemovalRequest, RequestStatus
-from publication.openapi import openapi_schema
 from publication.rules import Outcome
-from tests.factories import MeetingFactory, PersonFactory, make_pdf
+from tests.factories import make_pdf
 from tests.publication.factories import (
     approve_with_anonymised_file,
     published_document,
@@ -28,127 +24,6 @@ NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "diwoo": "https://standaarden.overheid.nl/diwoo/metadata/",
 }
-
-
-def test_feeds_list_new_documents_and_meetings(client, griffie_user):
-    document = published_document(griffie_user, subject="Nieuwe brief")
-    MeetingFactory(title="Raad januari")
-    rss = client.get(reverse("publication:feed-incoming")).content.decode()
-    assert "Nieuwe brief" in rss and str(document.uuid) in rss
-    atom = client.get(reverse("publication:atom-incoming")).content.decode()
-    assert "<feed" in atom and "Nieuwe brief" in atom
-    assert "Raad januari" in client.get(reverse("publication:feed-meetings")).content.decode()
-    assert "Raad januari" in client.get(reverse("publication:atom-meetings")).content.decode()
-
-
-def test_ical_uses_crlf_escaping_and_folding():
-    MeetingFactory(title="Raad; begroting, deel 2", location="Raadzaal\\Kortgene")
-    MeetingFactory(title="B" * 120, is_closed=True)
-    from meetings.models import Meeting
-
-    text = meetings_ical(Meeting.objects.all(), base_url="https://raad.example.nl")
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert "\n" not in text.replace("\r\n", "")
-    assert "SUMMARY:Raad\\; begroting\\, deel 2" in text
-    assert "LOCATION:Raadzaal\\\\Kortgene" in text
-    for line in text.split("\r\n"):
-        assert len(line.encode()) <= 75
-    assert "(besloten)" in text
-    assert text.count("BEGIN:VEVENT") == 2
-    assert ical_escape("a\nb") == "a\\nb"
-
-
-def test_ical_view(client):
-    MeetingFactory()
-    response = client.get(reverse("publication:ical"))
-    assert response["Content-Type"].startswith("text/calendar")
-    assert b"\r\nBEGIN:VEVENT\r\n" in response.content
-
-
-def test_diwoo_sitemaps_point_at_the_published_files(client, griffie_user, settings):
-    settings.SITE_URL = "https://raad.example.nl"
-    with_file = published_document(
-        griffie_user, sender_type=SenderType.ORGANISATION, subject="Brief & <vereniging>"
-    )
-    listed = published_document(griffie_user)
-    robots = client.get("/robots.txt").content.decode()
-    assert "Sitemap: https://raad.example.nl/sitemapindex-diwoo-infocat006.xml" in robots
-    assert "Sitemap: https://raad.example.nl/sitemapindex-diwoo-infocat008.xml" in robots
-    index = ET.fromstring(client.get("/sitemapindex-diwoo-infocat006.xml").content)
-    locs = [e.text for e in index.findall("s:sitemap/s:loc", NS)]
-    first_lastmod = index.find("s:sitemap/s:lastmod", NS).text
-    page = client.get(locs[0].removeprefix("https://raad.example.nl"))
-    tree = ET.fromstring(page.content)
-    urls = tree.findall("s:url", NS)
-    assert [u.find("s:loc", NS).text for u in urls] == [
-        "https://raad.example.nl"
-        + reverse("publication:document-file", kwargs={"uuid": with_file.uuid})
-    ]
-    meta = urls[0].find("diwoo:Document/diwoo:DiWoo", NS)
-    assert meta.find("diwoo:publisher", NS).get("resource").endswith("gm1695")
-    assert (
-        meta.find(
-            "diwoo:classificatiecollectie/diwoo:informatiecategorieen/diwoo:informatiecategorie", NS
-        )
-        .get("resource")
-        .endswith("c_8c840238")
-    )
-    assert meta.find("diwoo:titelcollectie/diwoo:officieleTitel", NS).text == "Brief & <vereniging>"
-    assert meta.find("diwoo:creatiedatum", NS).text == "2026-11-02"
-    assert str(listed.uuid) not in page.content.decode()
-    # art. 2: after a withdrawal the index shows the change via lastmod
-    from publication.service import withdraw_document
-
-    withdraw_document(with_file, griffie_user, "verwijderverzoek")
-    index = ET.fromstring(client.get("/sitemapindex-diwoo-infocat006.xml").content)
-    assert index.find("s:sitemap/s:lastmod", NS).text > first_lastmod
-    page = client.get(locs[0].removeprefix("https://raad.example.nl")).content.decode()
-    assert str(with_file.uuid) not in page
-    infocat8 = ET.fromstring(client.get("/sitemapindex-diwoo-infocat008.xml").content)
-    assert infocat8.findall("s:sitemap", NS)
-    assert client.get("/sitemapindex-diwoo-infocat999.xml").status_code == 404
-
-
-def _schema_properties(name):
-    return set(openapi_schema()["components"]["schemas"][name]["properties"])
-
-
-def test_api_is_paginated_public_only_and_matches_the_schema(client, griffie_user):
-    document = published_document(griffie_user, sender_type=SenderType.ORGANISATION)
-    hidden = received_document(user=griffie_user, subject="Nog niet openbaar")
-    meeting = MeetingFactory()
-    PersonFactory()
-    data = client.get(reverse("publication:api-documents")).json()
-    assert data["count"] == 1 and data["next"] is None
-    item = data["results"][0]
-    assert item["informatieobjecttype"] == "ingekomen_stuk"
-    assert item["vertrouwelijkheidaanduiding"] == "openbaar"
-    assert item["inhoud"].endswith(
-        reverse("publication:document-file", kwargs={"uuid": document.uuid})
-    )
-    assert set(item) == _schema_properties("Informatieobject")
-    assert (
-        "Nog niet openbaar" not in client.get(reverse("publication:api-documents")).content.decode()
-    )
-    assert hidden
-    m = client.get(reverse("publication:api-meeting", kwargs={"pk": meeting.pk})).json()
-    assert set(m) == _schema_properties("Vergadering")
-    assert m["indicatorBesloten"] is False
-    listing = client.get(reverse("publication:api-meetings")).json()["results"][0]
-    assert set(listing) <= _schema_properties("Vergadering")
-    person = client.get(reverse("publication:api-people")).json()["results"][0]
-    assert set(person) == _schema_properties("Persoon")
-    body = client.get(reverse("publication:api-bodies")).json()["results"][0]
-    assert set(body) == _schema_properties("Orgaan")
-    assert client.get(reverse("publication:api-agenda-items")).status_code == 200
-    assert client.get(reverse("publication:api-documents"), {"page": 9}).status_code == 404
-    schema = client.get("/api/schema.json").json()
-    assert schema["openapi"].startswith("3.")
-    from django.urls import resolve
-
-    for path in schema["paths"]:
-        concrete = re.sub(r"\{uuid\}", str(document.uuid), re.sub(r"\{id\}", "1", path))
-        assert resolve(concrete).namespace == "publication"
 
 
 def test_removal_request_granted_withdraws_and_flags_reanonymisation(

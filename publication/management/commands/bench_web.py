@@ -78,6 +78,7 @@ class Command(BaseCommand):
             "DJANGO_SETTINGS_MODULE": "griffie.settings.base",
             "DEBUG": "false",
             "LOG_LEVEL": "WARNING",
+            "API_ANON_THROTTLE_RATE": "off",  # the load generator is one client
         }
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
@@ -105,6 +106,9 @@ class Command(BaseCommand):
                 "lijst ingekomen stukken": "/ingekomen-stukken/",
                 "stukpagina": f"/stukken/{document.uuid}/",
                 "zoeken": "/zoeken/?q=haven",
+                "open data API (`/api/v1/informatieobjecten/`, 50 per page)": (
+                    "/api/v1/informatieobjecten/"
+                ),
                 "statisch bestand": css,
             }
             results = {name: self.load(base + path, options) for name, path in urls.items()}
