@@ -8,6 +8,7 @@ import pytest
 from django.urls import resolve, reverse
 
 from documents.models import Category, SenderType
+from publication.cache import PUBLIC_CACHE_CONTROL
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, PersonFactory
 from tests.publication.factories import published_document, received_document
 
@@ -166,7 +167,7 @@ def test_api_answers_come_from_the_public_cache_until_something_changes(
     with django_assert_num_queries(1):  # only the site version
         cached = client.get(url)
     assert cached.json()["results"][0]["titel"] == "Eerste brief"
-    assert cached["Cache-Control"] == "public, max-age=300"
+    assert cached["Cache-Control"] == PUBLIC_CACHE_CONTROL
     withdraw_document(document, griffie_user, "fout")
     assert client.get(url).json()["count"] == 0
     detail = reverse("publication:api-document", kwargs={"uuid": document.uuid})
