@@ -499,3 +499,18 @@ def test_s3_storage_is_configured_from_the_environment():
         "private",
         "False",
     ], out.stderr[-2000:]
+
+
+def test_saving_the_registration_form_does_not_undo_a_status_change_made_meanwhile(client):
+    user = UserFactory(griffie=True)
+    document = approve_with_anonymised_file(received_document(user=user), user)
+    form_copy = stale_copy(document)  # the registration form read the document
+    publish_document(document, user)
+
+    form_copy.subject = "Nieuw onderwerp"
+    form_copy.save()
+
+    document.refresh_from_db()
+    assert document.subject == "Nieuw onderwerp"
+    assert document.status == Status.PUBLISHED
+    assert document.published_at is not None
