@@ -146,9 +146,11 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
 @shared_task(**LIMITS)
 def recover_documents() -> dict:
     """Beat, every minute: bring back documents whose anonymisation run went silent."""
-    from .recovery import recover_stuck_runs
+    from .recovery import recover_page_images, recover_stuck_runs
 
-    return recover_stuck_runs()
+    counts = recover_stuck_runs()
+    counts["page_images"] = recover_page_images()
+    return counts
 
 
 @shared_task(**LIMITS)
