@@ -250,6 +250,32 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.registration_number} {self.subject}".strip()
 
+    # Written only by the transitions and the anonymisation run, never by a form's save().
+    STATE_FIELDS = frozenset(
+        {
+            "status",
+            "status_reason",
+            "published_at",
+            "run_token",
+            "run_started_at",
+            "run_seen_at",
+            "run_attempts",
+            "pages_done",
+        }
+    )
+
+    def save(self, *args, **kwargs):
+        # Integrity guard, not business logic: a full save of a document that was read
+        # earlier (a registration form, the admin) must not write back a status that a
+        # worker or another clerk has changed since.
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.STATE_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", kwargs={"pk": self.pk})
 

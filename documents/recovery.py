@@ -78,3 +78,24 @@ def recover_stuck_runs(
     if any(counts.values()):
         logger.warning("Recovered anonymisation runs: %s", counts)
     return counts
+
+
+def recover_page_images(*, older_than: timedelta = timedelta(minutes=10), limit: int = 20) -> int:
+    """Send the page-image task again for documents received a while ago that still have no
+    page images (the queue was down at intake). A document whose rendering failed has a
+    'render_failed' entry and is left alone; the review screen renders on demand anyway."""
+    from .models import FileKind
+    from .queueing import send
+    from .tasks import render_page_images
+
+    now = timezone.now()
+    missing = (
+        Document.objects.exclude(status=Status.FAILED)
+        .filter(created_at__lt=now - older_than, created_at__gt=now - timedelta(days=7))
+        .filter(pages_total__gt=0)
+        .exclude(files__kind=FileKind.PAGE_IMAGE)
+        .exclude(events__action="render_failed")
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(send(render_page_images, document_id=pk) for pk in missing)

@@ -43,11 +43,14 @@ def _backoff(retries: int) -> int:
     return min(2 ** (retries + 1), 60)
 
 
-def fresh_connection() -> None:
-    """Drop a connection that broke (terminated backend, restarted server): the next query
-    opens a new one."""
+def fresh_connection(*, always: bool = False) -> None:
+    """Drop a connection that broke (terminated backend, restarted server), or ``always``:
+    the next query opens a new one. Never inside a transaction (a task is not in one; a
+    test that runs the task in-process is)."""
+    if connection.in_atomic_block:
+        return
     close_old_connections()
-    if connection.connection is not None and not connection.is_usable():
+    if connection.connection is not None and (always or not connection.is_usable()):
         connection.close()
 
 
@@ -71,7 +74,7 @@ def record_failure(document_id: int, run_token, reason: str) -> None:
             return
         except DatabaseError:
             logger.warning("Could not record the failure of %s; retrying", document_id)
-            connection.close()
+            fresh_connection(always=True)
     logger.error("Failure of document %s not recorded: %s", document_id, reason)
 
 
@@ -89,8 +92,7 @@ def render_page_images(self, *, document_id: int) -> int:
     except OSError:
         raise
     except (OperationalError, InterfaceError) as exc:  # a cut connection: again, fresh
-        fresh_connection()
-        connection.close()
+        fresh_connection(always=True)
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     except Exception as exc:  # a broken file must not crash the worker
         logger.exception("Rendering pages of %s failed", document_id)
@@ -128,8 +130,7 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
         # A cut database connection or unreachable storage: start over on a fresh
         # connection, with backoff; give up with a reason after max_retries.
         logger.warning("Anonymising %s interrupted (%s); retrying", document_id, exc)
-        fresh_connection()
-        connection.close()
+        fresh_connection(always=True)
         if self.request.retries >= self.max_retries:
             record_failure(document_id, run_token, DATABASE_DOWN)
             return
@@ -146,9 +147,11 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
 @shared_task(**LIMITS)
 def recover_documents() -> dict:
     """Beat, every minute: bring back documents whose anonymisation run went silent."""
-    from .recovery import recover_stuck_runs
+    from .recovery import recover_page_images, recover_stuck_runs
 
-    return recover_stuck_runs()
+    counts = recover_stuck_runs()
+    counts["page_images"] = recover_page_images()
+    return counts
 
 
 @shared_task(**LIMITS)

@@ -128,7 +128,8 @@ def _progress_recorder(document: Document, interval: float = 0.5):
             )
         except DatabaseError:
             logger.warning("Progress of %s not recorded; reconnecting", document.pk)
-            connection.close()
+            if not connection.in_atomic_block:
+                connection.close()
 
     return record
 
@@ -162,7 +163,8 @@ def run_lock(document_id: int):
                         "SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id]
                     )
             except DatabaseError:  # the connection is gone, and the lock with it
-                connection.close()
+                if not connection.in_atomic_block:
+                    connection.close()
 
 
 def run_anonymisation(document: Document, run_token=None) -> None:

@@ -29,7 +29,7 @@ from documents.models import (
     Status,
 )
 from documents.queueing import send
-from documents.recovery import recover_stuck_runs
+from documents.recovery import recover_page_images, recover_stuck_runs
 from documents.tasks import anonymise_document, render_page_images
 from publication.service import PublicationRefused, publish_document
 from tests.confidentiality.helpers import verify
@@ -500,3 +500,32 @@ def test_s3_storage_is_configured_from_the_environment():
         "private",
         "False",
     ], out.stderr[-2000:]
+
+
+def test_saving_the_registration_form_does_not_undo_a_status_change_made_meanwhile(client):
+    user = UserFactory(griffie=True)
+    document = approve_with_anonymised_file(received_document(user=user), user)
+    form_copy = stale_copy(document)  # the registration form read the document
+    publish_document(document, user)
+
+    form_copy.subject = "Nieuw onderwerp"
+    form_copy.save()
+
+    document.refresh_from_db()
+    assert document.subject == "Nieuw onderwerp"
+    assert document.status == Status.PUBLISHED
+    assert document.published_at is not None
+
+
+def test_page_images_lost_with_the_queue_are_made_when_it_is_back():
+    with mock.patch.object(render_page_images, "apply_async", side_effect=QUEUE_DOWN):
+        lost = receive_file(make_pdf(pages=2), "a.pdf").document
+    broken = receive_file(make_pdf(), "b.pdf").document
+    broken.files.filter(kind=FileKind.PAGE_IMAGE).delete()
+    broken.record("render_failed", None, "kapot")
+    Document.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=30))
+
+    assert recover_page_images() == 1  # eager here: rendered at once
+
+    assert lost.files.filter(kind=FileKind.PAGE_IMAGE).count() == 2
+    assert recover_page_images() == 0
