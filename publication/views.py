@@ -266,6 +266,10 @@ class SearchView(PublicMixin, TemplateView):
         return super().get_context_data(q=query, page_obj=page, **kwargs)
 
 
+class AccessibilityView(PublicMixin, TemplateView):
+    template_name = "publication/accessibility.html"
+
+
 class PrivacyView(FormView):
     template_name = "publication/privacy.html"
     form_class = RemovalRequestForm

@@ -222,7 +222,7 @@ def test_secret_annex_beside_a_public_document(world):
 
 
 def test_public_register_shows_existence_never_content(world, client):
-    page = client.get(reverse("confidentiality:register")).content.decode()
+    page = client.get(reverse("secrecy-register:register")).content.decode()
     assert "Besluit geheim" in page and "economische of financi" in page
     assert "College van B&amp;W" in page and "opgeheven" in page
     assert "Grondaankoop" not in page and str(world.items["geheim"].uuid) not in page
