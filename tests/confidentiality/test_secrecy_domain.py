@@ -165,7 +165,8 @@ def test_members_get_a_notice_without_content(world):
     assert not Notice.objects.filter(recipient=world.users["other_commissie"]).exists()
     client = verify(Client(), world.users["raadslid"])
     page = client.get(reverse("confidentiality:index")).content.decode()
-    assert "geheime informatie verstrekt aan uw orgaan" in page
+    # The notice says "geheim stuk" and the body, nothing of the decision or its content.
+    assert "Geheim stuk verstrekt aan Gemeenteraad" in page
     assert "Grondaankoop" not in page and "Besluit geheim" not in page
 
 
