@@ -55,7 +55,9 @@ def test_griffie_reviews_draws_a_box_reruns_and_approves(page):
 
     document.refresh_from_db()
     assert document.status == Status.IN_REVIEW
-    assert document.redactions.filter(is_manual=True, decision=RedactionDecision.ACCEPTED).count() == 1
+    assert (
+        document.redactions.filter(is_manual=True, decision=RedactionDecision.ACCEPTED).count() == 1
+    )
     assert "GEHEIMCODE-77" not in output_text(document)
 
     page.goto(f"/griffie/stukken/{document.pk}/beoordelen/")
