@@ -13,6 +13,7 @@ def site(request):
     user = getattr(request, "user", None)
     return {
         "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
+        "MUNICIPALITY_TOOI": settings.MUNICIPALITY_TOOI,
         "is_griffie": bool(user and is_griffie(user)),
         "THEME": {"logo": theme_logo_url()},
         "GRIFFIE_CONTACT": {

@@ -127,3 +127,15 @@ def test_beheer_link_only_for_administrators(kwargs, shown):
     client.force_login(UserFactory(**kwargs))
     page = client.get(reverse("publication:home")).content.decode()
     assert (reverse("admin:index") in page) is shown
+
+
+@override_settings(
+    MUNICIPALITY_NAME="Veere",
+    MUNICIPALITY_TOOI="https://identifier.overheid.nl/tooi/id/gemeente/gm0717",
+    THEME_LOGO="https://veere.example/logo.svg",
+)
+def test_municipality_name_tooi_and_logo_come_from_settings(client):
+    page = client.get(reverse("publication:home")).content.decode()
+    assert "Gemeenteraad Veere" in page
+    assert 'content="https://identifier.overheid.nl/tooi/id/gemeente/gm0717"' in page
+    assert 'src="https://veere.example/logo.svg"' in page
