@@ -2,8 +2,9 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 
@@ -18,7 +19,7 @@ def home_after_login(request):
     return redirect("confidentiality:index")
 
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 THEME_DEFAULTS = {
     "THEME_PRIMARY_COLOR": "#1d4f7c",
     "THEME_PRIMARY_HOVER_COLOR": "#123452",
@@ -29,7 +30,7 @@ THEME_DEFAULTS = {
 def _colour(name: str) -> str:
     """A colour from settings, only if it is a plain #rrggbb (nothing else reaches the CSS)."""
     value = getattr(settings, name, "")
-    return value if HEX_COLOUR.match(value or "") else THEME_DEFAULTS[name]
+    return value if HEX_COLOUR.fullmatch(value or "") else THEME_DEFAULTS[name]
 
 
 @cache_control(public=True, max_age=3600)
@@ -55,4 +56,6 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """Rendered without a request context: no database, no session, nothing that may be
+    what just failed."""
+    return HttpResponseServerError(render_to_string("500.html"))

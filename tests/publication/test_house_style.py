@@ -17,7 +17,7 @@ def test_theme_css_carries_the_municipality_colours(client):
     assert "--griffie-theme-primary: #8a1538;" in response.content.decode()
 
 
-@override_settings(THEME_PRIMARY_COLOR="red;}body{background:url(//evil)")
+@override_settings(THEME_PRIMARY_COLOR="#123456;}body{background:url(//evil)")
 def test_theme_css_accepts_only_plain_hex_colours(client):
     css = client.get(reverse("theme-css")).content.decode()
     assert "evil" not in css
