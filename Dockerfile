@@ -7,13 +7,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     PRIVATE_MEDIA_ROOT=/data/private_media
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-nld \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-nld nodejs npm \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
 COPY pyproject.toml ./
 COPY . .
-RUN pip install --no-cache-dir . \
+RUN npm ci --no-audit --no-fund && npm run build && rm -rf node_modules \
+    && pip install --no-cache-dir . \
     && SECRET_KEY=build python manage.py collectstatic --noinput \
     && useradd --system --uid 1000 griffie && mkdir -p /data && chown griffie /data
 

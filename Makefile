@@ -12,15 +12,25 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+# The NL Design System CSS comes from npm (Debian's nodejs and npm); `npm ci` installs the
+# locked versions and frontend/build.mjs writes static/nlds/components.css (gitignored).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
-# Install, migrate a SQLite database, load demo data and serve on 127.0.0.1:8000 with Celery
+static/nlds/components.css: node_modules/.installed frontend/build.mjs
+	npm run --silent build
+
+install: $(VENV)/.installed static/nlds/components.css
+
+# Install, migrate a SQLite database, load demo data and serve on 127.0.0.1:8000 (DEBUG off,
+# so our own 404/500 pages show, as the public sees them) with Celery
 # tasks in-process.
 demo: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data --if-empty
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=false $(PY) manage.py runserver 127.0.0.1:8000
 
 serve: install
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -55,4 +65,4 @@ bench-web: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_web
 
 clean:
-	rm -rf $(VENV) var eval-out bench-out
+	rm -rf $(VENV) var eval-out bench-out node_modules static/nlds

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -31,8 +32,15 @@ urlpatterns = [
     path(
         "geheim/<uuid:uuid>/download/", views.SecretDownloadView.as_view(), name="secret-download"
     ),
-    # Public: anyone may see that secret information exists (never its content).
-    path("geheimhouding/", views.PublicRegisterView.as_view(), name="register"),
+    # The public register moved to /geheimhouding/ (confidentiality.public_urls), outside
+    # the /raadsleden/ that robots.txt disallows; old links redirect.
+    path(
+        "geheimhouding/",
+        RedirectView.as_view(
+            pattern_name="secrecy-register:register", permanent=True, query_string=True
+        ),
+        name="register-moved",
+    ),
     path("beheer/", views.ManageView.as_view(), name="manage"),
     path("beheer/nieuw/", views.ImposeView.as_view(), name="impose"),
     path("beheer/uitsluitingen/", views.ExclusionView.as_view(), name="exclusions"),
@@ -41,6 +49,3 @@ urlpatterns = [
     path("beheer/toegang/", views.AccessLogView.as_view(), name="access-log"),
     path("beheer/toegang.csv", views.AccessLogExportView.as_view(), name="access-log-csv"),
 ]
-
-# For a public address outside /raadsleden/, the lead may add to griffie/urls.py:
-#   path("geheimhouding/", include(("confidentiality.public_urls", "secrecy-register"))),

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from documents.intake import receive_file
-from documents.models import Document, Status
+from documents.models import Document, Handling, Status
 from documents.rules import default_public_sender_term
 from documents.samples.demo import demo_documents
 from documents.samples.people import REGISTRY
@@ -116,6 +116,14 @@ def load_council() -> tuple[dict[str, Body], list[DemoLogin]]:
     return bodies, logins
 
 
+def weekday_evening(moment: dt.datetime) -> dt.datetime:
+    """The same evening time on a working day: a Saturday or Sunday moves to Monday,
+    forward in time, so past meetings stay past and upcoming ones upcoming."""
+    while moment.weekday() >= 5:
+        moment += dt.timedelta(days=1)
+    return moment
+
+
 @transaction.atomic
 def load_meetings(bodies: dict[str, Body]) -> list[Meeting]:
     now = timezone.localtime()
@@ -130,11 +138,12 @@ def load_meetings(bodies: dict[str, Body]) -> list[Meeting]:
     ]
     meetings = []
     for key, title, days, closed in plan:
+        starts_at = weekday_evening(base + dt.timedelta(days=days))
         meeting = Meeting.objects.create(
             body=bodies[key],
             title=title,
-            starts_at=base + dt.timedelta(days=days),
-            ends_at=base + dt.timedelta(days=days, hours=3),
+            starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(hours=3),
             location="Raadzaal gemeentehuis, Kortgene",
             is_closed=closed,
         )
@@ -154,6 +163,16 @@ def load_meetings(bodies: dict[str, Body]) -> list[Meeting]:
             )
         meetings.append(meeting)
     return meetings
+
+
+DEMO_HANDLING = {
+    "letter": Handling.COLLEGE_SETTLE,
+    "petition": Handling.COMMITTEE,
+    "view": Handling.WITH_ITEM,
+    "objection": Handling.GRIFFIE_SETTLE,
+    "citizens_initiative": Handling.COUNCIL,
+    "college_answer": Handling.NOTED,
+}
 
 
 def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
@@ -189,6 +208,15 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
             meeting=meeting,
             agenda_item=item,
             registered_at=timezone.now(),
+            handling_proposal=DEMO_HANDLING.get(sample.category, Handling.NOTED),
+            # The raad has set the lijst of a past meeting: one stuk it sent to the commissie.
+            handling_decision=(
+                ""
+                if meeting.starts_at > timezone.now()
+                else Handling.COMMITTEE
+                if index == 0
+                else DEMO_HANDLING.get(sample.category, Handling.NOTED)
+            ),
         )
         document.refresh_from_db()
         document.record("registered", user, "demo data")
@@ -322,6 +350,7 @@ def load_public_extras(meetings: list[Meeting]) -> None:
         )
         record.save()
         publish_meeting_document(record)
+    load_council_documents(meetings)
     today = timezone.localdate()
     Activity.objects.create(
         title="Werkbezoek haven Colijnsplaat",
@@ -338,6 +367,70 @@ def load_public_extras(meetings: list[Meeting]) -> None:
         contact_name="Esther Minderhoud",
         contact_email="omgevingsvisie@noord-beveland.nl",
     )
+
+
+#: Per agenda item of the raad: raadsvoorstel, amendementen and moties (with the outcome
+#: once voted) and the besluit.
+COUNCIL_DOCUMENTS = {
+    "Bestemmingsplan Kamperland-Noord": [
+        ("raadsvoorstel", "Raadsvoorstel vaststellen bestemmingsplan Kamperland-Noord", ""),
+        ("amendement", "Amendement A1 Groen langs de Noordweg", "aangenomen"),
+        ("amendement", "Amendement A2 Minder woningen, meer parkeren", "verworpen"),
+        ("motie", "Motie M1 Betaalbare starterswoningen", "aangenomen"),
+        ("besluit", "Besluit vaststelling bestemmingsplan Kamperland-Noord", ""),
+    ],
+    "Verordening afvalstoffenheffing 2027": [
+        ("raadsvoorstel", "Raadsvoorstel Verordening afvalstoffenheffing 2027", ""),
+        ("motie", "Motie M2 Kwijtschelding voor minima", "verworpen"),
+        ("motie", "Motie M3 Proef met omgekeerd inzamelen", "ingetrokken"),
+        ("besluit", "Besluit Verordening afvalstoffenheffing 2027", ""),
+    ],
+}
+
+
+def load_council_documents(meetings: list[Meeting]) -> None:
+    """Raadsvoorstellen, moties, amendementen and besluiten on the raad's open meetings; an
+    upcoming meeting has only its raadsvoorstellen (nothing voted yet)."""
+    from django.core.files.base import ContentFile
+
+    from publication.models import MeetingDocument
+    from publication.service import publish_meeting_document
+
+    now = timezone.now()
+    for meeting in meetings:
+        if meeting.is_closed or meeting.body.kind != BodyKind.RAAD:
+            continue
+        for item in meeting.agenda_items.filter(title__in=COUNCIL_DOCUMENTS):
+            for kind, title, outcome in COUNCIL_DOCUMENTS[item.title]:
+                if meeting.starts_at > now and kind != "raadsvoorstel":
+                    continue
+                record = MeetingDocument(
+                    meeting=meeting, agenda_item=item, kind=kind, title=title, outcome=outcome
+                )
+                record.file.save(
+                    f"{kind}.pdf",
+                    ContentFile(simple_pdf(title, f"{title}\n\nAgendapunt {item}.")),
+                    save=False,
+                )
+                record.save()
+                publish_meeting_document(record)
+
+
+def load_summary() -> list[str]:
+    """What the demo holds, in Dutch, with parts that add up to the totals."""
+    from publication.models import MeetingDocument
+
+    counts = Document.objects.counts_per_status()
+    total = sum(counts.values())
+    parts = ", ".join(f"{Status(code).label}: {n}" for code, n in counts.items() if n)
+    meetings = Meeting.objects.count()
+    closed = Meeting.objects.filter(is_closed=True).count()
+    motions = MeetingDocument.objects.filter(kind__in=["motie", "amendement"]).count()
+    return [
+        f"{total} ingekomen stukken ({parts}).",
+        f"{meetings} vergaderingen ({meetings - closed} openbaar, {closed} besloten), "
+        f"{motions} moties en amendementen.",
+    ]
 
 
 def load_demo_data(*, process: bool = True) -> tuple[list[DemoLogin], list[Document]]:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Document, SenderType
+from .models import Category, Document, Handling, SenderType
 from .rules import default_public_sender_term
 
 
@@ -219,3 +219,32 @@ class ReviewForm(forms.Form):
             boxes.append((page, (x0, y0, x0 + width * self.MM, y0 + height * self.MM)))
         cleaned.update(accepted=accepted, rejected=rejected, boxes=boxes)
         return cleaned
+
+
+class HandlingForm(forms.Form):
+    """The afdoening of an ingekomen stuk: the proposal on the lijst ingekomen stukken and
+    the raad's decision on it."""
+
+    handling_proposal = forms.ChoiceField(
+        label=_("Afdoeningsvoorstel"),
+        choices=[("", _("— nog geen voorstel —")), *Handling.choices],
+        required=False,
+    )
+    handling_decision = forms.ChoiceField(
+        label=_("Besluit van de raad"),
+        choices=[("", _("— nog niet besloten —")), *Handling.choices],
+        required=False,
+        help_text=_("Kies hetzelfde als het voorstel als de raad conform het voorstel besloot."),
+    )
+    handling_note = forms.CharField(
+        label=_("Toelichting (intern)"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld welke commissie. Wordt niet gepubliceerd."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("handling_decision") and not data.get("handling_proposal"):
+            raise forms.ValidationError(_("De raad besluit over een voorstel: vul dat eerst in."))
+        return data

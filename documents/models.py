@@ -47,6 +47,19 @@ class Status(models.TextChoices):
     FAILED = "failed", _("mislukt")
 
 
+class Handling(models.TextChoices):
+    """Afdoening of an ingekomen stuk: what the presidium proposes and what the raad decides
+    when it sets the lijst ingekomen stukken."""
+
+    NOTED = "ter_kennisname", _("ter kennisname")
+    COLLEGE_SETTLE = "college_afdoening", _("in handen van het college ter afdoening")
+    COLLEGE_ADVICE = "college_advies", _("in handen van het college voor advies")
+    COMMITTEE = "commissie", _("agenderen voor de commissie")
+    COUNCIL = "raad", _("agenderen voor de raad")
+    WITH_ITEM = "betrekken", _("betrekken bij de behandeling van het agendapunt")
+    GRIFFIE_SETTLE = "griffie_afdoening", _("in handen van de griffie ter afdoening")
+
+
 class InvalidTransition(Exception):
     """A status change that the workflow does not allow."""
 
@@ -202,6 +215,26 @@ class Document(models.Model):
         blank=True,
         related_name="documents",
         verbose_name=_("agendapunt"),
+    )
+    handling_proposal = models.CharField(
+        _("afdoeningsvoorstel"),
+        max_length=30,
+        choices=Handling.choices,
+        blank=True,
+        help_text=_("Openbaar, op de lijst ingekomen stukken."),
+    )
+    handling_decision = models.CharField(
+        _("besluit van de raad over de afdoening"),
+        max_length=30,
+        choices=Handling.choices,
+        blank=True,
+        help_text=_("Leeg zolang de raad de lijst ingekomen stukken niet heeft vastgesteld."),
+    )
+    handling_note = models.CharField(
+        _("toelichting afdoening (intern)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld welke commissie; niet openbaar."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False
@@ -370,21 +403,50 @@ class Document(models.Model):
     def publish(self, actor, *, listing_only: bool = False) -> None:
         """Publish the approved anonymised version, or, when the gedragscode lists the
         document without any file (art. 3c, 3g), only its entry on the public list."""
-        allowed = (Status.APPROVED,)
-        if listing_only:
-            allowed = (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.WITHDRAWN)
         self._transition(
             Status.PUBLISHED,
-            allowed,
+            self._publish_from(listing_only),
             actor,
             "published",
             changes={"published_at": timezone.now()},
         )
 
+    @staticmethod
+    def _publish_from(listing_only: bool) -> tuple[str, ...]:
+        if listing_only:
+            return (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.WITHDRAWN)
+        return (Status.APPROVED,)
+
+    def may_publish(self, *, listing_only: bool = False) -> bool:
+        """Whether :meth:`publish` accepts the current status (the rule, not the file)."""
+        return self.status in self._publish_from(listing_only)
+
     def withdraw(self, actor, reason: str) -> None:
         if not reason:
             raise ValidationError(_("Geef een reden voor het intrekken."))
         self._transition(Status.WITHDRAWN, (Status.PUBLISHED,), actor, "withdrawn", reason)
+
+    def record_handling(self, actor, *, proposal: str, decision: str, note: str = "") -> bool:
+        """Record the afdoeningsvoorstel and the raad's decision on it; returns whether
+        anything changed (and so was written to the history)."""
+        new = {"handling_proposal": proposal, "handling_decision": decision, "handling_note": note}
+        changed = [name for name, value in new.items() if getattr(self, name) != value]
+        if not changed:
+            return False
+        for name, value in new.items():
+            setattr(self, name, value)
+        self.save(update_fields=[*changed, "updated_at"])
+        labels = dict(Handling.choices)
+        self.record(
+            "handling_recorded",
+            actor,
+            _("voorstel: %(proposal)s; besluit raad: %(decision)s")
+            % {
+                "proposal": labels.get(proposal, "—"),
+                "decision": labels.get(decision, _("nog niet besloten")),
+            },
+        )
+        return True
 
     def record(self, action: str, actor=None, detail: str = "") -> None:
         self.events.create(actor=actor, action=action, detail=detail)
@@ -458,6 +520,8 @@ EVENT_LABELS = {
     "withdrawn": _("ingetrokken"),
     "failed": _("mislukt"),
     "public_fields_override": _("gepubliceerd ondanks melding in openbare velden"),
+    "publication_decision": _("publicatiebesluit"),
+    "handling_recorded": _("afdoening vastgelegd"),
 }
 
 
@@ -482,7 +546,18 @@ class DocumentEvent(models.Model):
 
     @property
     def label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))
+        return str(EVENT_LABELS.get(self.action, self.action.replace("_", " ")))
+
+    @property
+    def readable_detail(self) -> str:
+        """The detail for people: a registration lists the changed fields by their labels,
+        not their code names."""
+        if self.action in ("registered", "registration_changed") and self.detail:
+            names = [name.strip() for name in self.detail.split(",")]
+            fields = {f.name: f for f in Document._meta.get_fields() if hasattr(f, "verbose_name")}
+            if all(name in fields for name in names):
+                return ", ".join(str(fields[name].verbose_name) for name in names)
+        return self.detail
 
 
 class RedactionDecision(models.TextChoices):

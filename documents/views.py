@@ -26,7 +26,7 @@ from . import workflow
 from .access import GriffieRequiredMixin
 from .files import anonymised_file_name
 from .filters import InboxFilter
-from .forms import RegistrationForm, ReviewForm, UploadForm
+from .forms import HandlingForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
 from .letterhead import sender_suggestions
 from .models import (
@@ -236,8 +236,37 @@ class DetailDocumentView(GriffieRequiredMixin, DetailView):
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),
+            handling_form=HandlingForm(
+                initial={
+                    "handling_proposal": document.handling_proposal,
+                    "handling_decision": document.handling_decision,
+                    "handling_note": document.handling_note,
+                }
+            ),
         )
         return context
+
+
+class HandlingView(GriffieRequiredMixin, View):
+    """The griffie records the afdoeningsvoorstel and the raad's decision on it."""
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        form = HandlingForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors() or [_("Controleer de afdoening.")]:
+                messages.error(request, error)
+            return redirect(document)
+        if document.record_handling(
+            request.user,
+            proposal=form.cleaned_data["handling_proposal"],
+            decision=form.cleaned_data["handling_decision"],
+            note=form.cleaned_data["handling_note"],
+        ):
+            messages.success(
+                request, _("Afdoening van %s vastgelegd.") % document.registration_number
+            )
+        return redirect(document)
 
 
 class FileView(GriffieRequiredMixin, View):

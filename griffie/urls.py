@@ -18,5 +18,11 @@ urlpatterns = [
     path("start/", views.home_after_login, name="home-after-login"),
     path("griffie/", include("documents.urls")),
     path("raadsleden/", include("confidentiality.urls")),
+    path("geheimhouding/", include(("confidentiality.public_urls", "secrecy-register"))),
+    path("thema.css", views.theme_css, name="theme-css"),
+    path("favicon.ico", views.favicon),
     path("", include("publication.urls")),
 ]
+
+handler404 = "griffie.views.page_not_found"
+handler500 = "griffie.views.server_error"

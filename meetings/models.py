@@ -8,6 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from people.models import Body
 
 
+class VoteOutcome(models.TextChoices):
+    """What the raad did with a motie or amendement."""
+
+    AANGENOMEN = "aangenomen", _("aangenomen")
+    VERWORPEN = "verworpen", _("verworpen")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+    AANGEHOUDEN = "aangehouden", _("aangehouden")
+
+
 class MeetingQuerySet(models.QuerySet):
     def public(self):
         """Meetings the public may see: every meeting exists publicly, but a closed meeting

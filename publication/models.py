@@ -5,13 +5,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, DocumentFile
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, VoteOutcome
 
 from .rules import Outcome
 
@@ -68,6 +69,13 @@ class MeetingDocumentKind(models.TextChoices):
     RAADSVOORSTEL = "raadsvoorstel", _("raadsvoorstel")
     BIJLAGE = "bijlage", _("bijlage")
     NOTULEN = "notulen", _("verslag")
+    BESLUIT = "besluit", _("besluit")
+    AMENDEMENT = "amendement", _("amendement")
+    MOTIE = "motie", _("motie")
+
+
+#: Kinds the raad votes on: they carry an outcome once voted.
+VOTED_KINDS = frozenset({MeetingDocumentKind.AMENDEMENT, MeetingDocumentKind.MOTIE})
 
 
 def meeting_document_path(instance: "MeetingDocument", filename: str) -> str:
@@ -91,6 +99,13 @@ class MeetingDocument(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=20, choices=MeetingDocumentKind.choices)
     title = models.CharField(_("titel"), max_length=200)
+    outcome = models.CharField(
+        _("uitslag"),
+        max_length=20,
+        choices=VoteOutcome.choices,
+        blank=True,
+        help_text=_("Alleen bij moties en amendementen: wat de raad ermee deed."),
+    )
     file = models.FileField(upload_to=meeting_document_path, max_length=300)
     sha256 = models.CharField(max_length=64, editable=False)
     size = models.PositiveBigIntegerField(default=0, editable=False)
@@ -110,6 +125,12 @@ class MeetingDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publication:meeting-document-file", kwargs={"uuid": self.uuid})
+
+    def clean(self) -> None:
+        if self.outcome and self.kind not in VOTED_KINDS:
+            raise ValidationError(
+                {"outcome": _("Alleen moties en amendementen hebben een uitslag.")}
+            )
 
 
 class Activity(models.Model):

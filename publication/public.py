@@ -34,6 +34,8 @@ PUBLIC_DOCUMENT_FIELDS = (
     "agenda_item_id",
     "published_at",
     "status",
+    "handling_proposal",  # the afdoening is public; its internal note is not
+    "handling_decision",
     "publication__outcome",
     "publication__published_file_id",
     "publication__changed_at",

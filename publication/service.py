@@ -118,6 +118,51 @@ def check_public_fields(
     )
 
 
+def _check_publishable(document: Document, chosen: Outcome) -> DocumentFile | None:
+    """Everything :func:`publish_document` checks before it publishes; returns the file to
+    publish (None for a listing only) or raises PublicationRefused."""
+    if document.status == Status.PUBLISHED:
+        raise PublicationRefused("Dit stuk is al gepubliceerd; trek het eerst in.")
+    if Document.objects.under_secrecy().filter(pk=document.pk).exists():
+        raise PublicationRefused(
+            "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
+            "geheimhouding is opgeheven."
+        )
+    if NEEDS_FILE[chosen]:
+        return file_to_publish(document, chosen)
+    if not document.may_publish(listing_only=True):
+        raise PublicationRefused(
+            f"Vermelden kan niet met de status '{document.get_status_display()}'."
+        )
+    return None
+
+
+def refusal_reason(document: Document, outcome: str) -> str | None:
+    """Why :func:`publish_document` would refuse ``outcome`` now, or None if it would
+    publish. Changes nothing."""
+    try:
+        _check_publishable(document, Outcome(outcome))
+    except PublicationRefused as exc:
+        return exc.reason
+    return None
+
+
+def publishable_outcomes(document: Document) -> list[str]:
+    """The outcomes the griffie can publish this document with now (the proposal first)."""
+    proposal = proposal_for(document).outcome
+    outcomes = [proposal, *(o for o in Outcome if o != proposal)]
+    reasons: dict[tuple, str | None] = {}
+    possible = []
+    for outcome in outcomes:
+        # Outcomes that publish the same kind of file pass or fail the same checks.
+        key = (NEEDS_FILE[outcome], outcome == Outcome.PUBLISHED_IN_FULL)
+        if key not in reasons:
+            reasons[key] = refusal_reason(document, outcome)
+        if reasons[key] is None:
+            possible.append(outcome)
+    return possible
+
+
 def publish_document(
     document: Document,
     user,
@@ -137,17 +182,8 @@ def publish_document(
             f"U wijkt af van het voorstel ({proposal.label}, art. {proposal.article}); "
             f"geef een reden."
         )
-    if document.status == Status.PUBLISHED:
-        raise PublicationRefused("Dit stuk is al gepubliceerd; trek het eerst in.")
-    if Document.objects.under_secrecy().filter(pk=document.pk).exists():
-        raise PublicationRefused(
-            "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
-            "geheimhouding is opgeheven."
-        )
-    record, text = None, ""
-    if NEEDS_FILE[chosen]:
-        record = file_to_publish(document, chosen)
-        text = extract_text(record.read_bytes())
+    record = _check_publishable(document, chosen)
+    text = extract_text(record.read_bytes()) if record is not None else ""
     with transaction.atomic():
         check_public_fields(document, user, record, (public_fields_reason or "").strip())
         try:

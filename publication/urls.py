@@ -40,6 +40,11 @@ urlpatterns = [
     path("activiteiten/", cached(views.ActivitiesView.as_view()), name="activities"),
     path("zoeken/", cached(views.SearchView.as_view()), name="search"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path(
+        "toegankelijkheid/",
+        cached(views.AccessibilityView.as_view()),
+        name="accessibility",
+    ),
     path("feeds/ingekomen-stukken.rss", feeds.IncomingDocumentsFeed(), name="feed-incoming"),
     path("feeds/ingekomen-stukken.atom", feeds.IncomingDocumentsAtomFeed(), name="atom-incoming"),
     path("feeds/vergaderingen.rss", feeds.MeetingsFeed(), name="feed-meetings"),

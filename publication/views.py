@@ -4,6 +4,7 @@ public is decided in :mod:`publication.public`, what happens in :mod:`publicatio
 import calendar
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.db import connection
@@ -32,7 +33,13 @@ from .forms import (
     RemovalRequestForm,
     WithdrawForm,
 )
-from .models import InspectionRequest, MeetingDocumentKind, RemovalRequest, RequestStatus
+from .models import (
+    VOTED_KINDS,
+    InspectionRequest,
+    MeetingDocumentKind,
+    RemovalRequest,
+    RequestStatus,
+)
 from .search import with_snippets
 from .service import (
     PublicationRefused,
@@ -99,6 +106,51 @@ class MeetingListView(PublicMixin, TemplateView):
         )
 
 
+@dataclass
+class AgendaEntry:
+    """One agenda item on the public meeting page, with its documents by kind."""
+
+    item: object
+    number: str
+    proposals: list = field(default_factory=list)  # raadsvoorstel and bijlagen
+    decisions: list = field(default_factory=list)  # besluit
+    motions: list = field(default_factory=list)  # amendementen and moties, with outcome
+    other: list = field(default_factory=list)  # agenda, verslag, ...
+    incoming: list = field(default_factory=list)  # ingekomen stukken (documents)
+
+    @property
+    def has_documents(self) -> bool:
+        return any((self.proposals, self.decisions, self.motions, self.other, self.incoming))
+
+
+PROPOSAL_KINDS = {MeetingDocumentKind.RAADSVOORSTEL, MeetingDocumentKind.BIJLAGE}
+
+
+def agenda_entries(items, meeting_docs, documents) -> list[AgendaEntry]:
+    entries = {
+        item.pk: AgendaEntry(item=item, number=item.number.strip().rstrip(".")) for item in items
+    }
+    for md in meeting_docs:
+        entry = entries.get(md.agenda_item_id)
+        if entry is None:
+            continue
+        if md.kind in PROPOSAL_KINDS:
+            entry.proposals.append(md)
+        elif md.kind == MeetingDocumentKind.BESLUIT:
+            entry.decisions.append(md)
+        elif md.kind in VOTED_KINDS:
+            entry.motions.append(md)
+        else:
+            entry.other.append(md)
+    for document in documents:
+        entry = entries.get(document.agenda_item_id)
+        if entry is not None and document.category != Category.SPEAKER:
+            entry.incoming.append(document)
+    for entry in entries.values():
+        entry.motions.sort(key=lambda md: (md.kind != MeetingDocumentKind.AMENDEMENT, md.title))
+    return list(entries.values())
+
+
 class MeetingDetailView(PublicMixin, TemplateView):
     template_name = "publication/meeting_detail.html"
 
@@ -111,26 +163,22 @@ class MeetingDetailView(PublicMixin, TemplateView):
         else:
             documents = list(public.public_documents().filter(meeting=meeting))
             meeting_docs = list(public.public_meeting_documents().filter(meeting=meeting))
-            per_item, per_item_docs = defaultdict(list), defaultdict(list)
-            for document in documents:
-                if document.category != Category.SPEAKER:
-                    per_item[document.agenda_item_id].append(document)
-            for md in meeting_docs:
-                per_item_docs[md.agenda_item_id].append(md)
-            items = [
-                (item, per_item.get(item.pk, []), per_item_docs.get(item.pk, []))
-                for item in public.public_agenda_items(meeting)
-            ]
             context.update(
-                items=items,
-                loose_documents=per_item.get(None, []),
+                items=agenda_entries(
+                    list(public.public_agenda_items(meeting)), meeting_docs, documents
+                ),
+                loose_documents=[
+                    d
+                    for d in documents
+                    if d.agenda_item_id is None and d.category != Category.SPEAKER
+                ],
                 besluitenlijst=[
                     md for md in meeting_docs if md.kind == MeetingDocumentKind.BESLUITENLIJST
                 ],
                 general_documents=[
                     md
-                    for md in per_item_docs.get(None, [])
-                    if md.kind != MeetingDocumentKind.BESLUITENLIJST
+                    for md in meeting_docs
+                    if md.agenda_item_id is None and md.kind != MeetingDocumentKind.BESLUITENLIJST
                 ],
                 speakers=[d for d in documents if d.category == Category.SPEAKER],
             )
@@ -258,6 +306,10 @@ class SearchView(PublicMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(q=self.q, **kwargs)
+
+
+class AccessibilityView(PublicMixin, TemplateView):
+    template_name = "publication/accessibility.html"
 
 
 class PrivacyView(FormView):

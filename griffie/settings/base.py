@@ -262,6 +262,37 @@ MUNICIPALITY_TOOI = config(
     "https://identifier.overheid.nl/tooi/id/gemeente/gm1695",
     help_text="TOOI identifier of the municipality, used in DiWoo metadata.",
 )
+# House style: NL Design System components themed with our neutral tokens
+# (static/css/tokens.css); a municipality sets its own colours and logo here.
+THEME_PRIMARY_COLOR = config(
+    "THEME_PRIMARY_COLOR",
+    "#1d4f7c",
+    help_text="Primary colour (#rrggbb) of header, buttons and links; at least 4.5:1 on white.",
+)
+THEME_PRIMARY_HOVER_COLOR = config(
+    "THEME_PRIMARY_HOVER_COLOR", "#123452", help_text="Hover colour of links and buttons."
+)
+THEME_ON_PRIMARY_COLOR = config(
+    "THEME_ON_PRIMARY_COLOR", "#ffffff", help_text="Text colour on the primary colour."
+)
+THEME_LOGO = config(
+    "THEME_LOGO",
+    "img/logo.svg",
+    help_text="Logo in the header: a path under static/ or an absolute URL on this site.",
+)
+GRIFFIE_CONTACT_ADDRESS = config(
+    "GRIFFIE_CONTACT_ADDRESS",
+    "Postbus 7\n4490 AA Wissenkerke",
+    help_text="Postal address of the griffie, shown in the footer (\\n for a new line).",
+)
+GRIFFIE_CONTACT_PHONE = config(
+    "GRIFFIE_CONTACT_PHONE", "0113 377 300", help_text="Telephone number of the griffie."
+)
+GRIFFIE_CONTACT_EMAIL = config(
+    "GRIFFIE_CONTACT_EMAIL",
+    "griffie@example.nl",
+    help_text="E-mail address of the griffie, shown in the footer.",
+)
 SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help_text="Public base URL, for feeds.")
 
 LOGGING = {

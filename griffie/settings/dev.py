@@ -9,3 +9,8 @@ from .base import *  # noqa: E402,F403
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# ``make demo`` runs with DEBUG=false so a newcomer sees the site as the public does (our
+# 404 and 500 pages, not Django's technical 404 listing every URL pattern); whitenoise then
+# serves static/ straight from the source folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

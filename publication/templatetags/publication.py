@@ -1,10 +1,10 @@
 from django import template
 
-from documents.models import Document, FileKind, Status
+from documents.models import Document, Status
 from publication.forms import DecisionForm, WithdrawForm
 from publication.models import PublicationDecision
-from publication.rules import NEEDS_FILE
-from publication.service import proposal_for
+from publication.rules import NEEDS_FILE, Outcome
+from publication.service import proposal_for, publishable_outcomes, refusal_reason
 
 register = template.Library()
 
@@ -31,25 +31,19 @@ def decision_panel(context, document):
     """The griffie's publication panel on the document detail page."""
     proposal = proposal_for(document)
     decision = PublicationDecision.objects.filter(document=document).first()
-    has_anonymised = document.files.filter(kind=FileKind.ANONYMISED).exists()
+    is_published = document.status == Status.PUBLISHED
+    possible = [] if is_published else publishable_outcomes(document)
     problems = []
-    if (
-        proposal.needs_file
-        and document.status != Status.APPROVED
-        and (document.status != Status.PUBLISHED)
-    ):
-        problems.append("De geanonimiseerde versie is nog niet goedgekeurd.")
-    if proposal.needs_file and not proposal.may_publish_original and not has_anonymised:
-        problems.append("Er is nog geen geanonimiseerde PDF.")
+    if not is_published and not possible:
+        problems.append(refusal_reason(document, proposal.outcome))
     # The panel asks the same rules as the public site: published is not the same as public.
     under_secrecy = Document.objects.under_secrecy().filter(pk=document.pk).exists()
-    if under_secrecy:
-        problems.append(
-            "Op dit stuk rust geheimhouding; het kan pas worden gepubliceerd als de "
-            "geheimhouding is opgeheven."
-        )
-    if document.status != Status.PUBLISHED:
+    if not is_published:
         problems += public_field_problems(document)
+    form = DecisionForm(
+        initial={"outcome": decision.outcome if decision and decision.outcome in possible else None}
+    )
+    form.fields["outcome"].choices = [(o, Outcome(o).label) for o in possible]
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
@@ -57,12 +51,12 @@ def decision_panel(context, document):
         "proposal": proposal,
         "decision": decision,
         "problems": problems,
-        "is_published": document.status == Status.PUBLISHED,
+        "is_published": is_published,
         "is_public": Document.objects.public().filter(pk=document.pk).exists(),
         "under_secrecy": under_secrecy,
-        "form": DecisionForm(
-            initial={"outcome": decision.outcome if decision else proposal.outcome}
-        ),
+        "can_publish": bool(possible),
+        "proposal_possible": proposal.outcome in possible,
+        "form": form,
         "withdraw_form": WithdrawForm(),
         "needs_file": NEEDS_FILE,
     }

@@ -93,7 +93,7 @@ def test_every_url_for_every_level(world, role):
         check(reverse(f"confidentiality:{name}"), True)
     for name in ("manage", "access-log", "access-log-csv"):
         check(reverse(f"confidentiality:{name}"), role == "griffie")
-    assert client.get(reverse("confidentiality:register")).status_code == 200
+    assert client.get(reverse("secrecy-register:register")).status_code == 200
     assert not problems, problems
 
 

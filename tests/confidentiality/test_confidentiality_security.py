@@ -197,7 +197,7 @@ def test_html_and_pdf_responses_carry_security_headers(world):
 
 
 def test_public_pages_carry_csp_and_nosniff(client, db):
-    response = client.get(reverse("confidentiality:register"))
+    response = client.get(reverse("secrecy-register:register"))
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"

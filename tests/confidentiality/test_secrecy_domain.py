@@ -165,7 +165,8 @@ def test_members_get_a_notice_without_content(world):
     assert not Notice.objects.filter(recipient=world.users["other_commissie"]).exists()
     client = verify(Client(), world.users["raadslid"])
     page = client.get(reverse("confidentiality:index")).content.decode()
-    assert "geheime informatie verstrekt aan uw orgaan" in page
+    # The notice says "geheim stuk" and the body, nothing of the decision or its content.
+    assert "Geheim stuk verstrekt aan Gemeenteraad" in page
     assert "Grondaankoop" not in page and "Besluit geheim" not in page
 
 
@@ -222,7 +223,7 @@ def test_secret_annex_beside_a_public_document(world):
 
 
 def test_public_register_shows_existence_never_content(world, client):
-    page = client.get(reverse("confidentiality:register")).content.decode()
+    page = client.get(reverse("secrecy-register:register")).content.decode()
     assert "Besluit geheim" in page and "economische of financi" in page
     assert "College van B&amp;W" in page and "opgeheven" in page
     assert "Grondaankoop" not in page and str(world.items["geheim"].uuid) not in page

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.demo_data import load_demo_data
-from documents.models import Document
+from documents.demo_data import load_demo_data, load_summary
 from people.models import Body
 
 
@@ -33,10 +32,9 @@ class Command(BaseCommand):
                 "(verwijder var/db.sqlite3)."
             )
         self.stdout.write("Demo-gegevens laden en stukken anonimiseren (dat duurt even) …")
-        logins, documents = load_demo_data(process=not options["no_processing"])
-        counts = Document.objects.counts_per_status()
-        summary = ", ".join(f"{status}: {n}" for status, n in counts.items() if n)
-        self.stdout.write(self.style.SUCCESS(f"{len(documents)} ingekomen stukken ({summary})."))
+        logins, _documents = load_demo_data(process=not options["no_processing"])
+        for line in load_summary():
+            self.stdout.write(self.style.SUCCESS(line))
         self.stdout.write("Inloggen op http://127.0.0.1:8000/inloggen/ met:")
         for login in logins:
             self.stdout.write(f"  {login.role:<20} {login.username:<14} {login.password}")

@@ -1,0 +1,20 @@
+"""Breadcrumbs (NL Design System breadcrumb-nav) for the public site."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.inclusion_tag("partials/breadcrumbs.html")
+def breadcrumbs(*trail):
+    """``{% breadcrumbs "Vergaderingen" meetings_url meeting.title %}``: label, url pairs after
+    the home page; the last label, without a url, is the current page."""
+    crumbs = [(_("Home"), reverse("publication:home"))]
+    items = list(trail)
+    while len(items) >= 2:
+        label, url = items.pop(0), items.pop(0)
+        crumbs.append((str(label), url))
+    current = str(items[0]) if items else None
+    return {"crumbs": crumbs, "current": current}
