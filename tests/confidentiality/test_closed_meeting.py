@@ -50,7 +50,7 @@ def test_registered_against_a_closed_meeting_in_the_griffie_screen_it_is_secret_
     assert decision.status == SecrecyStatus.ACTIVE
     assert list(decision.documents.all()) == [minutes]
     # in the public register (existence, never content) ...
-    register_page = Client().get(reverse("confidentiality:register")).content.decode()
+    register_page = Client().get(reverse("secrecy-register:register")).content.decode()
     assert "Besloten raadsvergadering grondzaken" in register_page
     assert "Verslag grondzaken" not in register_page
     # ... and raad members can read it
