@@ -22,6 +22,12 @@ BLOCK_SEP = "\n\n"
 # A page whose images cover this share and that carries few words of text is a scan.
 SCAN_COVERAGE = 0.5
 SCAN_MAX_WORDS = 5
+# Text no reader sees but any reader can select and copy (issue 8 item 6):
+HIDDEN_MIN_HEIGHT = 3.0  # points: smaller glyphs are microscopic text
+HIDDEN_NEAR_WHITE = 0.9  # fill colour this light with nothing drawn under it: white on paper
+HIDDEN_COVERED = 0.8  # share of a span's box under a later opaque image or fill
+_PAINT = ("fill-image", "fill-path", "fill-shade", "fill-imgmask")
+_IMAGES = ("fill-image", "fill-imgmask")
 
 
 @dataclass(slots=True)
@@ -185,7 +191,104 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
             doc.xref_set_key(catalog, key, "null")
     doc.set_metadata({})
     doc.del_xml_metadata()
+    for page in doc:
+        removed += straighten(page)
     return removed
+
+
+def straighten(page: pymupdf.Page) -> list[str]:
+    """Make the page what a reader sees, upright, and nothing else: the media box becomes
+    the crop box, a stored rotation (/Rotate 90, 180, 270) is turned into the content, so
+    every later step (word boxes, redaction, the signature check) works on an upright page,
+    and text nobody can see is deleted. Returns what was done."""
+    done = []
+    number = page.number + 1
+    mediabox, cropbox = page.mediabox, page.cropbox
+    visible = (
+        pymupdf.Rect(cropbox.x0, mediabox.y1 - cropbox.y1, cropbox.x1, mediabox.y1 - cropbox.y0)
+        & mediabox
+    )
+    if not visible.is_empty and any(
+        abs(a - b) > 0.5 for a, b in zip(visible, mediabox, strict=True)
+    ):
+        page.set_mediabox(visible)
+        done.append(f"pagina bijgesneden tot het zichtbare deel (p. {number})")
+    if page.rotation:
+        done.append(f"gedraaide pagina ({page.rotation}°) rechtgezet (p. {number})")
+        page.remove_rotation()
+    hidden = remove_hidden_text(page)
+    if hidden:
+        done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
+    return done
+
+
+def _area(rect: pymupdf.Rect) -> float:
+    return 0.0 if rect.is_empty else rect.width * rect.height
+
+
+def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Rect, str]]:
+    """Boxes and text of what the page holds as text but never shows: invisible (render mode
+    3) or transparent text, white text on white paper, microscopic text, text under a later
+    opaque image or fill, and characters outside the visible page (crop box / media box).
+    ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
+    log = page.get_bboxlog()
+    opacity: dict[int, float] = {}
+    if any(kind == "fill-path" for kind, _ in log):
+        opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
+    visible = page.rect
+    found: list[tuple[Rect, str]] = []
+    for span in page.get_texttrace():
+        chars = [(chr(c[0]), pymupdf.Rect(c[3])) for c in span["chars"] if chr(c[0]).strip()]
+        if not chars:
+            continue
+        box = pymupdf.Rect(span["bbox"])
+        seqno = span["seqno"]
+        under = [(kind, b) for kind, b in log[:seqno] if kind in _PAINT and box.intersects(b)]
+        invisible = span["type"] == 3 or span["opacity"] < 0.05
+        if invisible and ocr_layer:
+            invisible = not any(kind in _IMAGES for kind, _ in under)
+        light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
+        tiny = box.height < HIDDEN_MIN_HEIGHT
+        covered = False
+        if not (invisible or light or tiny) and _area(box):
+            for number, (kind, b) in enumerate(log[seqno + 1 :], start=seqno + 1):
+                if kind not in _PAINT or opacity.get(number, 1.0) < 1.0:
+                    continue
+                if _area(box & pymupdf.Rect(b)) >= HIDDEN_COVERED * _area(box):
+                    covered = True
+                    break
+        if invisible or light or tiny or covered:
+            found.append((tuple(box), "".join(ch for ch, _ in chars)))
+            continue
+        outside = [(ch, r) for ch, r in chars if not visible.contains((r.tl + r.br) / 2)]
+        if outside:
+            union = pymupdf.Rect(outside[0][1])
+            for _, rect in outside[1:]:
+                union |= rect
+            found.append((tuple(union), "".join(ch for ch, _ in outside)))
+    return found
+
+
+def remove_hidden_text(page: pymupdf.Page) -> int:
+    """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
+    place and images and drawings stay. Returns the number of spans removed."""
+    hidden = hidden_text(page)
+    if not hidden:
+        return 0
+    for rect, _ in hidden:
+        # A band through the middle of the glyphs: MuPDF removes every character whose
+        # (font-sized) box touches the redaction, so the full box would take the visible
+        # line above or below with it.
+        box = pymupdf.Rect(rect)
+        pad = box.height * 0.35
+        band = pymupdf.Rect(box.x0 + 0.2, box.y0 + pad, box.x1 - 0.2, box.y1 - pad)
+        page.add_redact_annot(band, fill=False, cross_out=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    return len(hidden)
 
 
 def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:

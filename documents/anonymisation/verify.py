@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import pymupdf
 
 from .lookups import get_lookups
-from .normalise import SCAN_COVERAGE
+from .normalise import SCAN_COVERAGE, Normalised, extract_text, hidden_text
 from .ocr import image_coverage, ocr_available, ocr_regions_text, ocr_textpage
 from .recognisers import BSN_RE, EMAIL_RE, IBAN_RE, PHONE_RE, bsn_valid, iban_valid
+from .redact import LANGUAGE, published_title
 from .types import AnonymisationOptions, Finding, Proposal, Verification
 
 ALNUM_TYPES = {"EMAIL", "PHONE", "IBAN", "BSN", "POSTCODE", "LICENCE_PLATE", "DATE_OF_BIRTH"}
@@ -57,11 +58,13 @@ def leak_pattern(entity_type: str, text: str) -> re.Pattern | None:
     )
 
 
-def _structure_leaks(doc: pymupdf.Document) -> list[str]:
+def _structure_leaks(doc: pymupdf.Document, title: str) -> list[str]:
     leaks = []
     meta = doc.metadata or {}
-    if any(meta.get(k) for k in META_KEYS):
-        leaks.append("metadata niet leeg")
+    if any(meta.get(k) for k in META_KEYS if k != "title") or meta.get("title") != title:
+        leaks.append("metadata anders dan alleen de titel")
+    if doc.xref_get_key(doc.pdf_catalog(), "Lang") != ("string", LANGUAGE):
+        leaks.append(f"taal (/Lang) niet '{LANGUAGE}'")
     if doc.get_xml_metadata():
         leaks.append("XMP-metadata aanwezig")
     if doc.embfile_count():
@@ -80,6 +83,42 @@ def _structure_leaks(doc: pymupdf.Document) -> list[str]:
         if "/JavaScript" in obj or "/JS" in obj:
             leaks.append("JavaScript aanwezig")
             break
+        if "/Metadata" in obj or "/EmbeddedFile" in obj or "/FileAttachment" in obj:
+            leaks.append("metadata of bijlage in een object")
+            break
+    for page in doc:
+        if page.rotation:
+            leaks.append(f"p. {page.number + 1} is gedraaid opgeslagen")
+            break
+    return leaks
+
+
+def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool) -> list[str]:
+    """Text a reader can select but not see (the OCR text layer of a scan excepted)."""
+    hidden = [text for _, text in hidden_text(page, ocr_layer=ocr_layer) if len(text) >= 2]
+    if not hidden:
+        return []
+    return [f"onzichtbare tekst '{_mask(hidden[0])}' op p. {page.number + 1}"]
+
+
+def _text_layer_findings(
+    doc: pymupdf.Document, pages: list[int], options: AnonymisationOptions
+) -> list[str]:
+    """Run detection over the text layers of scanned pages, as over any typed page: what
+    it would redact there means the layer (and so the image under it) still shows it."""
+    from .detect import detect  # local import: detect imports the analyzer
+
+    leaks = []
+    for page_no in pages:
+        with pymupdf.open() as single:
+            single.insert_pdf(doc, from_page=page_no, to_page=page_no)
+            text, _ = extract_text(single, options)
+            found = detect(Normalised(doc=single, text=text, ocr_pages=[], removed=[]), options)
+        leaks += [
+            f"{f.entity_type} '{_mask(f.text)}' in de tekstlaag van p. {page_no + 1}"
+            for f in found
+            if f.action == "redact" and f.entity_type not in ("SIGNATURE", "PAGE")
+        ]
     return leaks
 
 
@@ -234,7 +273,8 @@ def verify(
         doc = pymupdf.open(stream=output, filetype="pdf")
     except Exception as exc:  # noqa: BLE001
         return Verification(False, ["uitvoer niet leesbaar"], f"needs review: {exc}")
-    leaks = _structure_leaks(doc)
+    title = published_title(options.title, options.category)
+    leaks = _structure_leaks(doc, title)
 
     redacted = [
         f for f in findings if f.action == "redact" and f.id not in rejected_ids and f.text.strip()
@@ -264,8 +304,11 @@ def verify(
     scans = scans or {}
     total = doc.page_count
     for page in doc:
-        text = page.get_text()
         scan = scans.get(page.number)
+        leaks += _hidden_leaks(page, ocr_layer=scan is not None)
+        text = page.get_text()
+        if page.number == 0:
+            text = title + "\n" + text  # the title is published too
         if scan is not None and ocr_available():
             # A scan read during detection: outside the boxes the pixels are the input's, so
             # its OCR words stand for them; the changed areas are read again.
@@ -315,6 +358,8 @@ def verify(
         if progress is not None:
             progress(page.number + 1, total)
 
+    if scans and not leaks:
+        leaks += _text_layer_findings(doc, sorted(p for p in scans if p < total), options)
     for f in findings:
         if f.entity_type == "SIGNATURE" and f.action == "redact" and f.id not in rejected_ids:
             if f.page < doc.page_count and _signature_leak(doc[f.page], pymupdf.Rect(f.rects[0])):
