@@ -191,6 +191,15 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
             doc.xref_set_key(catalog, key, "null")
     doc.set_metadata({})
     doc.del_xml_metadata()
+    # XMP and application data hang on pages and images too, not only on the catalog.
+    dropped = 0
+    for xref in range(1, doc.xref_length()):
+        for key in ("Metadata", "PieceInfo"):
+            if doc.xref_get_key(xref, key)[0] != "null":
+                doc.xref_set_key(xref, key, "null")
+                dropped += 1
+    if dropped:
+        removed.append(f"{dropped} metadata-objecten in pagina's of afbeeldingen verwijderd")
     for page in doc:
         removed += straighten(page)
     return removed
@@ -291,6 +300,63 @@ def remove_hidden_text(page: pymupdf.Page) -> int:
     return len(hidden)
 
 
+def _is_speck(word: tuple, neighbours: list[tuple]) -> bool:
+    """An OCR 'word' that is a speck of dirt: punctuation alone, or one character with no
+    other word near it on its line (margin specks read as ':', '8', 'k')."""
+    text = word[4]
+    if not any(ch.isalnum() for ch in text):
+        return len(text) <= 2
+    if len(text) > 1:
+        return False
+    x0, y0, x1, y1 = word[:4]
+    reach = 2 * (y1 - y0)
+    return not any(
+        other is not word
+        and other[1] < y1
+        and other[3] > y0
+        and (other[0] - x1 < reach and x0 - other[2] < reach)
+        for other in neighbours
+    )
+
+
+def ocr_reading_order(words: list[tuple]) -> list[tuple]:
+    """OCR words regrouped as a reader reads them: visual lines (words whose boxes overlap
+    vertically), left to right, and paragraphs (lines without a blank line between them).
+    Tesseract splits a line at a speck or a wide space and files the parts as separate
+    blocks, so a phone number broken over two lines ('06 6860' / ':' / '9040') would reach
+    detection as four lines; regrouped and without the specks it reads '06 6860\\n9040'. The
+    words get new (block, line, word) numbers; their boxes stay as read."""
+    kept = [w for w in words if w[4].strip() and not _is_speck(w, words)]
+    lines: list[list[tuple]] = []
+    for word in sorted(kept, key=lambda w: (w[1] + w[3]) / 2):
+        y0, y1 = word[1], word[3]
+        for line in reversed(lines[-3:]):
+            ly0 = min(w[1] for w in line)
+            ly1 = max(w[3] for w in line)
+            overlap = min(y1, ly1) - max(y0, ly0)
+            if overlap >= 0.5 * min(y1 - y0, ly1 - ly0):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    out: list[tuple] = []
+    block, line_no, previous = 0, 0, None
+    for line in lines:
+        line.sort(key=lambda w: w[0])
+        top = min(w[1] for w in line)
+        bottom = max(w[3] for w in line)
+        if previous is not None:
+            p_top, p_bottom = previous
+            if top - p_bottom > 0.9 * (p_bottom - p_top):  # a blank line: a new paragraph
+                block, line_no = block + 1, 0
+            else:
+                line_no += 1
+        previous = (top, bottom)
+        for number, w in enumerate(line):
+            out.append((*w[:5], block, line_no, number))
+    return out
+
+
 def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:
     return word_count <= SCAN_MAX_WORDS and image_coverage(page) >= SCAN_COVERAGE
 
@@ -301,7 +367,11 @@ def extract_text(
     progress: Progress = None,
     ocr_words: dict[int, list[tuple[Rect, str]]] | None = None,
     ocr_dpi: dict[int, int] | None = None,
+    *,
+    regroup: bool = False,
 ) -> tuple[DocText, list[int]]:
+    """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
+    e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``)."""
     out = DocText()
     parts: list[str] = []
     pos = 0
@@ -323,8 +393,11 @@ def extract_text(
                     ocr_words[number] = [(tuple(w[:4]), w[4]) for w in words]
                 if ocr_dpi is not None:
                     ocr_dpi[number] = dpi
+                words = ocr_reading_order(words)
             else:
                 logger.warning("page %s is a scan but Tesseract is not installed", number)
+        elif regroup:
+            words = ocr_reading_order(words)
         previous = None
         line: Line | None = None
         for x0, y0, x1, y1, word, block, line_no, _ in words:
