@@ -241,40 +241,49 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
     opaque image or fill, and characters outside the visible page (crop box / media box).
     ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
     log = page.get_bboxlog()
+    paints = [(n, kind, pymupdf.Rect(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
-    if any(kind == "fill-path" for kind, _ in log):
+    if any(kind == "fill-path" for _, kind, _ in paints):
         opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
-    visible = page.rect
+    vx0, vy0, vx1, vy1 = page.rect
     found: list[tuple[Rect, str]] = []
     for span in page.get_texttrace():
-        chars = [(chr(c[0]), pymupdf.Rect(c[3])) for c in span["chars"] if chr(c[0]).strip()]
-        if not chars:
+        chars = span["chars"]
+        text = "".join(chr(c[0]) for c in chars).replace(" ", "")
+        if not text.strip():
             continue
-        box = pymupdf.Rect(span["bbox"])
+        x0, y0, x1, y1 = span["bbox"]
+        box = pymupdf.Rect(x0, y0, x1, y1)
         seqno = span["seqno"]
-        under = [(kind, b) for kind, b in log[:seqno] if kind in _PAINT and box.intersects(b)]
+        under = [kind for n, kind, b in paints if n < seqno and box.intersects(b)]
         invisible = span["type"] == 3 or span["opacity"] < 0.05
         if invisible and ocr_layer:
-            invisible = not any(kind in _IMAGES for kind, _ in under)
+            invisible = not any(kind in _IMAGES for kind in under)
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
-        tiny = box.height < HIDDEN_MIN_HEIGHT
+        tiny = y1 - y0 < HIDDEN_MIN_HEIGHT
         covered = False
         if not (invisible or light or tiny) and _area(box):
-            for number, (kind, b) in enumerate(log[seqno + 1 :], start=seqno + 1):
-                if kind not in _PAINT or opacity.get(number, 1.0) < 1.0:
-                    continue
-                if _area(box & pymupdf.Rect(b)) >= HIDDEN_COVERED * _area(box):
-                    covered = True
-                    break
+            covered = any(
+                n > seqno
+                and opacity.get(n, 1.0) >= 1.0
+                and _area(box & b) >= HIDDEN_COVERED * _area(box)
+                for n, _, b in paints
+            )
         if invisible or light or tiny or covered:
-            found.append((tuple(box), "".join(ch for ch, _ in chars)))
+            found.append((tuple(box), text))
             continue
-        outside = [(ch, r) for ch, r in chars if not visible.contains((r.tl + r.br) / 2)]
+        if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
+            continue  # the whole span is on the page
+        outside = []
+        for c in chars:
+            cx0, cy0, cx1, cy1 = c[3]
+            if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
+                outside.append((chr(c[0]), pymupdf.Rect(c[3])))
         if outside:
             union = pymupdf.Rect(outside[0][1])
             for _, rect in outside[1:]:
                 union |= rect
-            found.append((tuple(union), "".join(ch for ch, _ in outside)))
+            found.append((tuple(union), "".join(ch for ch, _ in outside).replace(" ", "")))
     return found
 
 
