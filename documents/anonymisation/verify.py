@@ -72,7 +72,7 @@ def _structure_leaks(doc: pymupdf.Document, title: str) -> list[str]:
     if doc.get_ocgs():
         leaks.append("lagen (optional content) aanwezig")
     for page in doc:
-        if page.first_annot is not None or page.first_widget is not None:
+        if page.first_annot or page.first_widget or page.first_link:
             leaks.append(f"annotaties of formuliervelden op p. {page.number + 1}")
             break
     for xref in range(1, doc.xref_length()):

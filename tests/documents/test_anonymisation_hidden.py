@@ -394,3 +394,19 @@ def test_demo_zienswijze_scan_comes_out_without_the_third_partys_mobile_number()
         if item["type"] == "PHONE":
             number = "".join(ch for ch in item["text"] if ch.isdigit())
             assert number not in digits, item["text"]
+
+
+def test_links_are_removed_and_a_remaining_link_is_refused(monkeypatch):
+    doc, page = _page()
+    uri = "mailto:piet.jansen@example.nl"
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 60, 200, 75), "uri": uri})
+    result = anonymise_pdf(doc.tobytes(), OPTIONS)
+    assert result.verification.ok, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")
+    assert out[0].first_link is None
+    assert not any("piet.jansen" in out.xref_object(x) for x in range(1, out.xref_length()))
+
+    monkeypatch.setattr(pymupdf.Document, "scrub", lambda self, **kwargs: None)
+    refused = anonymise_pdf(doc.tobytes(), OPTIONS)
+    assert refused.output_pdf is None
+    assert any("annotaties" in leak for leak in refused.verification.leaks)
