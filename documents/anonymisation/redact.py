@@ -60,14 +60,15 @@ def _text_layer_words(
     """OCR words of a scan whose pixels no redaction box touches: the redacted image shows
     exactly these pixels, so they are what OCR of the redacted image reads there. A word a
     box touches at all is left out (its visible half may be half a phone number)."""
+    edges = [tuple(box) for box in boxes]
     kept = []
     for rect, word in words:
-        r = pymupdf.Rect(rect)
-        if r.is_empty or not word.strip():
+        x0, y0, x1, y1 = rect
+        if x1 <= x0 or y1 <= y0 or not word.strip():
             continue
-        if any(r.intersects(box) for box in boxes):
+        if any(x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1 for bx0, by0, bx1, by1 in edges):
             continue
-        kept.append((r, word))
+        kept.append((pymupdf.Rect(rect), word))
     return kept
 
 
