@@ -228,6 +228,8 @@ def straighten(page: pymupdf.Page) -> list[str]:
     hidden = remove_hidden_text(page)
     if hidden:
         done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
+    if blank_images_outside(page):
+        done.append(f"afbeelding buiten de pagina leeggemaakt (p. {number})")
     return done
 
 
@@ -285,6 +287,39 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
                 union |= rect
             found.append((tuple(union), "".join(ch for ch, _ in outside).replace(" ", "")))
     return found
+
+
+def outside_strips(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """The parts of the page's images that lie beyond the visible page (their pixels are in
+    the file, but no reader sees them on the page)."""
+    visible = page.rect
+    strips = []
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"])
+        if box.is_empty or (box + (1, 1, -1, -1)) in visible:
+            continue
+        around = (
+            pymupdf.Rect(box.x0, box.y0, box.x1, visible.y0),
+            pymupdf.Rect(box.x0, visible.y1, box.x1, box.y1),
+            pymupdf.Rect(box.x0, box.y0, visible.x0, box.y1),
+            pymupdf.Rect(visible.x1, box.y0, box.x1, box.y1),
+        )
+        strips += [strip for strip in around if strip.width > 1 and strip.height > 1]
+    return strips
+
+
+def blank_images_outside(page: pymupdf.Page) -> int:
+    """Blank the pixels of images beyond the visible page; returns the number of strips."""
+    strips = outside_strips(page)
+    for strip in strips:
+        page.add_redact_annot(strip, fill=False, cross_out=False)
+    if strips:
+        page.apply_redactions(
+            images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+            graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+            text=pymupdf.PDF_REDACT_TEXT_NONE,
+        )
+    return len(strips)
 
 
 def remove_hidden_text(page: pymupdf.Page) -> int:

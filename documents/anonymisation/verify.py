@@ -9,7 +9,14 @@ from dataclasses import dataclass
 import pymupdf
 
 from .lookups import get_lookups
-from .normalise import SCAN_COVERAGE, Normalised, extract_text, hidden_text, ocr_reading_order
+from .normalise import (
+    SCAN_COVERAGE,
+    Normalised,
+    extract_text,
+    hidden_text,
+    ocr_reading_order,
+    outside_strips,
+)
 from .ocr import image_coverage, ocr_available, ocr_regions_text, ocr_textpage
 from .recognisers import BSN_RE, EMAIL_RE, IBAN_RE, PHONE_RE, bsn_valid, iban_valid
 from .redact import LANGUAGE, published_title
@@ -327,6 +334,11 @@ def verify(
     for page in doc:
         scan = scans.get(page.number)
         leaks += _hidden_leaks(page, ocr_layer=scan is not None)
+        strips = outside_strips(page)
+        if strips:
+            infos = page.get_image_info(xrefs=True)
+            if not all(_pixels_blank(doc, page, strip, infos) for strip in strips):
+                leaks.append(f"afbeelding buiten de pagina niet leeg op p. {page.number + 1}")
         text = page.get_text()
         if page.number == 0:
             text = title + "\n" + text  # the title is published too

@@ -410,3 +410,41 @@ def test_links_are_removed_and_a_remaining_link_is_refused(monkeypatch):
     refused = anonymise_pdf(doc.tobytes(), OPTIONS)
     assert refused.output_pdf is None
     assert any("annotaties" in leak for leak in refused.verification.leaks)
+
+
+def _picture_with_text(text: str) -> pymupdf.Pixmap:
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=400, height=300)
+        page.insert_text((20, 250), text, fontsize=30)
+        return page.get_pixmap(dpi=72, colorspace=pymupdf.csGRAY)
+
+
+def _dark_pixels(pdf: bytes) -> int:
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    dark = 0
+    for page in doc:
+        for xref, *_ in page.get_images(full=True):
+            pix = pymupdf.Pixmap(doc, xref)
+            dark += sum(1 for value in pix.samples[:: pix.n] if value < 128)
+    return dark
+
+
+def test_image_pixels_beyond_the_page_are_blanked(monkeypatch):
+    doc, page = _page()
+    # a picture whose lower two thirds (with the text) lie below the crop box
+    page.insert_image(
+        pymupdf.Rect(100, 600, 500, 900), pixmap=_picture_with_text("GEHEIM"), keep_proportion=False
+    )
+    page.set_cropbox(pymupdf.Rect(0, 0, 595, 700))
+    source = doc.tobytes()
+    assert _dark_pixels(source) > 100
+
+    result = anonymise_pdf(source, OPTIONS)
+
+    assert result.verification.ok, result.verification.reason
+    assert _dark_pixels(result.output_pdf) == 0
+
+    monkeypatch.setattr(normalise_module, "blank_images_outside", lambda page: 0)
+    refused = anonymise_pdf(source, OPTIONS)
+    assert refused.output_pdf is None
+    assert any("buiten de pagina" in leak for leak in refused.verification.leaks)
