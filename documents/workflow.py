@@ -80,6 +80,8 @@ def options_for(document: Document) -> AnonymisationOptions:
         neutral_term=document.public_sender_term or "aanvrager",
         consent_personal_data=document.consent_publish_personal_data
         or document.no_objection_personal_data,
+        # The published PDF's /Title: the public subject (checked like the page text).
+        title=document.subject,
     )
 
 

@@ -89,7 +89,13 @@ def apply_proposal(
     started = time.perf_counter()
     rejected = set(rejected_ids)
     applied = [f for f in proposal.findings if f.id not in rejected]
-    output, omitted = redact(proposal, applied, category=options.category, extra_boxes=extra_boxes)
+    output, omitted = redact(
+        proposal,
+        applied,
+        category=options.category,
+        extra_boxes=extra_boxes,
+        title=options.title,
+    )
     extra_texts = _text_under(proposal, extra_boxes) if extra_boxes else []
     boxes, _ = redaction_boxes(proposal, applied, extra_boxes)
     verification = verify(

@@ -23,6 +23,12 @@ BLOCK_SEP = "\n\n"
 # A page whose images cover this share and that carries few words of text is a scan.
 SCAN_COVERAGE = 0.5
 SCAN_MAX_WORDS = 5
+# Text no reader sees but any reader can select and copy (issue 8 item 6):
+HIDDEN_MIN_HEIGHT = 3.0  # points: smaller glyphs are microscopic text
+HIDDEN_NEAR_WHITE = 0.9  # fill colour this light with nothing drawn under it: white on paper
+HIDDEN_COVERED = 0.8  # share of a span's box under a later opaque image or fill
+_PAINT = ("fill-image", "fill-path", "fill-shade", "fill-imgmask")
+_IMAGES = ("fill-image", "fill-imgmask")
 
 
 @dataclass(slots=True)
@@ -186,7 +192,214 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
             doc.xref_set_key(catalog, key, "null")
     doc.set_metadata({})
     doc.del_xml_metadata()
+    # XMP and application data hang on pages and images too, not only on the catalog.
+    dropped = 0
+    for xref in range(1, doc.xref_length()):
+        for key in ("Metadata", "PieceInfo"):
+            if doc.xref_get_key(xref, key)[0] != "null":
+                doc.xref_set_key(xref, key, "null")
+                dropped += 1
+    if dropped:
+        removed.append(f"{dropped} metadata-objecten in pagina's of afbeeldingen verwijderd")
+    for page in doc:
+        removed += straighten(page)
     return removed
+
+
+def straighten(page: pymupdf.Page) -> list[str]:
+    """Make the page what a reader sees, upright, and nothing else: the media box becomes
+    the crop box, a stored rotation (/Rotate 90, 180, 270) is turned into the content, so
+    every later step (word boxes, redaction, the signature check) works on an upright page,
+    and text nobody can see is deleted. Returns what was done."""
+    done = []
+    number = page.number + 1
+    mediabox, cropbox = page.mediabox, page.cropbox
+    visible = (
+        pymupdf.Rect(cropbox.x0, mediabox.y1 - cropbox.y1, cropbox.x1, mediabox.y1 - cropbox.y0)
+        & mediabox
+    )
+    if not visible.is_empty and any(
+        abs(a - b) > 0.5 for a, b in zip(visible, mediabox, strict=True)
+    ):
+        page.set_mediabox(visible)
+        done.append(f"pagina bijgesneden tot het zichtbare deel (p. {number})")
+    if page.rotation:
+        done.append(f"gedraaide pagina ({page.rotation}°) rechtgezet (p. {number})")
+        page.remove_rotation()
+    hidden = remove_hidden_text(page)
+    if hidden:
+        done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
+    if blank_images_outside(page):
+        done.append(f"afbeelding buiten de pagina leeggemaakt (p. {number})")
+    return done
+
+
+def _area(rect: pymupdf.Rect) -> float:
+    return 0.0 if rect.is_empty else rect.width * rect.height
+
+
+def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Rect, str]]:
+    """Boxes and text of what the page holds as text but never shows: invisible (render mode
+    3) or transparent text, white text on white paper, microscopic text, text under a later
+    opaque image or fill, and characters outside the visible page (crop box / media box).
+    ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
+    log = page.get_bboxlog()
+    paints = [(n, kind, pymupdf.Rect(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
+    opacity: dict[int, float] = {}
+    if any(kind == "fill-path" for _, kind, _ in paints):
+        opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
+    vx0, vy0, vx1, vy1 = page.rect
+    found: list[tuple[Rect, str]] = []
+    for span in page.get_texttrace():
+        chars = span["chars"]
+        text = "".join(chr(c[0]) for c in chars).replace(" ", "")
+        if not text.strip():
+            continue
+        x0, y0, x1, y1 = span["bbox"]
+        box = pymupdf.Rect(x0, y0, x1, y1)
+        seqno = span["seqno"]
+        under = [kind for n, kind, b in paints if n < seqno and box.intersects(b)]
+        invisible = span["type"] == 3 or span["opacity"] < 0.05
+        if invisible and ocr_layer:
+            invisible = not any(kind in _IMAGES for kind in under)
+        light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
+        tiny = y1 - y0 < HIDDEN_MIN_HEIGHT
+        covered = False
+        if not (invisible or light or tiny) and _area(box):
+            covered = any(
+                n > seqno
+                and opacity.get(n, 1.0) >= 1.0
+                and _area(box & b) >= HIDDEN_COVERED * _area(box)
+                for n, _, b in paints
+            )
+        if invisible or light or tiny or covered:
+            found.append((tuple(box), text))
+            continue
+        if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
+            continue  # the whole span is on the page
+        outside = []
+        for c in chars:
+            cx0, cy0, cx1, cy1 = c[3]
+            if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
+                outside.append((chr(c[0]), pymupdf.Rect(c[3])))
+        if outside:
+            union = pymupdf.Rect(outside[0][1])
+            for _, rect in outside[1:]:
+                union |= rect
+            found.append((tuple(union), "".join(ch for ch, _ in outside).replace(" ", "")))
+    return found
+
+
+def outside_strips(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """The parts of the page's images that lie beyond the visible page (their pixels are in
+    the file, but no reader sees them on the page)."""
+    visible = page.rect
+    strips = []
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"])
+        if box.is_empty or (box + (1, 1, -1, -1)) in visible:
+            continue
+        around = (
+            pymupdf.Rect(box.x0, box.y0, box.x1, visible.y0),
+            pymupdf.Rect(box.x0, visible.y1, box.x1, box.y1),
+            pymupdf.Rect(box.x0, box.y0, visible.x0, box.y1),
+            pymupdf.Rect(visible.x1, box.y0, box.x1, box.y1),
+        )
+        strips += [strip for strip in around if strip.width > 1 and strip.height > 1]
+    return strips
+
+
+def blank_images_outside(page: pymupdf.Page) -> int:
+    """Blank the pixels of images beyond the visible page; returns the number of strips."""
+    strips = outside_strips(page)
+    for strip in strips:
+        page.add_redact_annot(strip, fill=False, cross_out=False)
+    if strips:
+        page.apply_redactions(
+            images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+            graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+            text=pymupdf.PDF_REDACT_TEXT_NONE,
+        )
+    return len(strips)
+
+
+def remove_hidden_text(page: pymupdf.Page) -> int:
+    """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
+    place and images and drawings stay. Returns the number of spans removed."""
+    hidden = hidden_text(page)
+    if not hidden:
+        return 0
+    for rect, _ in hidden:
+        # A band through the middle of the glyphs: MuPDF removes every character whose
+        # (font-sized) box touches the redaction, so the full box would take the visible
+        # line above or below with it.
+        box = pymupdf.Rect(rect)
+        pad = box.height * 0.35
+        band = pymupdf.Rect(box.x0 + 0.2, box.y0 + pad, box.x1 - 0.2, box.y1 - pad)
+        page.add_redact_annot(band, fill=False, cross_out=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    return len(hidden)
+
+
+def _is_speck(word: tuple, neighbours: list[tuple]) -> bool:
+    """An OCR 'word' that is a speck of dirt: punctuation alone, or one character with no
+    other word near it on its line (margin specks read as ':', '8', 'k')."""
+    text = word[4]
+    if not any(ch.isalnum() for ch in text):
+        return len(text) <= 2
+    if len(text) > 1:
+        return False
+    x0, y0, x1, y1 = word[:4]
+    reach = 2 * (y1 - y0)
+    return not any(
+        other is not word
+        and other[1] < y1
+        and other[3] > y0
+        and (other[0] - x1 < reach and x0 - other[2] < reach)
+        for other in neighbours
+    )
+
+
+def ocr_reading_order(words: list[tuple]) -> list[tuple]:
+    """OCR words regrouped as a reader reads them: visual lines (words whose boxes overlap
+    vertically), left to right, and paragraphs (lines without a blank line between them).
+    Tesseract splits a line at a speck or a wide space and files the parts as separate
+    blocks, so a phone number broken over two lines ('06 6860' / ':' / '9040') would reach
+    detection as four lines; regrouped and without the specks it reads '06 6860\\n9040'. The
+    words get new (block, line, word) numbers; their boxes stay as read."""
+    kept = [w for w in words if w[4].strip() and not _is_speck(w, words)]
+    lines: list[list[tuple]] = []
+    for word in sorted(kept, key=lambda w: (w[1] + w[3]) / 2):
+        y0, y1 = word[1], word[3]
+        for line in reversed(lines[-3:]):
+            ly0 = min(w[1] for w in line)
+            ly1 = max(w[3] for w in line)
+            overlap = min(y1, ly1) - max(y0, ly0)
+            if overlap >= 0.5 * min(y1 - y0, ly1 - ly0):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    out: list[tuple] = []
+    block, line_no, previous = 0, 0, None
+    for line in lines:
+        line.sort(key=lambda w: w[0])
+        top = min(w[1] for w in line)
+        bottom = max(w[3] for w in line)
+        if previous is not None:
+            p_top, p_bottom = previous
+            if top - p_bottom > 0.9 * (p_bottom - p_top):  # a blank line: a new paragraph
+                block, line_no = block + 1, 0
+            else:
+                line_no += 1
+        previous = (top, bottom)
+        for number, w in enumerate(line):
+            out.append((*w[:5], block, line_no, number))
+    return out
 
 
 def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:
@@ -199,7 +412,11 @@ def extract_text(
     progress: Progress = None,
     ocr_words: dict[int, list[tuple[Rect, str]]] | None = None,
     ocr_dpi: dict[int, int] | None = None,
+    *,
+    regroup: bool = False,
 ) -> tuple[DocText, list[int]]:
+    """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
+    e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``)."""
     out = DocText()
     parts: list[str] = []
     pos = 0
@@ -221,8 +438,11 @@ def extract_text(
                     ocr_words[number] = [(tuple(w[:4]), w[4]) for w in words]
                 if ocr_dpi is not None:
                     ocr_dpi[number] = dpi
+                words = ocr_reading_order(words)
             else:
                 logger.warning("page %s is a scan but Tesseract is not installed", number)
+        elif regroup:
+            words = ocr_reading_order(words)
         previous = None
         line: Line | None = None
         for x0, y0, x1, y1, word, block, line_no, _ in words:

@@ -15,6 +15,77 @@ PLACEHOLDERS = {
     "citizens_initiative": "Ondersteuningsverklaringen niet gepubliceerd (gedragscode art. 3e)",
 }
 DEFAULT_PLACEHOLDER = "Pagina niet gepubliceerd (gedragscode art. 3)"
+# /Title when the caller passes none: what the document is, never who sent it.
+NEUTRAL_TITLES = {
+    "letter": "Ingekomen brief",
+    "petition": "Petitie",
+    "speaker": "Inspreekbijdrage",
+    "view": "Zienswijze",
+    "objection": "Bezwaarschrift",
+    "citizens_initiative": "Burgerinitiatief",
+    "appointment": "Benoeming",
+    "college_answer": "Antwoord van het college",
+    "activity": "Activiteit",
+}
+LANGUAGE = "nl"
+
+
+def published_title(title: str, category: str) -> str:
+    return " ".join(title.split()) or NEUTRAL_TITLES.get(category, "Ingekomen stuk")
+
+
+def set_document_info(doc: pymupdf.Document, title: str) -> None:
+    """The only metadata a published PDF carries: its title and its language (catalog
+    /Lang), with viewers told to show the title (PDF/UA); no author, creator, producer,
+    dates or XMP."""
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    doc.set_metadata({"title": title})
+    catalog = doc.pdf_catalog()
+    if doc.xref_get_key(catalog, "Info")[0] != "null":
+        doc.xref_set_key(catalog, "Info", "null")  # not a catalog key; MuPDF leaves one
+    doc.xref_set_key(catalog, "Lang", pymupdf.get_pdf_str(LANGUAGE))
+    doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")
+    info = doc.xref_get_key(-1, "Info")
+    if info[0] == "xref":
+        info_xref = int(info[1].split()[0])
+        for key in ("Producer", "Creator", "CreationDate", "ModDate"):
+            if doc.xref_get_key(info_xref, key)[0] != "null":
+                doc.xref_set_key(info_xref, key, "null")
+
+
+def _text_layer_words(
+    words: list[tuple[Rect, str]], boxes: list[pymupdf.Rect]
+) -> list[tuple[pymupdf.Rect, str]]:
+    """OCR words of a scan whose pixels no redaction box touches: the redacted image shows
+    exactly these pixels, so they are what OCR of the redacted image reads there. A word a
+    box touches at all is left out (its visible half may be half a phone number)."""
+    edges = [tuple(box) for box in boxes]
+    kept = []
+    for rect, word in words:
+        x0, y0, x1, y1 = rect
+        if x1 <= x0 or y1 <= y0 or not word.strip():
+            continue
+        if any(x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1 for bx0, by0, bx1, by1 in edges):
+            continue
+        kept.append((pymupdf.Rect(rect), word))
+    return kept
+
+
+def add_text_layer(page: pymupdf.Page, words: list[tuple[pymupdf.Rect, str]]) -> int:
+    """Invisible text (render mode 3) over a scan, word by word in reading order: makes it
+    searchable and readable by screen readers. Returns the number of words written."""
+    if not words:
+        return 0
+    writer = pymupdf.TextWriter(page.rect)
+    font = _font()
+    written = 0
+    for rect, word in sorted(words, key=lambda w: (round(w[0].y1 / 4), w[0].x0)):
+        size = max(min(rect.height * 0.85, rect.width / max(_unit_width(word), 0.01)), 3.5)
+        writer.append((rect.x0, rect.y1 - rect.height * 0.2), word + " ", font=font, fontsize=size)
+        written += 1
+    writer.write_text(page, render_mode=3)
+    return written
 
 
 @functools.cache
@@ -86,8 +157,11 @@ def redact(
     *,
     category: str,
     extra_boxes: list[tuple[int, Rect]] = (),
+    title: str = "",
 ) -> tuple[bytes, list[int]]:
-    """Apply the redact findings (plus reviewer boxes); returns the PDF and omitted pages."""
+    """Apply the redact findings (plus reviewer boxes), give each scanned page an invisible
+    text layer of what stays readable on it, and set the title and language; returns the
+    PDF and omitted pages."""
     per_page, omitted = redaction_boxes(proposal, findings, extra_boxes)
     doc = pymupdf.open(stream=proposal.pdf, filetype="pdf")
     for page_no, boxes in sorted(per_page.items()):
@@ -114,6 +188,12 @@ def redact(
         if wrote:
             writer.write_text(page)
 
+    for page_no, words in sorted(proposal.ocr_words.items()):
+        if page_no in omitted or not 0 <= page_no < doc.page_count:
+            continue
+        boxes = [box for box, _, _ in per_page.get(page_no, [])]
+        add_text_layer(doc[page_no], _text_layer_words(words, boxes))
+
     placeholder = PLACEHOLDERS.get(category, DEFAULT_PLACEHOLDER)
     for page_no in sorted(omitted):
         width, height = doc[page_no].rect.width, doc[page_no].rect.height
@@ -123,8 +203,7 @@ def redact(
             pymupdf.Rect(60, 80, width - 60, 200), placeholder, fontsize=12, fontname="helv"
         )
 
-    doc.set_metadata({})
-    doc.del_xml_metadata()
+    set_document_info(doc, published_title(title, category))
     output = doc.tobytes(garbage=4, deflate=True, clean=True)
     doc.close()
     return output, sorted(omitted)

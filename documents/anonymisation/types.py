@@ -70,6 +70,9 @@ class AnonymisationOptions:
     # Office holders' public registry e-mail addresses (3a: name and e-mail are published).
     # Civil servants' e-mail addresses never belong here (3b).
     keep_emails: tuple[str, ...] = ()
+    # Published title (/Title of the output PDF): the document's public subject, or a neutral
+    # title; empty gives the neutral title of the category (redact.NEUTRAL_TITLES).
+    title: str = ""
     ocr_language: str = "nld"
     # OCR resolution bounds. A scan is read at its own resolution, clamped to
     # [ocr_min_dpi, ocr_dpi]: upsampling a 150 dpi scan to 200 recovers 7 pt text, and reading
