@@ -6,7 +6,7 @@ its label, as a screen reader finds it."""
 import pytest
 
 from publication.models import RemovalRequest, RequestStatus
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import UserFactory
 from tests.publication.factories import approve_with_anonymised_file, received_document
 
@@ -25,7 +25,7 @@ def test_griffie_records_afdoening_inspection_and_removal_decision(page):
         contact="inwoner@example.nl",
     )
 
-    log_in(page, "griffier", "geheim-wachtwoord-123")
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.goto(document.get_absolute_url())
     assert "Publiceren kan nu niet" not in page.content()  # vermelden kan altijd
     page.get_by_label("Afdoeningsvoorstel").select_option(label="ter kennisname")
