@@ -37,9 +37,83 @@ def test_iban_positive(iban):
     assert found(f"Rekening {iban} t.n.v.", "IBAN") == [iban]
 
 
-def test_iban_negative_checksum():
+def test_iban_with_wrong_check_digit_is_still_an_account_number():
+    # A mistyped account number is still someone's: the shape counts, not the checksum.
     assert not iban_valid("NL92ABNA0417164300")
-    assert found("Rekening NL92ABNA0417164300.", "IBAN") == []
+    assert found("Rekening NL92ABNA0417164300.", "IBAN") == ["NL92ABNA0417164300"]
+    assert found("Overboeken naar BE12 3456 7890 1212 graag.", "IBAN") == ["BE12 3456 7890 1212"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BTW-nummer NL812345678B01.",  # VAT number, not an account
+        "Code NL12ABCD12345.",  # too short for a Dutch IBAN
+        "Referentie DE00ABC.",
+    ],
+)
+def test_iban_shape_must_hold(text):
+    assert found(text, "IBAN") == []
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("BSN: 123456789", "123456789"),
+        ("burgerservicenummer 987654321 is bekend", "987654321"),
+        ("BSN-nummer: 1234.56.789", "1234.56.789"),
+    ],
+)
+def test_bsn_after_a_label_goes_even_when_it_fails_the_elfproef(text, number):
+    assert not bsn_valid(number)
+    assert found(text, "BSN") == [number]
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("Zij toonde paspoort KX7R2LM84 aan de balie.", "KX7R2LM84"),
+        ("identiteitskaart nr. PW3H1QZ56 is verlopen", "PW3H1QZ56"),
+        ("Het rijbewijsnummer 4417290385 staat op de kaart.", "4417290385"),
+        ("bestuurder met rijbewijs 5520183746, kenteken onbekend", "5520183746"),
+        ("ID-kaart: TR82KL9M1.", "TR82KL9M1"),
+        ("klantnummer 88213-A staat op de brief", "88213-A"),
+        ("Patiëntnummer: 20391847", "20391847"),
+        # a document number on its own: two letters, six letters or digits, one digit
+        ("Nummer BKXW4TRN6 hoort bij haar.", "BKXW4TRN6"),
+    ],
+)
+def test_identity_document_and_client_numbers(text, number):
+    assert found(text, "ID_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordernummer 3344556677 is verzonden.",  # ten digits without a licence label
+        "Hij haalde zijn rijbewijs in 2019.",
+        "Rijbewijs B is vereist.",
+        "Zaaknummer Z-2024-00123 loopt nog.",
+    ],
+)
+def test_numbers_without_a_personal_label_stay(text):
+    assert found(text, "ID_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text,handle",
+    [
+        ("Volg haar op Instagram (@lisa_van.dam92).", "@lisa_van.dam92"),
+        ("Account @boerderijtje_piet: foto's van de stal", "@boerderijtje_piet"),
+        ("stuur een DM naar @KeesKlaagt!", "@KeesKlaagt"),
+    ],
+)
+def test_social_handles(text, handle):
+    assert found(text, "SOCIAL_HANDLE") == [handle]
+
+
+def test_an_email_address_is_no_handle():
+    assert found("Mail naar p.jansen@voorbeeld.nl of bel.", "SOCIAL_HANDLE") == []
 
 
 @pytest.mark.parametrize(

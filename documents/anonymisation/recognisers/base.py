@@ -1,0 +1,211 @@
+"""Shared pieces of the recognisers: the presidio base class, tokens, and the words that
+say a name follows (titles, relations, salutations, offices)."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+LANGUAGE = "nl"
+
+TITLE_WORDS = {
+    "heer",
+    "mevrouw",
+    "mevr",
+    "mw",
+    "dhr",
+    "hr",
+    "mr",
+    "dr",
+    "drs",
+    "ir",
+    "ing",
+    "prof",
+    "ds",
+    "mej",
+    "meneer",
+    "mijnheer",
+    "familie",
+    "fam",
+    "juffrouw",
+    "bc",
+    "bacc",
+    "kand",
+}
+# Words that say the next capitalised words are a person's name: relatives, neighbours,
+# colleagues ('mijn buurvrouw, Hoop de Vos', 'onze zoon Daan').
+RELATION_WORDS = {
+    "buurman",
+    "buurvrouw",
+    "overbuurman",
+    "overbuurvrouw",
+    "buurjongen",
+    "buurmeisje",
+    "zoon",
+    "dochter",
+    "vrouw",
+    "man",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "vriend",
+    "vriendin",
+    "moeder",
+    "vader",
+    "broer",
+    "zus",
+    "zuster",
+    "oom",
+    "tante",
+    "neef",
+    "nicht",
+    "opa",
+    "oma",
+    "kleinzoon",
+    "kleindochter",
+    "schoonmoeder",
+    "schoonvader",
+    "schoonzoon",
+    "schoondochter",
+    "collega",
+    "huisgenoot",
+    "huurder",
+    "verhuurder",
+    "bewoner",
+    "bewoonster",
+}
+SALUTATIONS = {
+    "geachte",
+    "beste",
+    "lieve",
+    "hallo",
+    "hoi",
+    "dag",
+    "hey",
+    "goedemorgen",
+    "goedemiddag",
+}
+OFFICE_TITLES = {
+    "wethouder",
+    "burgemeester",
+    "loco-burgemeester",
+    "raadslid",
+    "griffier",
+    "commissielid",
+    "fractievoorzitter",
+    "gemeentesecretaris",
+    "secretaris",
+    "voorzitter",
+    "gedeputeerde",
+    "statenlid",
+    "minister",
+    "staatssecretaris",
+    "commissaris",
+    "raadsgriffier",
+    "ambtenaar",
+    "beleidsmedewerker",
+    "medewerker",
+    "directeur",
+    "teamleider",
+    "afdelingshoofd",
+}
+INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^(?:[A-Z]\.[ ]?){1,5}$")
+NOT_INITIALS = {
+    "St.",
+    "Nr.",
+    "No.",
+    "Ca.",
+    "Bv.",
+    "Vz.",
+    "Zie.",
+    "Tel.",
+    "Fax.",
+    "Ons.",
+    "Uw.",
+    "Jl.",
+    "Dd.",
+}
+TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){1,5}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S")
+
+
+class Token:
+    __slots__ = ("text", "start", "end", "dot", "line")
+
+    def __init__(self, text: str, start: int, end: int, line: int):
+        self.dot = text.endswith(".") and len(text) > 1
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+
+    @property
+    def bare(self) -> str:
+        return self.text.rstrip(".") if self.dot and not INITIALS_RE.match(self.text) else self.text
+
+    def __repr__(self):
+        return f"Token({self.text!r})"
+
+
+def tokenise(text: str) -> list[Token]:
+    tokens = []
+    line = 0
+    last = 0
+    for match in TOKEN_RE.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        word = match.group()
+        glued = _GLUED_RE.match(word)
+        if glued and (
+            (glued.group(1).lower() in TITLE_WORDS and glued.group(2)[0].isupper())
+            or (glued.group(1) in _POSSESSIVES and glued.group(2) in RELATION_WORDS)
+        ):
+            # OCR read a space as a hyphen: 'mevrouw-Hoekstra', 'mijn-buurman'
+            cut = match.start() + glued.end(1)
+            tokens.append(Token(glued.group(1), match.start(), cut, line))
+            tokens.append(Token(word[glued.end(1) + 1 :], cut + 1, match.end(), line))
+            continue
+        tokens.append(Token(word, match.start(), match.end(), line))
+    return tokens
+
+
+_GLUED_RE = re.compile(r"^([A-Za-z]+)-([A-Za-z][a-z]+)$")
+_POSSESSIVES = {"mijn", "onze", "ons", "zijn", "haar", "hun", "uw", "de", "een"}
+
+
+def is_cap(word: str) -> bool:
+    return (
+        bool(word)
+        and word[0].isupper()
+        and not word.isupper()
+        or (len(word) == 1 and word.isupper())
+    )
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalised word that could be a surname part ('Jansen', 'Vries', 'Jansen-Bakker')."""
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and (word[1:].islower() or "-" in word or "'" in word)
+        and word.replace("-", "").replace("'", "").isalpha()
+    )
+
+
+class _Recogniser(EntityRecognizer):
+    ENTITY = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            supported_language=LANGUAGE,
+            name=type(self).__name__,
+            **kwargs,
+        )
+
+    def load(self) -> None:  # nothing to load
+        pass
+
+    def result(self, start: int, end: int, score: float = 0.85, **meta) -> RecognizerResult:
+        meta.setdefault("recognizer_name", self.name)
+        return RecognizerResult(self.ENTITY, start, end, score, recognition_metadata=meta)
