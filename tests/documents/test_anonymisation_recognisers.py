@@ -405,3 +405,95 @@ def test_place_and_date_are_no_address(text):
 )
 def test_email_as_text_extraction_and_ocr_break_it(text, email):
     assert found(text, "EMAIL") == [email]
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("Hij woont op Kastanjelaan 17bis, 2345 KL Plaatsdam.", "Kastanjelaan 17bis"),
+        ("adres Wilgenweg 9-3, 8765 XY Zandhoven", "Wilgenweg 9-3"),
+        ("adres Beukenstraat 44 2-hoog te Zandhoven", "Beukenstraat 44 2-hoog"),
+        ("adres Eikendreef 3 hs te Zandhoven", "Eikendreef 3 hs"),
+        ("adres Lindeplein 8 A te Zandhoven", "Lindeplein 8 A"),
+        ("post naar Kerkstr. 12 graag", "Kerkstr. 12"),
+        ("post naar Stationsln 3 graag", "Stationsln 3"),
+        ("post naar Dorpswg 14 graag", "Dorpswg 14"),
+        ("post naar Marktpln 2 graag", "Marktpln 2"),
+        ("post naar Molenstg 5 graag", "Molenstg 5"),
+    ],
+)
+def test_house_number_additions_and_abbreviated_street_types(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_address_broken_over_a_line_goes_with_its_postcode():
+    text = "Nieuw adres: Laan van\nMeerdervoort 31, 2517\nAB Den Haag."
+    assert found(text, "ADDRESS") == ["Laan van\nMeerdervoort 31"]
+    assert found(text, "POSTCODE") == ["2517\nAB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sectie 4815 JK van het rapport bevat de conclusies.",
+        "In het jaar 1984 AB werd de wet van kracht.",
+        "Paragraaf 7523 BK behandelt de uitzonderingen.",
+    ],
+)
+def test_postcode_shape_without_an_address_stays(text):
+    assert found(text, "POSTCODE") == []
+
+
+@pytest.mark.parametrize(
+    "text,postcode",
+    [
+        ("Dorpsstraat 3, 4491 BC Wissenkerke", "4491 BC"),
+        ("postcode: 4491BC", "4491BC"),
+        ("Postbus 7\n4490 AA Wissenkerke", "4490 AA"),
+    ],
+)
+def test_postcode_in_an_address(text, postcode):
+    assert found(text, "POSTCODE") == [postcode]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "(075) 6543210",
+        "(06)12345678",
+        "+31 (6) 21436587",
+        "0031 (0)6 21436587",
+        "003161234567",  # a digit short: still someone's number, mistyped
+        "+31\n6 21436587",  # broken over two lines
+        "(0113)\n123456",
+        "06-2143\n6587",
+    ],
+)
+def test_phone_forms_with_brackets_country_code_and_line_breaks(phone):
+    assert found(f"Bel me op {phone} na zes uur.", "PHONE") == [phone]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("De aanvrager, geboren op 1987-11-23, woont hier.", "1987-11-23"),
+        ("Mijn geboortedatum is 4 februari 1979, dat weet u.", "4 februari 1979"),
+        ("Op 9 juni 2001 kwam ik ter wereld in Goes.", "9 juni 2001"),
+        ("Op 3-8-14 is onze dochter geboren.", "3-8-14"),
+        ("geb. 12.05.1966 te Kortgene", "12.05.1966"),
+    ],
+)
+def test_dates_of_birth_in_every_form(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De zitting was op 12-03-2024. Hij is in Goes geboren.",
+        "Het besluit van 1 mei 2024 gaat over geboortezorg.",
+        "Vergadering op 2025-06-01 om 20.00 uur.",
+    ],
+)
+def test_other_dates_stay(text):
+    assert found(text, "DATE_OF_BIRTH") == []

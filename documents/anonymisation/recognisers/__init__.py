@@ -110,7 +110,7 @@ def get_analyzer() -> AnalyzerEngine:
         EmailRecogniser(),
         IbanRecogniser(),
         BsnRecogniser(),
-        PostcodeRecogniser(),
+        PostcodeRecogniser(lookups),
         DateOfBirthRecogniser(),
         LicencePlateRecogniser(),
         IdNumberRecogniser(),

@@ -7,15 +7,19 @@ import re
 from .base import _Recogniser
 
 _SEP = r"(?:[ \t]?[.\-/][ \t]?|[ \t])?\n?"
+_BREAK = r"[ \t]?\n?[ \t]?"
 PHONE_RE = re.compile(
     r"(?<![\w+@])"
     r"(?:"
-    # international: +31 6 12345678, +31 (0)6-12345678, 0031 113 123456
-    # (a line break may fall inside: '+31 6\n17242099')
-    rf"(?:\+|00)31[ \t.\-]?(?:\(0\)[ \t.\-]?)?[1-9](?:{_SEP}\d){{8}}"
+    # international: +31 6 12345678, +31 (0)6-12345678, 0031 113 123456, +31 (6) 12345678
+    # (a line break may fall inside: '+31 6\n17242099', '+31\n6 17242099'); a number one
+    # digit short is still someone's number mistyped
+    rf"(?:\+|00)[ \t]?31[.\-]?{_BREAK}(?:\(0\)[ \t.\-]?)?"
+    rf"(?:[1-9](?:{_SEP}\d){{7,8}}|\([1-9]\d{{0,2}}\)[ \t.\-]?\n?\d(?:{_SEP}\d){{4,7}})"
     r"|"
-    # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67
-    r"\(0[1-9]\d{1,2}\)[ \t]?\d(?:[ \t.\-]?\n?\d){5,7}"
+    # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67, (06)12345678,
+    # also broken after the bracket: '(075)\n1234567'
+    rf"\(0[1-9]\d{{0,2}}\){_BREAK}\d(?:[ \t.\-]?\n?\d){{5,7}}"
     r"|"
     # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678, 0113 - 123456
     rf"0[1-9](?:{_SEP}\d){{8}}"
