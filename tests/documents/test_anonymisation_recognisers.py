@@ -497,3 +497,80 @@ def test_dates_of_birth_in_every_form(text, date):
 )
 def test_other_dates_stay(text):
     assert found(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # the whole compound surname goes, not only its last part
+        (
+            "Opdrachtgever: Femke de Graaf Verhoeven-Oudshoorn. Zij betaalt.",
+            "Femke de Graaf Verhoeven-Oudshoorn",
+        ),
+        ("Gegevens van Louise Goossens van Wierdenbroek, Belgische.", "Louise Goossens van Wierdenbroek"),
+        ("Boeking: Sanne 's Gravenzande-Brakel, vlucht", "Sanne 's Gravenzande-Brakel"),
+        # after verbs and roles
+        ("Het pasje is afgegeven aan Bram van Dalfsen op dinsdag.", "Bram van Dalfsen"),
+        (
+            "De server wordt beheerd door Tessa van den Oudenhoven-Kramer (zie bijlage).",
+            "Tessa van den Oudenhoven-Kramer",
+        ),
+        ("Namens Ruud Kortewind stuur ik u dit.", "Ruud Kortewind"),
+        # an unknown first name before a surname from the list
+        ("als je Elivia Maduro zelf wilt spreken, bel dan", "Elivia Maduro"),
+        # a name written in lower case after 'mijn naam is'
+        ("hoi mijn naam is jan de vries en ik woon hier", "jan de vries"),
+        ("met de achternaam Breedijk krijg ik vaak grapjes", "Breedijk"),
+    ],
+)
+def test_person_names_in_context(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("mijn zoons Bram en Ali hebben hun diploma", ["Bram", "Ali"]),
+        ("ik moet nu Helen naar school brengen", ["Helen"]),
+        ("welkom op het feest van Daan en Kiril.", ["Daan", "Kiril"]),
+        ("Groetjes! Natalya en Kiril", ["Natalya", "Kiril"]),
+    ],
+)
+def test_first_names_alone_in_running_text(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_a_name_wrapped_over_two_lines_of_running_text_goes_whole():
+    line = "Het identiteitsbewijs van de aanvrager is op de balie afgegeven aan Bram van"
+    assert len(line) >= 45
+    assert found(line + "\nDalfsen op dinsdag.", "PERSON") == ["Bram van\nDalfsen"]
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        ("De wedstrijd is in De Johan Cruijff Arena gespeeld.", "De Johan Cruijff Arena"),
+        ("Zij werkt bij Stichting Femke van 2010 tot heden.", "Stichting Femke"),
+        ("Doorverwezen naar Arnold B.V. per vandaag.", "Arnold B.V."),
+    ],
+)
+def test_organisations_and_venues_named_after_a_person_stay(text, organisation):
+    assert organisation in found(text, "ORGANISATION")
+    assert found(text, "PERSON") == []
+
+
+def test_a_place_after_a_legal_form_stays():
+    text = "onderneming Groenveld Bouw B.V. te Tilburg."
+    assert found(text, "PERSON") == []
+    assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De bacterie E. coli is aangetroffen.",
+        "Hij heeft de ziekte van Parkinson en het syndroom van Down.",
+    ],
+)
+def test_medical_eponyms_and_abbreviations_stay(text):
+    assert found(text, "PERSON") == []

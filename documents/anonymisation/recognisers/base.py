@@ -125,6 +125,12 @@ NOT_INITIALS = {
     "Uw.",
     "Jl.",
     "Dd.",
+    # legal forms: 'Jansen B.V.'
+    "B.V.",
+    "N.V.",
+    "C.V.",
+    "U.A.",
+    "V.O.F.",
 }
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){1,5}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S")
 
@@ -147,13 +153,41 @@ class Token:
         return f"Token({self.text!r})"
 
 
+# A line at least this long that ends in a letter was wrapped by the layout: the sentence (and
+# a name in it) goes on at the next line ('afgegeven aan Anna van\nDijk'). Address blocks,
+# letterheads and signatures have short lines and stay separate.
+SOFT_WRAP_MIN = 45
+
+
+def _hard_breaks(text: str) -> list[int]:
+    """Positions of line breaks that end a line (not a wrap inside running text)."""
+    breaks = []
+    start = 0
+    for pos, ch in enumerate(text):
+        if ch != "\n":
+            continue
+        line = text[start:pos]
+        soft = (
+            len(line) >= SOFT_WRAP_MIN
+            and line[-1:].isalpha()
+            and pos + 1 < len(text)
+            and text[pos + 1] not in "\n\t "
+        )
+        if not soft:
+            breaks.append(pos)
+        start = pos + 1
+    return breaks
+
+
 def tokenise(text: str) -> list[Token]:
+    """Words with the number of the (logical) line they are on; a line wrapped inside running
+    text continues the line before it."""
     tokens = []
+    breaks = _hard_breaks(text)
     line = 0
-    last = 0
     for match in TOKEN_RE.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
+        while line < len(breaks) and breaks[line] < match.start():
+            line += 1
         word = match.group()
         glued = _GLUED_RE.match(word)
         if glued and (

@@ -181,6 +181,200 @@ class PersonRecogniser(_Recogniser):
         prev = tokens[i - 1]
         return prev.line == tokens[i].line or before[-1] in ",abcdefghijklmnopqrstuvwxyz"
 
+    # -- contexts added for material written by others (issue 8)
+    def _name_word_ok(self, word: str) -> bool:
+        """A capitalised word that may be part of a name: no Dutch word, place, street,
+        office or organisation word."""
+        low = word.lower()
+        return (
+            is_name_word(word)
+            and low not in self.lk.common_words
+            and low not in self.lk.not_name_words
+            and low not in OFFICE_TITLES
+            and low not in ORG_WORDS
+            and not self._place_like(word)
+        )
+
+    def _known_surname_word(self, word: str) -> bool:
+        return (
+            word in self.lk.surnames
+            and word.lower() not in self.lk.common_words
+            and not self._place_like(word)
+        )
+
+    def _unknown_given(self, tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        return (
+            not tok.dot
+            and tok.text not in self.lk.first_names
+            and self._name_word_ok(tok.text)
+            and tok.text not in self.lk.surnames
+        )
+
+    def _alone_first_name(self, tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        word = tok.bare
+        if INITIALS_RE.match(tok.text) or word not in self.lk.first_names:
+            return False
+        if word.lower() in self.lk.common_words or self._place_like(word):
+            return False
+        if word.lower() in self.lk.not_name_words or word.lower() in ORG_WORDS:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # part of a longer capitalised phrase ('Victoria Hotel', 'Maria Magdalena Kerk'):
+        # leave it to the organisation and name rules
+        return not (nxt and nxt.line == tok.line and is_cap(nxt.text) and not nxt.dot)
+
+    def _extend(self, tokens: list[Token], start: int, end: int) -> int:
+        """Take the further parts of a compound surname: 'Anna de Wit Verstraete-Uitdenboom',
+        'Louise Goossens van Woerden', "Sylvie 's Gravenhage-Bresser"."""
+        n = len(tokens)
+        line = tokens[end - 1].line
+        while end < n and tokens[end].line == line and not tokens[end - 1].dot:
+            size = self._interfix_len(tokens, end)
+            nxt = end + size
+            if nxt < n and tokens[nxt].line == line and size and is_name_word(tokens[nxt].bare):
+                if (
+                    tokens[nxt].bare.lower() in self.lk.not_name_words
+                    or tokens[nxt].bare in self.lk.first_names
+                    or self._place_like(tokens[nxt].bare)
+                ):
+                    # 'Kees Bakker van Albert Heijn': another name starts here; 'Piet Jansen
+                    # van de Dorpsstraat', '... van Kortgene': where the person lives
+                    break
+                end = nxt + 1
+                continue
+            if (
+                not size
+                and end + 2 < n
+                and tokens[end].text in {"'", "’"}
+                and tokens[end + 1].text == "s"
+                and tokens[end + 2].line == line
+                and is_name_word(tokens[end + 2].bare)
+            ):
+                end += 3  # "'s Gravenhage-Bresser"
+                continue
+            if (
+                not size
+                and self._name_word_ok(tokens[end].bare)
+                and tokens[end].bare not in self.lk.first_names
+            ):
+                end += 1
+                continue
+            break
+        return end
+
+    _ROLE_WORDS = {
+        "opdrachtgever",
+        "aanvrager",
+        "aanvraagster",
+        "eigenaar",
+        "eigenaresse",
+        "verdachte",
+        "bestuurder",
+        "werknemer",
+        "werkneemster",
+        "patiënt",
+        "patiente",
+        "patiënte",
+        "cliënt",
+        "client",
+        "cliënte",
+        "leerling",
+        "gedetineerde",
+        "klant",
+        "contactpersoon",
+        "namens",
+        "tav",
+        "t.a.v",
+        "tnv",
+        "t.n.v",
+        "getuige",
+        "melder",
+        "indiener",
+        "bezwaarmaker",
+        "belanghebbende",
+        "erflater",
+        "overledene",
+        "curator",
+        "bewindvoerder",
+        "mentor",
+        "voogd",
+    }
+    _PARTICIPLE_RE = re.compile(
+        r"(?i)^(?:ge|be|ver|ont|her|af|aan|op|in|uit|toe|over|onder|door|mee|na|voor|toe)"
+        r"\w{2,}(?:d|t|en)$"
+    )
+
+    def _role_context(self, tokens: list[Token], i: int) -> bool:
+        """'opdrachtgever: X', 'namens X', 't.a.v. X', 'afgegeven aan X', 'beheerd door X'."""
+        word = tokens[i].text.lower().rstrip(".")
+        if word in self._ROLE_WORDS:
+            return True
+        return (
+            word in {"aan", "door"}
+            and i > 0
+            and tokens[i - 1].line == tokens[i].line
+            and bool(self._PARTICIPLE_RE.match(tokens[i - 1].text))
+        )
+
+    _INTRO_RE = re.compile(
+        r"(?i)(?:\b(?:mijn|zijn|haar|onze|de)[ ](?:voor|achter|roep)?naam[ ](?:is|was|luidt)(?:[ ]niet)?"
+        r"|\b(?:mijn|zijn|haar|onze|de|met[ ]de)[ ](?:voor|achter|roep)?naam(?:[ ]niet)?"
+        r"|\bik[ ]heet|\b(?:hij|zij|ze)[ ]heet|\bheet[ ](?:ik|hij|zij|ze)"
+        r"|\b(?:voor|achter)?naam[ ]?:)[ \t]*$"
+    )
+
+    def _name_intro(self, text: str, tokens: list[Token], i: int) -> bool:
+        """The token ends 'mijn naam is', 'ik heet', 'met de achternaam', 'naam:'."""
+        if tokens[i].text.lower() not in {
+            "is",
+            "was",
+            "luidt",
+            "niet",
+            "heet",
+            "ik",
+            "hij",
+            "zij",
+            "ze",
+            ":",
+            "naam",
+            "achternaam",
+            "voornaam",
+            "roepnaam",
+        }:
+            return False
+        before = text[max(0, tokens[i].end - 40) : tokens[i].end]
+        return bool(self._INTRO_RE.search(before))
+
+    def _introduced_name(self, tokens: list[Token], k: int) -> int:
+        """After 'mijn naam is': a name, also written in lower case ('jan de vries')."""
+        n = len(tokens)
+        j, end = k, -1
+        while j < n and j - k < 5 and tokens[j].line == tokens[k].line:
+            size = self._interfix_len(tokens, j)
+            if size and j > k:
+                j += size
+                continue
+            word = tokens[j].bare
+            cap = word[:1].upper() + word[1:]
+            if not word.isalpha() and "-" not in word:
+                break
+            known = cap in self.lk.first_names or cap in self.lk.surnames
+            if j == k and (is_name_word(word) or known):
+                j += 1
+                end = j
+            elif (
+                j > k
+                and (known or self._name_word_ok(word))
+                and word.lower() not in {"en", "ik", "je", "maar", "dus", "want", "of"}
+            ):
+                j += 1
+                end = j
+            else:
+                break
+        return end
+
     def _place_like(self, word: str) -> bool:
         """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
         low = word.lower()
@@ -231,8 +425,12 @@ class PersonRecogniser(_Recogniser):
                 g, s = self._given_surname(tokens, i, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
-            elif word.lower() in RELATION_WORDS and i + 1 < n:
-                k = i + 1 + (tokens[i + 1].text == ",")
+            elif i + 1 < n and self._name_intro(text, tokens, i):
+                end = self._introduced_name(tokens, i + 1)
+                if end > i + 1:
+                    start_idx, source = i + 1, "introduced"
+            elif (word.lower() in RELATION_WORDS or self._role_context(tokens, i)) and i + 1 < n:
+                k = i + 1 + (tokens[i + 1].text in {",", ":"})
                 loose = self._loose_name(tokens, k) if k < n else -1
                 if loose > k and (
                     loose - k >= 2
@@ -260,6 +458,22 @@ class PersonRecogniser(_Recogniser):
                         and last not in OFFICE_TITLES
                     ):
                         end, source = s, "first_name"
+                if end < 0 and self._alone_first_name(tokens, i):
+                    # 'mijn zoons Bram en Ali', 'Sanne is bereikbaar via ...': a first name
+                    # that is no Dutch word, place or street, on its own
+                    end, source = i + 1, "first_name_alone"
+            elif tok.dot and self._alone_first_name(tokens, i):
+                end, source = i + 1, "first_name_alone"  # '... de verjaardag van Daan.'
+            elif (
+                self._mid_sentence(text, tokens, i)
+                and i + 1 < n
+                and self._unknown_given(tokens, i)
+                and tokens[i + 1].line == tok.line
+                and self._known_surname_word(tokens[i + 1].bare)
+            ):
+                # 'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
+                # surname from the list that is no Dutch word
+                end, source = i + 2, "first_name"
             elif self._mid_sentence(text, tokens, i):
                 # 'Hoop de Vos' in running text: a capitalised word that does not start a
                 # sentence, then an interfix and a known surname.
@@ -282,15 +496,38 @@ class PersonRecogniser(_Recogniser):
                 ):
                     end, source = j + 1, "interfix"
             if end > start_idx:
+                end = self._extend(tokens, start_idx, end)
                 span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
                 if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
                     span_end -= 1
                 candidate = text[span_start:span_end]
-                if source in {"title", "relation"} or (
+                if source in {"title", "relation", "introduced"} or (
                     candidate.lower() not in self.lk.places
                     and candidate.lower() not in self.lk.streets
                 ):
                     found.append((span_start, span_end, source))
+                    # 'Daan en Boyd', 'Natalya en Kiril': a name coordinated with a name
+                    if (
+                        end + 1 < n
+                        and tokens[end].text in {"en", "&"}
+                        and tokens[end + 1].line == tokens[end - 1].line
+                        and is_name_word(tokens[end + 1].bare)
+                        and (
+                            self._name_word_ok(tokens[end + 1].bare)
+                            or (
+                                tokens[end + 1].bare in self.lk.first_names
+                                and tokens[end + 1].bare.lower() not in self.lk.common_words
+                            )
+                        )
+                    ):
+                        last = self._extend(tokens, end + 1, end + 2)
+                        other_end = tokens[last - 1].end
+                        if text[other_end - 1] == "." and not INITIALS_RE.match(
+                            tokens[last - 1].text
+                        ):
+                            other_end -= 1
+                        found.append((tokens[end + 1].start, other_end, "coordinated"))
+                        end = last
                 i = end
                 continue
             i += 1

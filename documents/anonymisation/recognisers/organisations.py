@@ -133,23 +133,38 @@ def find_organisations(text: str, lookups: Lookups) -> list[tuple[int, int]]:
         if tail:
             # Stop before a person's first name ('Rabobank Piet Jansen' is two things).
             previous = ""
-            for part in re.finditer(rf"[ ]{_ORG_CONNECTOR}?({_ORG_WORD})", tail.group()):
-                # ... unless an article leads into the name ('Tennisvereniging De Roos')
+            parts = list(re.finditer(rf"[ ]{_ORG_CONNECTOR}?({_ORG_WORD})", tail.group()))
+            for index, part in enumerate(parts):
+                # ... unless an article leads into the name ('Tennisvereniging De Roos'), or
+                # the first name ends the organisation's name ('Stichting Femke')
                 if (
                     part.group(1) in lookups.first_names
                     and part.group(1) not in {"De", "Het"}
                     and previous not in {"De", "Het"}
+                    and index + 1 < len(parts)
                 ):
                     break
                 previous = part.group(1)
                 end = m.end() + part.end()
         spans.append((m.start(), end))
-    spans.extend(
-        (m.start(), m.end())
-        for m in ORG_SUFFIX_RE.finditer(text)
-        if m.group().split()[0] not in lookups.first_names
-    )
+    for m in ORG_SUFFIX_RE.finditer(text):
+        before = m.group().split()[:-1]
+        if len(before) >= 2 and before[0] in lookups.first_names:
+            continue  # 'Piet Jansen B.V.': a person's own company keeps the person's name
+        spans.append((m.start(), m.end()))
+    # Venues and institutions named after a person: 'Johan Cruijff Arena', 'Anne Frank Huis'.
+    spans.extend((m.start(), m.end()) for m in VENUE_RE.finditer(text))
     return spans
+
+
+_VENUE_WORDS = (
+    "Arena|Stadion|Sporthal|Hal|Theater|Schouwburg|Museum|Kerk|School|Basisschool|Lyceum"
+    "|College|Gymnasium|Brug|Tunnel|Sluis|Zaal|Centrum|Ziekenhuis|Kliniek|Prijs|Fonds|Huis"
+    "|Toren|Park|Gemaal|Molen|Kazerne|Instituut|Academie|Bibliotheek|Plein|Stichting"
+)
+VENUE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:De|Het)[ ])?(?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*[ ]){{1,3}}(?:{_VENUE_WORDS})(?![\w-])"
+)
 
 
 # --------------------------------------------------------------------------- tokens
