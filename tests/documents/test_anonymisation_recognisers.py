@@ -507,7 +507,10 @@ def test_other_dates_stay(text):
             "Opdrachtgever: Femke de Graaf Verhoeven-Oudshoorn. Zij betaalt.",
             "Femke de Graaf Verhoeven-Oudshoorn",
         ),
-        ("Gegevens van Louise Goossens van Wierdenbroek, Belgische.", "Louise Goossens van Wierdenbroek"),
+        (
+            "Gegevens van Louise Goossens van Wierdenbroek, Belgische.",
+            "Louise Goossens van Wierdenbroek",
+        ),
         ("Boeking: Sanne 's Gravenzande-Brakel, vlucht", "Sanne 's Gravenzande-Brakel"),
         # after verbs and roles
         ("Het pasje is afgegeven aan Bram van Dalfsen op dinsdag.", "Bram van Dalfsen"),
