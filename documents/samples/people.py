@@ -400,17 +400,21 @@ _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 
 
 def licence_plate(rng: random.Random) -> str:
-    L = lambda n: "".join(rng.choice(_PLATE_LETTERS) for _ in range(n))  # noqa: E731
-    D = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))  # noqa: E731
+    def letters(n: int) -> str:
+        return "".join(rng.choice(_PLATE_LETTERS) for _ in range(n))
+
+    def digits(n: int) -> str:
+        return "".join(str(rng.randint(0, 9)) for _ in range(n))
+
     return rng.choice(
         [
-            f"{D(2)}-{L(3)}-{D(1)}",
-            f"{D(1)}-{L(3)}-{D(2)}",
-            f"{L(2)}-{D(3)}-{L(1)}",
-            f"{L(1)}-{D(3)}-{L(2)}",
-            f"{L(3)}-{D(2)}-{L(1)}",
-            f"{D(1)}-{L(2)}-{D(3)}",
-            f"{L(2)}-{L(2)}-{D(2)}",
+            f"{digits(2)}-{letters(3)}-{digits(1)}",
+            f"{digits(1)}-{letters(3)}-{digits(2)}",
+            f"{letters(2)}-{digits(3)}-{letters(1)}",
+            f"{letters(1)}-{digits(3)}-{letters(2)}",
+            f"{letters(3)}-{digits(2)}-{letters(1)}",
+            f"{digits(1)}-{letters(2)}-{digits(3)}",
+            f"{letters(2)}-{letters(2)}-{digits(2)}",
         ]
     )
 

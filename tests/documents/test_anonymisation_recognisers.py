@@ -577,3 +577,36 @@ def test_a_place_after_a_legal_form_stays():
 )
 def test_medical_eponyms_and_abbreviations_stay(text):
     assert found(text, "PERSON") == []
+
+
+def test_surname_first_in_mail_headers_is_one_name():
+    text = "Van: Kortewind, Pieter <p.kortewind@voorbeeld.nl>\nCC: Vries, Anna de; Bakker, Kees\n"
+    assert found(text, "PERSON") == ["Kortewind, Pieter", "Vries, Anna de", "Bakker, Kees"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Dit weet ook J. v.d. Heemsloot uit de straat.", "J. v.d. Heemsloot"),
+        ("Dit weet ook P. v/d Zandvliet uit de straat.", "P. v/d Zandvliet"),
+        ("Dit weet ook M. d'Oudevelder uit de straat.", "M. d'Oudevelder"),
+        ("Volgens A. de J. is dat niet zo.", "A. de J."),
+    ],
+)
+def test_abbreviated_interfixes_and_initials(text, name):
+    assert found(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Hoop Visser van Veerweg 2 kan dit bevestigen.", "Hoop Visser"),
+        ("Esra Yilmazer, Molenstraat 14a, belde gisteren.", "Esra Yilmazer"),
+    ],
+)
+def test_words_before_a_home_address_are_a_name(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_bare_street_number_words_are_no_name():
+    assert found("Bewoners van Dorpsstraat 3 klagen.", "PERSON") == []

@@ -74,6 +74,16 @@ RELATION_WORDS = {
     "verhuurder",
     "bewoner",
     "bewoonster",
+    # plural: 'mijn zoons Bram en Ali', 'onze kinderen Roos en Daan'
+    "kinderen",
+    "kleinkinderen",
+    "zoons",
+    "zonen",
+    "dochters",
+    "buren",
+    "broers",
+    "zussen",
+    "ouders",
 }
 SALUTATIONS = {
     "geachte",
@@ -132,7 +142,11 @@ NOT_INITIALS = {
     "U.A.",
     "V.O.F.",
 }
-TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){1,5}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S")
+# Abbreviated interfixes are one token each: 'v.d.', 'v/d', "d'" (in "d'Hondt").
+ABBREVIATED_INTERFIX_RE = r"v\.[ ]?d\.|v/d(?![\w/])|[dD]['’](?=[A-Z])"
+TOKEN_RE = re.compile(
+    rf"{ABBREVIATED_INTERFIX_RE}|(?:[A-Z][a-z]?\.){{1,5}}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S"
+)
 
 
 class Token:
@@ -163,13 +177,11 @@ def _hard_breaks(text: str) -> list[int]:
     """Positions of line breaks that end a line (not a wrap inside running text)."""
     breaks = []
     start = 0
-    for pos, ch in enumerate(text):
-        if ch != "\n":
-            continue
-        line = text[start:pos]
+    for match in _NEWLINE_RE.finditer(text):
+        pos = match.start()
         soft = (
-            len(line) >= SOFT_WRAP_MIN
-            and line[-1:].isalpha()
+            pos - start >= SOFT_WRAP_MIN
+            and (text[pos - 1].isalpha() or _ENDS_IN_ABBREVIATION.search(text, start, pos))
             and pos + 1 < len(text)
             and text[pos + 1] not in "\n\t "
         )
@@ -177,6 +189,11 @@ def _hard_breaks(text: str) -> list[int]:
             breaks.append(pos)
         start = pos + 1
     return breaks
+
+
+_NEWLINE_RE = re.compile("\n")
+# A wrapped line may end in an initial or an abbreviated interfix: 'Ook S. v.d.\nDijkstra'.
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:\s[A-Z]\.|\sv\.[ ]?d\.|\sv/d)$")
 
 
 def tokenise(text: str) -> list[Token]:

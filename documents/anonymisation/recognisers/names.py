@@ -41,6 +41,19 @@ MAIL_HEADER_RE = re.compile(
 )
 
 
+class _Part:
+    """A piece of a header line with its offset (the interface of a regex match we use)."""
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
 class PersonRecogniser(_Recogniser):
     """Names in name context: after a title or salutation, initials + surname, a known first
     name + known surname, the name under a closing phrase, names in e-mail headers.
@@ -319,9 +332,9 @@ class PersonRecogniser(_Recogniser):
         )
 
     _INTRO_RE = re.compile(
-        r"(?i)(?:\b(?:mijn|zijn|haar|onze|de)[ ](?:voor|achter|roep)?naam[ ](?:is|was|luidt)(?:[ ]niet)?"
-        r"|\b(?:mijn|zijn|haar|onze|de|met[ ]de)[ ](?:voor|achter|roep)?naam(?:[ ]niet)?"
-        r"|\bik[ ]heet|\b(?:hij|zij|ze)[ ]heet|\bheet[ ](?:ik|hij|zij|ze)"
+        r"(?i)(?:\b(?:mijn|zijn|haar|onze|de)\s(?:voor|achter|roep)?naam\s(?:is|was|luidt)(?:\sniet)?"
+        r"|\b(?:mijn|zijn|haar|onze|de|met\sde)\s(?:voor|achter|roep)?naam(?:\sniet)?"
+        r"|\bik\sheet|\b(?:hij|zij|ze)\sheet|\bheet\s(?:ik|hij|zij|ze)"
         r"|\b(?:voor|achter)?naam[ ]?:)[ \t]*$"
     )
 
@@ -344,11 +357,16 @@ class PersonRecogniser(_Recogniser):
             "roepnaam",
         }:
             return False
+        if i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"is", "was", "luidt", "niet"}:
+            return False  # the introduction goes on: 'mijn naam | is ...'
         before = text[max(0, tokens[i].end - 40) : tokens[i].end]
         return bool(self._INTRO_RE.search(before))
 
+    _INTRO_STOP = {"en", "ik", "je", "maar", "dus", "want", "of", "uit", "wij", "we", "zij", "niet"}
+
     def _introduced_name(self, tokens: list[Token], k: int) -> int:
-        """After 'mijn naam is': a name, also written in lower case ('jan de vries')."""
+        """After 'mijn naam is': the name, also written in lower case ('jan de vries'), up to
+        a conjunction, punctuation or the end of the line."""
         n = len(tokens)
         j, end = k, -1
         while j < n and j - k < 5 and tokens[j].line == tokens[k].line:
@@ -357,23 +375,60 @@ class PersonRecogniser(_Recogniser):
                 j += size
                 continue
             word = tokens[j].bare
-            cap = word[:1].upper() + word[1:]
-            if not word.isalpha() and "-" not in word:
+            low = word.lower()
+            if not word.replace("-", "").isalpha() or low in self._INTRO_STOP:
                 break
+            cap = word[:1].upper() + word[1:]
             known = cap in self.lk.first_names or cap in self.lk.surnames
-            if j == k and (is_name_word(word) or known):
-                j += 1
-                end = j
-            elif (
-                j > k
-                and (known or self._name_word_ok(word))
-                and word.lower() not in {"en", "ik", "je", "maar", "dus", "want", "of"}
+            informal = tokens[k].text[:1].islower()  # 'mijn naam is jan de vries'
+            if (
+                j == k
+                or is_name_word(word)
+                or (informal and (known or low not in self.lk.common_words))
             ):
                 j += 1
                 end = j
+                if tokens[j - 1].dot:
+                    break
             else:
                 break
         return end
+
+    def _name_before_address(self, text: str, tokens: list[Token], i: int) -> int:
+        """'Hoop Visser van Veerweg 2 kan dit bevestigen', 'Busra Celik, Voorstraat 57':
+        capitalised words right before 'van' or a comma and a street with a house number are
+        a person's name, whatever the words mean on their own. Returns the end or -1."""
+        n = len(tokens)
+        j = i
+        words = 0
+        while j < n and j - i < 5 and tokens[j].line == tokens[i].line:
+            size = self._interfix_len(tokens, j) if j > i else 0
+            if size:
+                if j + size < n and self._place_like(tokens[j + size].bare):
+                    break  # 'van Veerweg 2': the address starts here
+                j += size
+                continue
+            word = tokens[j].bare
+            low = word.lower()
+            if (
+                tokens[j].dot
+                or not is_name_word(word)
+                or low in self.lk.not_name_words
+                or low in OFFICE_TITLES
+                or low in ORG_WORDS
+                or (self._place_like(word) and word not in self.lk.surnames)
+            ):
+                break
+            j += 1
+            words += 1
+        if words < 2 or j + 1 >= n or tokens[j].text not in {"van", ","}:
+            return -1
+        street = tokens[j + 1]
+        if street.line != tokens[i].line or not self._place_like(street.bare):
+            return -1
+        if not re.match(r"[ ]\d", text[street.end : street.end + 2]):
+            return -1
+        return j
 
     def _place_like(self, word: str) -> bool:
         """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
@@ -425,6 +480,17 @@ class PersonRecogniser(_Recogniser):
                 g, s = self._given_surname(tokens, i, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
+                else:
+                    # 'A. de J.': initials, an interfix and the surname's initial
+                    g = self._given(tokens, i)
+                    size = self._interfix_len(tokens, g)
+                    if (
+                        size
+                        and g + size < n
+                        and tokens[g + size].line == tok.line
+                        and re.fullmatch(r"[A-Z]\.", tokens[g + size].text)
+                    ):
+                        end, source = g + size + 1, "initials"
             elif i + 1 < n and self._name_intro(text, tokens, i):
                 end = self._introduced_name(tokens, i + 1)
                 if end > i + 1:
@@ -436,6 +502,12 @@ class PersonRecogniser(_Recogniser):
                     loose - k >= 2
                     or self._first_name(tokens[k])
                     or tokens[k].bare in self.lk.surnames
+                    # 'mijn kinderen Busra en Lenn': two names after a relation word
+                    or (
+                        loose + 1 < n
+                        and tokens[loose].text == "en"
+                        and is_name_word(tokens[loose + 1].bare)
+                    )
                 ):
                     start_idx, end, source = k, loose, "relation"
             elif self._first_name(tok):
@@ -485,7 +557,7 @@ class PersonRecogniser(_Recogniser):
                     and tokens[j].line == tok.line
                     and tokens[i + 1].text.islower()
                     and is_name_word(tokens[j].bare)
-                    and tokens[j].bare in self.lk.surnames
+                    and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
                     and tokens[j].bare.lower() not in self.lk.places
                     and is_name_word(word)
                     and word.lower() not in self.lk.not_name_words
@@ -495,6 +567,10 @@ class PersonRecogniser(_Recogniser):
                     and word.lower() not in self.lk.streets
                 ):
                     end, source = j + 1, "interfix"
+            if end <= start_idx:
+                before_address = self._name_before_address(text, tokens, i)
+                if before_address > i:
+                    start_idx, end, source = i, before_address, "before_address"
             if end > start_idx:
                 end = self._extend(tokens, start_idx, end)
                 span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
@@ -514,6 +590,11 @@ class PersonRecogniser(_Recogniser):
                         and is_name_word(tokens[end + 1].bare)
                         and (
                             self._name_word_ok(tokens[end + 1].bare)
+                            or (
+                                source == "relation"  # 'mijn kinderen Daan en Mei'
+                                and tokens[end + 1].bare.lower() not in self.lk.not_name_words
+                                and tokens[end + 1].bare.lower() not in ORG_WORDS
+                            )
                             or (
                                 tokens[end + 1].bare in self.lk.first_names
                                 and tokens[end + 1].bare.lower() not in self.lk.common_words
@@ -595,11 +676,28 @@ class PersonRecogniser(_Recogniser):
                 elif named:
                     break
 
+    def _header_names(self, names: str):
+        """Recipients separated by ';' or ','; 'Achternaam, Voornaam' (one comma, a first name
+        or initials after it) is one name."""
+        for group in re.finditer(r"[^;]+", names):
+            parts = list(re.finditer(r"[^,]+", group.group()))
+            after = parts[1].group().split() if len(parts) == 2 else []
+            if (
+                after
+                and len(parts[0].group().split()) <= 3
+                and len(after) <= 4
+                and (after[0] in self.lk.first_names or INITIALS_RE.match(after[0]))
+            ):
+                yield _Part(group.group(), group.start())
+                continue
+            for part in parts:
+                yield _Part(part.group(), group.start() + part.start())
+
     def _mail_headers(self, text: str):
         for m in MAIL_HEADER_RE.finditer(text):
             names = m.group("names")
             offset = m.start("names")
-            for part in re.finditer(r"[^;,]+", names):
+            for part in self._header_names(names):
                 chunk = part.group().strip().strip("'\"")
                 if "@" in chunk or not chunk:
                     continue
