@@ -610,3 +610,8 @@ def test_words_before_a_home_address_are_a_name(text, name):
 
 def test_bare_street_number_words_are_no_name():
     assert found("Bewoners van Dorpsstraat 3 klagen.", "PERSON") == []
+
+
+def test_a_full_name_coordinated_with_a_name_goes_whole():
+    text = "Huwelijksakte: Lotte Zandvliet en Sofia van den Hoek, gehuwd in Goes."
+    assert found(text, "PERSON") == ["Lotte Zandvliet", "Sofia van den Hoek"]

@@ -601,7 +601,10 @@ class PersonRecogniser(_Recogniser):
                             )
                         )
                     ):
-                        last = self._extend(tokens, end + 1, end + 2)
+                        _, full = self._given_surname(
+                            tokens, end + 1, known_only=False, allow_common=True
+                        )
+                        last = self._extend(tokens, end + 1, max(full, end + 2))
                         other_end = tokens[last - 1].end
                         if text[other_end - 1] == "." and not INITIALS_RE.match(
                             tokens[last - 1].text

@@ -163,7 +163,7 @@ _VENUE_WORDS = (
     "|Toren|Park|Gemaal|Molen|Kazerne|Instituut|Academie|Bibliotheek|Plein|Stichting"
 )
 VENUE_RE = re.compile(
-    rf"(?<![\w-])(?:(?:De|Het)[ ])?(?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*[ ]){{2,3}}(?:{_VENUE_WORDS})(?![\w-])"
+    rf"(?<![\w-])(?:(?:De|Het)[ ])?(?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*[ \n]){{2,3}}(?:{_VENUE_WORDS})(?![\w-]|[ ]\d)"
 )
 
 
