@@ -63,7 +63,7 @@ def _document_number(rng: random.Random) -> str:
     return rng.choice(_DOC_LETTERS) + rng.choice(_DOC_LETTERS) + middle + str(rng.randint(0, 9))
 
 
-def _wrong_iban(rng: random.Random) -> str:
+def mistyped_iban(rng: random.Random) -> str:
     """A Dutch account number whose check digits do not add up (a typo)."""
     bban = rng.choice(BANKS) + "".join(str(rng.randint(0, 9)) for _ in range(10))
     numeric = "".join(str(int(c, 36)) for c in bban + "NL00")
@@ -72,7 +72,7 @@ def _wrong_iban(rng: random.Random) -> str:
     return f"NL{wrong:02d}{bban}"
 
 
-def _wrong_bsn(rng: random.Random) -> str:
+def mistyped_bsn(rng: random.Random) -> str:
     while True:
         digits = "".join(str(rng.randint(0, 9)) for _ in range(9))
         total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
@@ -204,10 +204,10 @@ class OtherMaterial:
         rng = self.rng
         kind = rng.choice(["iban", "bsn", "document", "licence", "client"])
         if kind == "iban":
-            value = self.ctx.mark_personal("IBAN", _wrong_iban(rng))
+            value = self.ctx.mark_personal("IBAN", mistyped_iban(rng))
             return f"Het voorschot kan terug naar rekening {value}."
         if kind == "bsn":
-            value = self.ctx.mark_personal("BSN", _wrong_bsn(rng))
+            value = self.ctx.mark_personal("BSN", mistyped_bsn(rng))
             return f"Mijn BSN is {value}, mocht u het dossier willen opzoeken."
         if kind == "document":
             value = self.ctx.mark_personal("ID_NUMBER", _document_number(rng))

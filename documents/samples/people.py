@@ -12,6 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 from faker import Faker
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
 
 # --- fixed demo registry of office holders and civil servants (art. 3a/3b) -------------------
 
@@ -366,11 +368,9 @@ def bsn(rng: random.Random, formatted: bool | None = None) -> str:
 
 
 def elfproef(value: str) -> bool:
-    s = "".join(c for c in value if c.isdigit())
-    if len(s) != 9:
-        return False
-    total = sum(int(c) * w for c, w in zip(s[:8], range(9, 1, -1), strict=True)) - int(s[8])
-    return total % 11 == 0 and s != "000000000"
+    """A valid BSN (``stdnum.nl.bsn``)."""
+    digits = "".join(c for c in value if c.isdigit())
+    return len(digits) == 9 and digits != "000000000" and stdnum_bsn.is_valid(digits)
 
 
 BANKS = ["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ", "RBRB"]
@@ -389,11 +389,8 @@ def iban(rng: random.Random, grouped: bool | None = None) -> str:
 
 
 def iban_valid(value: str) -> bool:
-    s = value.replace(" ", "").upper()
-    if len(s) < 15:
-        return False
-    rearranged = s[4:] + s[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    """A valid IBAN (``stdnum.iban``: country format and check digits)."""
+    return stdnum_iban.is_valid(value.replace(" ", "").upper())
 
 
 _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
