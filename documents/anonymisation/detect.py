@@ -33,6 +33,8 @@ PRIORITY = {
     "BSN": 7,
     "DATE_OF_BIRTH": 6,
     "LICENCE_PLATE": 5,
+    "ID_NUMBER": 4.5,
+    "SOCIAL_HANDLE": 4.2,
     "PHONE": 4,
     "ADDRESS": 3,
     "POSTCODE": 2,

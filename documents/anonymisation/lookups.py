@@ -116,6 +116,8 @@ def get_lookups() -> Lookups:
     surnames = _load_list("names/lst_surname") | _load_list("names/lst_interfix_surname")
     interfixes = {tuple(item.lower().split()) for item in _load_list("names/lst_interfix")}
     interfixes = {i for i in interfixes if i != ("v",)}
+    # abbreviated forms as written in letters ('J. v.d. Berg', 'P. v/d Meer', "M. d'Hondt")
+    interfixes |= {("v.d.",), ("v. d.",), ("v/d",), ("d'",), ("d’",)}
     prefixes = {p.lower().rstrip(".") for p in _load_list("names/lst_prefix")}
     streets = {s.lower() for s in _load_list("locations/lst_street")}
     streets |= {s.lower() for s in _read(_lookup_root() / "locations/lst_street/streets_bag.txt")}

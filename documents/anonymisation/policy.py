@@ -10,7 +10,7 @@ from __future__ import annotations
 REDACT, KEEP = "redact", "keep"
 
 CONTACT = {"ADDRESS", "POSTCODE", "PHONE", "EMAIL"}
-SENSITIVE = {"IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE"}
+SENSITIVE = {"IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_NUMBER"}
 GOVERNMENT_SENDERS = {"college", "office_holder", "fractie", "civil_servant", "government"}
 
 NEUTRAL_OTHERS = "belanghebbende"
@@ -23,6 +23,8 @@ REPLACEMENTS = {
     "BSN": "[BSN]",
     "DATE_OF_BIRTH": "[geboortedatum]",
     "LICENCE_PLATE": "[kenteken]",
+    "ID_NUMBER": "[documentnummer]",
+    "SOCIAL_HANDLE": "[account]",
     "SIGNATURE": "",
     "PAGE": "",
     "ORGANISATION": "",

@@ -37,6 +37,8 @@ ENTITY_TYPES = (
     "BSN",
     "DATE_OF_BIRTH",
     "LICENCE_PLATE",
+    "ID_NUMBER",  # passport, identity card, driving licence, client number
+    "SOCIAL_HANDLE",  # @name
     "SIGNATURE",
     "PAGE",
     "ORGANISATION",  # kept: an organisation's name, no personal data

@@ -16,6 +16,7 @@ import random
 import pymupdf
 
 from .model import CATEGORIES, SENDER_TYPES, SampleDocument, Sender, Truth
+from .other_material import OtherMaterial
 from .pdfkit import Writer, pdf_bytes, scan
 from .people import (
     PLACES,
@@ -188,19 +189,19 @@ class Ctx:
         self.received = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(0, 300))
         self.letter_date = self.received - dt.timedelta(days=rng.randint(1, 9))
 
-    def P(self, etype: str, text: str, where: str = "text") -> str:
+    def mark_personal(self, etype: str, text: str, where: str = "text") -> str:
         text = text.strip()
         item = self.personal.setdefault(text, {"type": etype, "text": text, "where": []})
         if where not in item["where"]:
             item["where"].append(where)
         return text
 
-    def K(self, text: str) -> str:
+    def mark_keep(self, text: str) -> str:
         if text and text not in self.keep:
             self.keep.append(text)
         return text
 
-    def A(self, text: str) -> str:
+    def mark_allowed(self, text: str) -> str:
         if text and text not in self.allowed:
             self.allowed.append(text)
         return text
@@ -232,7 +233,7 @@ def make_sender(ctx: Ctx) -> dict:
             if st == "organisation"
             else rng.choice(["beleidsadviseur", "projectleider", "teamleider"]),
         )
-        ctx.K(org)
+        ctx.mark_keep(org)
     elif st == "college":
         r = rng.choice(registry("burgemeester") + registry("wethouder"))
         s.update(reg=r, org="College van burgemeester en wethouders", function=r["role"])
@@ -246,11 +247,11 @@ def make_sender(ctx: Ctx) -> dict:
             function=r["role"] if st == "office_holder" else f"fractievoorzitter {r['fractie']}",
         )
         if st == "fractie":
-            ctx.K(f"Fractie {r['fractie']}")
+            ctx.mark_keep(f"Fractie {r['fractie']}")
     elif st == "civil_servant":
         r = rng.choice(registry("ambtenaar"))
         s.update(reg=r, org="Gemeente Noord-Beveland", function=r["department"])
-        ctx.K(r["department"])
+        ctx.mark_keep(r["department"])
     else:
         raise ValueError(st)
     return s
@@ -280,23 +281,23 @@ def letterhead(ctx: Ctx, w: Writer, s: dict, name_personal: bool) -> None:
     if st == "citizen":
         p = s["person"]
         name = rng.choice([p.full, p.initials_name])
-        ctx.P("PERSON", name) if name_personal else ctx.A(name)
+        ctx.mark_personal("PERSON", name) if name_personal else ctx.mark_allowed(name)
         lines = [name, p.address, f"{p.postcode}  {p.place}"]
-        ctx.P("ADDRESS", p.address)
-        ctx.P("POSTCODE", p.postcode)
-        ctx.K(p.place)
+        ctx.mark_personal("ADDRESS", p.address)
+        ctx.mark_personal("POSTCODE", p.postcode)
+        ctx.mark_keep(p.place)
         if rng.random() < 0.6:
             lines.append(f"Tel. {p.phone}")
-            ctx.P("PHONE", p.phone)
+            ctx.mark_personal("PHONE", p.phone)
         if rng.random() < 0.5:
             lines.append(p.email)
-            ctx.P("EMAIL", p.email)
+            ctx.mark_personal("EMAIL", p.email)
         w.lines(lines, align=align)
     elif st in ("organisation", "government"):
         w.line(s["org"], bold=True, size=15, align=align)
         w.line(f"Postbus {rng.randint(10, 400)}, {s['org_place']}", size=8.5, align=align)
         w.line(f"www.{s['domain']}  -  info@{s['domain']}", size=8.5, align=align)
-        ctx.K(s["org_place"])
+        ctx.mark_keep(s["org_place"])
     else:
         w.line(
             "Gemeente Noord-Beveland"
@@ -314,10 +315,10 @@ def letterhead(ctx: Ctx, w: Writer, s: dict, name_personal: bool) -> None:
                 size=9,
                 align=align,
             )
-            ctx.K(r["name"])
-            ctx.K(r["email"])
-            ctx.P("ADDRESS", home.address)
-            ctx.P("POSTCODE", home.postcode)
+            ctx.mark_keep(r["name"])
+            ctx.mark_keep(r["email"])
+            ctx.mark_personal("ADDRESS", home.address)
+            ctx.mark_personal("POSTCODE", home.postcode)
         else:
             w.line("Stationsweg 1, Wissenkerke", size=8.5, align=align)
     w.gap(24)
@@ -328,8 +329,8 @@ def date_line(ctx: Ctx, w: Writer, place: str) -> None:
         [dutch_date(ctx.letter_date), dutch_date(ctx.letter_date), f"{ctx.letter_date:%d-%m-%Y}"]
     )
     w.line(ctx.rng.choice([f"{place}, {ds}", f"Datum: {ds}"]))
-    ctx.K(place)
-    ctx.K(ds)
+    ctx.mark_keep(place)
+    ctx.mark_keep(ds)
 
 
 def subject_lines(ctx: Ctx, w: Writer, subject: str) -> None:
@@ -346,18 +347,18 @@ def topic(ctx: Ctx) -> tuple[str, list[str]]:
     streets = rng.sample(PLACES[ctx.place][1], 2)
     fill = {"place": ctx.place, "street": streets[0], "street2": streets[-1]}
     subject = t["subject"].format(**fill)
-    ctx.K(subject)
+    ctx.mark_keep(subject)
     for k in t["keep"]:
-        ctx.K(k.format(**fill))
-    ctx.K(ctx.place)
+        ctx.mark_keep(k.format(**fill))
+    ctx.mark_keep(ctx.place)
     body = [b.format(**fill) for b in t["body"]]
     return subject, body
 
 
 def collision(ctx: Ctx) -> str:
     text, key = ctx.rng.choice(COLLISIONS)
-    ctx.K(key.format(place=ctx.place))
-    ctx.K(ctx.place) if "{place}" in text else None
+    ctx.mark_keep(key.format(place=ctx.place))
+    ctx.mark_keep(ctx.place) if "{place}" in text else None
     return text.format(place=ctx.place)
 
 
@@ -367,28 +368,28 @@ def third_party_sentence(ctx: Ctx) -> str:
     q = ctx.pf.person(place=ctx.place)
     roll = rng.random()
     if roll < 0.4:
-        ctx.P("PERSON", q.full)
+        ctx.mark_personal("PERSON", q.full)
         return (
             f"Ook mijn buurvrouw, {q.full}, heeft hierover al eerder geklaagd."
             if q.female
             else f"Ook mijn buurman, {q.full}, heeft hierover al eerder geklaagd."
         )
     if roll < 0.7:
-        ctx.P("PERSON", q.full)
-        ctx.P("ADDRESS", q.address)
+        ctx.mark_personal("PERSON", q.full)
+        ctx.mark_personal("ADDRESS", q.address)
         return (
-            f"{q.full} van {q.address} kan dit bevestigen; zij is bereikbaar op {ctx.P('PHONE', q.phone)}."
+            f"{q.full} van {q.address} kan dit bevestigen; zij is bereikbaar op {ctx.mark_personal('PHONE', q.phone)}."
             if q.female
-            else f"{q.full} van {q.address} kan dit bevestigen; hij is bereikbaar op {ctx.P('PHONE', q.phone)}."
+            else f"{q.full} van {q.address} kan dit bevestigen; hij is bereikbaar op {ctx.mark_personal('PHONE', q.phone)}."
         )
-    ctx.P("PERSON", q.addressed)
+    ctx.mark_personal("PERSON", q.addressed)
     return f"Ik heb dit ook besproken met {q.addressed}, die naast het perceel woont."
 
 
 def registry_mention(ctx: Ctx) -> str:
     r = ctx.rng.choice(registry("wethouder") + registry("burgemeester"))
     phrase = f"{r['role']} {r['name']}"
-    ctx.K(r["name"])
+    ctx.mark_keep(r["name"])
     return ctx.rng.choice(
         [
             f"Tijdens de informatieavond heeft {phrase} toegezegd dat er naar gekeken zou worden.",
@@ -409,14 +410,14 @@ def closing(ctx: Ctx, w: Writer, s: dict, name_personal: bool, sign: bool = True
     if "person" in s:
         p = s["person"]
         name = rng.choice([p.full, p.initials_name, p.full])
-        ctx.P("PERSON", name) if name_personal else ctx.A(name)
+        ctx.mark_personal("PERSON", name) if name_personal else ctx.mark_allowed(name)
         w.line(name)
         if s.get("org"):
             w.line(f"{s['function']}, {s['org']}")
     else:
         r = s["reg"]
         w.line(r["name"])
-        ctx.K(r["name"])
+        ctx.mark_keep(r["name"])
         w.line(s["function"])
 
 
@@ -433,10 +434,10 @@ def contact_line(ctx: Ctx, w: Writer, s: dict, phone_personal: bool, email_perso
     parts = []
     if rng.random() < 0.8:
         parts.append(f"telefoon {phone}")
-        ctx.P("PHONE", phone) if phone_personal else ctx.K(phone)
+        ctx.mark_personal("PHONE", phone) if phone_personal else ctx.mark_keep(phone)
     if rng.random() < 0.8 or not parts:
         parts.append(f"e-mail {email}")
-        ctx.P("EMAIL", email) if email_personal else ctx.K(email)
+        ctx.mark_personal("EMAIL", email) if email_personal else ctx.mark_keep(email)
     w.para("Voor vragen kunt u contact opnemen via " + " of ".join(parts) + ".")
 
 
@@ -476,8 +477,12 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
         if rng.random() < 0.5:
             paras.insert(0, registry_mention(ctx))
         if st == "citizen" and rng.random() < 0.3:
-            plate = ctx.P("LICENCE_PLATE", licence_plate(rng))
+            plate = ctx.mark_personal("LICENCE_PLATE", licence_plate(rng))
             paras.append(f"Mijn auto met kenteken {plate} is vorige maand nog bijna geraakt.")
+        if st == "citizen" and rng.random() < 0.8:
+            # forms seen in material written elsewhere (issue 8)
+            other = OtherMaterial(ctx)
+            paras.insert(2, " ".join(other.sentence() for _ in range(rng.randint(1, 3))))
     else:
         paras.append(collision(ctx))
         paras.insert(0, registry_mention(ctx))
@@ -485,8 +490,8 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
             q = ctx.pf.person(place=ctx.place)
             paras.insert(
                 1,
-                f"Aanleiding is een melding van {ctx.P('PERSON', q.addressed)}, wonende aan de "
-                f"{ctx.P('ADDRESS', q.address)} in {q.place}.",
+                f"Aanleiding is een melding van {ctx.mark_personal('PERSON', q.addressed)}, wonende aan de "
+                f"{ctx.mark_personal('ADDRESS', q.address)} in {q.place}.",
             )
     for p in paras:
         w.para(p)
@@ -499,7 +504,10 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
     closing(ctx, w, s, name_personal, sign=not email_print or rng.random() < 0.3)
     if st == "citizen" and rng.random() < 0.3:
         w.gap(8)
-        w.para(f"P.S. Ik ben het best bereikbaar op {ctx.P('PHONE', s['person'].phone)}.", after=3)
+        w.para(
+            f"P.S. Ik ben het best bereikbaar op {ctx.mark_personal('PHONE', s['person'].phone)}.",
+            after=3,
+        )
     return subject
 
 
@@ -510,8 +518,8 @@ def email_header(ctx: Ctx, w: Writer, s: dict, subject: str, name_personal: bool
         ctx.rng.choice(["Griffie Noord-Beveland", "griffie@noord-beveland.nl"]), bold=True, size=9
     )
     w.gap(6)
-    ctx.P("PERSON", p.full) if name_personal else ctx.A(p.full)
-    ctx.P("EMAIL", p.email)
+    ctx.mark_personal("PERSON", p.full) if name_personal else ctx.mark_allowed(p.full)
+    ctx.mark_personal("EMAIL", p.email)
     van = f"Van: {p.full} <{p.email}>"
     if rng.random() < 0.4:  # address broken over two lines, as mail clients print long headers
         local, domain = p.email.split("@")
@@ -522,12 +530,19 @@ def email_header(ctx: Ctx, w: Writer, s: dict, subject: str, name_personal: bool
     w.line(
         f"Verzonden: {dutch_date(ctx.letter_date)} {rng.randint(8, 22)}:{rng.randint(0, 59):02d}"
     )
-    ctx.K(dutch_date(ctx.letter_date))
+    ctx.mark_keep(dutch_date(ctx.letter_date))
     w.line("Aan: griffie@noord-beveland.nl")
+    if name_personal and rng.random() < 0.5:
+        # a neighbour in copy, written 'Achternaam, Voornaam' as mail clients do
+        q = ctx.pf.person(place=ctx.place)
+        listed = f"{q.surname_cap}, {q.first}"
+        ctx.mark_personal("PERSON", listed)
+        ctx.mark_personal("EMAIL", q.email)
+        w.line(f"CC: {listed} <{q.email}>")
     if rng.random() < 0.4:
         r = rng.choice(registry("raadslid"))
         w.line(f"CC: {r['name']} <{r['email']}>")
-        ctx.K(r["email"])
+        ctx.mark_keep(r["email"])
     w.line(f"Onderwerp: {subject}")
     w.gap(14)
 
@@ -551,12 +566,12 @@ def build_petition(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         p = s["person"]
         if ctx.sender_type == "citizen":
             w.para(
-                f"Namens de ondertekenaars: {ctx.P('PERSON', p.full)}, {ctx.P('ADDRESS', p.address)}, "
-                f"{ctx.P('POSTCODE', p.postcode)} {p.place}, {ctx.P('EMAIL', p.email)}."
+                f"Namens de ondertekenaars: {ctx.mark_personal('PERSON', p.full)}, {ctx.mark_personal('ADDRESS', p.address)}, "
+                f"{ctx.mark_personal('POSTCODE', p.postcode)} {p.place}, {ctx.mark_personal('EMAIL', p.email)}."
             )
         else:
             w.para(
-                f"Namens {s['org']}: {ctx.A(p.full)} ({s['function']}), telefoon {ctx.P('PHONE', p.phone)}."
+                f"Namens {s['org']}: {ctx.mark_allowed(p.full)} ({s['function']}), telefoon {ctx.mark_personal('PHONE', p.phone)}."
             )
     # signatory pages: always new pages, left out entirely
     n_pages = rng.randint(1, 3)
@@ -576,11 +591,14 @@ def build_petition(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
             y = w.y + 14
             w.page.insert_text((cols[0], y), str(i + 1), fontname="helv", fontsize=9)
             w.page.insert_text(
-                (cols[1], y), ctx.P("PERSON", q.full, "omitted page"), fontname="helv", fontsize=9
+                (cols[1], y),
+                ctx.mark_personal("PERSON", q.full, "omitted page"),
+                fontname="helv",
+                fontsize=9,
             )
             w.page.insert_text(
                 (cols[2], y),
-                ctx.P("ADDRESS", q.address, "omitted page"),
+                ctx.mark_personal("ADDRESS", q.address, "omitted page"),
                 fontname="helv",
                 fontsize=9,
             )
@@ -602,17 +620,22 @@ def build_speaker(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w = Writer(doc, rng, font=rng.choice(["helv", "tiro"]))
     subject, body = topic(ctx)
     meeting = rng.choice(["commissie Grondgebied", "commissie Samenleving", "raadsvergadering"])
-    ctx.K(meeting)
+    ctx.mark_keep(meeting)
     w.line(f"Inspreekbijdrage {meeting} {dutch_date(ctx.letter_date)}", bold=True, size=13)
     w.line(f"Onderwerp: {subject}")
     w.gap(12)
     p = s["person"]
-    ctx.A(p.full)
+    ctx.mark_allowed(p.full)
     intro = f"Voorzitter, leden van de commissie, mijn naam is {p.full} en ik woon in {p.place}."
     if s.get("org"):
         intro = f"Voorzitter, leden van de commissie, mijn naam is {p.full} en ik spreek namens {s['org']}."
     w.para(intro)
-    ctx.K(p.place) if p.place in ("Kortgene", "Colijnsplaat", "Wissenkerke", "Kamperland") else None
+    ctx.mark_keep(p.place) if p.place in (
+        "Kortgene",
+        "Colijnsplaat",
+        "Wissenkerke",
+        "Kamperland",
+    ) else None
     for para in body:
         w.para(para)
     w.para(collision(ctx))
@@ -620,7 +643,10 @@ def build_speaker(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para("Ik dank u voor de gelegenheid om in te spreken.")
     if rng.random() < 0.75 or s.get("org"):
         w.gap(10)
-        w.line(f"Contact: {ctx.P('EMAIL', p.email)} / {ctx.P('PHONE', p.phone)}", size=8.5)
+        w.line(
+            f"Contact: {ctx.mark_personal('EMAIL', p.email)} / {ctx.mark_personal('PHONE', p.phone)}",
+            size=8.5,
+        )
     return subject
 
 
@@ -653,7 +679,7 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
         w.para(
             f"Hierbij maak ik bezwaar tegen het besluit van de gemeenteraad van {besluit} inzake {subject.lower()}."
         )
-        ctx.K(besluit)
+        ctx.mark_keep(besluit)
     for para in body:
         w.para(para)
     w.para(third_party_sentence(ctx))
@@ -661,17 +687,19 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
     ids = []
     if st == "citizen":
         if rng.random() < 0.5:
-            ids.append(f"Mijn burgerservicenummer is {ctx.P('BSN', bsn(rng))}.")
+            ids.append(f"Mijn burgerservicenummer is {ctx.mark_personal('BSN', bsn(rng))}.")
         if rng.random() < 0.5:
-            ids.append(f"Ik ben geboren op {ctx.P('DATE_OF_BIRTH', date_of_birth(rng))}.")
+            ids.append(
+                f"Ik ben geboren op {ctx.mark_personal('DATE_OF_BIRTH', date_of_birth(rng))}."
+            )
         if kind == "objection" and rng.random() < 0.6:
             ids.append(
-                f"Eventuele kosten kunnen worden teruggestort op rekeningnummer {ctx.P('IBAN', iban(rng))} "
-                f"ten name van {ctx.P('PERSON', p.initials_name)}."
+                f"Eventuele kosten kunnen worden teruggestort op rekeningnummer {ctx.mark_personal('IBAN', iban(rng))} "
+                f"ten name van {ctx.mark_personal('PERSON', p.initials_name)}."
             )
         if rng.random() < 0.25:
             ids.append(
-                f"Het gaat onder meer om mijn bestelbus met kenteken {ctx.P('LICENCE_PLATE', licence_plate(rng))}."
+                f"Het gaat onder meer om mijn bestelbus met kenteken {ctx.mark_personal('LICENCE_PLATE', licence_plate(rng))}."
             )
     if ids:
         w.para(" ".join(ids))
@@ -684,7 +712,7 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
     )
     closing(ctx, w, s, name_personal)
     subject = subj
-    ctx.K(subj)
+    ctx.mark_keep(subj)
     return subject
 
 
@@ -697,7 +725,7 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.line(subj, bold=True, size=14)
     w.gap(10)
     w.line(f"{ctx.place}, {dutch_date(ctx.letter_date)}")
-    ctx.K(dutch_date(ctx.letter_date))
+    ctx.mark_keep(dutch_date(ctx.letter_date))
     w.gap(8)
     w.line("Geachte raad,")
     w.para("Op grond van de Verordening burgerinitiatief dienen wij het volgende voorstel in.")
@@ -706,17 +734,17 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para(collision(ctx))
     w.para("Het voorstel wordt ingediend door:", after=2)
     for q in initiators:
-        ctx.A(q.full)
-        ctx.P("ADDRESS", q.address)
-        ctx.P("POSTCODE", q.postcode)
+        ctx.mark_allowed(q.full)
+        ctx.mark_personal("ADDRESS", q.address)
+        ctx.mark_personal("POSTCODE", q.postcode)
         line = f"- {q.full}, {q.address}, {q.postcode} {q.place}"
         if rng.random() < 0.5:
-            line += f", geboren {ctx.P('DATE_OF_BIRTH', date_of_birth(rng))}"
+            line += f", geboren {ctx.mark_personal('DATE_OF_BIRTH', date_of_birth(rng))}"
         w.para(line, indent=12, after=1)
     w.gap(6)
     w.para(
-        f"Correspondentie graag aan {initiators[0].full}, e-mail {ctx.P('EMAIL', initiators[0].email)}, "
-        f"telefoon {ctx.P('PHONE', initiators[0].phone)}."
+        f"Correspondentie graag aan {initiators[0].full}, e-mail {ctx.mark_personal('EMAIL', initiators[0].email)}, "
+        f"telefoon {ctx.mark_personal('PHONE', initiators[0].phone)}."
     )
     w.line("Namens de initiatiefnemers,")
     ctx.sign(w)
@@ -731,8 +759,8 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
             q = ctx.pf.person()
             dob = date_of_birth(rng)
             w.line(
-                f"{ctx.P('PERSON', q.full, 'omitted page')}  -  {ctx.P('ADDRESS', q.address, 'omitted page')}, "
-                f"{q.place}  -  geb. {ctx.P('DATE_OF_BIRTH', dob, 'omitted page')}",
+                f"{ctx.mark_personal('PERSON', q.full, 'omitted page')}  -  {ctx.mark_personal('ADDRESS', q.address, 'omitted page')}, "
+                f"{q.place}  -  geb. {ctx.mark_personal('DATE_OF_BIRTH', dob, 'omitted page')}",
                 size=9,
             )
             w.signature("vector")
@@ -752,22 +780,24 @@ def build_appointment(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         ]
     )
     subj = f"Benoeming {body}"
-    ctx.K(subj)
+    ctx.mark_keep(subj)
     w.line("Gemeenteraad Noord-Beveland", bold=True, size=14)
     w.gap(18)
     w.line(f"Raadsvoorstel: {subj}", bold=True)
     w.gap(10)
     dob = date_of_birth(rng)
-    ctx.K(q.full)
+    ctx.mark_keep(q.full)
     w.para(
-        f"De raad van de gemeente Noord-Beveland besluit {q.full}, geboren op {ctx.P('DATE_OF_BIRTH', dob)}, "
-        f"wonende {ctx.P('ADDRESS', q.address)}, {ctx.P('POSTCODE', q.postcode)} {q.place}, te benoemen tot {body}."
+        f"De raad van de gemeente Noord-Beveland besluit {q.full}, geboren op {ctx.mark_personal('DATE_OF_BIRTH', dob)}, "
+        f"wonende {ctx.mark_personal('ADDRESS', q.address)}, {ctx.mark_personal('POSTCODE', q.postcode)} {q.place}, te benoemen tot {body}."
     )
-    w.para(f"De benoemde is bereikbaar via {ctx.P('PHONE', q.phone)} en {ctx.P('EMAIL', q.email)}.")
+    w.para(
+        f"De benoemde is bereikbaar via {ctx.mark_personal('PHONE', q.phone)} en {ctx.mark_personal('EMAIL', q.email)}."
+    )
     if rng.random() < 0.4:
         w.para(
-            f"Voor de vergoeding wordt het rekeningnummer {ctx.P('IBAN', iban(rng))} gebruikt; "
-            f"burgerservicenummer {ctx.P('BSN', bsn(rng))}."
+            f"Voor de vergoeding wordt het rekeningnummer {ctx.mark_personal('IBAN', iban(rng))} gebruikt; "
+            f"burgerservicenummer {ctx.mark_personal('BSN', bsn(rng))}."
         )
     w.para(
         "De benoeming gaat in op de eerste dag na het besluit en geldt voor de duur van vier jaar."
@@ -780,7 +810,7 @@ def build_appointment(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     for r in (g, b):
         ctx.sign(w)
         w.line(f"{r['name']}, {r['role']}")
-        ctx.K(r["name"])
+        ctx.mark_keep(r["name"])
     return subj
 
 
@@ -792,16 +822,22 @@ def build_college_answer(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.line("Gemeente Noord-Beveland", bold=True, size=15, align=rng.choice(["left", "right"]))
     w.line("Stationsweg 1, Wissenkerke  -  www.noord-beveland.nl", size=8.5)
     w.gap(24)
-    form = ctx.P("PERSON", rng.choice([q.initials_name, q.full]))
+    form = ctx.mark_personal("PERSON", rng.choice([q.initials_name, q.full]))
     tname = f"{q.title.capitalize()} {form}"
     ctx.deny += [q.full, q.address]
-    w.lines([tname, ctx.P("ADDRESS", q.address), f"{ctx.P('POSTCODE', q.postcode)}  {q.place}"])
+    w.lines(
+        [
+            tname,
+            ctx.mark_personal("ADDRESS", q.address),
+            f"{ctx.mark_personal('POSTCODE', q.postcode)}  {q.place}",
+        ]
+    )
     w.gap(18)
     w.line(f"Wissenkerke, {dutch_date(ctx.letter_date)}")
-    ctx.K(dutch_date(ctx.letter_date))
+    ctx.mark_keep(dutch_date(ctx.letter_date))
     w.line(f"Onderwerp: uw brief over {subject.lower()}")
     w.gap(10)
-    w.line(f"Geachte {ctx.P('PERSON', q.addressed)},")
+    w.line(f"Geachte {ctx.mark_personal('PERSON', q.addressed)},")
     w.gap(4)
     w.para(
         f"In uw brief aan de gemeenteraad van {dutch_date(ctx.received - dt.timedelta(days=40))} vraagt u aandacht "
@@ -812,21 +848,21 @@ def build_college_answer(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para(registry_mention(ctx))
     w.para(collision(ctx))
     cs = rng.choice(registry("ambtenaar"))
-    ctx.K(cs["name"])
+    ctx.mark_keep(cs["name"])
     w.para(
         f"Voor vragen kunt u contact opnemen met {cs['name']}, {cs['department']}, "
-        f"telefoon {ctx.P('PHONE', REGISTRY_PRIVATE_PHONE[cs['name']])} of {ctx.P('EMAIL', cs['email'])}."
+        f"telefoon {ctx.mark_personal('PHONE', REGISTRY_PRIVATE_PHONE[cs['name']])} of {ctx.mark_personal('EMAIL', cs['email'])}."
     )
     w.line("Burgemeester en wethouders van Noord-Beveland,")
     g = registry("burgemeester")[0]
     w.line("de secretaris,")
     ctx.sign(w)
     w.line("mr. T.A. van Oorschot")
-    ctx.K("van Oorschot")
+    ctx.mark_keep("van Oorschot")
     w.line("de burgemeester,")
     ctx.sign(w)
     w.line(g["name"])
-    ctx.K(g["name"])
+    ctx.mark_keep(g["name"])
     return f"Beantwoording brief {subject.lower()}"
 
 
@@ -842,7 +878,7 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
             "Kennismaking jongerenraad",
         ]
     )
-    ctx.K(what)
+    ctx.mark_keep(what)
     when = ctx.received + dt.timedelta(days=rng.randint(10, 40))
     org = s.get("org") or "Gemeente Noord-Beveland"
     w.line(org, bold=True, size=14)
@@ -853,8 +889,8 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
         f"Graag nodigen wij de leden van de gemeenteraad uit voor de activiteit '{what}' op "
         f"{dutch_date(when)} van 19.30 tot 21.30 uur in {ctx.place}."
     )
-    ctx.K(dutch_date(when))
-    ctx.K(ctx.place)
+    ctx.mark_keep(dutch_date(when))
+    ctx.mark_keep(ctx.place)
     w.para(collision(ctx))
     if "person" in s:
         p = s["person"]
@@ -867,15 +903,15 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
             r["email"],
         )
     # 3h: contact person's name, phone and e-mail may be published
-    ctx.K(name)
-    ctx.K(phone)
-    ctx.K(email)
+    ctx.mark_keep(name)
+    ctx.mark_keep(phone)
+    ctx.mark_keep(email)
     w.para(f"Aanmelden kan tot een week van tevoren bij {name}, telefoon {phone}, e-mail {email}.")
     if "person" in s and rng.random() < 0.8:
         p = s["person"]
         w.para(
-            f"Schriftelijk aanmelden kan ook: {p.full}, {ctx.P('ADDRESS', p.address)}, "
-            f"{ctx.P('POSTCODE', p.postcode)} {p.place}."
+            f"Schriftelijk aanmelden kan ook: {p.full}, {ctx.mark_personal('ADDRESS', p.address)}, "
+            f"{ctx.mark_personal('POSTCODE', p.postcode)} {p.place}."
         )
     w.gap(6)
     w.line("Met vriendelijke groet,")
@@ -927,7 +963,7 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
                     "modDate": "D:20260301120000+01'00'",
                 }
             )
-            ctx.P("PERSON", name, "metadata")
+            ctx.mark_personal("PERSON", name, "metadata")
         elif kind == "xmp" and name:
             xmp = (
                 '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
@@ -937,12 +973,12 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
                 '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
             )
             doc.set_xml_metadata(xmp)
-            ctx.P("PERSON", name, "xmp")
+            ctx.mark_personal("PERSON", name, "xmp")
         elif kind == "annotation" and phone:
             a = page.add_text_annot((page.rect.width - 60, 60), f"Terugbellen: {phone}")
             a.set_info(title="griffie")
             a.update()
-            ctx.P("PHONE", phone, "annotation")
+            ctx.mark_personal("PHONE", phone, "annotation")
         elif kind == "form" and name:
             wdg = pymupdf.Widget()
             wdg.field_name = "naam_afzender"
@@ -956,7 +992,7 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
             )
             wdg.text_fontsize = 8
             page.add_widget(wdg)
-            ctx.P("PERSON", name, "form")
+            ctx.mark_personal("PERSON", name, "form")
         elif kind == "attachment" and address:
             doc.embfile_add(
                 "afzender.txt",
@@ -964,19 +1000,19 @@ def add_nuisance(ctx: Ctx, doc: pymupdf.Document, sender: Sender) -> None:
                 filename="afzender.txt",
                 desc="gegevens afzender",
             )
-            ctx.P("ADDRESS", address, "attachment")
+            ctx.mark_personal("ADDRESS", address, "attachment")
             if name:
-                ctx.P("PERSON", name, "attachment")
+                ctx.mark_personal("PERSON", name, "attachment")
         elif kind == "ocg" and email:
             ocg = doc.add_ocg("Notities griffie", on=False)
             page.insert_text(
                 (72, page.rect.height - 30), f"Retour: {email}", fontname="helv", fontsize=8, oc=ocg
             )
-            ctx.P("EMAIL", email, "hidden layer")
+            ctx.mark_personal("EMAIL", email, "hidden layer")
         elif kind == "link" and email:
             r = pymupdf.Rect(page.rect.width - 200, 20, page.rect.width - 40, 32)
             page.insert_link({"kind": pymupdf.LINK_URI, "from": r, "uri": f"mailto:{email}"})
-            ctx.P("EMAIL", email, "link")
+            ctx.mark_personal("EMAIL", email, "link")
 
 
 # --- entry points -----------------------------------------------------------------------------

@@ -19,6 +19,8 @@ ENTITY_TYPES = (
     "BSN",
     "DATE_OF_BIRTH",
     "LICENCE_PLATE",
+    "ID_NUMBER",
+    "SOCIAL_HANDLE",
 )
 
 # Sender types that are typical for each category (the generator accepts any combination).

@@ -12,6 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 from faker import Faker
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
 
 # --- fixed demo registry of office holders and civil servants (art. 3a/3b) -------------------
 
@@ -366,11 +368,9 @@ def bsn(rng: random.Random, formatted: bool | None = None) -> str:
 
 
 def elfproef(value: str) -> bool:
-    s = "".join(c for c in value if c.isdigit())
-    if len(s) != 9:
-        return False
-    total = sum(int(c) * w for c, w in zip(s[:8], range(9, 1, -1), strict=True)) - int(s[8])
-    return total % 11 == 0 and s != "000000000"
+    """A valid BSN (``stdnum.nl.bsn``)."""
+    digits = "".join(c for c in value if c.isdigit())
+    return len(digits) == 9 and digits != "000000000" and stdnum_bsn.is_valid(digits)
 
 
 BANKS = ["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ", "RBRB"]
@@ -389,28 +389,29 @@ def iban(rng: random.Random, grouped: bool | None = None) -> str:
 
 
 def iban_valid(value: str) -> bool:
-    s = value.replace(" ", "").upper()
-    if len(s) < 15:
-        return False
-    rearranged = s[4:] + s[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    """A valid IBAN (``stdnum.iban``: country format and check digits)."""
+    return stdnum_iban.is_valid(value.replace(" ", "").upper())
 
 
 _PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
 
 
 def licence_plate(rng: random.Random) -> str:
-    L = lambda n: "".join(rng.choice(_PLATE_LETTERS) for _ in range(n))  # noqa: E731
-    D = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))  # noqa: E731
+    def letters(n: int) -> str:
+        return "".join(rng.choice(_PLATE_LETTERS) for _ in range(n))
+
+    def digits(n: int) -> str:
+        return "".join(str(rng.randint(0, 9)) for _ in range(n))
+
     return rng.choice(
         [
-            f"{D(2)}-{L(3)}-{D(1)}",
-            f"{D(1)}-{L(3)}-{D(2)}",
-            f"{L(2)}-{D(3)}-{L(1)}",
-            f"{L(1)}-{D(3)}-{L(2)}",
-            f"{L(3)}-{D(2)}-{L(1)}",
-            f"{D(1)}-{L(2)}-{D(3)}",
-            f"{L(2)}-{L(2)}-{D(2)}",
+            f"{digits(2)}-{letters(3)}-{digits(1)}",
+            f"{digits(1)}-{letters(3)}-{digits(2)}",
+            f"{letters(2)}-{digits(3)}-{letters(1)}",
+            f"{letters(1)}-{digits(3)}-{letters(2)}",
+            f"{letters(3)}-{digits(2)}-{letters(1)}",
+            f"{digits(1)}-{letters(2)}-{digits(3)}",
+            f"{letters(2)}-{letters(2)}-{digits(2)}",
         ]
     )
 

@@ -52,7 +52,7 @@ def occurs(text: str, item: str, etype: str, ocr: bool = False) -> bool:
     t = norm(text)
     if _bounded(norm(item)).search(t):
         return True
-    if etype in ("EMAIL", "PHONE", "IBAN", "BSN", "POSTCODE", "LICENCE_PLATE"):
+    if etype in ("EMAIL", "PHONE", "IBAN", "BSN", "POSTCODE", "LICENCE_PLATE", "ID_NUMBER"):
         c = compact(item)
         if re.search(r"(?<![0-9a-z])" + re.escape(c) + r"(?![0-9a-z])", compact(text)):
             return True

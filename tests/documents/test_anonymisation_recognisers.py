@@ -37,9 +37,83 @@ def test_iban_positive(iban):
     assert found(f"Rekening {iban} t.n.v.", "IBAN") == [iban]
 
 
-def test_iban_negative_checksum():
+def test_iban_with_wrong_check_digit_is_still_an_account_number():
+    # A mistyped account number is still someone's: the shape counts, not the checksum.
     assert not iban_valid("NL92ABNA0417164300")
-    assert found("Rekening NL92ABNA0417164300.", "IBAN") == []
+    assert found("Rekening NL92ABNA0417164300.", "IBAN") == ["NL92ABNA0417164300"]
+    assert found("Overboeken naar BE12 3456 7890 1212 graag.", "IBAN") == ["BE12 3456 7890 1212"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BTW-nummer NL812345678B01.",  # VAT number, not an account
+        "Code NL12ABCD12345.",  # too short for a Dutch IBAN
+        "Referentie DE00ABC.",
+    ],
+)
+def test_iban_shape_must_hold(text):
+    assert found(text, "IBAN") == []
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("BSN: 123456789", "123456789"),
+        ("burgerservicenummer 987654321 is bekend", "987654321"),
+        ("BSN-nummer: 1234.56.789", "1234.56.789"),
+    ],
+)
+def test_bsn_after_a_label_goes_even_when_it_fails_the_elfproef(text, number):
+    assert not bsn_valid(number)
+    assert found(text, "BSN") == [number]
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("Zij toonde paspoort KX7R2LM84 aan de balie.", "KX7R2LM84"),
+        ("identiteitskaart nr. PW3H1QZ56 is verlopen", "PW3H1QZ56"),
+        ("Het rijbewijsnummer 4417290385 staat op de kaart.", "4417290385"),
+        ("bestuurder met rijbewijs 5520183746, kenteken onbekend", "5520183746"),
+        ("ID-kaart: TR82KL9M1.", "TR82KL9M1"),
+        ("klantnummer 88213-A staat op de brief", "88213-A"),
+        ("Patiëntnummer: 20391847", "20391847"),
+        # a document number on its own: two letters, six letters or digits, one digit
+        ("Nummer BKXW4TRN6 hoort bij haar.", "BKXW4TRN6"),
+    ],
+)
+def test_identity_document_and_client_numbers(text, number):
+    assert found(text, "ID_NUMBER") == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordernummer 3344556677 is verzonden.",  # ten digits without a licence label
+        "Hij haalde zijn rijbewijs in 2019.",
+        "Rijbewijs B is vereist.",
+        "Zaaknummer Z-2024-00123 loopt nog.",
+    ],
+)
+def test_numbers_without_a_personal_label_stay(text):
+    assert found(text, "ID_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text,handle",
+    [
+        ("Volg haar op Instagram (@lisa_van.dam92).", "@lisa_van.dam92"),
+        ("Account @boerderijtje_piet: foto's van de stal", "@boerderijtje_piet"),
+        ("stuur een DM naar @KeesKlaagt!", "@KeesKlaagt"),
+    ],
+)
+def test_social_handles(text, handle):
+    assert found(text, "SOCIAL_HANDLE") == [handle]
+
+
+def test_an_email_address_is_no_handle():
+    assert found("Mail naar p.jansen@voorbeeld.nl of bel.", "SOCIAL_HANDLE") == []
 
 
 @pytest.mark.parametrize(
@@ -331,3 +405,213 @@ def test_place_and_date_are_no_address(text):
 )
 def test_email_as_text_extraction_and_ocr_break_it(text, email):
     assert found(text, "EMAIL") == [email]
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("Hij woont op Kastanjelaan 17bis, 2345 KL Plaatsdam.", "Kastanjelaan 17bis"),
+        ("adres Wilgenweg 9-3, 8765 XY Zandhoven", "Wilgenweg 9-3"),
+        ("adres Beukenstraat 44 2-hoog te Zandhoven", "Beukenstraat 44 2-hoog"),
+        ("adres Eikendreef 3 hs te Zandhoven", "Eikendreef 3 hs"),
+        ("adres Lindeplein 8 A te Zandhoven", "Lindeplein 8 A"),
+        ("post naar Kerkstr. 12 graag", "Kerkstr. 12"),
+        ("post naar Stationsln 3 graag", "Stationsln 3"),
+        ("post naar Dorpswg 14 graag", "Dorpswg 14"),
+        ("post naar Marktpln 2 graag", "Marktpln 2"),
+        ("post naar Molenstg 5 graag", "Molenstg 5"),
+    ],
+)
+def test_house_number_additions_and_abbreviated_street_types(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+def test_address_broken_over_a_line_goes_with_its_postcode():
+    text = "Nieuw adres: Laan van\nMeerdervoort 31, 2517\nAB Den Haag."
+    assert found(text, "ADDRESS") == ["Laan van\nMeerdervoort 31"]
+    assert found(text, "POSTCODE") == ["2517\nAB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sectie 4815 JK van het rapport bevat de conclusies.",
+        "In het jaar 1984 AB werd de wet van kracht.",
+        "Paragraaf 7523 BK behandelt de uitzonderingen.",
+    ],
+)
+def test_postcode_shape_without_an_address_stays(text):
+    assert found(text, "POSTCODE") == []
+
+
+@pytest.mark.parametrize(
+    "text,postcode",
+    [
+        ("Dorpsstraat 3, 4491 BC Wissenkerke", "4491 BC"),
+        ("postcode: 4491BC", "4491BC"),
+        ("Postbus 7\n4490 AA Wissenkerke", "4490 AA"),
+    ],
+)
+def test_postcode_in_an_address(text, postcode):
+    assert found(text, "POSTCODE") == [postcode]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "(075) 6543210",
+        "(06)12345678",
+        "+31 (6) 21436587",
+        "0031 (0)6 21436587",
+        "003161234567",  # a digit short: still someone's number, mistyped
+        "+31\n6 21436587",  # broken over two lines
+        "(0113)\n123456",
+        "06-2143\n6587",
+    ],
+)
+def test_phone_forms_with_brackets_country_code_and_line_breaks(phone):
+    assert found(f"Bel me op {phone} na zes uur.", "PHONE") == [phone]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("De aanvrager, geboren op 1987-11-23, woont hier.", "1987-11-23"),
+        ("Mijn geboortedatum is 4 februari 1979, dat weet u.", "4 februari 1979"),
+        ("Op 9 juni 2001 kwam ik ter wereld in Goes.", "9 juni 2001"),
+        ("Op 3-8-14 is onze dochter geboren.", "3-8-14"),
+        ("geb. 12.05.1966 te Kortgene", "12.05.1966"),
+    ],
+)
+def test_dates_of_birth_in_every_form(text, date):
+    assert found(text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De zitting was op 12-03-2024. Hij is in Goes geboren.",
+        "Het besluit van 1 mei 2024 gaat over geboortezorg.",
+        "Vergadering op 2025-06-01 om 20.00 uur.",
+    ],
+)
+def test_other_dates_stay(text):
+    assert found(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # the whole compound surname goes, not only its last part
+        (
+            "Opdrachtgever: Femke de Graaf Verhoeven-Oudshoorn. Zij betaalt.",
+            "Femke de Graaf Verhoeven-Oudshoorn",
+        ),
+        (
+            "Gegevens van Louise Goossens van Wierdenbroek, Belgische.",
+            "Louise Goossens van Wierdenbroek",
+        ),
+        ("Boeking: Sanne 's Gravenzande-Brakel, vlucht", "Sanne 's Gravenzande-Brakel"),
+        # after verbs and roles
+        ("Het pasje is afgegeven aan Bram van Dalfsen op dinsdag.", "Bram van Dalfsen"),
+        (
+            "De server wordt beheerd door Tessa van den Oudenhoven-Kramer (zie bijlage).",
+            "Tessa van den Oudenhoven-Kramer",
+        ),
+        ("Namens Ruud Kortewind stuur ik u dit.", "Ruud Kortewind"),
+        # an unknown first name before a surname from the list
+        ("als je Elivia Maduro zelf wilt spreken, bel dan", "Elivia Maduro"),
+        # a name written in lower case after 'mijn naam is'
+        ("hoi mijn naam is jan de vries en ik woon hier", "jan de vries"),
+        ("met de achternaam Breedijk krijg ik vaak grapjes", "Breedijk"),
+    ],
+)
+def test_person_names_in_context(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("mijn zoons Bram en Ali hebben hun diploma", ["Bram", "Ali"]),
+        ("ik moet nu Helen naar school brengen", ["Helen"]),
+        ("welkom op het feest van Daan en Kiril.", ["Daan", "Kiril"]),
+        ("Groetjes! Natalya en Kiril", ["Natalya", "Kiril"]),
+    ],
+)
+def test_first_names_alone_in_running_text(text, names):
+    assert found(text, "PERSON") == names
+
+
+def test_a_name_wrapped_over_two_lines_of_running_text_goes_whole():
+    line = "Het identiteitsbewijs van de aanvrager is op de balie afgegeven aan Bram van"
+    assert len(line) >= 45
+    assert found(line + "\nDalfsen op dinsdag.", "PERSON") == ["Bram van\nDalfsen"]
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        ("De wedstrijd is in De Johan Cruijff Arena gespeeld.", "De Johan Cruijff Arena"),
+        ("Zij werkt bij Stichting Femke van 2010 tot heden.", "Stichting Femke"),
+        ("Doorverwezen naar Arnold B.V. per vandaag.", "Arnold B.V."),
+    ],
+)
+def test_organisations_and_venues_named_after_a_person_stay(text, organisation):
+    assert organisation in found(text, "ORGANISATION")
+    assert found(text, "PERSON") == []
+
+
+def test_a_place_after_a_legal_form_stays():
+    text = "onderneming Groenveld Bouw B.V. te Tilburg."
+    assert found(text, "PERSON") == []
+    assert found(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De bacterie E. coli is aangetroffen.",
+        "Hij heeft de ziekte van Parkinson en het syndroom van Down.",
+    ],
+)
+def test_medical_eponyms_and_abbreviations_stay(text):
+    assert found(text, "PERSON") == []
+
+
+def test_surname_first_in_mail_headers_is_one_name():
+    text = "Van: Kortewind, Pieter <p.kortewind@voorbeeld.nl>\nCC: Vries, Anna de; Bakker, Kees\n"
+    assert found(text, "PERSON") == ["Kortewind, Pieter", "Vries, Anna de", "Bakker, Kees"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Dit weet ook J. v.d. Heemsloot uit de straat.", "J. v.d. Heemsloot"),
+        ("Dit weet ook P. v/d Zandvliet uit de straat.", "P. v/d Zandvliet"),
+        ("Dit weet ook M. d'Oudevelder uit de straat.", "M. d'Oudevelder"),
+        ("Volgens A. de J. is dat niet zo.", "A. de J."),
+    ],
+)
+def test_abbreviated_interfixes_and_initials(text, name):
+    assert found(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Hoop Visser van Veerweg 2 kan dit bevestigen.", "Hoop Visser"),
+        ("Esra Yilmazer, Molenstraat 14a, belde gisteren.", "Esra Yilmazer"),
+    ],
+)
+def test_words_before_a_home_address_are_a_name(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_bare_street_number_words_are_no_name():
+    assert found("Bewoners van Dorpsstraat 3 klagen.", "PERSON") == []
+
+
+def test_a_full_name_coordinated_with_a_name_goes_whole():
+    text = "Huwelijksakte: Lotte Zandvliet en Sofia van den Hoek, gehuwd in Goes."
+    assert found(text, "PERSON") == ["Lotte Zandvliet", "Sofia van den Hoek"]

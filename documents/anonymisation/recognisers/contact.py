@@ -1,0 +1,65 @@
+"""Contact details: phone numbers and e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+
+from .base import _Recogniser
+
+_SEP = r"(?:[ \t]?[.\-/][ \t]?|[ \t])?\n?"
+_BREAK = r"[ \t]?\n?[ \t]?"
+PHONE_RE = re.compile(
+    r"(?<![\w+@])"
+    r"(?:"
+    # international: +31 6 12345678, +31 (0)6-12345678, 0031 113 123456, +31 (6) 12345678
+    # (a line break may fall inside: '+31 6\n17242099', '+31\n6 17242099'); a number one
+    # digit short is still someone's number mistyped
+    rf"(?:\+|00)[ \t]?31[.\-]?{_BREAK}(?:\(0\)[ \t.\-]?)?"
+    rf"(?:[1-9](?:{_SEP}\d){{7,8}}|\([1-9]\d{{0,2}}\)[ \t.\-]?\n?\d(?:{_SEP}\d){{4,7}})"
+    r"|"
+    # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67, (06)12345678,
+    # also broken after the bracket: '(075)\n1234567'
+    rf"\(0[1-9]\d{{0,2}}\){_BREAK}\d(?:[ \t.\-]?\n?\d){{5,7}}"
+    r"|"
+    # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678, 0113 - 123456
+    rf"0[1-9](?:{_SEP}\d){{8}}"
+    r")"
+    r"(?![\w@])"
+)
+EMAIL_RE = re.compile(
+    # A line break may fall after '@', '.', '-' or before '@' (e-mail broken over two lines).
+    # Letters with accents count too ('zeynep.öztürk@...').
+    # Text extraction may put an empty line in such a break (two text blocks): '\n\n'.
+    # OCR may read a space next to the '@' ('r.kodde @noord-beveland.nl').
+    r"(?<![\w.@])(?<![\w.@]-)[^\W_][\w.%+-]*(?:-\n{1,2}[\w.%+-]+)?(?:\n{1,2}|[ ]?)@(?:\n{1,2}|[ ]?)"
+    r"[A-Za-z0-9-]+(?:(?:\.\n{0,2}|-\n{1,2})[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+)
+
+
+class PhoneRecogniser(_Recogniser):
+    ENTITY = "PHONE"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [self.result(m.start(), m.end(), 0.85) for m in PHONE_RE.finditer(text)]
+
+
+class EmailRecogniser(_Recogniser):
+    ENTITY = "EMAIL"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [self.result(m.start(), m.end(), 0.95) for m in EMAIL_RE.finditer(text)]
+
+
+# '@name' on its own (not the middle of an e-mail address): a social-media handle.
+HANDLE_RE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]*[^\W\d_])\w(?:[\w.]*\w)?(?![\w@])")
+
+
+class SocialHandleRecogniser(_Recogniser):
+    ENTITY = "SOCIAL_HANDLE"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [
+            self.result(m.start(), m.end(), 0.85)
+            for m in HANDLE_RE.finditer(text)
+            if len(m.group()) >= 3
+        ]

@@ -1,0 +1,714 @@
+"""Person names: titles, initials, first names + surnames, relations, signatures, e-mail
+headers."""
+
+from __future__ import annotations
+
+import re
+
+from ..lookups import Lookups
+from .addresses import STREET_WORD_SUFFIXES
+from .base import (
+    INITIALS_RE,
+    NOT_INITIALS,
+    OFFICE_TITLES,
+    RELATION_WORDS,
+    SALUTATIONS,
+    TITLE_WORDS,
+    Token,
+    _Recogniser,
+    is_cap,
+    is_name_word,
+    tokenise,
+)
+from .organisations import ORG_WORDS, find_organisations
+
+CLOSING_RE = re.compile(
+    r"(?i)^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|collegiale|beste|warme|sportieve|"
+    r"oprechte|meest\s+vriendelijke)\s+)?groet(?:en|jes)?\b[\s,.!]*$"
+    r"|^\s*hoogachtend[\s,.]*$|^\s*(?:met\s+)?(?:de\s+)?(?:meeste\s+)?hoogachting[\s,.]*$"
+    r"|^\s*(?:kind\s+regards|best\s+regards|regards)[\s,.]*$"
+    # on behalf of: 'Namens de initiatiefnemers,', 'Namens het bestuur,'
+    r"|^\s*namens\s+[^\n,]{2,50},\s*$"
+    # council decisions and college letters: 'De raad voornoemd,', 'Burgemeester en
+    # wethouders van Noord-Beveland,', then 'de secretaris,' / 'de burgemeester,'
+    r"|^\s*de\s+raad\s+(?:voornoemd|van\s+de\s+gemeente\s+[^\n,]{2,40})[\s,.]*$"
+    r"|^\s*(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders(?:\s+van\s+[^\n,]{2,40})?[\s,]*$"
+    r"|^\s*(?:de\s+|het\s+)?(?:loco-|plv\.\s*|plaatsvervangend\s+)?(?:secretaris|gemeentesecretaris"
+    r"|burgemeester|griffier|raadsgriffier|voorzitter)\s*,\s*$"
+)
+MAIL_HEADER_RE = re.compile(
+    r"(?m)^(?:Van|Aan|Cc|CC|Bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
+)
+
+
+class _Part:
+    """A piece of a header line with its offset (the interface of a regex match we use)."""
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
+class PersonRecogniser(_Recogniser):
+    """Names in name context: after a title or salutation, initials + surname, a known first
+    name + known surname, the name under a closing phrase, names in e-mail headers.
+
+    A surname that is also a Dutch word (Visser, Bakker, Roos, de Wit) is never taken on its
+    own; it needs one of the contexts above, or is spread later from a name already found."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self, lookups: Lookups):
+        super().__init__()
+        self.lk = lookups
+
+    # -- helpers
+    def _interfix_len(self, tokens: list[Token], i: int) -> int:
+        for size in (3, 2, 1):
+            chunk = tokens[i : i + size]
+            if len(chunk) == size and all(t.line == tokens[i].line for t in chunk):
+                if tuple(t.text.lower() for t in chunk) in self.lk.interfixes:
+                    return size
+        return 0
+
+    def _surname(
+        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+    ) -> int:
+        """Index after a surname starting at i (with interfix and double surname), or -1."""
+        n = len(tokens)
+        j = i + self._interfix_len(tokens, i) if i < n else i
+        had_interfix = j > i
+        if j >= n or tokens[j].line != tokens[i].line:
+            return -1
+        word = tokens[j].bare
+        if not is_name_word(word) or word.lower() in self.lk.not_name_words:
+            return -1
+        if known_only and not had_interfix and word not in self.lk.surnames:
+            if not ("-" in word and any(p in self.lk.surnames for p in word.split("-"))):
+                return -1
+        if word.lower() in self.lk.common_words and not had_interfix and not allow_common:
+            return -1
+        j += 1
+        # double surname: Jansen-de Vries (token 'Jansen-de' + 'Vries'), or Jansen - Bakker
+        tail = word.rsplit("-", 1)[1].lower() if "-" in word else ""
+        if tail and tail in self.lk.interfix_words and j < n and tokens[j].line == tokens[i].line:
+            after = self._surname(tokens, j, known_only=False)
+            if after > 0:
+                return after
+        if (
+            j + 1 < n
+            and tokens[j].text == "-"
+            and tokens[j].line == tokens[i].line
+            and not self._place_like(tokens[j + 1].bare)
+        ):
+            after = self._surname(tokens, j + 1, known_only=False)
+            if after > 0:
+                return after
+        return j
+
+    def _given(self, tokens: list[Token], i: int) -> int:
+        """Index after first names and/or initials starting at i."""
+        j = i
+        while j < len(tokens) and j - i < 4 and tokens[j].line == tokens[i].line:
+            word = tokens[j].text
+            if INITIALS_RE.match(word) and word not in NOT_INITIALS:
+                j += 1
+            elif self._first_name(tokens[j]):
+                j += 1
+            else:
+                break
+        return j
+
+    def _given_surname(
+        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+    ) -> tuple[int, int]:
+        """First names/initials from i, then a surname; when the first names swallowed the
+        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one."""
+        g = self._given(tokens, i)
+        s = self._surname(tokens, g, known_only=known_only, allow_common=allow_common)
+        back = g
+        while s < 0 and back - 1 > i:
+            back -= 1
+            s = self._surname(tokens, back, known_only=known_only, allow_common=allow_common)
+            if s > 0:
+                g = back
+        return g, s
+
+    def _first_name(self, token: Token) -> bool:
+        word = token.text
+        if token.dot or not is_name_word(word) or word.lower() in self.lk.interfix_words:
+            return False
+        if word in self.lk.first_names:
+            return True
+        # double first names: 'Joshua-Ben', 'Anne-Marie'
+        parts = word.split("-")
+        return len(parts) > 1 and all(p in self.lk.first_names for p in parts)
+
+    def _loose_name(self, tokens: list[Token], k: int) -> int:
+        """After a strong name context (a title such as 'mevrouw', 'de heer', 'mr.', or a
+        relation such as 'mijn buurvrouw,'): initials, capitalised words and interfixes on
+        one line, ending on a capitalised word ('Bliek', 'Van Hagen', 'T.A. van Oorschot',
+        'Hoop de Vos'). Surnames that are also words ('Mulder', 'De Haan') count here.
+        Returns the index after the name, or -1."""
+        n = len(tokens)
+        j, end = k, -1
+        while j < n and j - k < 7 and tokens[j].line == tokens[k].line:
+            word = tokens[j].text
+            if INITIALS_RE.match(word) and word not in NOT_INITIALS:
+                j += 1
+                continue
+            size = self._interfix_len(tokens, j)
+            if size:
+                j += size
+                continue
+            bare = tokens[j].bare
+            low = bare.lower()
+            if (
+                is_name_word(bare)
+                and low not in self.lk.not_name_words
+                and low not in OFFICE_TITLES
+                and low not in ORG_WORDS
+            ):
+                j += 1
+                end = j
+                if tokens[j - 1].dot:
+                    break
+                continue
+            break
+        return end
+
+    @staticmethod
+    def _mid_sentence(text: str, tokens: list[Token], i: int) -> bool:
+        """The token does not start a sentence (nor the text, a line after a full stop, or a
+        line of a list/letterhead)."""
+        if i == 0:
+            return False
+        before = text[: tokens[i].start].rstrip()
+        if not before or before[-1] in ".!?:;\u2022-*":
+            return False
+        prev = tokens[i - 1]
+        return prev.line == tokens[i].line or before[-1] in ",abcdefghijklmnopqrstuvwxyz"
+
+    # -- contexts added for material written by others (issue 8)
+    def _name_word_ok(self, word: str) -> bool:
+        """A capitalised word that may be part of a name: no Dutch word, place, street,
+        office or organisation word."""
+        low = word.lower()
+        return (
+            is_name_word(word)
+            and low not in self.lk.common_words
+            and low not in self.lk.not_name_words
+            and low not in OFFICE_TITLES
+            and low not in ORG_WORDS
+            and not self._place_like(word)
+        )
+
+    def _known_surname_word(self, word: str) -> bool:
+        return (
+            word in self.lk.surnames
+            and word.lower() not in self.lk.common_words
+            and not self._place_like(word)
+        )
+
+    def _unknown_given(self, tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        return (
+            not tok.dot
+            and tok.text not in self.lk.first_names
+            and self._name_word_ok(tok.text)
+            and tok.text not in self.lk.surnames
+        )
+
+    def _alone_first_name(self, tokens: list[Token], i: int) -> bool:
+        tok = tokens[i]
+        word = tok.bare
+        if INITIALS_RE.match(tok.text) or word not in self.lk.first_names:
+            return False
+        if word.lower() in self.lk.common_words or self._place_like(word):
+            return False
+        if word.lower() in self.lk.not_name_words or word.lower() in ORG_WORDS:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # part of a longer capitalised phrase ('Victoria Hotel', 'Maria Magdalena Kerk'):
+        # leave it to the organisation and name rules
+        return not (nxt and nxt.line == tok.line and is_cap(nxt.text) and not nxt.dot)
+
+    def _extend(self, tokens: list[Token], start: int, end: int) -> int:
+        """Take the further parts of a compound surname: 'Anna de Wit Verstraete-Uitdenboom',
+        'Louise Goossens van Woerden', "Sylvie 's Gravenhage-Bresser"."""
+        n = len(tokens)
+        line = tokens[end - 1].line
+        while end < n and tokens[end].line == line and not tokens[end - 1].dot:
+            size = self._interfix_len(tokens, end)
+            nxt = end + size
+            if nxt < n and tokens[nxt].line == line and size and is_name_word(tokens[nxt].bare):
+                if (
+                    tokens[nxt].bare.lower() in self.lk.not_name_words
+                    or tokens[nxt].bare in self.lk.first_names
+                    or self._place_like(tokens[nxt].bare)
+                ):
+                    # 'Kees Bakker van Albert Heijn': another name starts here; 'Piet Jansen
+                    # van de Dorpsstraat', '... van Kortgene': where the person lives
+                    break
+                end = nxt + 1
+                continue
+            if (
+                not size
+                and end + 2 < n
+                and tokens[end].text in {"'", "’"}
+                and tokens[end + 1].text == "s"
+                and tokens[end + 2].line == line
+                and is_name_word(tokens[end + 2].bare)
+            ):
+                end += 3  # "'s Gravenhage-Bresser"
+                continue
+            if (
+                not size
+                and self._name_word_ok(tokens[end].bare)
+                and tokens[end].bare not in self.lk.first_names
+            ):
+                end += 1
+                continue
+            break
+        return end
+
+    _ROLE_WORDS = {
+        "opdrachtgever",
+        "aanvrager",
+        "aanvraagster",
+        "eigenaar",
+        "eigenaresse",
+        "verdachte",
+        "bestuurder",
+        "werknemer",
+        "werkneemster",
+        "patiënt",
+        "patiente",
+        "patiënte",
+        "cliënt",
+        "client",
+        "cliënte",
+        "leerling",
+        "gedetineerde",
+        "klant",
+        "contactpersoon",
+        "namens",
+        "tav",
+        "t.a.v",
+        "tnv",
+        "t.n.v",
+        "getuige",
+        "melder",
+        "indiener",
+        "bezwaarmaker",
+        "belanghebbende",
+        "erflater",
+        "overledene",
+        "curator",
+        "bewindvoerder",
+        "mentor",
+        "voogd",
+    }
+    _PARTICIPLE_RE = re.compile(
+        r"(?i)^(?:ge|be|ver|ont|her|af|aan|op|in|uit|toe|over|onder|door|mee|na|voor|toe)"
+        r"\w{2,}(?:d|t|en)$"
+    )
+
+    def _role_context(self, tokens: list[Token], i: int) -> bool:
+        """'opdrachtgever: X', 'namens X', 't.a.v. X', 'afgegeven aan X', 'beheerd door X'."""
+        word = tokens[i].text.lower().rstrip(".")
+        if word in self._ROLE_WORDS:
+            return True
+        return (
+            word in {"aan", "door"}
+            and i > 0
+            and tokens[i - 1].line == tokens[i].line
+            and bool(self._PARTICIPLE_RE.match(tokens[i - 1].text))
+        )
+
+    _INTRO_RE = re.compile(
+        r"(?i)(?:\b(?:mijn|zijn|haar|onze|de)\s(?:voor|achter|roep)?naam\s(?:is|was|luidt)(?:\sniet)?"
+        r"|\b(?:mijn|zijn|haar|onze|de|met\sde)\s(?:voor|achter|roep)?naam(?:\sniet)?"
+        r"|\bik\sheet|\b(?:hij|zij|ze)\sheet|\bheet\s(?:ik|hij|zij|ze)"
+        r"|\b(?:voor|achter)?naam[ ]?:)[ \t]*$"
+    )
+
+    def _name_intro(self, text: str, tokens: list[Token], i: int) -> bool:
+        """The token ends 'mijn naam is', 'ik heet', 'met de achternaam', 'naam:'."""
+        if tokens[i].text.lower() not in {
+            "is",
+            "was",
+            "luidt",
+            "niet",
+            "heet",
+            "ik",
+            "hij",
+            "zij",
+            "ze",
+            ":",
+            "naam",
+            "achternaam",
+            "voornaam",
+            "roepnaam",
+        }:
+            return False
+        if i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"is", "was", "luidt", "niet"}:
+            return False  # the introduction goes on: 'mijn naam | is ...'
+        before = text[max(0, tokens[i].end - 40) : tokens[i].end]
+        return bool(self._INTRO_RE.search(before))
+
+    _INTRO_STOP = {"en", "ik", "je", "maar", "dus", "want", "of", "uit", "wij", "we", "zij", "niet"}
+
+    def _introduced_name(self, tokens: list[Token], k: int) -> int:
+        """After 'mijn naam is': the name, also written in lower case ('jan de vries'), up to
+        a conjunction, punctuation or the end of the line."""
+        n = len(tokens)
+        j, end = k, -1
+        while j < n and j - k < 5 and tokens[j].line == tokens[k].line:
+            size = self._interfix_len(tokens, j)
+            if size and j > k:
+                j += size
+                continue
+            word = tokens[j].bare
+            low = word.lower()
+            if not word.replace("-", "").isalpha() or low in self._INTRO_STOP:
+                break
+            cap = word[:1].upper() + word[1:]
+            known = cap in self.lk.first_names or cap in self.lk.surnames
+            informal = tokens[k].text[:1].islower()  # 'mijn naam is jan de vries'
+            if (
+                j == k
+                or is_name_word(word)
+                or (informal and (known or low not in self.lk.common_words))
+            ):
+                j += 1
+                end = j
+                if tokens[j - 1].dot:
+                    break
+            else:
+                break
+        return end
+
+    def _name_before_address(self, text: str, tokens: list[Token], i: int) -> int:
+        """'Hoop Visser van Veerweg 2 kan dit bevestigen', 'Busra Celik, Voorstraat 57':
+        capitalised words right before 'van' or a comma and a street with a house number are
+        a person's name, whatever the words mean on their own. Returns the end or -1."""
+        n = len(tokens)
+        j = i
+        words = 0
+        while j < n and j - i < 5 and tokens[j].line == tokens[i].line:
+            size = self._interfix_len(tokens, j) if j > i else 0
+            if size:
+                if j + size < n and self._place_like(tokens[j + size].bare):
+                    break  # 'van Veerweg 2': the address starts here
+                j += size
+                continue
+            word = tokens[j].bare
+            low = word.lower()
+            if (
+                tokens[j].dot
+                or not is_name_word(word)
+                or low in self.lk.not_name_words
+                or low in OFFICE_TITLES
+                or low in ORG_WORDS
+                or (self._place_like(word) and word not in self.lk.surnames)
+            ):
+                break
+            j += 1
+            words += 1
+        if words < 2 or j + 1 >= n or tokens[j].text not in {"van", ","}:
+            return -1
+        street = tokens[j + 1]
+        if street.line != tokens[i].line or not self._place_like(street.bare):
+            return -1
+        if not re.match(r"[ ]\d", text[street.end : street.end + 2]):
+            return -1
+        return j
+
+    def _place_like(self, word: str) -> bool:
+        """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
+        low = word.lower()
+        return low in self.lk.streets or low in self.lk.places or low.endswith(STREET_WORD_SUFFIXES)
+
+    def _is_title(self, token: Token) -> bool:
+        if len(token.text.rstrip(".")) >= 2 and token.text.rstrip(".").isupper():
+            return False  # 'BC', 'DR' in a postcode, 'MR' in a heading
+        word = token.text.rstrip(".").lower()
+        return word in TITLE_WORDS or word in self.lk.prefixes
+
+    # -- main
+    def analyze(self, text, entities, nlp_artifacts=None):
+        tokens = tokenise(text)
+        found: list[tuple[int, int, str]] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            word = tok.text
+            end = -1
+            source = ""
+            start_idx = i
+            if self._is_title(tok) or (word.lower() in SALUTATIONS and i + 1 < n):
+                # skip a chain of titles: 'de heer mr. dr.'
+                k = i
+                while k < n and (
+                    self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS
+                ):
+                    k += 1
+                if (
+                    k < n
+                    and tokens[k].text.lower() == "de"
+                    and k + 1 < n
+                    and self._is_title(tokens[k + 1])
+                ):
+                    k += 2
+                strong = any(self._is_title(tokens[x]) for x in range(i, k))
+                loose = self._loose_name(tokens, k) if strong and k < n else -1
+                g, s = self._given_surname(tokens, k, known_only=False)
+                if loose > k and tokens[loose - 1].line == tok.line:
+                    start_idx, end, source = k, loose, "title"
+                elif s > 0 and tokens[s - 1].line == tok.line:
+                    start_idx, end, source = k, s, "title"
+                elif g > k:  # 'Beste Piet'
+                    start_idx, end, source = k, g, "title"
+            elif INITIALS_RE.match(word) and word not in NOT_INITIALS:
+                g, s = self._given_surname(tokens, i, known_only=False)
+                if s > 0:
+                    end, source = s, "initials"
+                else:
+                    # 'A. de J.': initials, an interfix and the surname's initial
+                    g = self._given(tokens, i)
+                    size = self._interfix_len(tokens, g)
+                    if (
+                        size
+                        and g + size < n
+                        and tokens[g + size].line == tok.line
+                        and re.fullmatch(r"[A-Z]\.", tokens[g + size].text)
+                    ):
+                        end, source = g + size + 1, "initials"
+            elif i + 1 < n and self._name_intro(text, tokens, i):
+                end = self._introduced_name(tokens, i + 1)
+                if end > i + 1:
+                    start_idx, source = i + 1, "introduced"
+            elif (word.lower() in RELATION_WORDS or self._role_context(tokens, i)) and i + 1 < n:
+                k = i + 1 + (tokens[i + 1].text in {",", ":"})
+                loose = self._loose_name(tokens, k) if k < n else -1
+                if loose > k and (
+                    loose - k >= 2
+                    or self._first_name(tokens[k])
+                    or tokens[k].bare in self.lk.surnames
+                    # 'mijn kinderen Busra en Lenn': two names after a relation word
+                    or (
+                        loose + 1 < n
+                        and tokens[loose].text == "en"
+                        and is_name_word(tokens[loose + 1].bare)
+                    )
+                ):
+                    start_idx, end, source = k, loose, "relation"
+            elif self._first_name(tok):
+                g, s = self._given_surname(tokens, i, known_only=True)
+                if s > 0:
+                    end, source = s, "first_name"
+                elif word.lower() not in self.lk.common_words:
+                    # A first name that is no Dutch word, then a capitalised word that is no
+                    # word, place or street either: 'Joshua-Ben Lutterveld'.
+                    g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
+                    last = tokens[s - 1].bare.lower() if s > 0 else ""
+                    if (
+                        s > g
+                        and (
+                            last not in self.lk.common_words
+                            or (s == g + 1 and tokens[g].bare in self.lk.surnames)
+                        )
+                        and not last.endswith(STREET_WORD_SUFFIXES)
+                        and last not in ORG_WORDS
+                        and last not in OFFICE_TITLES
+                    ):
+                        end, source = s, "first_name"
+                if end < 0 and self._alone_first_name(tokens, i):
+                    # 'mijn zoons Bram en Ali', 'Sanne is bereikbaar via ...': a first name
+                    # that is no Dutch word, place or street, on its own
+                    end, source = i + 1, "first_name_alone"
+            elif tok.dot and self._alone_first_name(tokens, i):
+                end, source = i + 1, "first_name_alone"  # '... de verjaardag van Daan.'
+            elif (
+                self._mid_sentence(text, tokens, i)
+                and i + 1 < n
+                and self._unknown_given(tokens, i)
+                and tokens[i + 1].line == tok.line
+                and self._known_surname_word(tokens[i + 1].bare)
+            ):
+                # 'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
+                # surname from the list that is no Dutch word
+                end, source = i + 2, "first_name"
+            elif self._mid_sentence(text, tokens, i):
+                # 'Hoop de Vos' in running text: a capitalised word that does not start a
+                # sentence, then an interfix and a known surname.
+                size = self._interfix_len(tokens, i + 1)
+                j = i + 1 + size
+                if (
+                    size
+                    and j < n
+                    and tokens[j].line == tok.line
+                    and tokens[i + 1].text.islower()
+                    and is_name_word(tokens[j].bare)
+                    and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
+                    and tokens[j].bare.lower() not in self.lk.places
+                    and is_name_word(word)
+                    and word.lower() not in self.lk.not_name_words
+                    and word.lower() not in OFFICE_TITLES
+                    and word.lower() not in ORG_WORDS
+                    and word.lower() not in self.lk.places
+                    and word.lower() not in self.lk.streets
+                ):
+                    end, source = j + 1, "interfix"
+            if end <= start_idx:
+                before_address = self._name_before_address(text, tokens, i)
+                if before_address > i:
+                    start_idx, end, source = i, before_address, "before_address"
+            if end > start_idx:
+                end = self._extend(tokens, start_idx, end)
+                span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
+                if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
+                    span_end -= 1
+                candidate = text[span_start:span_end]
+                if source in {"title", "relation", "introduced"} or (
+                    candidate.lower() not in self.lk.places
+                    and candidate.lower() not in self.lk.streets
+                ):
+                    found.append((span_start, span_end, source))
+                    # 'Daan en Boyd', 'Natalya en Kiril': a name coordinated with a name
+                    if (
+                        end + 1 < n
+                        and tokens[end].text in {"en", "&"}
+                        and tokens[end + 1].line == tokens[end - 1].line
+                        and is_name_word(tokens[end + 1].bare)
+                        and (
+                            self._name_word_ok(tokens[end + 1].bare)
+                            or (
+                                source == "relation"  # 'mijn kinderen Daan en Mei'
+                                and tokens[end + 1].bare.lower() not in self.lk.not_name_words
+                                and tokens[end + 1].bare.lower() not in ORG_WORDS
+                            )
+                            or (
+                                tokens[end + 1].bare in self.lk.first_names
+                                and tokens[end + 1].bare.lower() not in self.lk.common_words
+                            )
+                        )
+                    ):
+                        _, full = self._given_surname(
+                            tokens, end + 1, known_only=False, allow_common=True
+                        )
+                        last = self._extend(tokens, end + 1, max(full, end + 2))
+                        other_end = tokens[last - 1].end
+                        if text[other_end - 1] == "." and not INITIALS_RE.match(
+                            tokens[last - 1].text
+                        ):
+                            other_end -= 1
+                        found.append((tokens[end + 1].start, other_end, "coordinated"))
+                        end = last
+                i = end
+                continue
+            i += 1
+        found.extend(self._mail_headers(text))
+        found.extend(self._signatures(text))
+        organisations = find_organisations(text, self.lk)
+        return [
+            self.result(s, e, 0.85, source=src)
+            for s, e, src in found
+            if not any(s < oe and os < e for os, oe in organisations)
+        ]
+
+    def _name_line(self, line: str) -> bool:
+        # OCR may read a speck as ':' or ';' after a word inside the name ('K. van den:
+        # Nuwenhuijzen'); a colon after the first word is a label ('Tel: ...') and stays.
+        words = line.split()
+        if len(words) > 2:
+            line = " ".join(
+                [words[0]] + [re.sub(r"(?<=\w)[:;]$", "", w) for w in words[1:-1]] + [words[-1]]
+            )
+        words = line.split()
+        if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch in "@:/" for ch in line):
+            return False
+        if any(w.lower().strip(",.") in ORG_WORDS for w in words):
+            return False
+        if line.strip().lower() in self.lk.places:
+            return False
+        caps = [w for w in words if is_cap(w.strip(",.")) or INITIALS_RE.match(w)]
+        rest = [w for w in words if w not in caps]
+        if not caps or any(
+            tuple(w.lower().split()) not in self.lk.interfixes
+            and w.lower() not in self.lk.interfix_words
+            for w in rest
+        ):
+            return False
+        # a signature name has at least one word we know as a name, or initials, or two caps
+        known = any(
+            w.strip(",.") in self.lk.first_names
+            or w.strip(",.") in self.lk.surnames
+            or INITIALS_RE.match(w)
+            for w in caps
+        )
+        return known or len(caps) >= 2
+
+    def _signatures(self, text: str):
+        lines = list(re.finditer(r"[^\n]+", text))
+        for idx, m in enumerate(lines):
+            if len(m.group()) > 60 or not CLOSING_RE.match(m.group()):
+                continue
+            named = False
+            for nxt in lines[idx + 1 : idx + 5]:
+                if text.count("\n", m.end(), nxt.start()) > 6:
+                    break
+                line = nxt.group().strip()
+                if self._name_line(line):
+                    lead = len(nxt.group()) - len(nxt.group().lstrip())
+                    yield (
+                        nxt.start() + lead,
+                        nxt.start() + lead + len(line.rstrip(",.")),
+                        "signature",
+                    )
+                    # Go on with the next line: OCR may read the scribble as a short 'name'
+                    # above the printed one, and two signatories sign one under the other.
+                    named = True
+                elif named:
+                    break
+
+    def _header_names(self, names: str):
+        """Recipients separated by ';' or ','; 'Achternaam, Voornaam' (one comma, a first name
+        or initials after it) is one name."""
+        for group in re.finditer(r"[^;]+", names):
+            parts = list(re.finditer(r"[^,]+", group.group()))
+            after = parts[1].group().split() if len(parts) == 2 else []
+            if (
+                after
+                and len(parts[0].group().split()) <= 3
+                and len(after) <= 4
+                and (after[0] in self.lk.first_names or INITIALS_RE.match(after[0]))
+            ):
+                yield _Part(group.group(), group.start())
+                continue
+            for part in parts:
+                yield _Part(part.group(), group.start() + part.start())
+
+    def _mail_headers(self, text: str):
+        for m in MAIL_HEADER_RE.finditer(text):
+            names = m.group("names")
+            offset = m.start("names")
+            for part in self._header_names(names):
+                chunk = part.group().strip().strip("'\"")
+                if "@" in chunk or not chunk:
+                    continue
+                words = chunk.split()
+                if 1 <= len(words) <= 6 and any(is_name_word(w) for w in words):
+                    lead = part.group().find(chunk)
+                    start = offset + part.start() + lead
+                    yield (start, start + len(chunk), "mail_header")
+
+
+# --------------------------------------------------------------------------- analyzer

@@ -1,0 +1,249 @@
+"""Sentences in the forms that material written elsewhere uses (issue 8), with ground truth.
+
+Each form is a pattern seen in Dutch test material of other projects, written here with our own
+invented values: long compound surnames, names after roles and verbs, first names alone,
+informal lower-case text, abbreviated interfixes, house-number additions, abbreviated street
+types, phone numbers in brackets or with a country code, dates of birth in every notation,
+account numbers with a wrong check digit, identity-document numbers, handles, client numbers.
+And the things that look personal but stay: postcode-shaped section numbers, venues named after
+a person, a place after a legal form, medical eponyms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from .people import BANKS, MONTHS, Person, latin1
+
+# Invented surname parts for long compound surnames (not in any name list on purpose: the
+# engine must find them from their context).
+_RARE_PARTS = [
+    "Wierdenbroek",
+    "Oudevelder",
+    "Zandvlieter",
+    "Kortewind",
+    "Brakelmeijer",
+    "Heemsloot",
+    "Dalfsema",
+    "Overkampen",
+    "Roodesande",
+    "Vinkenhoeve",
+]
+_INTERFIXES = ["van", "de", "van der", "van den", "ter", "op den"]
+_ROLES = [
+    "Opdrachtgever: {name}.",
+    "De sleutel is afgegeven aan {name} op de dag van de oplevering.",
+    "De website wordt beheerd door {name} (zie de bijlage).",
+    "Ik schrijf u namens {name}, die zelf niet kan komen.",
+    "Contactpersoon: {name}, bereikbaar via de griffie.",
+]
+_STREET_ABBREVIATIONS = [("straat", "str."), ("laan", "ln"), ("weg", "wg"), ("plein", "pln")]
+_ADDITIONS = ["bis", "-2", " 2-hoog", " hs", " A", "-II"]
+_ID_LABELS = ["paspoort", "identiteitskaart", "ID-kaart", "rijbewijs"]
+_CLIENT_LABELS = ["klantnummer", "cliëntnummer", "dossiernummer", "patiëntnummer"]
+_VENUES = ["Stadion", "Sporthal", "Schouwburg", "Huis", "Brug"]
+_DOC_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"
+
+
+def _rare_surname(rng: random.Random) -> str:
+    first, second = rng.sample(_RARE_PARTS, 2)
+    return rng.choice(
+        [
+            f"{rng.choice(_INTERFIXES)} {first}-{second}",
+            f"{first} {rng.choice(['van', 'de'])} {second}",
+            f"{rng.choice(_INTERFIXES)} {first} {second}",
+        ]
+    )
+
+
+def _document_number(rng: random.Random) -> str:
+    middle = "".join(rng.choice(_DOC_LETTERS + "0123456789") for _ in range(6))
+    return rng.choice(_DOC_LETTERS) + rng.choice(_DOC_LETTERS) + middle + str(rng.randint(0, 9))
+
+
+def mistyped_iban(rng: random.Random) -> str:
+    """A Dutch account number whose check digits do not add up (a typo)."""
+    bban = rng.choice(BANKS) + "".join(str(rng.randint(0, 9)) for _ in range(10))
+    numeric = "".join(str(int(c, 36)) for c in bban + "NL00")
+    good = 98 - int(numeric) % 97
+    wrong = (good + rng.randint(1, 90)) % 97 or 1
+    return f"NL{wrong:02d}{bban}"
+
+
+def mistyped_bsn(rng: random.Random) -> str:
+    while True:
+        digits = "".join(str(rng.randint(0, 9)) for _ in range(9))
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+        if digits[0] != "0" and (total - int(digits[8])) % 11:
+            return digits
+
+
+def _birth_date(rng: random.Random) -> tuple[str, dt.date]:
+    day = dt.date(rng.randint(1940, 2012), rng.randint(1, 12), rng.randint(1, 28))
+    text = rng.choice(
+        [
+            day.isoformat(),
+            f"{day.day} {MONTHS[day.month - 1]} {day.year}",
+            f"{day.day}-{day.month}-{day.year % 100:02d}",
+            f"{day.day:02d}.{day.month:02d}.{day.year}",
+        ]
+    )
+    return text, day
+
+
+def _handle(rng: random.Random, person: Person) -> str:
+    slug = "".join(c for c in latin1(person.first + person.last).lower() if c.isalnum())
+    return "@" + rng.choice([slug, f"{slug[:8]}_{rng.randint(10, 99)}", f"{slug[:6]}.nl"])
+
+
+class OtherMaterial:
+    """Writes one sentence per form; ``mark_personal``/``mark_keep`` record the truth."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.rng: random.Random = ctx.rng
+
+    def sentence(self) -> str:
+        forms: list[Callable[[], str]] = [
+            self.compound_surname,
+            self.name_after_role,
+            self.first_names_alone,
+            self.informal_lower_case,
+            self.abbreviated_interfix,
+            self.address_with_addition,
+            self.phone_forms,
+            self.date_of_birth,
+            self.identifiers,
+            self.handle,
+            self.lookalikes,
+        ]
+        return self.rng.choice(forms)()
+
+    def _person(self) -> Person:
+        return self.ctx.pf.person(place=self.ctx.place)
+
+    def compound_surname(self) -> str:
+        person = self._person()
+        name = f"{person.first} {_rare_surname(self.rng)}"
+        self.ctx.mark_personal("PERSON", name)
+        return f"Het verzoek komt mede van {name}, die de situatie al jaren kent."
+
+    def name_after_role(self) -> str:
+        person = self._person()
+        name = f"{person.first} {_rare_surname(self.rng)}"
+        self.ctx.mark_personal("PERSON", name)
+        return self.rng.choice(_ROLES).format(name=name)
+
+    def first_names_alone(self) -> str:
+        first, second = self._person().first, self._person().first
+        self.ctx.mark_personal("PERSON", first)
+        self.ctx.mark_personal("PERSON", second)
+        return self.rng.choice(
+            [
+                f"Mijn kinderen {first} en {second} fietsen daar elke dag naar school.",
+                f"Onze kleinkinderen {first} en {second} spelen er vaak.",
+            ]
+        )
+
+    def informal_lower_case(self) -> str:
+        person = self._person()
+        name = f"{person.first} {person.last}".lower()
+        self.ctx.mark_personal("PERSON", name)
+        return f"ps. mijn naam is {name} en ik woon hier al twintig jaar"
+
+    def abbreviated_interfix(self) -> str:
+        person = self._person()
+        surname = person.last.split()[-1]
+        abbreviation = self.rng.choice(["v.d.", "v/d"])
+        name = f"{person.first[0]}. {abbreviation} {surname}"
+        self.ctx.mark_personal("PERSON", name)
+        return f"Ook {name} heeft hierover een melding gedaan."
+
+    def address_with_addition(self) -> str:
+        person = self._person()
+        street = person.street
+        for suffix, short in _STREET_ABBREVIATIONS:
+            if street.endswith(suffix) and self.rng.random() < 0.5:
+                street = street[: -len(suffix)] + short
+                break
+        address = f"{street} {self.rng.randint(2, 140)}{self.rng.choice(_ADDITIONS)}"
+        self.ctx.mark_personal("ADDRESS", address)
+        self.ctx.mark_personal("POSTCODE", person.postcode)
+        return f"De overlast begint bij het pand {address}, {person.postcode} {person.place}."
+
+    def phone_forms(self) -> str:
+        rng = self.rng
+        digits = "".join(str(rng.randint(0, 9)) for _ in range(8))
+        phone = rng.choice(
+            [
+                f"(0113) {digits[:6]}",
+                f"(06) {digits}",
+                f"+31 (6) {digits}",
+                f"0031 6 {digits}",
+                f"+31 (0)6 {digits[:2]} {digits[2:5]} {digits[5:]}",
+            ]
+        )
+        self.ctx.mark_personal("PHONE", phone)
+        return f"Mijn buurman wil best toelichten wat hij heeft gezien; bel hem op {phone}."
+
+    def date_of_birth(self) -> str:
+        text, _ = _birth_date(self.rng)
+        self.ctx.mark_personal("DATE_OF_BIRTH", text)
+        return self.rng.choice(
+            [
+                f"Ik ben geboren op {text} en woon hier mijn hele leven al.",
+                f"Op {text} kwam ik in dit dorp ter wereld.",
+                f"Op {text} is onze jongste geboren, sindsdien letten we extra op.",
+                f"Mijn geboortedatum is {text}, voor het geval u dat nodig hebt.",
+            ]
+        )
+
+    def identifiers(self) -> str:
+        rng = self.rng
+        kind = rng.choice(["iban", "bsn", "document", "licence", "client"])
+        if kind == "iban":
+            value = self.ctx.mark_personal("IBAN", mistyped_iban(rng))
+            return f"Het voorschot kan terug naar rekening {value}."
+        if kind == "bsn":
+            value = self.ctx.mark_personal("BSN", mistyped_bsn(rng))
+            return f"Mijn BSN is {value}, mocht u het dossier willen opzoeken."
+        if kind == "document":
+            value = self.ctx.mark_personal("ID_NUMBER", _document_number(rng))
+            label = rng.choice(_ID_LABELS[:3])
+            return f"Ter controle: mijn {label} heeft nummer {value}."
+        if kind == "licence":
+            value = "".join(str(rng.randint(0, 9)) for _ in range(10))
+            self.ctx.mark_personal("ID_NUMBER", value)
+            return f"Bij de controle is mijn rijbewijs {value} ingenomen."
+        value = f"{rng.randint(10000, 99999)}-{rng.choice(_DOC_LETTERS)}"
+        self.ctx.mark_personal("ID_NUMBER", value)
+        return f"Bij de zorgverzekeraar heb ik {rng.choice(_CLIENT_LABELS)} {value}."
+
+    def handle(self) -> str:
+        person = self._person()
+        handle = _handle(self.rng, person)
+        self.ctx.mark_personal("SOCIAL_HANDLE", handle)
+        return f"Foto's van de situatie staan op Instagram onder {handle}."
+
+    def lookalikes(self) -> str:
+        """Things that look personal but stay."""
+        rng = self.rng
+        section = f"{rng.randint(1000, 9999)} {rng.choice('ABDEGHJKLMNPRTVXZ')}{rng.choice('BDEGHJKLMNPRTVXZ')}"
+        form = rng.choice(["section", "venue", "legal_form", "eponym"])
+        if form == "section":
+            self.ctx.mark_keep(section)
+            return f"Zie sectie {section} van het rapport voor de conclusies."
+        if form == "venue":
+            person = self._person()
+            venue = f"{person.first} {person.last.split()[-1]} {rng.choice(_VENUES)}"
+            self.ctx.mark_keep(venue)
+            return f"De bijeenkomst was in het {venue} en duurde tot laat."
+        if form == "legal_form":
+            company = f"Bouwbedrijf {rng.choice(_RARE_PARTS)} B.V."
+            self.ctx.mark_keep(company)
+            self.ctx.mark_keep("Goes")
+            return f"Het werk is gegund aan {company} te Goes."
+        self.ctx.mark_keep("E. coli")
+        return "In het water van de vijver is E. coli aangetroffen."
