@@ -18,6 +18,7 @@ ENTITY_LABELS = {
     "MANUAL": "handmatig vlak",
     "HANDLE": "gebruikersnaam (@)",
     "SOCIAL_HANDLE": "gebruikersnaam (@)",
+    "ID_NUMBER": "documentnummer (paspoort, ID-kaart, rijbewijs, klantnummer)",
     "PASSPORT": "paspoortnummer",
     "ID_CARD": "nummer identiteitskaart",
     "IDENTITY_CARD": "nummer identiteitskaart",

@@ -22,7 +22,16 @@ from .recognisers import BSN_RE, EMAIL_RE, IBAN_RE, PHONE_RE, bsn_valid, iban_va
 from .redact import LANGUAGE, published_title
 from .types import AnonymisationOptions, Finding, Proposal, Verification
 
-ALNUM_TYPES = {"EMAIL", "PHONE", "IBAN", "BSN", "POSTCODE", "LICENCE_PLATE", "DATE_OF_BIRTH"}
+ALNUM_TYPES = {
+    "EMAIL",
+    "PHONE",
+    "IBAN",
+    "BSN",
+    "POSTCODE",
+    "LICENCE_PLATE",
+    "DATE_OF_BIRTH",
+    "ID_NUMBER",
+}
 META_KEYS = (
     "title",
     "author",
