@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet ".[test]"
+	$(VENV)/bin/pip install --quiet ".[test,dev]"
 	touch $@
 
 # The NL Design System CSS comes from npm (Debian's nodejs and npm); `npm ci` installs the

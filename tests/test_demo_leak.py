@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from documents.demo_data import load_demo_data
+from devtools.demo_data import load_demo_data
+from devtools.samples.demo import demo_documents
 from documents.models import Status
-from documents.samples.demo import demo_documents
 from tests.publication.test_leak import crawl
 
 pytestmark = pytest.mark.django_db

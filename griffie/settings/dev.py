@@ -6,6 +6,9 @@ os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: E402,F403
 
+# Sample generator, demo data and bench commands: never in production (issue 12).
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -4,6 +4,9 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+# Sample generator, demo data and bench commands: never in production (issue 12).
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -271,8 +271,8 @@ def test_the_griffie_reads_of_vertrouwelijk_documents_are_logged_unwatermarked(w
 
 # --- demo data ------------------------------------------------------------------------------
 def _demo_second_factor(settings, debug: bool) -> str:
-    from documents.demo_data import DemoLogin
-    from documents.management.commands.load_demo_data import Command
+    from devtools.demo_data import DemoLogin
+    from devtools.management.commands.load_demo_data import Command
 
     settings.DEBUG = debug
     UserFactory(username="raadslid")

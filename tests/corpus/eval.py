@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pymupdf
 
-from documents.samples import (
+from devtools.samples import (
     ENTITY_TYPES,
     REGISTRY,
     SampleDocument,

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pymupdf
 import pytest
 
-from documents.samples import (
+from devtools.samples import (
     CATEGORIES,
     REGISTRY,
     TYPICAL_SENDERS,
@@ -18,9 +18,9 @@ from documents.samples import (
     generate_document,
     iban_valid,
 )
-from documents.samples.demo import demo_documents
-from documents.samples.other_material import mistyped_bsn, mistyped_iban
-from documents.samples.people import bsn, iban
+from devtools.samples.demo import demo_documents
+from devtools.samples.other_material import mistyped_bsn, mistyped_iban
+from devtools.samples.people import bsn, iban
 
 from .judge import occurs, read_pdf, signature_check
 
@@ -96,7 +96,7 @@ def test_identifiers_are_valid(corpus):
     types = {item["type"] for d in corpus for item in d.truth.personal}
     for d in corpus:
         for item in d.truth.personal:
-            # valid, or (the typos of documents.samples.other_material) the same shape
+            # valid, or (the typos of devtools.samples.other_material) the same shape
             if item["type"] == "BSN":
                 assert re.fullmatch(r"\d{9}|\d{4}\.\d{2}\.\d{3}", item["text"]), item
             if item["type"] == "IBAN":

@@ -376,7 +376,7 @@ def test_text_layer_that_still_holds_personal_data_is_refused(monkeypatch):
 
 @needs_ocr
 def test_demo_zienswijze_scan_comes_out_without_the_third_partys_mobile_number():
-    from documents.samples.demo import demo_documents
+    from devtools.samples.demo import demo_documents
     from tests.corpus.eval import options_kwargs
 
     sample = next(d for d in demo_documents() if d.filename.endswith("view-citizen-scan.pdf"))

@@ -5,8 +5,8 @@ import random
 
 import pymupdf
 
+from devtools.samples import generate_document
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf
-from documents.samples import generate_document
 
 
 def pdf_with(text: str, width: float = 500) -> bytes:

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.utils import timezone
 
-from documents.demo_data import load_demo_data, load_summary
+from devtools.demo_data import load_demo_data, load_summary
 from documents.models import Category, Document, FileKind, SenderType
 from meetings.models import Meeting
 from people.models import Body, Membership

@@ -1,4 +1,4 @@
-"""Generator kinds for how a PDF is stored (documents/samples/stored.py), judged like the
+"""Generator kinds for how a PDF is stored (devtools/samples/stored.py), judged like the
 eval judges: rotated pages and hidden text come out produced, without the personal data."""
 
 import random
@@ -6,9 +6,9 @@ import random
 import pymupdf
 import pytest
 
+from devtools.samples import generate_document
+from devtools.samples.stored import HIDING, stored_rotated, with_hidden_text
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf
-from documents.samples import generate_document
-from documents.samples.stored import HIDING, stored_rotated, with_hidden_text
 from tests.corpus.eval import options_kwargs
 from tests.corpus.judge import read_pdf, signature_check
 

@@ -2,7 +2,7 @@
 stored rotated, and text a reader can select but not see. Each takes a generated
 ``SampleDocument`` and returns a new one whose truth still holds.
 
-    from documents.samples.stored import stored_rotated, with_hidden_text
+    from devtools.samples.stored import stored_rotated, with_hidden_text
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Public API::
 
-    from documents.samples import generate_corpus, generate_document, REGISTRY, SampleDocument
+    from devtools.samples import generate_corpus, generate_document, REGISTRY, SampleDocument
 
 Everything is invented and deterministic for a seed. See ``generator.py`` for how the
 gedragscode decides what counts as personal for each category and sender type.

@@ -12,11 +12,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.samples.demo import demo_documents
+from devtools.samples.people import REGISTRY
 from documents.intake import receive_file
 from documents.models import Document, Handling, Status
 from documents.rules import default_public_sender_term
-from documents.samples.demo import demo_documents
-from documents.samples.people import REGISTRY
 from meetings.models import AgendaItem, Meeting
 from people.models import Body, BodyKind, Fractie, Membership, Person, PersonRole
 from people.roles import COLLEGE, COMMISSIELID, GRIFFIE, RAADSLID
@@ -235,9 +235,8 @@ def simple_pdf(title: str, body: str) -> bytes:
 def process_documents(documents: list[Document], griffie) -> dict[str, int]:
     """Take the post through the griffie's workflow the way a working week leaves it: most
     anonymised, reviewed and published by the gedragscode's proposal, some still waiting."""
+    from documents.workflow import approve, run_anonymisation
     from publication.service import PublicationRefused, publish_document
-
-    from .workflow import approve, run_anonymisation
 
     counts = {"received": 0, "in_review": 0, "published": 0, "refused": 0}
     for index, document in enumerate(documents):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.demo_data import load_demo_data, load_summary
+from devtools.demo_data import load_demo_data, load_summary
 from people.models import Body
 
 
