@@ -463,9 +463,15 @@ def line_broken_block(ctx: Ctx, doc: pymupdf.Document) -> None:
     rng = ctx.rng
     q = ctx.pf.person(place=ctx.place)
     digits = "".join(str(rng.randint(0, 9)) for _ in range(8))
-    phone = ctx.mark_personal("PHONE", f"06-{digits}")
+    # a speaker's contribution keeps every name (3d), an activity its names and phones (3h)
+    kept = {"speaker": ("PERSON",), "activity": ("PERSON", "PHONE")}.get(ctx.category, ())
+
+    def mark(etype: str, value: str) -> str:
+        return ctx.mark_allowed(value) if etype in kept else ctx.mark_personal(etype, value)
+
+    phone = mark("PHONE", f"06-{digits}")
     account = ctx.mark_personal("IBAN", iban(rng, grouped=True))
-    name = ctx.mark_personal("PERSON", q.full)
+    name = mark("PERSON", q.full)
     ctx.mark_personal("ADDRESS", q.address)
     ctx.mark_personal("POSTCODE", q.postcode)
     head, _, tail = account.partition(" ")
@@ -1187,6 +1193,7 @@ def generate_document(
 # turn), a name/address/phone/account broken over two lines in a scan, informal lower-case
 # text and an e-mail header with 'Achternaam, Voornaam' in copy.
 FORMS = ("rotated", "hidden", "line_break_scan", "informal", "email_header")
+LINE_BREAK_KEEPS = ("speaker", "activity")  # categories that keep names (3d) or phones (3h)
 
 
 def corpus_plan(
@@ -1211,7 +1218,8 @@ def corpus_plan(
     repeats = [i for i in range(len(combos), count) if i not in scan_idx]
     typed = [i for i in range(count) if i not in scan_idx]
     for form, pool in (
-        ("line_break_scan", sorted(scan_idx)),
+        # where every broken item is personal (not in a speaker's or an activity's text)
+        ("line_break_scan", [i for i in sorted(scan_idx) if plan[i][0] not in LINE_BREAK_KEEPS]),
         ("informal", repeats),
         ("email_header", repeats),
         ("rotated", typed),
