@@ -450,6 +450,17 @@ def test_lower_case_words_before_a_number_are_no_address(text):
     assert found(text, "ADDRESS") == []
 
 
+def test_a_postscript_is_no_initials_but_initials_before_a_surname_are():
+    assert found("P.S. Ik ben het best bereikbaar op de griffie.", "PERSON") == []
+    assert found("N.B. Dit geldt ook voor de buren.", "PERSON") == []
+    # after a role word that ends the line above (a replacement term in a redacted text)
+    assert (
+        found("Met vriendelijke groet,\n\naanvrager\nP.S. Ik ben het best bereikbaar", "PERSON")
+        == []
+    )
+    assert found("Een melding van P.S. Verhoeckx kwam binnen.", "PERSON") == ["P.S. Verhoeckx"]
+
+
 def test_address_broken_over_a_line_goes_with_its_postcode():
     text = "Nieuw adres: Laan van\nMeerdervoort 31, 2517\nAB Den Haag."
     assert found(text, "ADDRESS") == ["Laan van\nMeerdervoort 31"]
