@@ -461,6 +461,12 @@ def test_a_postscript_is_no_initials_but_initials_before_a_surname_are():
     assert found("Een melding van P.S. Verhoeckx kwam binnen.", "PERSON") == ["P.S. Verhoeckx"]
 
 
+def test_an_iban_as_ocr_reads_it_with_letters_for_digits():
+    text = "terug naar NLOS INGB\n5209 9255 11, ten name van ons"
+    assert found(text, "IBAN") == ["NLOS INGB\n5209 9255 11"]
+    assert found("Zie NLOS INGB voor de regels.", "IBAN") == []
+
+
 def test_address_broken_over_a_line_goes_with_its_postcode():
     text = "Nieuw adres: Laan van\nMeerdervoort 31, 2517\nAB Den Haag."
     assert found(text, "ADDRESS") == ["Laan van\nMeerdervoort 31"]
