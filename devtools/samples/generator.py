@@ -30,6 +30,7 @@ from .people import (
     licence_plate,
     registry,
 )
+from .stored import HIDING, stored_rotated, with_hidden_text
 
 GRIFFIE_BLOCK = [
     "Aan de gemeenteraad van Noord-Beveland",
@@ -174,8 +175,9 @@ NEUTRAL = {
 class Ctx:
     """Collects the truth while a document is being written."""
 
-    def __init__(self, rng: random.Random, category: str, sender_type: str):
+    def __init__(self, rng: random.Random, category: str, sender_type: str, form: str = ""):
         self.rng, self.category, self.sender_type = rng, category, sender_type
+        self.form = form  # one of FORMS: a form this document must contain
         self.pf = PersonFactory(rng)
         self.personal: dict[str, dict] = {}
         self.keep: list[str] = []
@@ -441,6 +443,59 @@ def contact_line(ctx: Ctx, w: Writer, s: dict, phone_personal: bool, email_perso
     w.para("Voor vragen kunt u contact opnemen via " + " of ".join(parts) + ".")
 
 
+def informal_paragraph(ctx: Ctx) -> str:
+    """Informal text typed all in lower case, as in a hasty e-mail (issue 8): a name, a
+    street address and a phone number nobody capitalised."""
+    q = ctx.pf.person(place=ctx.place)
+    name = ctx.mark_personal("PERSON", q.full.lower())
+    address = ctx.mark_personal("ADDRESS", q.address.lower())
+    phone = ctx.mark_personal("PHONE", q.phone)
+    return (
+        f"ps. mijn naam is {name}, ik woon op de {address} in {q.place.lower()} "
+        f"en u kunt me bellen op {phone} als er vragen zijn"
+    )
+
+
+def line_broken_block(ctx: Ctx, doc: pymupdf.Document) -> None:
+    """A page with a name, an address, a phone number and an account number each broken
+    over two lines, where the writer's line ran out (issue 8: in scans these come back from
+    OCR in two pieces)."""
+    rng = ctx.rng
+    q = ctx.pf.person(place=ctx.place)
+    digits = "".join(str(rng.randint(0, 9)) for _ in range(8))
+    # a speaker's contribution keeps every name (3d), an activity its names and phones (3h)
+    kept = {"speaker": ("PERSON",), "activity": ("PERSON", "PHONE")}.get(ctx.category, ())
+
+    def mark(etype: str, value: str) -> str:
+        return ctx.mark_allowed(value) if etype in kept else ctx.mark_personal(etype, value)
+
+    phone = mark("PHONE", f"06-{digits}")
+    account = ctx.mark_personal("IBAN", iban(rng, grouped=True))
+    name = mark("PERSON", q.full)
+    ctx.mark_personal("ADDRESS", q.address)
+    ctx.mark_personal("POSTCODE", q.postcode)
+    head, _, tail = account.partition(" ")
+    tail_a, _, tail_b = tail.partition(" ")
+    lines = [
+        "Aanvulling",
+        "",
+        "Wat ik hierboven schreef, kan mijn buurvrouw bevestigen. Zij heet " + q.first,
+        f"{q.last} en woont op de {q.street}",
+        f"{q.number}, {q.postcode} {q.place}. Zij is overdag bereikbaar op 06-",
+        f"{digits}. De kosten die wij hebben gemaakt, kunnen terug naar {head} {tail_a}",
+        f"{tail_b}, ten name van ons beiden.",
+    ]
+    assert name and phone  # recorded in the truth above
+    page = doc.new_page(
+        width=pymupdf.paper_rect("a4").width, height=pymupdf.paper_rect("a4").height
+    )
+    y = 90.0
+    for text in lines:
+        if text:
+            page.insert_text((72, y), text, fontsize=12 if text == "Aanvulling" else 11)
+        y += 17
+
+
 # --- category builders -----------------------------------------------------------------------
 
 
@@ -448,7 +503,7 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
     rng, st = ctx.rng, ctx.sender_type
     w = Writer(doc, rng, font=rng.choice(["helv", "tiro", "helv", "cour"]))
     subject, body = topic(ctx)
-    email_print = email_print and "person" in s
+    email_print = (email_print or ctx.form == "email_header") and "person" in s
     name_personal = st == "citizen"
     if email_print and "person" in s:
         email_header(ctx, w, s, subject, name_personal)
@@ -483,6 +538,8 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
             # forms seen in material written elsewhere (issue 8)
             other = OtherMaterial(ctx)
             paras.insert(2, " ".join(other.sentence() for _ in range(rng.randint(1, 3))))
+        if st == "citizen" and ctx.form == "informal":
+            paras.insert(2, informal_paragraph(ctx))
     else:
         paras.append(collision(ctx))
         paras.insert(0, registry_mention(ctx))
@@ -532,7 +589,7 @@ def email_header(ctx: Ctx, w: Writer, s: dict, subject: str, name_personal: bool
     )
     ctx.mark_keep(dutch_date(ctx.letter_date))
     w.line("Aan: griffie@noord-beveland.nl")
-    if name_personal and rng.random() < 0.5:
+    if name_personal and (ctx.form == "email_header" or rng.random() < 0.5):
         # a neighbour in copy, written 'Achternaam, Voornaam' as mail clients do
         q = ctx.pf.person(place=ctx.place)
         listed = f"{q.surname_cap}, {q.first}"
@@ -1025,12 +1082,20 @@ def generate_document(
     scanned: bool = False,
     nuisance: bool | None = None,
     index: int = 0,
+    form: str = "",
 ) -> SampleDocument:
+    """One document; ``form`` (one of FORMS) makes it contain that form of issue 8."""
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     if sender_type not in SENDER_TYPES:
         raise ValueError(f"unknown sender type {sender_type!r}")
-    ctx = Ctx(rng, category, sender_type)
+    if form and form not in FORMS:
+        raise ValueError(f"unknown form {form!r}")
+    if form in ("informal", "email_header") and (category, sender_type) != ("letter", "citizen"):
+        raise ValueError(f"form {form!r} is written in a citizen's letter")
+    if form == "line_break_scan" and not scanned:
+        raise ValueError("form 'line_break_scan' is a scan")
+    ctx = Ctx(rng, category, sender_type, form)
     s = make_sender(ctx)
     needs_person = category in ("petition", "speaker", "view", "objection", "citizens_initiative")
     if needs_person and "person" not in s:
@@ -1069,6 +1134,8 @@ def generate_document(
     sender = sender_record(ctx, s)
     written = " ".join(" ".join(page.get_text().split()) for page in doc).lower()
     ctx.keep = [k for k in ctx.keep if " ".join(k.split()).lower() in written]
+    if form == "line_break_scan":
+        line_broken_block(ctx, doc)
     if scanned:
         doc = scan(doc, rng)
         for sig in ctx.signatures:  # scans are slightly rotated: widen the rect
@@ -1093,7 +1160,7 @@ def generate_document(
     ]
     deny += [d for d in ctx.deny if d not in deny]
     slug = f"{index:03d}-{category}-{sender_type}{'-scan' if scanned else ''}.pdf"
-    return SampleDocument(
+    sample = SampleDocument(
         filename=slug,
         pdf_bytes=data,
         category=category,
@@ -1112,13 +1179,28 @@ def generate_document(
         page_count=pages,
         neutral_term=NEUTRAL[category],
         deny_terms=deny,
+        form=form,
     )
+    if form == "rotated":
+        sample = stored_rotated(sample, rng.choice((90, 180, 270)))
+    elif form == "hidden":
+        sample = with_hidden_text(sample, rng, HIDING[index % len(HIDING)])
+    return sample
+
+
+# Forms of issue 8 that the corpus must contain, each in a share of the documents
+# (``generate_document(form=...)``): pages stored rotated, hidden text (all HIDING ways in
+# turn), a name/address/phone/account broken over two lines in a scan, informal lower-case
+# text and an e-mail header with 'Achternaam, Voornaam' in copy.
+FORMS = ("rotated", "hidden", "line_break_scan", "informal", "email_header")
+LINE_BREAK_KEEPS = ("speaker", "activity")  # categories that keep names (3d) or phones (3h)
 
 
 def corpus_plan(
     rng: random.Random, count: int, scans: int | None = None
-) -> list[tuple[str, str, bool]]:
-    """Category/sender combinations covering every category and typical sender first."""
+) -> list[tuple[str, str, bool, str]]:
+    """Category/sender combinations covering every category and typical sender first, then
+    a share of each of FORMS: (category, sender_type, scanned, form)."""
     from .model import TYPICAL_SENDERS
 
     combos = [(c, st) for c in CATEGORIES for st in TYPICAL_SENDERS[c]]
@@ -1129,13 +1211,33 @@ def corpus_plan(
         rng.shuffle(combos)
     scans = max(1, count // 6) if scans is None else scans
     scan_idx = set(rng.sample(range(count), min(scans, count)))
-    return [(c, st, i in scan_idx) for i, (c, st) in enumerate(plan)]
+    forms = [""] * count
+    share = max(1, count // 12)
+    # informal text and e-mail headers are citizens' letters: they take the place of repeats,
+    # after every combination has had its turn
+    repeats = [i for i in range(len(combos), count) if i not in scan_idx]
+    typed = [i for i in range(count) if i not in scan_idx]
+    for form, pool in (
+        # where every broken item is personal (not in a speaker's or an activity's text)
+        ("line_break_scan", [i for i in sorted(scan_idx) if plan[i][0] not in LINE_BREAK_KEEPS]),
+        ("informal", repeats),
+        ("email_header", repeats),
+        ("rotated", typed),
+        ("hidden", typed),
+    ):
+        free = [i for i in pool if not forms[i]]
+        n = max(1, count // 10) if form == "hidden" else share
+        for i in rng.sample(free, min(n, len(free))):
+            forms[i] = form
+            if form in ("informal", "email_header"):
+                plan[i] = ("letter", "citizen")
+    return [(c, st, i in scan_idx, forms[i]) for i, (c, st) in enumerate(plan)]
 
 
 def generate_corpus(seed: int, count: int, scans: int | None = None) -> list[SampleDocument]:
     rng = random.Random(seed)
     docs = []
-    for i, (category, sender_type, scanned) in enumerate(corpus_plan(rng, count, scans)):
+    for i, (category, sender_type, scanned, form) in enumerate(corpus_plan(rng, count, scans)):
         doc_rng = random.Random(f"{seed}-{i}")
-        docs.append(generate_document(doc_rng, category, sender_type, scanned, index=i))
+        docs.append(generate_document(doc_rng, category, sender_type, scanned, index=i, form=form))
     return docs

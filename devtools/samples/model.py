@@ -85,6 +85,8 @@ class SampleDocument:
     neutral_term: str = "aanvrager"
     # sender details an intake form would hold and that must go (for deny_terms)
     deny_terms: list[str] = field(default_factory=list)
+    # a form of issue 8 this document was made to contain (generator.FORMS), or ""
+    form: str = ""
 
     def describe(self) -> dict:
         d = asdict(self)

@@ -104,10 +104,12 @@ def evaluate_document(
         "category": sample.category,
         "sender_type": sample.sender_type,
         "scanned": sample.scanned,
+        "form": sample.form,
         "pages": sample.page_count,
         "produced": False,
         "error": "",
         "leaks": [],
+        "personal_items": len(sample.truth.personal),
         "kept": 0,
         "keep_total": 0,
         "keep_missing": [],
@@ -246,6 +248,16 @@ def summarise(records: list[dict], seconds: float) -> dict:
             t: {"found": h, "total": n, "recall": round(h / n, 3) if n else None}
             for t, (h, n) in recall.items()
         },
+        "forms": {
+            form: {
+                "documents": len(rs),
+                "produced": sum(r["produced"] for r in rs),
+                "leaks": sum(len(r["leaks"]) for r in rs),
+                "personal_items": sum(r["personal_items"] for r in rs),
+            }
+            for form in sorted({r.get("form") or "" for r in records} - {""})
+            for rs in [[r for r in records if r.get("form") == form]]
+        },
         "seconds_total": round(seconds, 1),
         "seconds_engine": round(sum(r["seconds"] for r in records), 1),
         "seconds_per_document_max": max((r["seconds"] for r in records), default=0),
@@ -313,6 +325,13 @@ def format_table(report: dict) -> str:
     for t, v in s["recall"].items():
         if v["total"]:
             lines.append(f"  {t:14} {v['found']:>4}/{v['total']:<4} {v['recall']}")
+    if s.get("forms"):
+        lines.append("forms of issue 8 (documents, produced, leaks / personal items):")
+        for form, v in s["forms"].items():
+            lines.append(
+                f"  {form:16} {v['documents']:>3} docs, {v['produced']:>3} produced, "
+                f"{v['leaks']:>3} leaks / {v['personal_items']} items"
+            )
     if s["not_produced"]:
         lines.append("not produced:")
         lines += [f"  {x['document']}: {x['error'][:140]}" for x in s["not_produced"]]

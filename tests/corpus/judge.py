@@ -56,6 +56,10 @@ def occurs(text: str, item: str, etype: str, ocr: bool = False) -> bool:
         c = compact(item)
         if re.search(r"(?<![0-9a-z])" + re.escape(c) + r"(?![0-9a-z])", compact(text)):
             return True
+        # the same characters with any spacing or line break between them ('06-' / '12345678')
+        spaced = r"\s*".join(re.escape(ch) for ch in c)
+        if re.search(r"(?<![0-9a-z])" + spaced + r"(?![0-9a-z])", t):
+            return True
     if etype == "EMAIL":
         local = norm(item).split("@")[0]
         if len(local) >= 5 and re.search(r"(?<![\w.])" + re.escape(local) + r"(?![\w])", t):
@@ -144,6 +148,10 @@ def read_pdf(data: bytes, ocr: bool = True, dpi: int = 200, jobs: int = 4) -> Re
     for page in doc:
         n = page.number + 1
         r.sources[f"text p{n}"] = page.get_text()
+        # what an adversary copies out: the whole text layer, also beyond the crop and media box
+        r.sources[f"text beyond the boxes p{n}"] = page.get_text(
+            flags=pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_MEDIABOX_CLIP, clip=pymupdf.INFINITE_RECT()
+        )
         ann = []
         for a in page.annots() or []:
             info = a.info

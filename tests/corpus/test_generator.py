@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from types import SimpleNamespace
 
 import pymupdf
@@ -19,10 +20,13 @@ from devtools.samples import (
     iban_valid,
 )
 from devtools.samples.demo import demo_documents
+from devtools.samples.generator import FORMS, corpus_plan
 from devtools.samples.other_material import mistyped_bsn, mistyped_iban
 from devtools.samples.people import bsn, iban
+from devtools.samples.stored import HIDING
 
-from .judge import occurs, read_pdf, signature_check
+from .eval import DEFAULT_SEED
+from .judge import occurs, read_pdf, signature_check, tesseract_available
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +183,117 @@ def test_demo_documents_cover_everything():
     assert {d.sender_type for d in docs} == {st for v in TYPICAL_SENDERS.values() for st in v}
     assert sum(d.scanned for d in docs) >= 3
     assert len({d.filename for d in docs}) == len(docs)
+
+
+# --- the forms of issue 8 in the eval corpus -----------------------------------------------------
+
+
+def test_the_default_eval_plan_gives_every_form_of_issue_8_a_share():
+    plan = corpus_plan(random.Random(DEFAULT_SEED), 60, scans=10)
+    assert plan == corpus_plan(random.Random(DEFAULT_SEED), 60, scans=10)
+    forms = Counter(form for *_, form in plan)
+    assert set(forms) - {""} == set(FORMS)
+    assert all(forms[form] >= 5 for form in FORMS), forms
+    assert forms["hidden"] >= len(HIDING)  # every way of hiding takes a turn
+    for category, sender_type, scanned, form in plan:
+        if form == "line_break_scan":
+            assert scanned
+        if form in ("informal", "email_header"):
+            assert (category, sender_type, scanned) == ("letter", "citizen", False)
+        if form in ("rotated", "hidden"):
+            assert not scanned
+    # the forms take no combination of category and typical sender out of the corpus
+    combos = {(c, st) for c in CATEGORIES for st in TYPICAL_SENDERS[c]}
+    assert combos <= {(c, st) for c, st, *_ in plan}
+
+
+def test_the_corpus_carries_the_forms(corpus):
+    assert {d.form for d in corpus} - {""} == set(FORMS)
+
+
+def _form(form: str, index: int = 0, category="letter", sender_type="citizen", scanned=False):
+    rng = random.Random(f"form-{form}-{index}")
+    return generate_document(rng, category, sender_type, scanned, index=index, form=form)
+
+
+def test_rotated_form_is_stored_rotated_and_its_truth_is_readable():
+    d = _form("rotated", category="objection")
+    doc = pymupdf.open(stream=d.pdf_bytes, filetype="pdf")
+    assert all(page.rotation in (90, 180, 270) for page in doc)
+    reading = read_pdf(d.pdf_bytes, ocr=False)
+    assert d.truth.personal
+    for item in d.truth.personal:
+        if item["where"] != ["omitted page"]:
+            assert reading.find(item["text"], item["type"]), item
+
+
+@pytest.mark.parametrize("index", range(len(HIDING)))
+def test_hidden_form_hides_a_name_and_phone_that_the_judge_reads(index):
+    d = _form("hidden", index=index, category="view")
+    how = HIDING[index]
+    hidden = [i for i in d.truth.personal if i["where"] == [f"hidden text ({how})"]]
+    assert {i["type"] for i in hidden} == {"PERSON", "PHONE"}
+    reading = read_pdf(d.pdf_bytes, ocr=False)
+    for item in hidden:
+        assert reading.find(item["text"], item["type"]), (how, item)
+
+
+def test_line_broken_entities_are_broken_over_two_lines_and_in_the_truth():
+    from devtools.samples.generator import Ctx, line_broken_block
+
+    ctx = Ctx(random.Random(4), "view", "citizen", "line_break_scan")
+    doc = pymupdf.open()
+    line_broken_block(ctx, doc)
+    lines = [" ".join(ln.split()) for ln in doc[0].get_text().splitlines()]
+    text = " ".join(lines)
+    items = list(ctx.personal.values())
+    assert {i["type"] for i in items} >= {"PERSON", "ADDRESS", "PHONE", "IBAN"}
+    for item in items:
+        if item["type"] == "POSTCODE":
+            continue
+        assert occurs(text, item["text"], item["type"]), item
+        assert not any(occurs(ln, item["text"], item["type"]) for ln in lines), item
+
+
+def test_line_broken_form_is_a_scan_whose_broken_entities_ocr_finds():
+    if not tesseract_available():
+        pytest.skip("tesseract is not installed")
+    d = _form("line_break_scan", category="objection", scanned=True)
+    assert d.scanned
+    reading = read_pdf(d.pdf_bytes, ocr=True)
+    broken = [i for i in d.truth.personal if i["type"] in ("PHONE", "IBAN", "PERSON", "ADDRESS")]
+    found = [i for i in broken if reading.find(i["text"], i["type"])]
+    assert len(found) >= 0.8 * len(broken), [i for i in broken if i not in found]
+
+
+def test_informal_form_writes_a_lower_case_name_address_and_phone():
+    d = _form("informal")
+    text = " ".join(read_pdf(d.pdf_bytes, ocr=False).page_text().split())
+    lower = [
+        i for i in d.truth.personal if i["type"] in ("PERSON", "ADDRESS") and i["text"].islower()
+    ]
+    assert {i["type"] for i in lower} == {"PERSON", "ADDRESS"}
+    for item in lower:
+        assert item["text"] in text, item
+
+
+def test_email_header_form_lists_a_neighbour_as_surname_comma_first_name():
+    d = _form("email_header")
+    text = read_pdf(d.pdf_bytes, ocr=False).page_text()
+    assert "Van:" in text and "Onderwerp:" in text
+    listed = [i["text"] for i in d.truth.personal if i["type"] == "PERSON" and ", " in i["text"]]
+    assert listed and all(f"CC: {name}" in text for name in listed)
+
+
+@pytest.mark.parametrize(
+    ("form", "category", "sender_type", "scanned"),
+    [
+        ("informal", "view", "citizen", False),
+        ("email_header", "letter", "organisation", False),
+        ("line_break_scan", "letter", "citizen", False),
+        ("sideways", "letter", "citizen", False),
+    ],
+)
+def test_a_form_where_it_cannot_be_written_is_refused(form, category, sender_type, scanned):
+    with pytest.raises(ValueError):
+        generate_document(random.Random(1), category, sender_type, scanned, form=form)

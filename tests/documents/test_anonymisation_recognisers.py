@@ -426,6 +426,47 @@ def test_house_number_additions_and_abbreviated_street_types(text, address):
     assert found(text, "ADDRESS") == [address]
 
 
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("ik woon op de zandkreekweg 17 sinds vorig jaar", "zandkreekweg 17"),
+        ("ps. we wonen op de bosschenhoofdstraat 120-2 in goes", "bosschenhoofdstraat 120-2"),
+        ("mijn adres is wilgenlaan 8a, bel maar", "wilgenlaan 8a"),
+    ],
+)
+def test_street_addresses_typed_in_lower_case(text, address):
+    assert found(text, "ADDRESS") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de weg 12 keer afgesloten",  # the bare word, no street name
+        "onderweg 3 keer gestopt",  # a word that ends in -weg but is not a street type
+        "de straat was 12 jaar lang dicht",
+    ],
+)
+def test_lower_case_words_before_a_number_are_no_address(text):
+    assert found(text, "ADDRESS") == []
+
+
+def test_a_postscript_is_no_initials_but_initials_before_a_surname_are():
+    assert found("P.S. Ik ben het best bereikbaar op de griffie.", "PERSON") == []
+    assert found("N.B. Dit geldt ook voor de buren.", "PERSON") == []
+    # after a role word that ends the line above (a replacement term in a redacted text)
+    assert (
+        found("Met vriendelijke groet,\n\naanvrager\nP.S. Ik ben het best bereikbaar", "PERSON")
+        == []
+    )
+    assert found("Een melding van P.S. Verhoeckx kwam binnen.", "PERSON") == ["P.S. Verhoeckx"]
+
+
+def test_an_iban_as_ocr_reads_it_with_letters_for_digits():
+    text = "terug naar NLOS INGB\n5209 9255 11, ten name van ons"
+    assert found(text, "IBAN") == ["NLOS INGB\n5209 9255 11"]
+    assert found("Zie NLOS INGB voor de regels.", "IBAN") == []
+
+
 def test_address_broken_over_a_line_goes_with_its_postcode():
     text = "Nieuw adres: Laan van\nMeerdervoort 31, 2517\nAB Den Haag."
     assert found(text, "ADDRESS") == ["Laan van\nMeerdervoort 31"]

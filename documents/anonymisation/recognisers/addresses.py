@@ -26,7 +26,7 @@ HOUSE_NUMBER_RE = re.compile(
     rf"(?:{_ADDITION})?"
     r"(?:[ ](?:\d{1,2}-?(?:hoog|hg)|hs)(?![\w]))?"
     r"(?:,?[ ]bus[ ]\d{1,4}(?![\w]))?"
-    r"(?![\w%€]|[.,]\d|[ ]?(?:%|euro|procent|jaar|maanden|weken|dagen|uur|km|m2|meter|minuten)\b"
+    r"(?![\w%€]|[.,]\d|[ ]?(?:%|euro|procent|jaar|maanden|weken|dagen|uur|keer|maal|km|m2|meter|minuten)\b"
     rf"|[ ](?:{_MONTHS})\b)"
 )
 DATE_START_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?!\d)")
@@ -153,6 +153,8 @@ class AddressRecogniser(_Recogniser):
             chosen = words[-k:]
             first = chosen[0].group()
             if not (first[0].isupper() or first.startswith(("'s", "'t"))):
+                if k == 1 and self._lower_case_street(first):
+                    return line_start + chosen[0].start()  # informal: 'op de veerweg 17'
                 continue
             raw = before[chosen[0].start() : chosen[-1].end()]
             candidate = raw.rstrip(",").lower()
@@ -167,6 +169,13 @@ class AddressRecogniser(_Recogniser):
             if k == 1 and ABBREVIATED_STREET_RE.fullmatch(candidate):
                 return line_start + chosen[0].start()
         return None
+
+    def _lower_case_street(self, word: str) -> bool:
+        """A street typed in lower case (informal text): one word, not a dictionary word,
+        with a suffix that only streets have ('kerkstraat', 'veerweg')."""
+        if not word.isalpha() or not word.islower() or word in self.lookups.common_words:
+            return False
+        return any(word.endswith(s) and len(word) > len(s) + 1 for s in STREET_WORD_SUFFIXES)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []

@@ -31,6 +31,10 @@ def iban_shaped(iban: str) -> bool:
     account number is still someone's. The country's format must hold (length, letters
     where the bank code goes); only the two check digits may be wrong."""
     compact = re.sub(r"\s", "", iban).upper()
+    if compact.startswith("NL") and len(compact) == 18:
+        # OCR confusions in the check digits and the account number
+        compact = "NL" + compact[2:4].translate(_OCR_DIGITS) + compact[4:8]
+        compact += re.sub(r"\s", "", iban)[8:].translate(_OCR_DIGITS)
     if iban_valid(compact):
         return True
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
@@ -53,7 +57,10 @@ IBAN_RE = re.compile(
     # groups may be split by a space or a line break ('NL28 INGB\n3227 7112 79')
     r"\b[A-Z]{2}\d{2}[ \n]?[A-Z]{4}(?:[ \n]?\d){10}\b"
     r"|\b[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){3,7}(?:[ \n]?[A-Z0-9]{1,3})?\b"
+    # a Dutch IBAN as OCR reads it: O for 0, S for 5, I or l for 1 ('NLOS INGB 5209 9255 11')
+    r"|\bNL[\dOSIl]{2}[ \n]?[A-Z]{4}(?:[ \n]?[\dOSIl]){10}\b"
 )
+_OCR_DIGITS = str.maketrans("OSIl", "0511")
 BSN_RE = re.compile(
     r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w\-]|\.\d)"
 )

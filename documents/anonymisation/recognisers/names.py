@@ -41,6 +41,10 @@ MAIL_HEADER_RE = re.compile(
 )
 
 
+# Abbreviations shaped like initials: the postscript and nota bene.
+POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
+
+
 class _Part:
     """A piece of a header line with its offset (the interface of a regex match we use)."""
 
@@ -111,12 +115,23 @@ class PersonRecogniser(_Recogniser):
                 return after
         return j
 
+    def _initials(self, tokens: list[Token], j: int) -> bool:
+        """Initials at j; not 'P.S. Ik ben ...' or 'N.B. Dit ...' (an abbreviation before an
+        ordinary word)."""
+        word = tokens[j].text
+        if not INITIALS_RE.match(word) or word in NOT_INITIALS:
+            return False
+        return not (
+            word in POSTSCRIPTS
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text.lower() in self.lk.common_words
+        )
+
     def _given(self, tokens: list[Token], i: int) -> int:
         """Index after first names and/or initials starting at i."""
         j = i
         while j < len(tokens) and j - i < 4 and tokens[j].line == tokens[i].line:
-            word = tokens[j].text
-            if INITIALS_RE.match(word) and word not in NOT_INITIALS:
+            if self._initials(tokens, j):
                 j += 1
             elif self._first_name(tokens[j]):
                 j += 1
@@ -158,8 +173,7 @@ class PersonRecogniser(_Recogniser):
         n = len(tokens)
         j, end = k, -1
         while j < n and j - k < 7 and tokens[j].line == tokens[k].line:
-            word = tokens[j].text
-            if INITIALS_RE.match(word) and word not in NOT_INITIALS:
+            if self._initials(tokens, j):
                 j += 1
                 continue
             size = self._interfix_len(tokens, j)
@@ -476,7 +490,7 @@ class PersonRecogniser(_Recogniser):
                     start_idx, end, source = k, s, "title"
                 elif g > k:  # 'Beste Piet'
                     start_idx, end, source = k, g, "title"
-            elif INITIALS_RE.match(word) and word not in NOT_INITIALS:
+            elif self._initials(tokens, i):
                 g, s = self._given_surname(tokens, i, known_only=False)
                 if s > 0:
                     end, source = s, "initials"
