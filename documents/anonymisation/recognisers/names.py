@@ -70,9 +70,14 @@ class PersonRecogniser(_Recogniser):
     def __init__(self, lookups: Lookups):
         super().__init__()
         self.lk = lookups
+        # First words of the interfixes ('van' of 'van der'): most tokens are not one, and
+        # the check below runs for nearly every token of every document.
+        self._interfix_heads = frozenset(words[0] for words in lookups.interfixes)
 
     # -- helpers
     def _interfix_len(self, tokens: list[Token], i: int) -> int:
+        if i >= len(tokens) or tokens[i].text.lower() not in self._interfix_heads:
+            return 0
         for size in (3, 2, 1):
             chunk = tokens[i : i + size]
             if len(chunk) == size and all(t.line == tokens[i].line for t in chunk):
