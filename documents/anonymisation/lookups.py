@@ -60,21 +60,28 @@ _NOT_STREETS = {
     "amendement",
 }
 
+# Names of bodies and kinds of organisation: never part of a person's name, and what
+# makes a line an organisation (recognisers/organisations.py).
+BODY_WORDS = frozenset(
+    {
+        "gemeente",
+        "stichting",
+        "vereniging",
+        "college",
+        "raad",
+        "fractie",
+        "griffie",
+        "provincie",
+        "ministerie",
+        "commissie",
+        "bestuur",
+        "afdeling",
+        "team",
+    }
+)
+
 # Capitalised words that head a line or sentence and are never part of a person name.
-_NOT_NAME_WORDS = {
-    "gemeente",
-    "stichting",
-    "vereniging",
-    "college",
-    "raad",
-    "fractie",
-    "griffie",
-    "provincie",
-    "ministerie",
-    "commissie",
-    "bestuur",
-    "afdeling",
-    "team",
+_NOT_NAME_WORDS = BODY_WORDS | {
     "postbus",
     "onderwerp",
     "datum",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lookups import Lookups
-from .base import _Recogniser
+from .base import _PatternRecogniser, _Recogniser
 from .dates import _MONTHS
 
 # A postcode may be broken over a line ('1234\nAB'); the recogniser checks its context.
@@ -64,42 +64,45 @@ STREET_SUFFIXES = (
     "straatje",
 )
 # Suffixes that make a word a street name and never a surname ('-veld', '-dijk', '-hof'
-# and '-burg' end many surnames too).
-STREET_WORD_SUFFIXES = (
-    "straat",
-    "weg",
-    "laan",
-    "plein",
-    "gracht",
-    "kade",
-    "singel",
-    "steeg",
-    "dreef",
-    "plantsoen",
-    "boulevard",
-    "allee",
+# and '-burg' end many surnames too, and the rarer street types are left out).
+STREET_WORD_SUFFIXES = tuple(
+    suffix
+    for suffix in STREET_SUFFIXES
+    if suffix
+    in {
+        "straat",
+        "weg",
+        "laan",
+        "plein",
+        "gracht",
+        "kade",
+        "singel",
+        "steeg",
+        "dreef",
+        "plantsoen",
+        "boulevard",
+        "allee",
+    }
 )
 # Abbreviated street types: 'Kerkstr. 4', 'Stationsln 2', 'Dorpswg 7', 'Marktpln 1', 'Molenstg 3'.
 ABBREVIATED_STREET_RE = re.compile(r"[a-zà-ÿ'’-]{3,}(?:str\.?|ln\.?|wg\.?|pln\.?|stg\.?)")
 
 
-class PostcodeRecogniser(_Recogniser):
+class PostcodeRecogniser(_PatternRecogniser):
     """A postcode where an address is: after a street address or a 'postcode' label, or
     before a place name. '4815 JK' alone in running text ('Sectie 4815 JK van het rapport',
     'in het jaar 1984 AB werd') is no address."""
 
     ENTITY = "POSTCODE"
+    PATTERN = POSTCODE_RE
+    SCORE = 0.8
 
     def __init__(self, lookups: Lookups | None = None):
         super().__init__()
         self.lookups = lookups
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            self.result(m.start(), m.end(), 0.8)
-            for m in POSTCODE_RE.finditer(text)
-            if self._in_address(text, m.start(), m.end())
-        ]
+    def accepts(self, text, match):
+        return self._in_address(text, match.start(), match.end())
 
     def _in_address(self, text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 60) : start]

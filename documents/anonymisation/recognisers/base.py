@@ -260,3 +260,20 @@ class _Recogniser(EntityRecognizer):
     def result(self, start: int, end: int, score: float = 0.85, **meta) -> RecognizerResult:
         meta.setdefault("recognizer_name", self.name)
         return RecognizerResult(self.ENTITY, start, end, score, recognition_metadata=meta)
+
+
+class _PatternRecogniser(_Recogniser):
+    """Every match of ``PATTERN`` that :meth:`accepts` it, with one fixed ``SCORE``."""
+
+    PATTERN: re.Pattern
+    SCORE = 0.85
+
+    def accepts(self, text: str, match: re.Match) -> bool:
+        return True
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        return [
+            self.result(m.start(), m.end(), self.SCORE)
+            for m in self.PATTERN.finditer(text)
+            if self.accepts(text, m)
+        ]

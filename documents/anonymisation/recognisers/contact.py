@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import _Recogniser
+from .base import _PatternRecogniser
 
 _SEP = r"(?:[ \t]?[.\-/][ \t]?|[ \t])?\n?"
 _BREAK = r"[ \t]?\n?[ \t]?"
@@ -36,30 +36,26 @@ EMAIL_RE = re.compile(
 )
 
 
-class PhoneRecogniser(_Recogniser):
+class PhoneRecogniser(_PatternRecogniser):
     ENTITY = "PHONE"
+    PATTERN = PHONE_RE
+    SCORE = 0.85
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [self.result(m.start(), m.end(), 0.85) for m in PHONE_RE.finditer(text)]
 
-
-class EmailRecogniser(_Recogniser):
+class EmailRecogniser(_PatternRecogniser):
     ENTITY = "EMAIL"
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [self.result(m.start(), m.end(), 0.95) for m in EMAIL_RE.finditer(text)]
+    PATTERN = EMAIL_RE
+    SCORE = 0.95
 
 
 # '@name' on its own (not the middle of an e-mail address): a social-media handle.
 HANDLE_RE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]*[^\W\d_])\w(?:[\w.]*\w)?(?![\w@])")
 
 
-class SocialHandleRecogniser(_Recogniser):
+class SocialHandleRecogniser(_PatternRecogniser):
     ENTITY = "SOCIAL_HANDLE"
+    PATTERN = HANDLE_RE
+    SCORE = 0.85
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            self.result(m.start(), m.end(), 0.85)
-            for m in HANDLE_RE.finditer(text)
-            if len(m.group()) >= 3
-        ]
+    def accepts(self, text, match):
+        return len(match.group()) >= 3

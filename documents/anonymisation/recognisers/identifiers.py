@@ -7,7 +7,7 @@ import re
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn
 
-from .base import _Recogniser
+from .base import _PatternRecogniser, _Recogniser
 
 
 def bsn_valid(number: str) -> bool:
@@ -103,15 +103,13 @@ PLATE_RE = re.compile(
 )
 
 
-class IbanRecogniser(_Recogniser):
+class IbanRecogniser(_PatternRecogniser):
     ENTITY = "IBAN"
+    PATTERN = IBAN_RE
+    SCORE = 0.95
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            self.result(m.start(), m.end(), 0.95)
-            for m in IBAN_RE.finditer(text)
-            if iban_shaped(m.group())
-        ]
+    def accepts(self, text, match):
+        return iban_shaped(match.group())
 
 
 class BsnRecogniser(_Recogniser):
@@ -128,15 +126,13 @@ class BsnRecogniser(_Recogniser):
         return results
 
 
-class LicencePlateRecogniser(_Recogniser):
+class LicencePlateRecogniser(_PatternRecogniser):
     ENTITY = "LICENCE_PLATE"
+    PATTERN = PLATE_RE
+    SCORE = 0.8
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            self.result(m.start(), m.end(), 0.8)
-            for m in PLATE_RE.finditer(text)
-            if any(ch.isalpha() for ch in m.group())
-        ]
+    def accepts(self, text, match):
+        return any(ch.isalpha() for ch in match.group())
 
 
 # Identity documents. The label, then at most a few linking words ('paspoort nr.',

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..lookups import Lookups
+from ..lookups import BODY_WORDS, Lookups
 from .base import _Recogniser
 
-ORG_WORDS = {
-    "stichting",
-    "vereniging",
-    "gemeente",
-    "college",
-    "raad",
-    "fractie",
-    "griffie",
-    "provincie",
-    "ministerie",
+ORG_WORDS = BODY_WORDS | {
     "bv",
     "b.v.",
     "nv",
     "n.v.",
     "vof",
     "v.o.f.",
-    "bestuur",
     "namens",
-    "team",
-    "afdeling",
-    "commissie",
     "werkgroep",
     "comité",
     "comite",
