@@ -119,15 +119,21 @@ def broker_at(url: str):
 # --- database connections cut mid-task ------------------------------------------------------
 def test_backends_terminated_mid_task_leave_no_document_stuck_or_failed(workers):
     workers.start(concurrency=2)
-    documents = letters(3, pages=20)
+    documents = letters(3, pages=40)
     for document in documents:
         workflow.queue_anonymisation(document)
     runs = Document.objects.filter(pk__in=[d.pk for d in documents], run_started_at__isnull=False)
     assert wait_for(lambda: runs.count() >= 2, 30), "the workers did not start"
 
-    cut = terminate_other_backends()
-    time.sleep(1.0)
-    cut += terminate_other_backends()
+    # Cut the workers' connections while they work, again every half second (each page's
+    # progress update opens a new one) for at least a second and until two were cut, so the
+    # cut lands mid-task however fast or slow the machine is.
+    cut, started = 0, time.monotonic()
+    while time.monotonic() - started < 8:
+        cut += terminate_other_backends()
+        if cut >= 2 and time.monotonic() - started >= 1.0:
+            break
+        time.sleep(0.5)
     assert cut >= 2, "no worker connection was cut"
 
     assert wait_for(lambda: settled(documents), 120, 0.5), "documents stayed stuck"
