@@ -7,20 +7,13 @@ from dataclasses import asdict, dataclass, field
 
 # The same values as the engine and documents.models (one list, checked by a test).
 from documents.anonymisation.types import CATEGORIES as CATEGORIES
+from documents.anonymisation.types import ENTITY_TYPES as _ENGINE_ENTITY_TYPES
 from documents.anonymisation.types import SENDER_TYPES as SENDER_TYPES
 
-ENTITY_TYPES = (
-    "PERSON",
-    "ADDRESS",
-    "POSTCODE",
-    "PHONE",
-    "EMAIL",
-    "IBAN",
-    "BSN",
-    "DATE_OF_BIRTH",
-    "LICENCE_PLATE",
-    "ID_NUMBER",
-    "SOCIAL_HANDLE",
+# Personal-data types the generator writes ground truth for: the engine's own types, less
+# what is no text item (signatures, whole pages) or is kept (organisation names).
+ENTITY_TYPES = tuple(
+    entity for entity in _ENGINE_ENTITY_TYPES if entity not in {"SIGNATURE", "PAGE", "ORGANISATION"}
 )
 
 # Sender types that are typical for each category (the generator accepts any combination).
