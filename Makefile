@@ -62,7 +62,10 @@ bench: install
 # Uses a throw-away PostgreSQL database (the command fills it with 10,000 documents).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/griffie_bench
 bench-web: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_web
+	psql "$(BENCH_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 \
+	  || psql "$(dir $(BENCH_DATABASE_URL))postgres" -c 'CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))'
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_web $(BENCH_WEB_ARGS)
 
 clean:
 	rm -rf $(VENV) var eval-out bench-out node_modules static/nlds

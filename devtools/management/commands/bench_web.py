@@ -43,10 +43,10 @@ WORDS = (
 ).split()
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %d %d %.3f %d\\n", summary.requests, summary.duration,
-    latency:percentile(95) / 1000.0, errors))
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %.3f connect=%d,read=%d,write=%d,status=%d,timeout=%d\\n",
+    summary.requests, summary.duration, latency:percentile(95) / 1000.0,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 """
 
@@ -162,10 +162,16 @@ class Command(BaseCommand):
                 check=True,
             ).stdout
             os.unlink(script.name)
-            requests, duration_us, p95, errors = re.search(
-                r"RESULT (\d+) (\d+) ([\d.]+) (\d+)", out
+            requests, duration_us, p95, error_kinds = re.search(
+                r"RESULT (\d+) (\d+) ([\d.]+) (\S+)", out
             ).groups()
-            return int(requests) / (int(duration_us) / 1e6), float(p95), int(errors)
+            # "0" when clean, else the kinds that occurred, e.g. "1 (read=1)"
+            counts = dict(kind.split("=") for kind in error_kinds.split(","))
+            seen = {kind: int(n) for kind, n in counts.items() if int(n)}
+            errors = sum(seen.values())
+            if seen:
+                errors = f"{errors} ({', '.join(f'{k}={n}' for k, n in seen.items())})"
+            return int(requests) / (int(duration_us) / 1e6), float(p95), errors
         return self.threaded_load(url, options)
 
     def threaded_load(self, url, options):
