@@ -48,3 +48,53 @@ schema = schemathesis.openapi.from_wsgi("/api/schema.json", application)
 )
 def test_api_conforms_to_its_schema(case, api_data):
     case.call_and_validate()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_schemathesis_cli_all_checks_against_the_running_app(live_server, settings, tmp_path):
+    """The way an outside client would test us: the schemathesis command line, every check
+    and every phase (coverage, including undeclared methods; fuzzing; stateful link-following)
+    over real HTTP against a running server with data in it. 0 failures is the bar."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+
+    settings.API_ANON_THROTTLE_RATE = ""  # the tester sends far more than a client may
+    user = get_user_model().objects.create_user("schemathesis-cli")
+    published_document(user, subject="Brief over de haven")
+    meeting = MeetingFactory(title="Raad januari")
+    AgendaItemFactory(meeting=meeting)
+    MeetingFactory(title="Besloten", is_closed=True)
+    PersonFactory()
+
+    command = Path(sys.executable).with_name("schemathesis")
+    result = subprocess.run(
+        [
+            str(command),
+            "run",
+            f"{live_server.url}/api/schema.json",
+            "--checks",
+            "all",
+            "--phases",
+            "coverage,fuzzing,stateful",
+            "--max-examples",
+            "10",
+            "--seed",
+            "20261129",
+            "--generation-deterministic",
+            "--no-color",
+            "--report",
+            "junit",
+            "--report-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    summary = result.stdout[-3000:]
+    assert result.returncode == 0, summary
+    assert "No issues found" in result.stdout, summary
+    assert "8 selected / 8 total" in result.stdout, summary
