@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from people.admin_tools import GriffieOnlyAdmin, groups_assignable_by_hand
 from people.roles import is_griffie
 
 from . import second_factor, service
-from .admin_tools import GriffieOnlyAdmin, HidesSecretDocumentsAdmin
+from .admin_tools import HidesSecretDocumentsAdmin
 from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem, WatermarkIssue
 
 
@@ -108,6 +109,20 @@ _UserAdmin = admin.site._registry[get_user_model()].__class__
 
 class SecondFactorUserAdmin(_UserAdmin):
     actions = [*(_UserAdmin.actions or []), "issue_second_factor_activation"]
+    # Who holds which role and permission is a superuser's decision: staff allowed to change
+    # users would otherwise make themselves griffie, or superuser (people.admin_tools).
+    superuser_only_fields = ("is_staff", "is_superuser", "groups", "user_permissions")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return fields
+        return fields + self.superuser_only_fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = groups_assignable_by_hand()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.action(
         description=_("Activering tweede factor uitgeven (een bestaande koppeling vervalt)")

@@ -45,17 +45,3 @@ class HidesSecretDocumentsAdmin:
         if db_field.related_model is Document:
             kwargs["queryset"] = visible_documents(request)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-class GriffieOnlyAdmin:
-    """Secrecy decisions, items and exclusions are the griffie's records: other staff may not
-    change them (which would grant secrets to a body) and do not see their documents."""
-
-    def has_add_permission(self, request, *args):
-        return is_griffie(request.user) and super().has_add_permission(request, *args)
-
-    def has_change_permission(self, request, obj=None):
-        return is_griffie(request.user) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_griffie(request.user) and super().has_delete_permission(request, obj)

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.models import Group
 
+from .admin_tools import GriffieOnlyAdmin
 from .models import Body, Fractie, Membership, Person
+from .roles import is_griffie
 from .service import sync_body_groups
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(GriffieOnlyAdmin, admin.TabularInline):
     model = Membership
     extra = 1
 
@@ -16,6 +18,11 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ("role", "fractie")
     search_fields = ("name", "department")
     inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        # Linking a login to a member hands it that member's secret information.
+        return fields if is_griffie(request.user) else (*fields, "user")
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -14,7 +14,8 @@ from confidentiality.models import AccessLog, SecretItem
 from documents.models import Redaction
 from people.models import Membership
 from publication.models import InspectionRequest
-from tests.confidentiality.helpers import verify
+from tests.confidentiality.helpers import member, verify
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ def _join_raad_attempt(client, world, user):
             "memberships-TOTAL_FORMS": "1",
             "memberships-INITIAL_FORMS": "0",
             "memberships-0-person": person.pk if person else "",
+            "memberships-0-label": "lid",
             "memberships-0-start": "2026-01-01",
         },
     )
@@ -162,3 +164,117 @@ def test_a_verified_superuser_issues_an_activation_from_the_user_list(world):
     assert page.status_code == 200 and b"/tweestapsverificatie/activeren/" in page.content
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
     assert AccessLog.objects.filter(action="second_factor_reset", object_id=str(user.pk)).exists()
+
+
+# --- who sits in a body is the griffie's record; roles and permissions a superuser's --------------
+def _verified_staff_outside_the_griffie(world):
+    """Staff with the second factor and every people and auth permission, but no griffie role
+    and no superuser: the account most likely to be over-granted in practice."""
+    user = _staff_with_people_permissions(world)
+    return user, verify(Client(), user)
+
+
+def _user_change_post(client, user, **changes):
+    """The user admin's change form as the browser posts it, with ``changes`` applied."""
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "is_staff": "on" if user.is_staff else "",
+        "date_joined_0": user.date_joined.strftime("%Y-%m-%d"),
+        "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
+        "groups": [group.pk for group in user.groups.all()],
+        **changes,
+    }
+    return client.post(reverse("admin:auth_user_change", args=[user.pk]), data)
+
+
+def test_staff_outside_the_griffie_cannot_add_themselves_to_the_raad(world):
+    user, client = _verified_staff_outside_the_griffie(world)
+    person = member(user)  # a person, in no body
+    before = Membership.objects.count()
+
+    _join_raad_attempt(client, world, user)
+
+    assert Membership.objects.count() == before
+    assert not person.memberships.exists()
+    assert not user.groups.filter(body=world.raad).exists()
+
+
+def test_staff_outside_the_griffie_cannot_link_their_login_to_a_member(world):
+    user, client = _verified_staff_outside_the_griffie(world)
+    raad_member = world.users["raadslid"].person
+
+    client.post(
+        reverse("admin:people_person_change", args=[raad_member.pk]),
+        {
+            "name": raad_member.name,
+            "role": raad_member.role,
+            "user": user.pk,
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    raad_member.refresh_from_db()
+    assert raad_member.user == world.users["raadslid"]
+
+
+@pytest.mark.parametrize("change", ["raad group", "griffie group", "superuser"])
+def test_staff_outside_the_griffie_cannot_give_themselves_roles_or_superuser(world, change):
+    from django.contrib.auth.models import Group
+
+    user, client = _verified_staff_outside_the_griffie(world)
+    changes = {
+        "raad group": {"groups": [world.raad.group.pk]},
+        "griffie group": {"groups": [Group.objects.get(name="griffie").pk]},
+        "superuser": {"is_superuser": "on"},
+    }[change]
+
+    _user_change_post(client, user, **changes)
+
+    user.refresh_from_db()
+    assert not user.is_superuser
+    assert not user.groups.filter(name__in=["griffie", world.raad.group.name]).exists()
+
+
+def test_a_body_group_is_not_given_by_hand_even_by_a_superuser(world):
+    """It follows the membership record; the superuser adds the membership instead (as griffie)."""
+    superuser = world.users["superuser"]
+    client = verify(Client(), superuser)
+    target = world.users["global_perm"]
+
+    _user_change_post(client, target, groups=[world.raad.group.pk])
+
+    assert not target.groups.filter(body=world.raad).exists()
+
+
+def test_the_griffie_records_a_membership_and_the_member_gets_the_bodys_group(world):
+    griffie = world.users["griffie"]
+    griffie.is_staff = True
+    griffie.save()
+    griffie.user_permissions.add(*Permission.objects.filter(content_type__app_label="people"))
+    newcomer = UserFactory(username="nieuw-raadslid", raadslid=True)
+    person = member(newcomer)
+
+    response = verify(Client(), griffie).post(
+        reverse("admin:people_body_change", args=[world.raad.pk]),
+        {
+            "name": world.raad.name,
+            "kind": world.raad.kind,
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-0-person": person.pk,
+            "memberships-0-label": "lid",
+            "memberships-0-start": "2026-01-01",
+        },
+    )
+
+    assert response.status_code == 302, response.context and [
+        response.context["adminform"].form.errors,
+        [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms],
+    ]
+    assert person.memberships.filter(body=world.raad).exists()
+    assert newcomer.groups.filter(body=world.raad).exists()
