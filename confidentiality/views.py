@@ -274,23 +274,32 @@ class ConfidentialListView(SecondFactorRequiredMixin, TemplateView):
         return super().get_context_data(page_obj=page, **kwargs)
 
 
-def _get_document_or_404(request, uuid, action) -> Document:
-    """The same 404 (and the same queries) for a document the user may not read and for a
-    random id; only the access log tells them apart."""
-    document, decision = access.find_readable_document(request.user, uuid)
+# How each kind of object in the access log is looked up for a user.
+_FIND_READABLE = {
+    "document": access.find_readable_document,
+    "secret_item": access.find_readable_secret_item,
+}
+
+
+def _readable_or_404(request, object_type: str, uuid, action):
+    """The document or secret item ``uuid`` if the user may read it, the lookup logged.
+    The same 404 (same template, status, no message, same queries) for one the user may not
+    read (an excluded member, another body) and for a random id; only the access log tells
+    them apart. An exclusion itself is explained on the list page, which depends on no id."""
+    obj, decision = _FIND_READABLE[object_type](request.user, uuid)
     service.log_access(
-        request, action, object_type="document", object_id=str(uuid), decision=decision
+        request, action, object_type=object_type, object_id=str(uuid), decision=decision
     )
-    if document is None:
+    if obj is None:
         raise Http404
-    return document
+    return obj
 
 
 class ConfidentialDetailView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/confidential_detail.html"
 
     def get_context_data(self, **kwargs):
-        document = _get_document_or_404(self.request, kwargs["uuid"], "view")
+        document = _readable_or_404(self.request, "document", kwargs["uuid"], "view")
         return super().get_context_data(
             document=document, has_file=service.readable_file(document) is not None, **kwargs
         )
@@ -305,7 +314,7 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
     def get(self, request, uuid):
-        document = _get_document_or_404(request, uuid, "download")
+        document = _readable_or_404(request, "document", uuid, "download")
         return _download(request, document, document)
 
 
@@ -344,24 +353,11 @@ class SecretListView(SecondFactorRequiredMixin, TemplateView):
         )
 
 
-def _get_item_or_404(request, uuid, action) -> SecretItem:
-    """An excluded member gets the same 404 for an existing secret item as for a random id:
-    same template, same status, no message, same queries. The exclusion itself is explained
-    on the list page, which does not depend on any id."""
-    item, decision = access.find_readable_secret_item(request.user, uuid)
-    service.log_access(
-        request, action, object_type="secret_item", object_id=str(uuid), decision=decision
-    )
-    if item is None:
-        raise Http404
-    return item
-
-
 class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/secret_detail.html"
 
     def get_context_data(self, **kwargs):
-        item = _get_item_or_404(self.request, kwargs["uuid"], "view")
+        item = _readable_or_404(self.request, "secret_item", kwargs["uuid"], "view")
         return super().get_context_data(
             item=item,
             decision=item.decision,
@@ -372,7 +368,7 @@ class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
 
 class SecretDownloadView(SecondFactorRequiredMixin, View):
     def get(self, request, uuid):
-        item = _get_item_or_404(request, uuid, "download")
+        item = _readable_or_404(request, "secret_item", uuid, "download")
         return _download(request, item, item.document)
 
 

@@ -13,6 +13,8 @@ from email.message import EmailMessage
 
 import pymupdf
 
+from griffie.errors import ReasonError
+
 PDF = "pdf"
 IMAGE = "image"
 EMAIL = "eml"
@@ -34,12 +36,8 @@ EXTENSIONS = {
 }
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(ReasonError):
     """The file cannot be read; ``reason`` says why, in Dutch, for the griffie."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass

@@ -10,6 +10,8 @@ from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from griffie.errors import ReasonError
+
 from .conversion import UnreadableFile, convert, sniff
 from .files import atomic_files, store_file
 from .models import Document, FileKind, RegistrationCounter
@@ -21,12 +23,8 @@ logger = logging.getLogger(__name__)
 CONTENT_TYPES = {"pdf": "application/pdf", "image": "image/*", "eml": "message/rfc822"}
 
 
-class UploadRefused(Exception):
+class UploadRefused(ReasonError):
     """Nothing was stored: the file is too large or empty."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass

@@ -222,15 +222,25 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         return redirect(document)
 
 
-class DetailDocumentView(GriffieRequiredMixin, DetailView):
+class GriffieDocumentPage(GriffieRequiredMixin, DetailView):
+    """A griffie page about one document; each showing is logged as a read (``read_action``)."""
+
     model = Document
-    template_name = "documents/detail.html"
     context_object_name = "document"
+    read_action = "view"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        confidentiality.log_griffie_read(self.request, self.object, self.read_action)
+        return context
+
+
+class DetailDocumentView(GriffieDocumentPage):
+    template_name = "documents/detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        confidentiality.log_griffie_read(self.request, document, "view")
         context.update(
             under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
@@ -334,18 +344,16 @@ class StartAnonymisationView(GriffieRequiredMixin, View):
         return redirect(document)
 
 
-class ReviewView(GriffieRequiredMixin, DetailView):
+class ReviewView(GriffieDocumentPage):
     """Page images with every proposed redaction drawn on them; accept or reject each,
     draw extra boxes, choose the neutral term, re-run, approve."""
 
-    model = Document
     template_name = "documents/review.html"
-    context_object_name = "document"
+    read_action = "review"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        confidentiality.log_griffie_read(self.request, document, "review")
         redactions = list(document.redactions.order_by("page", "id"))
         if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
             render_page_images(document)  # the render task has not run (yet): do it now

@@ -255,26 +255,5 @@ def decide(
     )
 
 
-def may_publish_original(
-    category: str,
-    sender_type: str,
-    *,
-    consent_publish_personal_data: bool = False,
-    no_objection_personal_data: bool = False,
-    consent_office_holder_contact: bool = False,
-    submitted_by_fractie: bool = False,
-) -> bool:
-    """Whether an explicit consent allows publishing the received version with its
-    personal data. A petition's signatory list and an objection never qualify."""
-    return decide(
-        category,
-        sender_type,
-        consent_publish_personal_data=consent_publish_personal_data,
-        no_objection_personal_data=no_objection_personal_data,
-        consent_office_holder_contact=consent_office_holder_contact,
-        submitted_by_fractie=submitted_by_fractie,
-    ).may_publish_original
-
-
 def override_requires_reason(proposed: str, chosen: str) -> bool:
     return proposed != chosen

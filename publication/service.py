@@ -12,16 +12,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
+from griffie.errors import ReasonError
 
 from . import cache
 from .models import MeetingDocument, PublicationDecision, RemovalRequest, RequestStatus
 from .rules import NEEDS_FILE, Outcome, PublicationOutcome, decide, override_requires_reason
 
 
-class PublicationRefused(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+class PublicationRefused(ReasonError):
+    """A publication step was refused and nothing changed (fail closed); ``reason`` says why."""
 
 
 def proposal_for(document: Document) -> PublicationOutcome:

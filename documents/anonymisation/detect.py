@@ -10,20 +10,12 @@ import pymupdf
 
 from .lookups import get_lookups
 from .normalise import DocText, Normalised
-from .policy import decide, replacement_for
-from .recognisers import (
-    CLOSING_RE,
-    EMAIL_RE,
-    INITIALS_RE,
-    LANGUAGE,
-    OFFICE_TITLES,
-    PHONE_RE,
-    POSTCODE_RE,
-    TITLE_WORDS,
-    empty_artifacts,
-    get_analyzer,
-    tokenise,
-)
+from .policy import decide_for, replacement_for
+from .recognisers import LANGUAGE, empty_artifacts, get_analyzer
+from .recognisers.addresses import POSTCODE_RE
+from .recognisers.base import INITIALS_RE, OFFICE_TITLES, TITLE_WORDS, tokenise
+from .recognisers.contact import EMAIL_RE, PHONE_RE
+from .recognisers.names import CLOSING_RE
 from .types import AnonymisationOptions, Finding
 
 # When spans overlap, the longer wins; on equal length the more specific type.
@@ -543,14 +535,7 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(page, rects, entity_type, value, role, source, start=0, end=0):
-        action, reason = decide(
-            category=options.category,
-            sender_type=options.sender_type,
-            entity_type=entity_type,
-            role=role,
-            consent=options.consent_personal_data,
-            text=value,
-        )
+        action, reason = decide_for(options, entity_type=entity_type, role=role, text=value)
         findings.append(
             Finding(
                 id=_finding_id(page, entity_type, start, end, value),

@@ -7,6 +7,11 @@ holder or civil servant from the registry), ``municipality`` (the municipality's
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .types import AnonymisationOptions
+
 REDACT, KEEP = "redact", "keep"
 
 CONTACT = {"ADDRESS", "POSTCODE", "PHONE", "EMAIL"}
@@ -143,3 +148,17 @@ def decide(
         "college_answer": "3g: alle persoonsgegevens eruit",
     }
     return REDACT, reasons.get(category, "persoonsgegevens eruit")
+
+
+def decide_for(
+    options: AnonymisationOptions, *, entity_type: str, role: str, text: str
+) -> tuple[str, str]:
+    """:func:`decide` for one finding of a document anonymised with ``options``."""
+    return decide(
+        category=options.category,
+        sender_type=options.sender_type,
+        entity_type=entity_type,
+        role=role,
+        consent=options.consent_personal_data,
+        text=text,
+    )

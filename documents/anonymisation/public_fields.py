@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import entity_label
-from .policy import REDACT, decide
+from .policy import REDACT, decide_for
 from .recognisers import LANGUAGE, empty_artifacts, get_analyzer
 from .types import AnonymisationOptions
 
@@ -70,14 +70,7 @@ def detect_in_text(
             role = "registry"
         elif _norm(value) in deny:
             role = "sender"
-        action, _reason = decide(
-            category=options.category,
-            sender_type=options.sender_type,
-            entity_type=entity_type,
-            role=role,
-            consent=options.consent_personal_data,
-            text=value,
-        )
+        action, _reason = decide_for(options, entity_type=entity_type, role=role, text=value)
         if action == REDACT:
             findings.append(FieldFinding(field, entity_type, value, start, end))
     # One finding per stretch of text: the longest of overlapping spans.

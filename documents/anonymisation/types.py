@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from griffie.errors import ReasonError
+
 Rect = tuple[float, float, float, float]
 
 CATEGORIES = (
@@ -45,12 +47,8 @@ ENTITY_TYPES = (
 )
 
 
-class UnreadableDocument(Exception):  # noqa: N818 - name fixed by the contract
+class UnreadableDocument(ReasonError):  # noqa: N818 - name fixed by the contract
     """The input cannot be anonymised (encrypted, broken, empty); ``reason`` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

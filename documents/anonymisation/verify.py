@@ -18,7 +18,8 @@ from .normalise import (
     outside_strips,
 )
 from .ocr import image_coverage, ocr_available, ocr_regions_text, ocr_textpage
-from .recognisers import BSN_RE, EMAIL_RE, IBAN_RE, PHONE_RE, bsn_valid, iban_valid
+from .recognisers.contact import EMAIL_RE, PHONE_RE
+from .recognisers.identifiers import BSN_RE, IBAN_RE, bsn_valid, iban_valid
 from .redact import LANGUAGE, published_title
 from .types import AnonymisationOptions, Finding, Proposal, Verification
 

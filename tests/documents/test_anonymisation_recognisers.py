@@ -3,7 +3,8 @@
 import pytest
 
 from documents.anonymisation.policy import decide
-from documents.anonymisation.recognisers import bsn_valid, get_analyzer, iban_valid
+from documents.anonymisation.recognisers import get_analyzer
+from documents.anonymisation.recognisers.identifiers import bsn_valid, iban_valid
 
 
 def found(text, entity):

@@ -1,7 +1,8 @@
 """Dutch recognisers for presidio-analyzer, and the analyzer itself (built once per process).
 
 Nothing is downloaded: the NLP engine is a blank spaCy Dutch pipeline (tokeniser only, lemma =
-lower-case form) and all recognisers are rule- and lookup-based.
+lower-case form) and all recognisers are rule- and lookup-based. Their patterns and word lists
+are imported from the module that defines them (``recognisers.contact`` and so on).
 """
 
 from __future__ import annotations
@@ -15,53 +16,13 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
 
 from ..lookups import get_lookups
-from .addresses import (
-    DATE_START_RE,
-    HOUSE_NUMBER_RE,
-    POSTCODE_RE,
-    STREET_SUFFIXES,
-    STREET_WORD_SUFFIXES,
-    AddressRecogniser,
-    PostcodeRecogniser,
-)
-from .base import (
-    INITIALS_RE,
-    LANGUAGE,
-    NOT_INITIALS,
-    OFFICE_TITLES,
-    RELATION_WORDS,
-    SALUTATIONS,
-    TITLE_WORDS,
-    Token,
-    is_cap,
-    is_name_word,
-    tokenise,
-)
-from .contact import (
-    EMAIL_RE,
-    HANDLE_RE,
-    PHONE_RE,
-    EmailRecogniser,
-    PhoneRecogniser,
-    SocialHandleRecogniser,
-)
-from .dates import DOB_RE, DateOfBirthRecogniser
-from .identifiers import (
-    BSN_CONTEXT_RE,
-    BSN_RE,
-    IBAN_RE,
-    ID_NUMBER_RE,
-    PLATE_RE,
-    BsnRecogniser,
-    IbanRecogniser,
-    IdNumberRecogniser,
-    LicencePlateRecogniser,
-    bsn_valid,
-    iban_shaped,
-    iban_valid,
-)
-from .names import CLOSING_RE, MAIL_HEADER_RE, PersonRecogniser
-from .organisations import ORG_NAMES, ORG_WORDS, OrganisationRecogniser, find_organisations
+from .addresses import AddressRecogniser, PostcodeRecogniser
+from .base import LANGUAGE
+from .contact import EmailRecogniser, PhoneRecogniser, SocialHandleRecogniser
+from .dates import DateOfBirthRecogniser
+from .identifiers import BsnRecogniser, IbanRecogniser, IdNumberRecogniser, LicencePlateRecogniser
+from .names import PersonRecogniser
+from .organisations import OrganisationRecogniser
 
 logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
@@ -123,40 +84,4 @@ def get_analyzer() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 
-__all__ = [
-    "BSN_CONTEXT_RE",
-    "BSN_RE",
-    "CLOSING_RE",
-    "DATE_START_RE",
-    "DOB_RE",
-    "EMAIL_RE",
-    "HANDLE_RE",
-    "HOUSE_NUMBER_RE",
-    "IBAN_RE",
-    "ID_NUMBER_RE",
-    "INITIALS_RE",
-    "LANGUAGE",
-    "MAIL_HEADER_RE",
-    "NOT_INITIALS",
-    "OFFICE_TITLES",
-    "ORG_NAMES",
-    "ORG_WORDS",
-    "PHONE_RE",
-    "PLATE_RE",
-    "POSTCODE_RE",
-    "RELATION_WORDS",
-    "SALUTATIONS",
-    "STREET_SUFFIXES",
-    "STREET_WORD_SUFFIXES",
-    "TITLE_WORDS",
-    "Token",
-    "empty_artifacts",
-    "find_organisations",
-    "get_analyzer",
-    "is_cap",
-    "is_name_word",
-    "bsn_valid",
-    "iban_shaped",
-    "iban_valid",
-    "tokenise",
-]
+__all__ = ["LANGUAGE", "BlankDutchNlpEngine", "empty_artifacts", "get_analyzer"]

@@ -30,23 +30,29 @@ HOUSE_NUMBER_RE = re.compile(
     rf"|[ ](?:{_MONTHS})\b)"
 )
 DATE_START_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?!\d)")
-STREET_SUFFIXES = (
+# Suffixes that make a word a street name and never a surname.
+STREET_WORD_SUFFIXES = (
     "straat",
     "weg",
     "laan",
     "plein",
     "gracht",
     "kade",
-    "dijk",
     "singel",
-    "pad",
-    "hof",
     "steeg",
     "dreef",
-    "park",
     "plantsoen",
-    "markt",
     "boulevard",
+    "allee",
+)
+# Every street type after a street name: also those that end many surnames ('-veld',
+# '-dijk', '-hof', '-burg') and the rarer ones.
+STREET_SUFFIXES = STREET_WORD_SUFFIXES + (
+    "dijk",
+    "pad",
+    "hof",
+    "park",
+    "markt",
     "erf",
     "veld",
     "wal",
@@ -60,29 +66,7 @@ STREET_SUFFIXES = (
     "polder",
     "zoom",
     "lei",
-    "allee",
     "straatje",
-)
-# Suffixes that make a word a street name and never a surname ('-veld', '-dijk', '-hof'
-# and '-burg' end many surnames too, and the rarer street types are left out).
-STREET_WORD_SUFFIXES = tuple(
-    suffix
-    for suffix in STREET_SUFFIXES
-    if suffix
-    in {
-        "straat",
-        "weg",
-        "laan",
-        "plein",
-        "gracht",
-        "kade",
-        "singel",
-        "steeg",
-        "dreef",
-        "plantsoen",
-        "boulevard",
-        "allee",
-    }
 )
 # Abbreviated street types: 'Kerkstr. 4', 'Stationsln 2', 'Dorpswg 7', 'Marktpln 1', 'Molenstg 3'.
 ABBREVIATED_STREET_RE = re.compile(r"[a-zà-ÿ'’-]{3,}(?:str\.?|ln\.?|wg\.?|pln\.?|stg\.?)")
