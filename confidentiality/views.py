@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_otp import login as otp_login
 
@@ -264,14 +263,13 @@ class NoticesReadView(SecondFactorRequiredMixin, View):
         return redirect("confidentiality:index")
 
 
-class ConfidentialListView(SecondFactorRequiredMixin, TemplateView):
+class ConfidentialListView(SecondFactorRequiredMixin, ListView):
     template_name = "confidentiality/confidential_list.html"
+    paginate_by = 25
 
-    def get_context_data(self, **kwargs):
-        documents = access.confidential_documents_visible_to(self.request.user)
+    def get_queryset(self):
         service.log_access(self.request, "list_vertrouwelijk")
-        page = Paginator(documents, 25).get_page(self.request.GET.get("page"))
-        return super().get_context_data(page_obj=page, **kwargs)
+        return access.confidential_documents_visible_to(self.request.user)
 
 
 # How each kind of object in the access log is looked up for a user.
@@ -373,18 +371,17 @@ class SecretDownloadView(SecondFactorRequiredMixin, View):
 
 
 # --- public register --------------------------------------------------------------------------
-class PublicRegisterView(HardenedMixin, TemplateView):
+class PublicRegisterView(HardenedMixin, ListView):
     """Anyone may see that secret information exists: title, ground, date, bodies. Never its
     content, documents or recipients' members."""
 
     template_name = "confidentiality/register.html"
+    paginate_by = 50
 
-    def get_context_data(self, **kwargs):
-        decisions = SecrecyDecision.objects.select_related(
+    def get_queryset(self):
+        return SecrecyDecision.objects.select_related(
             "imposed_by_body", "lifting_body", "lifted_by_body"
         ).order_by("-decided_on", "-id")
-        page = Paginator(decisions, 50).get_page(self.request.GET.get("page"))
-        return super().get_context_data(page_obj=page, **kwargs)
 
 
 # --- griffie management -----------------------------------------------------------------------
