@@ -34,6 +34,7 @@ from documents.tasks import anonymise_document, render_page_images
 from publication.service import PublicationRefused, publish_document
 from tests.confidentiality.helpers import verify
 from tests.factories import DocumentFactory, UserFactory, make_pdf
+from tests.processes import run_python
 from tests.publication.factories import approve_with_anonymised_file, received_document
 
 pytestmark = pytest.mark.django_db
@@ -471,14 +472,7 @@ def test_intake_anonymisation_and_download_work_on_a_storage_without_a_disk(
 
 
 def test_s3_storage_is_configured_from_the_environment():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "griffie.settings.dev",
         "DOCUMENT_STORAGE": "s3",
         "S3_ENDPOINT_URL": "http://minio:9000",
@@ -490,9 +484,7 @@ def test_s3_storage_is_configured_from_the_environment():
         "print(type(s).__name__, s.bucket_name,"
         " s.endpoint_url, s.default_acl, s.file_overwrite)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
-    )
+    out = run_python("-c", code, env=env)
     assert out.stdout.split() == [
         "S3Storage",
         "griffie-test",
