@@ -175,15 +175,22 @@ DEMO_HANDLING = {
 }
 
 
+def received_with_details(
+    data: bytes, filename: str, *, user=None, received_on=None, **details
+) -> Document:
+    """A file received through the griffie's intake, with its registration details written
+    straight to the record (no form, no event): for demo data and tests."""
+    document = receive_file(data, filename, user=user, received_on=received_on).document
+    Document.objects.filter(pk=document.pk).update(**details)
+    document.refresh_from_db()
+    return document
+
+
 def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
     """Receive every demo PDF through the same intake as the griffie's upload form."""
     open_meetings = [m for m in meetings if not m.is_closed]
     documents = []
     for index, sample in enumerate(demo_documents()):
-        result = receive_file(
-            sample.pdf_bytes, sample.filename, user=user, received_on=sample.received_on
-        )
-        document = result.document
         meeting = open_meetings[index % len(open_meetings)]
         item = meeting.agenda_items.filter(title="Ingekomen stukken").first()
         if sample.category == "speaker":
@@ -192,7 +199,11 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
         address = ", ".join(
             p for p in (sender.address, f"{sender.postcode} {sender.place}".strip()) if p
         )
-        Document.objects.filter(pk=document.pk).update(
+        document = received_with_details(
+            sample.pdf_bytes,
+            sample.filename,
+            user=user,
+            received_on=sample.received_on,
             subject=sample.subject,
             category=sample.category,
             sender_type=sample.sender_type,
@@ -218,7 +229,6 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
                 else DEMO_HANDLING.get(sample.category, Handling.NOTED)
             ),
         )
-        document.refresh_from_db()
         document.record("registered", user, "demo data")
         documents.append(document)
     return documents
@@ -265,25 +275,28 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
     from confidentiality.models import Authority, WooGround
     from confidentiality.service import impose_secrecy, record_closed_meeting_document
 
-    letter = receive_file(
-        simple_pdf(
-            "Vertrouwelijke informatie grondaankoop Wissenkerke",
-            "Het college informeert de raad over de onderhandelingen over de aankoop van "
-            "percelen aan de Zandweg in Wissenkerke. De vraagprijs en de biedstrategie worden "
-            "hieronder toegelicht.\n\nOp deze informatie rust geheimhouding op grond van "
-            "artikel 5.1, tweede lid, onder b Woo (economische of financiële belangen van de "
-            "gemeente). De geheimhouding kan worden opgeheven door het college.",
-        ),
+    def registered_letter(title: str, body: str, filename: str, **details) -> Document:
+        return received_with_details(
+            simple_pdf(title, body),
+            filename,
+            user=griffie,
+            category="letter",
+            registered_at=timezone.now(),
+            **details,
+        )
+
+    letter = registered_letter(
+        "Vertrouwelijke informatie grondaankoop Wissenkerke",
+        "Het college informeert de raad over de onderhandelingen over de aankoop van "
+        "percelen aan de Zandweg in Wissenkerke. De vraagprijs en de biedstrategie worden "
+        "hieronder toegelicht.\n\nOp deze informatie rust geheimhouding op grond van "
+        "artikel 5.1, tweede lid, onder b Woo (economische of financiële belangen van de "
+        "gemeente). De geheimhouding kan worden opgeheven door het college.",
         "grondaankoop.pdf",
-        user=griffie,
-    ).document
-    Document.objects.filter(pk=letter.pk).update(
         subject="Grondaankoop Wissenkerke",
-        category="letter",
         sender_type="college",
         sender_name="College van B&W",
         public_sender_term="college van B&W",
-        registered_at=timezone.now(),
     )
     impose_secrecy(
         title="Grondaankoop Wissenkerke",
@@ -297,25 +310,17 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
         actor=griffie,
     )
     closed = next(m for m in meetings if m.is_closed)
-    minutes = receive_file(
-        simple_pdf(
-            f"Verslag {closed.title}",
-            "Besloten deel. Aanwezig: alle raadsleden. De wethouder licht de stand van de "
-            "onderhandelingen toe. De raad stemt in met het voorgestelde bod.",
-        ),
+    minutes = registered_letter(
+        f"Verslag {closed.title}",
+        "Besloten deel. Aanwezig: alle raadsleden. De wethouder licht de stand van de "
+        "onderhandelingen toe. De raad stemt in met het voorgestelde bod.",
         "verslag-besloten.pdf",
-        user=griffie,
-    ).document
-    Document.objects.filter(pk=minutes.pk).update(
         subject=f"Verslag {closed.title}",
-        category="letter",
         sender_type="civil_servant",
         sender_name="Griffie",
         public_sender_term="griffie",
         meeting=closed,
-        registered_at=timezone.now(),
     )
-    minutes.refresh_from_db()
     record_closed_meeting_document(minutes, actor=griffie)
 
 

@@ -1,10 +1,12 @@
 """factory_boy factories with traits for the whole project."""
 
 import datetime
+from pathlib import Path
 
 import factory
 import pymupdf
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import timezone
 
 from documents.models import Category, Document, SenderType
@@ -19,6 +21,19 @@ def make_pdf(text: str = "Geachte raad,\n\nDit is een brief.", pages: int = 1) -
         page = doc.new_page()
         page.insert_textbox(pymupdf.Rect(72, 72, 520, 770), text, fontsize=11)
     return doc.tobytes()
+
+
+def run_intake(path: Path, category: str, sender_type: str, *options: str, **call_options):
+    """``manage.py intake PATH --category=… --sender-type=…`` with further command-line options
+    (``"--subject=Verkeer"``) and call_command's own (``stdout=…``)."""
+    call_command(
+        "intake",
+        str(path),
+        f"--category={category}",
+        f"--sender-type={sender_type}",
+        *options,
+        **call_options,
+    )
 
 
 def _with_roles(*default_roles):

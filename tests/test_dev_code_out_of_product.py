@@ -4,34 +4,20 @@ settings never load it, nor Faker, and no product package imports either."""
 
 import ast
 import json
-import os
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 from django.conf import settings
+
+from tests.processes import PRODUCTION, run_python
 
 PRODUCT_PACKAGES = ["documents", "publication", "confidentiality", "people", "meetings", "griffie"]
 DEV_ONLY = {"devtools", "faker", "factory"}
 
 
 def _production_process(code: str) -> dict:
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "griffie.settings.production",
-        "SECRET_KEY": "x7!Qm2#pLr9$wZ4^tK8&vN1*bH6(cJ3)yD5_fG0+sA-eU" * 2,
-        "ALLOWED_HOSTS": "example.nl",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python("-c", code, env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

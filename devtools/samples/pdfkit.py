@@ -155,6 +155,19 @@ def draw_signature(
     scratch.close()
 
 
+def clean_scan(pdf: bytes, dpi: int = 150) -> bytes:
+    """Every page rendered to a greyscale image at ``dpi``: an image-only PDF, upright and
+    without noise."""
+    source = pymupdf.open(stream=pdf, filetype="pdf")
+    doc = pymupdf.open()
+    for page in source:
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+        doc.new_page(width=page.rect.width, height=page.rect.height).insert_image(
+            page.rect, pixmap=pix
+        )
+    return doc.tobytes()
+
+
 def scan(doc: pymupdf.Document, rng: random.Random) -> pymupdf.Document:
     """Render every page to a noisy, slightly rotated greyscale image; image-only PDF."""
     out = pymupdf.open()

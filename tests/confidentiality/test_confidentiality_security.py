@@ -1,8 +1,5 @@
 """Second factor, session timeouts, login throttling, headers and check --deploy."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -16,6 +13,7 @@ from confidentiality.middleware import LAST_SEEN_KEY, STARTED_KEY
 from confidentiality.models import AccessLog
 from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory
+from tests.processes import PRODUCTION, run_python
 
 AREA_URLS = [
     ("confidentiality:index", False),
@@ -219,19 +217,5 @@ def test_csrf_is_enforced_on_area_forms(world):
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    # The test run's conftest sets DJANGO_ALLOW_ASYNC_UNSAFE; production never does.
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "griffie.settings.production",
-        "SECRET_KEY": "x7!Qm2#pLr9$wZ4^tK8&vN1*bH6(cJ3)yD5_fG0+sA-eU" * 2,
-        "ALLOWED_HOSTS": "example.nl",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -4,6 +4,7 @@
 import pymupdf
 import pytest
 
+from devtools.samples.pdfkit import clean_scan
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf
 from documents.anonymisation import normalise as normalise_module
 from documents.anonymisation import redact as redact_module
@@ -288,17 +289,6 @@ Met vriendelijke groet,
 """
 
 
-def scanned(pdf: bytes, dpi: int = 150) -> bytes:
-    source = pymupdf.open(stream=pdf, filetype="pdf")
-    doc = pymupdf.open()
-    for page in source:
-        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-        doc.new_page(width=page.rect.width, height=page.rect.height).insert_image(
-            page.rect, pixmap=pix
-        )
-    return doc.tobytes()
-
-
 def line_broken_phone_scan() -> bytes:
     doc = pymupdf.open()
     page = doc.new_page()
@@ -306,7 +296,7 @@ def line_broken_phone_scan() -> bytes:
     # specks in the margin between the two lines of the phone number
     page.draw_circle((40, 100 + 3 * 12 + 7), 0.9, color=(0, 0, 0), fill=(0, 0, 0))
     page.draw_circle((40, 100 + 3 * 12 + 9.5), 0.9, color=(0, 0, 0), fill=(0, 0, 0))
-    return scanned(doc.tobytes())
+    return clean_scan(doc.tobytes())
 
 
 def test_ocr_lines_are_regrouped_and_specks_dropped():
@@ -349,7 +339,7 @@ def test_scan_with_a_phone_number_broken_over_two_lines_comes_out_clean():
 def test_scan_gets_an_invisible_text_layer_of_what_stays():
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 100), SCAN_LETTER, fontname="cour", fontsize=10)
-    result = anonymise_pdf(scanned(doc.tobytes()), OPTIONS)
+    result = anonymise_pdf(clean_scan(doc.tobytes()), OPTIONS)
 
     assert result.verification.ok, result.verification.reason
     page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]

@@ -11,7 +11,6 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +32,8 @@ from documents.recovery import recover_page_images, recover_stuck_runs
 from documents.tasks import anonymise_document, render_page_images
 from publication.service import PublicationRefused, publish_document
 from tests.confidentiality.helpers import verify
-from tests.factories import DocumentFactory, UserFactory, make_pdf
+from tests.factories import DocumentFactory, UserFactory, make_pdf, run_intake
+from tests.processes import run_python
 from tests.publication.factories import approve_with_anonymised_file, received_document
 
 pytestmark = pytest.mark.django_db
@@ -337,17 +337,8 @@ def test_intake_command_with_the_queue_down_says_so_and_succeeds(tmp_path, capsy
     path = tmp_path / "brief.pdf"
     path.write_bytes(make_pdf(LETTER))
     with mock.patch.object(render_page_images, "apply_async", side_effect=QUEUE_DOWN):
-        call_command(
-            "intake",
-            str(path),
-            "--category",
-            "letter",
-            "--sender-type",
-            "organisation",
-            "--subject",
-            "Verkeer",
-            "--public-sender-term",
-            "organisatie",
+        run_intake(
+            path, "letter", "organisation", "--subject=Verkeer", "--public-sender-term=organisatie"
         )
     out = capsys.readouterr().out
     assert "wordt verwerkt zodra de wachtrij terug is" in out
@@ -471,14 +462,7 @@ def test_intake_anonymisation_and_download_work_on_a_storage_without_a_disk(
 
 
 def test_s3_storage_is_configured_from_the_environment():
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "griffie.settings.dev",
         "DOCUMENT_STORAGE": "s3",
         "S3_ENDPOINT_URL": "http://minio:9000",
@@ -490,9 +474,7 @@ def test_s3_storage_is_configured_from_the_environment():
         "print(type(s).__name__, s.bucket_name,"
         " s.endpoint_url, s.default_acl, s.file_overwrite)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
-    )
+    out = run_python("-c", code, env=env)
     assert out.stdout.split() == [
         "S3Storage",
         "griffie-test",

@@ -6,6 +6,7 @@ import pymupdf
 import pytest
 from django.urls import reverse
 
+from devtools.demo_data import received_with_details
 from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, FileKind, RedactionDecision, Status
@@ -22,16 +23,15 @@ LETTER = (
 
 @pytest.fixture
 def letter(db):
-    document = receive_file(make_pdf(LETTER), "brief.pdf").document
-    Document.objects.filter(pk=document.pk).update(
+    return received_with_details(
+        make_pdf(LETTER),
+        "brief.pdf",
         subject="Verkeer Dorpsstraat",
         sender_name="Piet Jansen",
         sender_address="Dorpsstraat 12, 4484 AB Kortgene",
         sender_phone="06-12345678",
         public_sender_term="inwoner",
     )
-    document.refresh_from_db()
-    return document
 
 
 def anonymise(document, capture, actor=None):

@@ -7,9 +7,9 @@ import math
 import pymupdf
 import pytest
 
+from devtools.demo_data import received_with_details
 from documents import workflow
-from documents.intake import receive_file
-from documents.models import Document, RedactionDecision, Status
+from documents.models import RedactionDecision, Status
 from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import UserFactory, make_pdf
 
@@ -28,9 +28,12 @@ def output_text(document) -> str:
 
 def test_griffie_reviews_draws_a_box_reruns_and_approves(page):
     UserFactory(username="griffier", griffie=True)
-    document = receive_file(make_pdf(LETTER), "brief.pdf").document
-    Document.objects.filter(pk=document.pk).update(
-        subject="Verkeer Dorpsstraat", sender_name="Piet Jansen", public_sender_term="inwoner"
+    document = received_with_details(
+        make_pdf(LETTER),
+        "brief.pdf",
+        subject="Verkeer Dorpsstraat",
+        sender_name="Piet Jansen",
+        public_sender_term="inwoner",
     )
 
     log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
@@ -76,8 +79,9 @@ def test_griffie_types_a_box_with_the_keyboard_and_weglakt_a_suspect_in_one_clic
         "Geachte raad,\n\nHet project Zwarbelinck loopt vertraging op.\n"
         "Mijn kenmerk is GEHEIMCODE-77.\n\nMet vriendelijke groet"
     )
-    document = receive_file(make_pdf(letter), "brief.pdf").document
-    Document.objects.filter(pk=document.pk).update(subject="Project", public_sender_term="inwoner")
+    document = received_with_details(
+        make_pdf(letter), "brief.pdf", subject="Project", public_sender_term="inwoner"
+    )
     log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
     page.goto(f"/griffie/stukken/{document.pk}/")
     page.get_by_role("button", name="Anonimiseren").click()

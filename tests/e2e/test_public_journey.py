@@ -4,9 +4,8 @@ stukken, open it, and the sender's name is nowhere — not on the page, not in t
 import pymupdf
 import pytest
 
+from devtools.demo_data import received_with_details
 from documents import workflow
-from documents.intake import receive_file
-from documents.models import Document
 from publication.rules import Outcome
 from publication.service import publish_document
 from tests.factories import UserFactory, make_pdf
@@ -25,8 +24,10 @@ LETTER = (
 def test_visitor_finds_a_published_letter_without_the_senders_name(page, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     griffie = UserFactory(griffie=True)
-    document = receive_file(make_pdf(LETTER), "brief.pdf", user=griffie).document
-    Document.objects.filter(pk=document.pk).update(
+    document = received_with_details(
+        make_pdf(LETTER),
+        "brief.pdf",
+        user=griffie,
         subject="Verkeersveiligheid bij de basisschool",
         sender_name="W. Kraaijeveld",
         sender_address="Ooststraat 41, 4484 CD Kortgene",
@@ -34,7 +35,6 @@ def test_visitor_finds_a_published_letter_without_the_senders_name(page, setting
         sender_phone="06-48213377",
         public_sender_term="inwoner",
     )
-    document.refresh_from_db()
     document.start_anonymising(griffie)
     workflow.run_anonymisation(document)
     document.refresh_from_db()

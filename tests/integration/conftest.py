@@ -34,7 +34,7 @@ def real_worker(transactional_db):
     )
 
 
-# --- worker processes of our own, for the fault tests (tests/integration/test_faults_real_services.py) ----
+# --- worker processes of our own, for the fault tests and the killed-worker test ----------------
 def database_url() -> str:
     from django.db import connection
 

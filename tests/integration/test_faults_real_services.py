@@ -13,7 +13,6 @@ from unittest import mock
 
 import pytest
 import redis
-from django.core.management import call_command
 from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +26,7 @@ from griffie.celery import app as celery_app
 from publication.models import PublicationDecision
 from publication.service import PublicationRefused, publish_document
 from tests.confidentiality.helpers import verify
-from tests.factories import UserFactory, make_pdf
+from tests.factories import UserFactory, make_pdf, run_intake
 from tests.integration.conftest import wait_for
 from tests.publication.factories import approve_with_anonymised_file, received_document
 from tests.services import require_postgresql
@@ -264,11 +263,10 @@ def test_intake_and_anonymise_while_redis_is_stopped_are_saved_honest_and_recove
     out, err = StringIO(), StringIO()
     with broker_at(CLOSED_PORT):
         started = time.monotonic()
-        call_command(
-            "intake",
-            str(path),
-            "--category=letter",
-            "--sender-type=organisation",
+        run_intake(
+            path,
+            "letter",
+            "organisation",
             "--subject=Verkeer",
             "--public-sender-term=organisatie",
             stdout=out,
@@ -315,14 +313,7 @@ def test_truncated_pdfs_are_kept_as_failed_with_a_reason_in_the_browser_and_the_
         path.write_bytes(data[:185])
         err = StringIO()
         with pytest.raises(Exception) as refused:
-            call_command(
-                "intake",
-                str(path),
-                "--category=letter",
-                "--sender-type=citizen",
-                stderr=err,
-                stdout=StringIO(),
-            )
+            run_intake(path, "letter", "citizen", stderr=err, stdout=StringIO())
     assert type(refused.value).__name__ == "CommandError"
     for document in Document.objects.all():
         assert document.status in (Status.RECEIVED, Status.FAILED)

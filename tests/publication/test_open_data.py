@@ -5,14 +5,13 @@ import io
 import zipfile
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
 from documents.models import Document, FileKind, Status
 from publication.models import InspectionRequest, RemovalRequest, RequestStatus
 from publication.rules import Outcome
-from tests.factories import make_pdf
+from tests.factories import make_pdf, run_intake
 from tests.publication.factories import (
     approve_with_anonymised_file,
     published_document,
@@ -102,19 +101,13 @@ def test_inspection_zip_contains_only_anonymised_versions(griffie_client, griffi
 def test_intake_command_registers_a_document(tmp_path, capsys):
     path = tmp_path / "brief.pdf"
     path.write_bytes(make_pdf("Geachte raad"))
-    call_command(
-        "intake",
-        str(path),
-        "--category",
+    run_intake(
+        path,
         "letter",
-        "--sender-type",
         "organisation",
-        "--subject",
-        "Subsidie dorpshuis",
-        "--received",
-        "2026-10-01",
-        "--sender-name",
-        "Dorpshuis Kats",
+        "--subject=Subsidie dorpshuis",
+        "--received=2026-10-01",
+        "--sender-name=Dorpshuis Kats",
         "--consent",
     )
     document = Document.objects.get()
@@ -129,32 +122,10 @@ def test_intake_command_validates_like_the_form(tmp_path, capsys):
     path = tmp_path / "brief.pdf"
     path.write_bytes(make_pdf("Geachte raad"))
     with pytest.raises(CommandError):
-        call_command(
-            "intake",
-            str(path),
-            "--category",
-            "letter",
-            "--sender-type",
-            "citizen",
-            "--subject",
-            "Iets",
-            "--consent",
-            "office_holder_contact",
-        )
+        run_intake(path, "letter", "citizen", "--subject=Iets", "--consent=office_holder_contact")
     assert "consent_office_holder_contact" in capsys.readouterr().err
     with pytest.raises(CommandError):
-        call_command("intake", str(path), "--category", "letter", "--sender-type", "citizen")
+        run_intake(path, "letter", "citizen")
     assert Document.objects.count() == 0
-    call_command(
-        "intake",
-        str(path),
-        "--category",
-        "letter",
-        "--sender-type",
-        "citizen",
-        "--subject",
-        "Iets",
-        "--consent",
-        "publish_personal_data",
-    )
+    run_intake(path, "letter", "citizen", "--subject=Iets", "--consent=publish_personal_data")
     assert Document.objects.get().consent_publish_personal_data

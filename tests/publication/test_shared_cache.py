@@ -2,14 +2,13 @@
 tests keep an in-memory cache."""
 
 import os
-import subprocess
-import sys
 import uuid
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.processes import run_python
 from tests.publication.factories import published_document
 from tests.services import require_redis_broker
 
@@ -17,24 +16,11 @@ REDIS = "django.core.cache.backends.redis.RedisCache"
 
 
 def _settings_in(module: str, **env) -> str:
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": module,
-        "SECRET_KEY": "k" * 60,
-        "CACHE_URL": "",
-        **env,
-    }
     code = "from django.conf import settings; c = settings.CACHES['default']; "
     code += "print(c['BACKEND'], c.get('LOCATION', ''))"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    environment = {"DJANGO_SETTINGS_MODULE": module, "SECRET_KEY": "k" * 60, "CACHE_URL": "", **env}
+    result = run_python("-c", code, env=environment, timeout=60)
+    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 

@@ -13,6 +13,7 @@ import time
 import pymupdf
 from django.core.management.base import BaseCommand
 
+from devtools.samples.pdfkit import clean_scan
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf, warm_up
 
 FIRST = ["Piet", "Anna", "Bas", "Roos", "Kees", "Fatima", "Mohammed", "Sanne", "Jan", "Els"]
@@ -57,17 +58,6 @@ def _letter(rng: random.Random, pages: int) -> bytes:
     return doc.tobytes()
 
 
-def _scan(typed: bytes, dpi: int = 150) -> bytes:
-    src = pymupdf.open(stream=typed, filetype="pdf")
-    doc = pymupdf.open()
-    for page in src:
-        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-        doc.new_page(width=page.rect.width, height=page.rect.height).insert_image(
-            page.rect, pixmap=pix
-        )
-    return doc.tobytes()
-
-
 class Command(BaseCommand):
     help = "Benchmark the anonymisation engine (typed and scanned pages)."
 
@@ -89,7 +79,8 @@ class Command(BaseCommand):
             typed_docs.append(_letter(rng, n))
             pages += n
         scans = [
-            _scan(_letter(rng, 1), options["scan_dpi"]) for _ in range(options["scanned_pages"])
+            clean_scan(_letter(rng, 1), options["scan_dpi"])
+            for _ in range(options["scanned_pages"])
         ]
         opts = AnonymisationOptions(keep_names=("Jan de Vries",))
 

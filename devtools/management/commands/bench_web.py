@@ -9,7 +9,6 @@ marked with registration year 2099 and meeting titles starting with "[bench]".
 """
 
 import datetime
-import hashlib
 import os
 import re
 import shutil
@@ -30,11 +29,11 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from documents.models import Category, Document, DocumentFile, FileKind, SenderType, Status
+from devtools.bulk import bulk_published
+from documents.models import Document
 from meetings.models import Meeting
 from people.models import Body, BodyKind
 from publication.models import PublicationDecision
-from publication.rules import Outcome
 
 BENCH_YEAR = 2099
 WORDS = (
@@ -228,58 +227,21 @@ class Command(BaseCommand):
         )
         data = pdf.tobytes()
         name = default_storage.save("bench/geanonimiseerd.pdf", ContentFile(data))
-        sha = hashlib.sha256(data).hexdigest()
-        documents = Document.objects.bulk_create(
+        subjects = [
+            f"Brief over {WORDS[i % len(WORDS)]} en {WORDS[(i * 7) % len(WORDS)]}"
+            for i in range(n_documents)
+        ]
+        bulk_published(
             [
-                Document(
-                    registration_year=BENCH_YEAR,
-                    registration_sequence=i + 1,
-                    received_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=i % 365),
-                    subject=f"Brief over {WORDS[i % len(WORDS)]} en {WORDS[(i * 7) % len(WORDS)]}",
-                    category=Category.LETTER,
-                    sender_type=SenderType.ORGANISATION,
-                    public_sender_term="Organisatie",
-                    status=Status.PUBLISHED,
-                    published_at=now,
+                (
+                    subject,
+                    f"{subject}. Geachte raad, wij vragen uw aandacht voor {WORDS[i % len(WORDS)]}.",
                 )
-                for i in range(n_documents)
+                for i, subject in enumerate(subjects)
             ],
-            batch_size=2000,
+            year=BENCH_YEAR,
+            file_name=name,
+            pdf=data,
         )
-        files = DocumentFile.objects.bulk_create(
-            [
-                DocumentFile(
-                    document=d,
-                    kind=FileKind.ANONYMISED,
-                    file=name,
-                    size=len(data),
-                    sha256=sha,
-                    content_type="application/pdf",
-                )
-                for d in documents
-            ],
-            batch_size=2000,
-        )
-        decisions = PublicationDecision.objects.bulk_create(
-            [
-                PublicationDecision(
-                    document=d,
-                    proposed_outcome=Outcome.PUBLISHED_CONTACTS_REMOVED,
-                    proposed_article="3c",
-                    outcome=Outcome.PUBLISHED_CONTACTS_REMOVED,
-                    published_file=f,
-                    public_text=f"{d.subject}. Geachte raad, wij vragen uw aandacht voor "
-                    f"{WORDS[i % len(WORDS)]}.",
-                )
-                for i, (d, f) in enumerate(zip(documents, files, strict=True))
-            ],
-            batch_size=2000,
-        )
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchVector
-
-            PublicationDecision.objects.filter(pk__in=[d.pk for d in decisions]).update(
-                search_vector=SearchVector("public_text", config="dutch")
-            )
         if connection.vendor == "postgresql":
             transaction.on_commit(lambda: connection.cursor().execute("ANALYZE"))
