@@ -15,7 +15,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from .people import BANKS, MONTHS, Person, latin1
+from .people import BANKS, MONTHS, Person, dutch_iban, elfproef, latin1
 
 # Invented surname parts for long compound surnames (not in any name list on purpose: the
 # engine must find them from their context).
@@ -66,17 +66,17 @@ def _document_number(rng: random.Random) -> str:
 def mistyped_iban(rng: random.Random) -> str:
     """A Dutch account number whose check digits do not add up (a typo)."""
     bban = rng.choice(BANKS) + "".join(str(rng.randint(0, 9)) for _ in range(10))
-    numeric = "".join(str(int(c, 36)) for c in bban + "NL00")
-    good = 98 - int(numeric) % 97
+    good = int(dutch_iban(bban)[2:4])
     wrong = (good + rng.randint(1, 90)) % 97 or 1
-    return f"NL{wrong:02d}{bban}"
+    if wrong == good:  # only when good is 1 and the step wraps to 0
+        wrong = 2
+    return dutch_iban(bban, check_digits=f"{wrong:02d}")
 
 
 def mistyped_bsn(rng: random.Random) -> str:
     while True:
         digits = "".join(str(rng.randint(0, 9)) for _ in range(9))
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-        if digits[0] != "0" and (total - int(digits[8])) % 11:
+        if digits[0] != "0" and not elfproef(digits):
             return digits
 
 

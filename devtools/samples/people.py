@@ -354,14 +354,13 @@ def phone(rng: random.Random, mobile: bool | None = None) -> str:
 
 
 def bsn(rng: random.Random, formatted: bool | None = None) -> str:
+    # Eight random digits and the ninth that passes the elfproef (stdnum), when one does.
     while True:
-        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
-        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
-        last = total % 11
-        if last <= 9:
-            s = "".join(map(str, digits)) + str(last)
-            if elfproef(s):
-                break
+        first_eight = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
+        valid = [first_eight + last for last in "0123456789" if elfproef(first_eight + last)]
+        if valid:
+            s = valid[0]
+            break
     if formatted if formatted is not None else rng.random() < 0.3:
         return f"{s[:4]}.{s[4:6]}.{s[6:]}"
     return s
@@ -379,13 +378,15 @@ BANKS = ["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ", "RBRB"]
 def iban(rng: random.Random, grouped: bool | None = None) -> str:
     bank = rng.choice(BANKS)
     account = "".join(str(rng.randint(0, 9)) for _ in range(10))
-    bban = bank + account
-    numeric = "".join(str(int(c, 36)) for c in bban + "NL00")
-    check = 98 - int(numeric) % 97
-    value = f"NL{check:02d}{bban}"
+    value = dutch_iban(bank + account)
     if grouped if grouped is not None else rng.random() < 0.6:
         return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
     return value
+
+
+def dutch_iban(bban: str, check_digits: str | None = None) -> str:
+    """NL + check digits + BBAN; the check digits that make it valid (stdnum) unless given."""
+    return f"NL{check_digits or stdnum_iban.calc_check_digits(f'NL00{bban}')}{bban}"
 
 
 def iban_valid(value: str) -> bool:
