@@ -16,17 +16,21 @@ from tests.publication.factories import published_document
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def api_data(db, settings):
+def _something_of_every_kind(username):
+    """A published document, a meeting with an agenda item, a closed meeting and a person."""
     from django.contrib.auth import get_user_model
 
-    settings.API_ANON_THROTTLE_RATE = ""  # the tester sends far more than a client may
-    user = get_user_model().objects.create_user("schemathesis-griffie")
+    user = get_user_model().objects.create_user(username)
     published_document(user, subject="Brief over de haven")
-    meeting = MeetingFactory(title="Raad januari")
-    AgendaItemFactory(meeting=meeting)
+    AgendaItemFactory(meeting=MeetingFactory(title="Raad januari"))
     MeetingFactory(title="Besloten", is_closed=True)
     PersonFactory()
+
+
+@pytest.fixture
+def api_data(db, settings):
+    settings.API_ANON_THROTTLE_RATE = ""  # the tester sends far more than a client may
+    _something_of_every_kind("schemathesis-griffie")
     # Like Django's test client: the WSGI handler must not close the test's database
     # connection (and with it the test transaction) at the end of each request.
     request_started.disconnect(close_old_connections)
@@ -59,15 +63,8 @@ def test_schemathesis_cli_all_checks_against_the_running_app(live_server, settin
     import sys
     from pathlib import Path
 
-    from django.contrib.auth import get_user_model
-
     settings.API_ANON_THROTTLE_RATE = ""  # the tester sends far more than a client may
-    user = get_user_model().objects.create_user("schemathesis-cli")
-    published_document(user, subject="Brief over de haven")
-    meeting = MeetingFactory(title="Raad januari")
-    AgendaItemFactory(meeting=meeting)
-    MeetingFactory(title="Besloten", is_closed=True)
-    PersonFactory()
+    _something_of_every_kind("schemathesis-cli")
 
     command = Path(sys.executable).with_name("schemathesis")
     result = subprocess.run(
