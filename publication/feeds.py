@@ -31,17 +31,33 @@ class RequestFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
 
-class IncomingDocumentsFeed(RequestFeed):
-    description = gettext_lazy("Nieuwe ingekomen stukken op de lijst ingekomen stukken.")
+class CouncilFeed(RequestFeed):
+    """A feed of one public list: titled "<list> — gemeenteraad <name>", linking to the list."""
+
+    list_title = ""
+    list_url_name = ""
 
     def title(self):
-        return _("Ingekomen stukken — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
+        return _("%(list)s — gemeenteraad %(name)s") % {
+            "list": self.list_title,
+            "name": settings.MUNICIPALITY_NAME,
+        }
 
     def link(self):
-        return reverse("publication:incoming")
+        return reverse(self.list_url_name)
+
+
+class IncomingDocumentsFeed(CouncilFeed):
+    list_title = gettext_lazy("Ingekomen stukken")
+    list_url_name = "publication:incoming"
+    description = gettext_lazy("Nieuwe ingekomen stukken op de lijst ingekomen stukken.")
 
     def items(self):
-        return public.public_documents().order_by("-published_at")[:50]
+        return (
+            public.public_documents()
+            .select_related("publication__published_file")
+            .order_by("-published_at")[:50]
+        )
 
     def item_title(self, item):
         return f"{item.registration_number} {item.subject}"
@@ -75,7 +91,7 @@ class IncomingDocumentsFeed(RequestFeed):
     item_enclosure_mime_type = "application/pdf"
 
     def item_enclosure_length(self, item):
-        return 0
+        return item.publication.published_file.size
 
 
 class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
@@ -83,14 +99,10 @@ class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
     subtitle = IncomingDocumentsFeed.description
 
 
-class MeetingsFeed(Feed):
+class MeetingsFeed(CouncilFeed):
+    list_title = gettext_lazy("Vergaderingen")
+    list_url_name = "publication:meetings"
     description = gettext_lazy("Vergaderingen van de raad en zijn commissies.")
-
-    def title(self):
-        return _("Vergaderingen — gemeenteraad %(name)s") % {"name": settings.MUNICIPALITY_NAME}
-
-    def link(self):
-        return reverse("publication:meetings")
 
     def items(self):
         return public.public_meetings().order_by("-starts_at")[:50]

@@ -41,6 +41,7 @@ def test_feeds_parse_and_list_new_documents_and_meetings(client, griffie_user):
         [enclosure] = entry.enclosures
         assert enclosure.href == file_url  # absolute, not "/stukken/..."
         assert enclosure.type == "application/pdf"
+        assert int(enclosure.length) == document.publication.published_file.size > 0
     assert feed.version == "atom10"
     assert _parse(client, "feed-incoming").version == "rss20"
     for name in ("feed-meetings", "atom-meetings"):
