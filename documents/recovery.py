@@ -2,7 +2,10 @@
 
 A run is *silent* when nothing was heard of it (queued, started, a page done) for longer
 than the hard time limit allows a live run to last: its worker was killed, the hard limit
-ended it, or the queue lost its message. A run that had started and died counts against
+ended it, or the queue lost its message. On PostgreSQL a started run is known to be *dead*
+much sooner: no process holds its run lock (``workflow.run_lock``) a minute after it was
+last heard of, so a killed worker's documents come back within a minute or two, not after
+the hard limit. A run that had started and died counts against
 the retry budget; after the budget the document is marked failed with a reason. A run that
 never started (message lost, or the queue was down when it was sent) is queued again
 without counting: nothing is wrong with the document.
@@ -18,25 +21,42 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import ConcurrentChange, Document, Status
+from .workflow import run_has_a_live_process
 
 logger = logging.getLogger(__name__)
 
 
+def _dead_runs(quiet_since) -> Q:
+    """Started runs quiet since ``quiet_since`` that no live process holds (PostgreSQL). The
+    quiet time lets Celery's own redelivery of a killed child's task come first."""
+    candidates = Document.objects.filter(
+        status=Status.ANONYMISING, run_started_at__isnull=False, run_seen_at__lt=quiet_since
+    ).values_list("pk", flat=True)
+    dead = [pk for pk in candidates[:100] if run_has_a_live_process(pk) is False]
+    # run_seen_at again in the condition: a redelivery that claims the run meanwhile is live.
+    return Q(pk__in=dead, run_seen_at__lt=quiet_since)
+
+
 def recover_stuck_runs(
-    *, silent_for: timedelta | None = None, attempts: int | None = None, limit: int = 100
+    *,
+    silent_for: timedelta | None = None,
+    dead_after: timedelta | None = None,
+    attempts: int | None = None,
+    limit: int = 100,
 ) -> dict:
-    """Queue again (or fail) every document whose run is silent. Returns counts."""
+    """Queue again (or fail) every document whose run is silent or dead. Returns counts."""
     from .tasks import GAVE_UP
     from .workflow import dispatch_run
 
     silent_for = silent_for or timedelta(seconds=settings.DOCUMENT_RUN_SILENCE_SECONDS)
+    dead_after = dead_after or timedelta(seconds=settings.DOCUMENT_RUN_DEAD_SECONDS)
     attempts = attempts if attempts is not None else settings.DOCUMENT_RUN_ATTEMPTS
     now = timezone.now()
     cutoff = now - silent_for
     # Never heard of: the queue was down, or the process died before sending. A grace
     # period leaves a run that is being committed and sent right now alone.
     unsent = Q(run_seen_at__isnull=True, updated_at__lt=now - timedelta(seconds=30))
-    silent = unsent | Q(run_seen_at__lt=cutoff)
+    silent = unsent | Q(run_seen_at__lt=cutoff) | _dead_runs(now - dead_after)
     stuck = Document.objects.filter(status=Status.ANONYMISING).filter(silent)
     counts = {"requeued": 0, "failed": 0}
     for document in stuck.order_by("run_seen_at")[:limit]:

@@ -169,6 +169,20 @@ def run_lock(document_id: int):
                     connection.close()
 
 
+def run_has_a_live_process(document_id: int) -> bool | None:
+    """Whether a process holds the document's run lock now (PostgreSQL); None where the
+    database cannot tell (SQLite). A started run without one is dead: its worker's
+    connection closed and PostgreSQL let go of the lock."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id])
+        if not cursor.fetchone()[0]:
+            return True
+        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id])
+    return False
+
+
 def run_anonymisation(document: Document, run_token=None) -> None:
     """Run ``run_token`` of the document: propose, apply the griffie's decisions, verify
     and store. Safe to run twice: a run replaces the proposals of the previous run but keeps

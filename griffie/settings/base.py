@@ -207,6 +207,9 @@ if _SENTINEL_MASTER:
 # Recovery of anonymisation runs: a run silent for longer than this is dead (the hard limit
 # would have ended it); it is queued again, at most DOCUMENT_RUN_ATTEMPTS times.
 DOCUMENT_RUN_SILENCE_SECONDS = TASK_TIME_LIMIT + 60
+# On PostgreSQL a started run that no process holds (its run lock is free) is dead; it is
+# queued again once it has been quiet this long (time for Celery's own redelivery first).
+DOCUMENT_RUN_DEAD_SECONDS = 60
 DOCUMENT_RUN_ATTEMPTS = config(
     "DOCUMENT_RUN_ATTEMPTS",
     3,

@@ -11,7 +11,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -261,6 +261,61 @@ def test_recovery_leaves_a_run_alone_that_was_heard_of_recently():
         run_seen_at=timezone.now(), run_started_at=timezone.now()
     )
     assert recover_stuck_runs() == {"requeued": 0, "failed": 0}
+
+
+def _quiet_started_run(seconds: int) -> Document:
+    document = letter()
+    with mock.patch.object(anonymise_document, "apply_async"):
+        workflow.queue_anonymisation(document)
+    quiet_since = timezone.now() - datetime.timedelta(seconds=seconds)
+    Document.objects.filter(pk=document.pk).update(
+        run_seen_at=quiet_since, run_started_at=quiet_since
+    )
+    return document
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="run locks are PostgreSQL's")
+def test_a_started_run_no_process_holds_is_queued_again_after_a_minute_not_the_hard_limit(
+    django_capture_on_commit_callbacks,
+):
+    document = _quiet_started_run(seconds=90)  # far less than the hard limit (11 minutes)
+    with (
+        mock.patch.object(anonymise_document, "apply_async") as apply_async,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert recover_stuck_runs() == {"requeued": 1, "failed": 0}
+    apply_async.assert_called_once()
+    document.refresh_from_db()
+    assert document.run_attempts == 1  # it died: it counts against the budget
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="run locks are PostgreSQL's")
+def test_a_quiet_run_whose_lock_a_live_process_holds_is_left_alone():
+    """A long page (OCR of a big scan) is quiet, not dead: its worker still holds the lock."""
+    import psycopg
+
+    document = _quiet_started_run(seconds=90)
+    settings_dict = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings_dict["NAME"],
+        user=settings_dict["USER"],
+        host=settings_dict["HOST"] or None,
+        port=settings_dict["PORT"] or None,
+        password=settings_dict["PASSWORD"] or None,
+    ) as worker:
+        worker.execute(
+            "SELECT pg_advisory_lock(%s, %s)", [workflow.RUN_LOCK_NAMESPACE, document.pk]
+        )
+        with mock.patch.object(anonymise_document, "apply_async") as apply_async:
+            assert recover_stuck_runs() == {"requeued": 0, "failed": 0}
+        apply_async.assert_not_called()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="run locks are PostgreSQL's")
+def test_a_dead_run_quiet_for_less_than_a_minute_is_left_to_celerys_own_redelivery():
+    _quiet_started_run(seconds=10)
+    with mock.patch.object(anonymise_document, "apply_async"):
+        assert recover_stuck_runs() == {"requeued": 0, "failed": 0}
 
 
 def test_after_the_retry_budget_a_dying_run_is_failed_with_a_reason(settings):

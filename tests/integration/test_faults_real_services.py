@@ -170,6 +170,30 @@ def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_b
     assert killed.run_attempts == 1  # the run that died counts against the budget
 
 
+# --- the whole worker killed: its run lock tells, long before the hard limit ------------------
+def test_a_whole_worker_killed_mid_run_is_noticed_by_its_free_run_lock(workers):
+    first = workers.start(concurrency=1)
+    [document] = letters(1, pages=12)
+    workflow.queue_anonymisation(document)
+    started = Document.objects.filter(pk=document.pk, run_started_at__isnull=False)
+    assert wait_for(started.exists, 30), "the worker did not start"
+    # Main process and pool killed: the message stays unacknowledged in Redis until the
+    # visibility timeout (the hard limit + 60 s); PostgreSQL frees the run lock at once.
+    workers.kill(first)
+    assert wait_for(lambda: workflow.run_has_a_live_process(document.pk) is False, 10)
+
+    workers.start(concurrency=1)
+    # What beat does every minute, with the one-minute wait for redelivery shortened to 1 s
+    # and "silent" left at the hard limit: only the free lock can tell that this run died.
+    time.sleep(1.1)
+    assert recover_stuck_runs(dead_after=datetime.timedelta(seconds=1)) == {
+        "requeued": 1,
+        "failed": 0,
+    }
+    assert wait_for(lambda: settled([document]), 120, 0.5), "the document was not brought back"
+    assert_each_in_review_once([document])
+
+
 # --- the same task delivered twice at once --------------------------------------------------
 def test_the_same_task_delivered_twice_at_once_gives_one_good_result(workers):
     workers.start(concurrency=2)
