@@ -3,8 +3,8 @@
 Each form is a pattern seen in Dutch test material of other projects, written here with our own
 invented values: long compound surnames, names after roles and verbs, first names alone,
 informal lower-case text, abbreviated interfixes, house-number additions, abbreviated street
-types, phone numbers in brackets or with a country code, dates of birth in every notation,
-account numbers with a wrong check digit, identity-document numbers, handles, client numbers.
+types, phone numbers in brackets, with a country code (also foreign) or a digit short, dates of
+birth in every notation, account numbers with a wrong check digit, identity-document numbers, handles, client numbers.
 And the things that look personal but stay: postcode-shaped section numbers, venues named after
 a person, a place after a legal form, medical eponyms.
 """
@@ -39,7 +39,20 @@ _ROLES = [
     "Ik schrijf u namens {name}, die zelf niet kan komen.",
     "Contactpersoon: {name}, bereikbaar via de griffie.",
 ]
-_STREET_ABBREVIATIONS = [("straat", "str."), ("laan", "ln"), ("weg", "wg"), ("plein", "pln")]
+_STREET_ABBREVIATIONS = [
+    ("straat", "str."),
+    ("laan", "ln"),
+    ("weg", "wg"),
+    ("plein", "pln"),
+    ("dreef", "drf"),
+    ("gracht", "gr"),
+    ("hof", "hf"),
+    ("markt", "mrkt"),
+    ("pad", "pd"),
+    ("plantsoen", "plnts"),
+    ("park", "prk"),
+    ("singel", "sngl"),
+]
 _ADDITIONS = ["bis", "-2", " 2-hoog", " hs", " A", "-II"]
 _ID_LABELS = ["paspoort", "identiteitskaart", "ID-kaart", "rijbewijs"]
 _CLIENT_LABELS = ["klantnummer", "cliëntnummer", "dossiernummer", "patiëntnummer"]
@@ -183,6 +196,9 @@ class OtherMaterial:
                 f"+31 (6) {digits}",
                 f"0031 6 {digits}",
                 f"+31 (0)6 {digits[:2]} {digits[2:5]} {digits[5:]}",
+                f"(06)-{digits[:4]} {digits[4:]}",
+                f"+32 4{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
+                f"0{rng.randint(10, 99)}-{digits[:6]}",  # a digit short
             ]
         )
         self.ctx.mark_personal("PHONE", phone)

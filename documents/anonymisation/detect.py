@@ -251,6 +251,27 @@ def _ocr_variants(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _postcode_variants(text: str, spans: list[Span]) -> list[Span]:
+    """Other mentions of a postcode already found, in another case or spacing ('1234 AB' and
+    '1234ab'): verification reads them as the same postcode, so they go too."""
+    found = []
+    done = set()
+    for span in spans:
+        if span.entity_type != "POSTCODE":
+            continue
+        compact = re.sub(r"\s", "", text[span.start : span.end]).upper()
+        if compact in done:
+            continue
+        done.add(compact)
+        pattern = rf"(?<![\w-]){compact[:4]}[ ]?{compact[4:]}(?![\w-])"
+        found.extend(
+            Span(m.start(), m.end(), "POSTCODE", "written_variant", span.role)
+            for m in re.finditer(pattern, text, re.IGNORECASE)
+            if m.start() != span.start
+        )
+    return found
+
+
 def _only_titles(prefix: str) -> bool:
     """'mr.', 'drs. ing.' before a name on its line."""
     return all(w.rstrip(".").lower() in TITLE_WORDS for w in prefix.split())
@@ -529,7 +550,7 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
     # Spread sender names first so their mentions get the sender's neutral term.
     persons.sort(key=lambda s: s.role != "sender")
     spans = _resolve(spans + _spread(text, persons, [s for s in spans if s.role == "registry"]))
-    spans = _resolve(spans + _ocr_variants(text, spans))
+    spans = _resolve(spans + _ocr_variants(text, spans) + _postcode_variants(text, spans))
     _personal_addresses(text, spans)
 
     findings: list[Finding] = []

@@ -505,3 +505,16 @@ def test_own_address_under_a_signature_is_a_persons_address():
     actions = [(f.text, f.action) for f in proposal.findings if f.entity_type == "ADDRESS"]
     assert actions[0] == ("Hoofdstraat 1", "keep")  # the letterhead
     assert ("Hoofdstraat 1", "redact") in actions  # after Jan Jansen's name
+
+
+def test_postcode_written_again_in_lower_case_goes_too():
+    # Verification reads '3817 gt' as the postcode found at the address; detection must
+    # remove it as well, or the letter is refused.
+    text = (
+        "Geachte raad,\n\nMijn adres is Lijsterbeslaan 40, 3817 GT Vlietdorp.\n"
+        "Stuur de stukken naar postcode 3817gt, niet naar 3817 gt.\n"
+    )
+    result = anonymise_pdf(_text_pdf(text), AnonymisationOptions())
+    assert result.output_pdf is not None, result.verification.reason
+    out = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text().lower()
+    assert "3817" not in out

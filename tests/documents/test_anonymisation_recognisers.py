@@ -82,6 +82,8 @@ def test_bsn_after_a_label_goes_even_when_it_fails_the_elfproef(text, number):
         ("Patiëntnummer: 20391847", "20391847"),
         # a document number on its own: two letters, six letters or digits, one digit
         ("Nummer BKXW4TRN6 hoort bij haar.", "BKXW4TRN6"),
+        # a Belgian national register number whose check digits hold
+        ("rijksregisternummer 92.03.14-217.55, Gent", "92.03.14-217.55"),
     ],
 )
 def test_identity_document_and_client_numbers(text, number):
@@ -95,6 +97,7 @@ def test_identity_document_and_client_numbers(text, number):
         "Hij haalde zijn rijbewijs in 2019.",
         "Rijbewijs B is vereist.",
         "Zaaknummer Z-2024-00123 loopt nog.",
+        "Het meetpunt 92.03.14-217.11 ligt aan de dijk.",  # check digits wrong
     ],
 )
 def test_numbers_without_a_personal_label_stay(text):
@@ -136,7 +139,16 @@ def test_phone_forms(phone):
     assert found(f"Bel mij op {phone} na vijven.", "PHONE") == [phone]
 
 
-@pytest.mark.parametrize("text", ["op 12-03-2024 om 10.00", "bedrag 1.234.567", "zaak 2024-123456"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "op 12-03-2024 om 10.00",
+        "bedrag 1.234.567",
+        "zaak 2024-123456",
+        "order 0012345678901",  # '00' without a country code that letters meet
+        "reeks 012 34 56 78 90",  # pairs going on past a phone number's length
+    ],
+)
 def test_phone_negative(text):
     assert found(text, "PHONE") == []
 
@@ -421,6 +433,16 @@ def test_email_as_text_extraction_and_ocr_break_it(text, email):
         ("post naar Dorpswg 14 graag", "Dorpswg 14"),
         ("post naar Marktpln 2 graag", "Marktpln 2"),
         ("post naar Molenstg 5 graag", "Molenstg 5"),
+        ("post naar Beukendrf 7 graag", "Beukendrf 7"),
+        ("post naar Heerengr 21 graag", "Heerengr 21"),
+        ("post naar Molenhf 4 graag", "Molenhf 4"),
+        ("post naar Kerkmrkt 1 graag", "Kerkmrkt 1"),
+        ("post naar Veldpd 6 graag", "Veldpd 6"),
+        ("post naar Rozenplnts 9 graag", "Rozenplnts 9"),
+        ("post naar Stadsprk 3 graag", "Stadsprk 3"),
+        ("post naar Oostsngl 15 graag", "Oostsngl 15"),
+        ("post naar Zuiderbolwerk 8 graag", "Zuiderbolwerk 8"),
+        ("post naar Wâldyk 12 graag", "Wâldyk 12"),
     ],
 )
 def test_house_number_additions_and_abbreviated_street_types(text, address):
@@ -509,6 +531,12 @@ def test_postcode_in_an_address(text, postcode):
         "+31\n6 21436587",  # broken over two lines
         "(0113)\n123456",
         "06-2143\n6587",
+        "(06)-2143 6587",  # a hyphen after the bracket
+        "+32 478 21 43 65",  # another country
+        "0049 30 2143658",
+        "+44 20 2143 6587",
+        "046-214365",  # nine digits after a three-digit area code: a digit short
+        "016 21 43 65",  # a Belgian landline in pairs
     ],
 )
 def test_phone_forms_with_brackets_country_code_and_line_breaks(phone):

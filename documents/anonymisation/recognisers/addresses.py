@@ -67,9 +67,15 @@ STREET_SUFFIXES = STREET_WORD_SUFFIXES + (
     "zoom",
     "lei",
     "straatje",
+    "bolwerk",
+    "dyk",  # Frisian 'dijk'
 )
-# Abbreviated street types: 'Kerkstr. 4', 'Stationsln 2', 'Dorpswg 7', 'Marktpln 1', 'Molenstg 3'.
-ABBREVIATED_STREET_RE = re.compile(r"[a-zà-ÿ'’-]{3,}(?:str\.?|ln\.?|wg\.?|pln\.?|stg\.?)")
+# Abbreviated street types: 'Kerkstr. 4', 'Stationsln 2', 'Dorpswg 7', 'Marktpln 1', 'Molenstg 3',
+# 'Beukendrf 5', 'Heerengr 8', 'Molenhf 2', 'Kerkmrkt 1', 'Veldpd 3', 'Rozenplnts 6', 'Stadsprk 4',
+# 'Oostsngl 9' (endings no Dutch word has; 'st' is left out: 'Tekst 2', 'Dienst 3').
+ABBREVIATED_STREET_RE = re.compile(
+    r"[a-zà-ÿ'’-]{3,}(?:str|ln|wg|pln|stg|drf|gr|hf|mrkt|pd|plnts|prk|sngl)\.?"
+)
 
 
 class PostcodeRecogniser(_PatternRecogniser):

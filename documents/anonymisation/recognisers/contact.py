@@ -8,6 +8,9 @@ from .base import _PatternRecogniser
 
 _SEP = r"(?:[ \t]?[.\-/][ \t]?|[ \t])?\n?"
 _BREAK = r"[ \t]?\n?[ \t]?"
+# Country codes written after '00' that Dutch letters meet: Belgium, Germany, France, the UK,
+# Luxembourg, Spain, Italy, Poland, Turkey, Morocco, Suriname, Curaçao/Caribbean, Aruba.
+_FOREIGN_CODES = "32|49|33|44|352|34|39|48|90|212|597|599|297"
 PHONE_RE = re.compile(
     r"(?<![\w+@])"
     r"(?:"
@@ -19,10 +22,21 @@ PHONE_RE = re.compile(
     r"|"
     # national with area code in brackets: (0113) 12 34 56, (020) 123 45 67, (06)12345678,
     # also broken after the bracket: '(075)\n1234567'
-    rf"\(0[1-9]\d{{0,2}}\){_BREAK}\d(?:[ \t.\-]?\n?\d){{5,7}}"
+    # also with a hyphen after the bracket: '(06)-1234 5678'
+    rf"\(0[1-9]\d{{0,2}}\)(?:[ \t]?-)?{_BREAK}\d(?:[ \t.\-]?\n?\d){{5,7}}"
+    r"|"
+    # another country: +32 470 12 34 56, +49 30 1234567, 0032 470123456; after '+' any
+    # country code, after '00' only neighbouring and common ones (an order number may start
+    # with '00' too)
+    rf"(?:\+[1-9]\d{{0,2}}|00(?:{_FOREIGN_CODES}))[.\-]?{_BREAK}(?:\(0\)[ \t.\-]?)?"
+    rf"[1-9](?:{_SEP}\d){{6,11}}"
     r"|"
     # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678, 0113 - 123456
     rf"0[1-9](?:{_SEP}\d){{8}}"
+    r"|"
+    # nine digits after a three-digit area code: one digit short, or a Belgian landline
+    # written in pairs (0xx-123456, 016 12 34 56); a hyphen or the pairs make it a number
+    r"0[1-9]\d(?:[ \t]?-[ \t]?\d(?:[ \t]?\d){5}|(?:[ \t]\d\d){3})(?![ \t]?\d)"
     r")"
     r"(?![\w@])"
 )

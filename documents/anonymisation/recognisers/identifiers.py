@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from stdnum import iban as stdnum_iban
+from stdnum.be import nn as belgian_national_number
 from stdnum.nl import bsn
 
 from .base import _PatternRecogniser, _Recogniser
@@ -168,7 +169,8 @@ class IdNumberRecogniser(_Recogniser):
     """Passport, identity-card and driving-licence numbers, and client, patient or member
     numbers after their label ('klantnummer 48213-A'). Without a label only the document
     number form (two letters, six letters or digits, a digit) counts: a bare ten-digit
-    number is an order number as often as a driving licence."""
+    number is an order number as often as a driving licence. A Belgian national register
+    number counts in its written form when its check digits hold."""
 
     ENTITY = "ID_NUMBER"
 
@@ -185,7 +187,18 @@ class IdNumberRecogniser(_Recogniser):
             for m in DOCUMENT_NUMBER_RE.finditer(text)
             if sum(ch.isdigit() for ch in m.group("number")) < 8
         )
+        results.extend(
+            self.result(m.start(), m.end(), 0.85)
+            for m in BELGIAN_NATIONAL_NUMBER_RE.finditer(text)
+            if belgian_national_number.is_valid(m.group())
+        )
         return results
 
+
+# A Belgian national register number as it is written: birth date, serial, check digits
+# (92.03.14-217.55); the mod-97 check decides.
+BELGIAN_NATIONAL_NUMBER_RE = re.compile(
+    r"(?<![\w.-])\d{2}\.\d{2}\.\d{2}[-.]\d{3}\.\d{2}(?![\w-]|\.\d)"
+)
 
 DATE_LIKE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
