@@ -76,7 +76,9 @@ def _dutch_words() -> dict[str, float]:
     }
 
 
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-case word in Dutch web text (0: unknown; 3: once per
+    million words)."""
     return _dutch_words().get(word, 0.0)
 
 
@@ -85,9 +87,9 @@ def _is_compound(lower: str) -> bool:
     least four letters) after a known word, with or without the linking -s-."""
     for i in range(3, len(lower) - 3):
         head, tail = lower[:i], lower[i:]
-        if _zipf(tail) < 3.0:
+        if zipf(tail) < 3.0:
             continue
-        if _zipf(head) >= 3.0 or (head.endswith("s") and _zipf(head[:-1]) >= 3.0):
+        if zipf(head) >= 3.0 or (head.endswith("s") and zipf(head[:-1]) >= 3.0):
             return True
     return False
 
@@ -106,17 +108,17 @@ def is_dictionary_word(word: str) -> bool:
             for part in lower.split("-")
             if part
         )
-    zipf = _zipf(lower)
-    if zipf < DICTIONARY_MIN_ZIPF:
+    frequency = zipf(lower)
+    if frequency < DICTIONARY_MIN_ZIPF:
         return _is_compound(lower)
     lookups = get_lookups()
     if lower in lookups.common_words:
         return True
     title = word[:1].upper() + word[1:].lower()
     if title in lookups.first_names:
-        return zipf >= NAME_AS_WORD_MIN_ZIPF
+        return frequency >= NAME_AS_WORD_MIN_ZIPF
     if title in lookups.surnames:
-        return zipf >= SURNAME_AS_WORD_MIN_ZIPF
+        return frequency >= SURNAME_AS_WORD_MIN_ZIPF
     return True
 
 

@@ -685,3 +685,54 @@ def test_bare_street_number_words_are_no_name():
 def test_a_full_name_coordinated_with_a_name_goes_whole():
     text = "Huwelijksakte: Lotte Zandvliet en Sofia van den Hoek, gehuwd in Goes."
     assert found(text, "PERSON") == ["Lotte Zandvliet", "Sofia van den Hoek"]
+
+
+# --- names written all in lower case, and a surname with its interfix alone ----------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("gisteren waren kees van der molen en wij op het stadhuis", "kees van der molen"),
+        ("volgens sanne de boer is de stoep te smal", "sanne de boer"),
+        ("hij belde ingrid bakhuizen over de overlast", "ingrid bakhuizen"),
+        ("samen met maarten van der haar hebben wij getekend", "maarten van der haar"),
+        ("de buren en willem terhorst klagen al jaren", "willem terhorst"),
+    ],
+)
+def test_a_name_written_all_in_lower_case(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de roos van de tuin bloeit en het water staat hoog",  # an article: a thing
+        "een mark is oud geld en een hoek is geen straat",
+        "wij gaan met kees naar de markt",  # a first name, then an ordinary word
+        "het plan van de gemeente en de raad van state",
+    ],
+)
+def test_lower_case_words_that_are_no_name_stay(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Gisteren sprak ik met van der Damhuis over de zaak.", "van der Damhuis"),
+        ("De brief is ondertekend door ter Wiegmans en anderen.", "ter Wiegmans"),
+    ],
+)
+def test_a_surname_with_its_interfix_and_no_first_name_in_running_text(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het gebied ten noorden van de Sluis wordt heringericht.",  # a place
+        "Dat is de mening van de Raad van State.",  # a frequent word
+        "Wij wonen aan de rand van de Meer en de Dijk.",
+    ],
+)
+def test_a_place_or_word_after_an_interfix_is_no_surname(text):
+    assert found(text, "PERSON") == []

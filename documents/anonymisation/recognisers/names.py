@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lookups import Lookups
+from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, zipf
 from .addresses import STREET_WORD_SUFFIXES
 from .base import (
     INITIALS_RE,
@@ -41,6 +42,12 @@ MAIL_HEADER_RE = re.compile(
 )
 
 
+# Words after which a lower-case first name is a thing, not a person ('de roos', 'een mark').
+LOWER_CASE_NAME_BLOCKERS = frozenset(
+    {"de", "het", "een", "deze", "dit", "elke", "iedere", "geen", "welke"}
+)
+# A word rarer than this in Dutch web text is mostly a name or a typo (suspects.py).
+RARE_WORD_MAX_ZIPF = 2.5
 # Abbreviations shaped like initials: the postscript and nota bene.
 POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
 
@@ -256,6 +263,72 @@ class PersonRecogniser(_Recogniser):
         # part of a longer capitalised phrase ('Victoria Hotel', 'Maria Magdalena Kerk'):
         # leave it to the organisation and name rules
         return not (nxt and nxt.line == tok.line and is_cap(nxt.text) and not nxt.dot)
+
+    def _lower_case_name(self, tokens: list[Token], i: int) -> int:
+        """Index after a name written all in lower case, informally ('kees van der molen',
+        'ingrid bakhuizen'), or -1: a listed first name that is no Dutch word, not after an
+        article ('de roos van de tuin'), then on its line a surname: a listed one that is no
+        frequent word (after an interfix also one that is: 'van der haar'), or a word that is
+        rare in Dutch text and no place or street."""
+        n = len(tokens)
+        tok = tokens[i]
+        word = tok.text
+        if tok.dot or not word.isalpha() or not word.islower() or len(word) < 3:
+            return -1
+        name = word.capitalize()
+        if (
+            name not in self.lk.first_names
+            or word in self.lk.common_words
+            or word in self.lk.not_name_words
+            or word in ORG_WORDS
+            or self._place_like(name)
+            or (i > 0 and tokens[i - 1].text.lower() in LOWER_CASE_NAME_BLOCKERS)
+        ):
+            return -1
+        size = self._interfix_len(tokens, i + 1)
+        j = i + 1 + size
+        if j >= n or tokens[j].line != tok.line:
+            return -1
+        last = tokens[j].bare
+        if not last.replace("-", "").isalpha() or not last.islower() or len(last) < 3:
+            return -1
+        if last in self.lk.not_name_words or last in ORG_WORDS:
+            return -1
+        if last.endswith(STREET_WORD_SUFFIXES):
+            return -1
+        if last.capitalize() in self.lk.surnames:
+            ok = size > 0 or (
+                zipf(last) < SURNAME_AS_WORD_MIN_ZIPF and last not in self.lk.common_words
+            )
+        else:
+            ok = zipf(last) < RARE_WORD_MAX_ZIPF and not self._place_like(last)
+        return j + 1 if ok else -1
+
+    def _bare_surname(self, tokens: list[Token], i: int) -> int:
+        """Index after a surname with its interfix and nothing before it, in running text
+        ('sprak met van der Damhuis'), or -1: a lower-case interfix, then a listed surname
+        that is no frequent Dutch word, place or street ('van der Meer', 'de Raad' and
+        'van Sluis' stay)."""
+        size = self._interfix_len(tokens, i)
+        j = i + size
+        if not size or not tokens[i].text.islower() or j >= len(tokens):
+            return -1
+        surname = tokens[j]
+        word = surname.bare
+        if surname.line != tokens[i].line or not is_name_word(word) or surname.dot:
+            return -1
+        low = word.lower()
+        if (
+            word not in self.lk.surnames
+            or low in self.lk.common_words
+            or zipf(low) >= SURNAME_AS_WORD_MIN_ZIPF
+            or self._place_like(word)
+            or low in self.lk.not_name_words
+            or low in ORG_WORDS
+            or low in OFFICE_TITLES
+        ):
+            return -1
+        return j + 1
 
     def _extend(self, tokens: list[Token], start: int, end: int) -> int:
         """Take the further parts of a compound surname: 'Anna de Wit Verstraete-Uitdenboom',
@@ -555,6 +628,8 @@ class PersonRecogniser(_Recogniser):
                     end, source = i + 1, "first_name_alone"
             elif tok.dot and self._alone_first_name(tokens, i):
                 end, source = i + 1, "first_name_alone"  # '... de verjaardag van Daan.'
+            elif (lower_end := self._lower_case_name(tokens, i)) > i:
+                end, source = lower_end, "lower_case"
             elif (
                 self._mid_sentence(text, tokens, i)
                 and i + 1 < n
@@ -586,6 +661,10 @@ class PersonRecogniser(_Recogniser):
                     and word.lower() not in self.lk.streets
                 ):
                     end, source = j + 1, "interfix"
+            if end <= start_idx and self._mid_sentence(text, tokens, i):
+                bare_end = self._bare_surname(tokens, i)
+                if bare_end > i:
+                    end, source = bare_end, "bare_surname"
             if end <= start_idx:
                 before_address = self._name_before_address(text, tokens, i)
                 if before_address > i:
