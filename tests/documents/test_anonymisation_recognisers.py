@@ -736,3 +736,19 @@ def test_a_surname_with_its_interfix_and_no_first_name_in_running_text(text, nam
 )
 def test_a_place_or_word_after_an_interfix_is_no_surname(text):
     assert found(text, "PERSON") == []
+
+
+def test_a_shop_named_after_a_person_stays_in_lower_case_too():
+    assert found("ik haal het wel even bij de albert heijn om de hoek", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("daarna kwamen anne-floor kessenich en haar zus", "anne-floor kessenich"),
+        ("het was büsra yildirimoglu die belde", "büsra yildirimoglu"),
+        ("gisteren zag gerrit kok de schade aan het hek", "gerrit kok"),
+    ],
+)
+def test_lower_case_names_with_double_first_names_accents_and_common_surnames(text, name):
+    assert name in found(text, "PERSON")

@@ -4,6 +4,7 @@ headers."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..lookups import Lookups
 from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, zipf
@@ -21,7 +22,7 @@ from .base import (
     is_name_word,
     tokenise,
 )
-from .organisations import ORG_WORDS, find_organisations
+from .organisations import ORG_NAMES, ORG_WORDS, find_organisations
 
 CLOSING_RE = re.compile(
     r"(?i)^\s*(?:met\s+)?(?:(?:vriendelijke|hartelijke|collegiale|beste|warme|sportieve|"
@@ -48,6 +49,11 @@ LOWER_CASE_NAME_BLOCKERS = frozenset(
 )
 # A word rarer than this in Dutch web text is mostly a name or a typo (suspects.py).
 RARE_WORD_MAX_ZIPF = 2.5
+# A first name rarer than this as a word is hardly anything else ('gerrit', not 'roos').
+RARE_FIRST_NAME_MAX_ZIPF = 4.0
+LOWER_CASE_ORG_NAMES = frozenset(name.lower() for name in ORG_NAMES)
+# Stop words and the most frequent words ('en', 'met', 'zijn') are never a surname here.
+STOP_WORD_MIN_ZIPF = 5.5
 # Abbreviations shaped like initials: the postscript and nota bene.
 POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
 
@@ -273,15 +279,15 @@ class PersonRecogniser(_Recogniser):
         n = len(tokens)
         tok = tokens[i]
         word = tok.text
-        if tok.dot or not word.isalpha() or not word.islower() or len(word) < 3:
+        parts = word.split("-")  # 'anne-fleur'
+        if tok.dot or not all(p.isalpha() and p.islower() for p in parts) or len(word) < 3:
             return -1
-        name = word.capitalize()
         if (
-            name not in self.lk.first_names
+            not all(self._listed_first_name(part) for part in parts)
             or word in self.lk.common_words
             or word in self.lk.not_name_words
             or word in ORG_WORDS
-            or self._place_like(name)
+            or word in self.lk.places
             or (i > 0 and tokens[i - 1].text.lower() in LOWER_CASE_NAME_BLOCKERS)
         ):
             return -1
@@ -297,12 +303,25 @@ class PersonRecogniser(_Recogniser):
         if last.endswith(STREET_WORD_SUFFIXES):
             return -1
         if last.capitalize() in self.lk.surnames:
-            ok = size > 0 or (
-                zipf(last) < SURNAME_AS_WORD_MIN_ZIPF and last not in self.lk.common_words
+            ok = (
+                size > 0
+                # 'gerrit kok': after a first name that is rare as a word, any listed
+                # surname but the most frequent words
+                or (zipf(word) < RARE_FIRST_NAME_MAX_ZIPF and zipf(last) < STOP_WORD_MIN_ZIPF)
+                or (zipf(last) < SURNAME_AS_WORD_MIN_ZIPF and last not in self.lk.common_words)
             )
         else:
-            ok = zipf(last) < RARE_WORD_MAX_ZIPF and not self._place_like(last)
+            # a street list holds many names ('Dennenberg'); a place alone does not
+            ok = zipf(last) < RARE_WORD_MAX_ZIPF and last not in self.lk.places
+        if f"{word} {last}" in LOWER_CASE_ORG_NAMES:  # 'albert heijn'
+            return -1
         return j + 1 if ok else -1
+
+    def _listed_first_name(self, lower: str) -> bool:
+        """'büsra' as 'Büsra' or, as lists often write it, 'Busra'."""
+        name = lower.capitalize()
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        return name in self.lk.first_names or plain in self.lk.first_names
 
     def _bare_surname(self, tokens: list[Token], i: int) -> int:
         """Index after a surname with its interfix and nothing before it, in running text
