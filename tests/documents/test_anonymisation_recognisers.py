@@ -752,3 +752,19 @@ def test_a_shop_named_after_a_person_stays_in_lower_case_too():
 )
 def test_lower_case_names_with_double_first_names_accents_and_common_surnames(text, name):
     assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Het advies van dr KW over de zaak.", "KW"),
+        ("Ik heb mw. T gebeld.", "T"),
+        ("Namens Dr.B van Hoekelom, de behandelaar.", "B van Hoekelom"),
+    ],
+)
+def test_initials_without_dots_after_a_title(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_capitals_after_a_capitalised_abbreviation_that_is_no_title_stay():
+    assert found("De MR van de school vergadert met de GGD.", "PERSON") == []

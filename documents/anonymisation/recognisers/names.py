@@ -47,6 +47,8 @@ MAIL_HEADER_RE = re.compile(
 LOWER_CASE_NAME_BLOCKERS = frozenset(
     {"de", "het", "een", "deze", "dit", "elke", "iedere", "geen", "welke"}
 )
+# One to three capitals after a title, as initials written without dots ('dr A', 'mw. JK').
+BARE_INITIALS_RE = re.compile(r"[A-Z]{1,3}\Z")
 # A word rarer than this in Dutch web text is mostly a name or a typo (suspects.py).
 RARE_WORD_MAX_ZIPF = 2.5
 # A first name rarer than this as a word is hardly anything else ('gerrit', not 'roos').
@@ -581,7 +583,19 @@ class PersonRecogniser(_Recogniser):
                 strong = any(self._is_title(tokens[x]) for x in range(i, k))
                 loose = self._loose_name(tokens, k) if strong and k < n else -1
                 g, s = self._given_surname(tokens, k, known_only=False)
-                if loose > k and tokens[loose - 1].line == tok.line:
+                if (
+                    strong
+                    and k < n
+                    and tokens[k].line == tok.line
+                    and BARE_INITIALS_RE.match(tokens[k].text)
+                ):
+                    # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
+                    after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
+                    if after > k + 1 and tokens[after - 1].line == tok.line:
+                        start_idx, end, source = k, after, "title"
+                    else:
+                        start_idx, end, source = k, k + 1, "title"
+                elif loose > k and tokens[loose - 1].line == tok.line:
                     start_idx, end, source = k, loose, "title"
                 elif s > 0 and tokens[s - 1].line == tok.line:
                     start_idx, end, source = k, s, "title"
