@@ -73,6 +73,10 @@ class _Part:
         return self._start
 
 
+def _without_accents(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 class PersonRecogniser(_Recogniser):
     """Names in name context: after a title or salutation, initials + surname, a known first
     name + known surname, the name under a closing phrase, names in e-mail headers.
@@ -88,6 +92,13 @@ class PersonRecogniser(_Recogniser):
         # First words of the interfixes ('van' of 'van der'): most tokens are not one, and
         # the check below runs for nearly every token of every document.
         self._interfix_heads = frozenset(words[0] for words in lookups.interfixes)
+        # First names in lower case, also without accents as lists write them ('busra'),
+        # for the lower-case rule, which looks at nearly every lower-case token.
+        self._lower_first_names = frozenset(
+            form
+            for name in lookups.first_names
+            for form in (name.lower(), _without_accents(name.lower()))
+        )
 
     # -- helpers
     def _interfix_len(self, tokens: list[Token], i: int) -> int:
@@ -321,9 +332,9 @@ class PersonRecogniser(_Recogniser):
 
     def _listed_first_name(self, lower: str) -> bool:
         """'büsra' as 'Büsra' or, as lists often write it, 'Busra'."""
-        name = lower.capitalize()
-        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-        return name in self.lk.first_names or plain in self.lk.first_names
+        return lower in self._lower_first_names or (
+            not lower.isascii() and _without_accents(lower) in self._lower_first_names
+        )
 
     def _bare_surname(self, tokens: list[Token], i: int) -> int:
         """Index after a surname with its interfix and nothing before it, in running text
