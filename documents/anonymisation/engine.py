@@ -12,6 +12,7 @@ from .lookups import get_lookups
 from .normalise import normalise
 from .recognisers import get_analyzer
 from .redact import redact, redaction_boxes
+from .suspects import zipf
 from .types import AnonymisationOptions, AnonymisationResult, Proposal, Rect
 from .verify import scan_checks, verify
 
@@ -20,9 +21,11 @@ Progress = Callable[[int, int], None]
 
 
 def warm_up() -> None:
-    """Build the analyzer and lookup lists (once per process, e.g. at worker start)."""
+    """Build the analyzer, lookup lists and word frequencies (once per process, e.g. at
+    worker start; the person rules and the reviewer's net read the frequencies)."""
     get_lookups()
     get_analyzer()
+    zipf("de")
 
 
 def propose(
