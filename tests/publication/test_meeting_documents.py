@@ -175,3 +175,6 @@ def test_the_admin_action_reports_what_the_engine_removed(client, meeting):
     assert message.startswith("Besluitenlijst: gepubliceerd; ")
     assert "gegevens verwijderd (" in message and "naam: " in message
     assert "metadata geleegd" in message
+    form = client.get(reverse("admin:publication_meetingdocument_change", args=[md.pk]))
+    assert message.removeprefix("Besluitenlijst: ") in form.content.decode()
+    assert 'name="personal_data_consent"' in form.content.decode()
