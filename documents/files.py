@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import Document, DocumentFile
@@ -65,12 +66,18 @@ def store_file(
         sha256=hashlib.sha256(data).hexdigest(),
         **extra,
     )
-    record.file.save(name or "bestand", ContentFile(data), save=False)
-    written = _written.get()
-    if written is not None:
-        written.append(record.file.name)
+    save_file(record.file, data, name)
     record.save()
     return record
+
+
+def save_file(field_file: FieldFile, data: bytes, name: str) -> None:
+    """Write ``data`` to a model's file field through the storage API (the model is not
+    saved); inside ``atomic_files`` the file is removed again if the block rolls back."""
+    field_file.save(name or "bestand", ContentFile(data), save=False)
+    written = _written.get()
+    if written is not None:
+        written.append(field_file.name)
 
 
 def _walk(storage, folder: str) -> Iterator[str]:

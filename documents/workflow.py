@@ -15,7 +15,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people.service import registry_names
+from people.service import office_holder_emails, registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
 from .files import anonymised_file_name, atomic_files, store_file
@@ -55,25 +55,17 @@ def options_for(document: Document) -> AnonymisationOptions:
         )
         if value
     ]
-    from people.models import Person  # the registry (3a/3b)
-
     # An organisation's or another government's own address stays; every other address in
     # its letter (staff, members, third parties) is redacted (3c).
     own_address = (
         tuple(address_parts) if document.sender_type in {"organisation", "government"} else ()
-    )
-    # 3a: office holders' public e-mail addresses are published (civil servants' never, 3b).
-    public_emails = tuple(
-        Person.objects.office_holders()
-        .exclude(public_email="")
-        .values_list("public_email", flat=True)
     )
     return AnonymisationOptions(
         category=document.category,
         sender_type=document.sender_type,
         keep_names=tuple(registry_names()),
         keep_addresses=own_address,
-        keep_emails=public_emails,
+        keep_emails=tuple(office_holder_emails()),
         deny_terms=tuple(deny)
         if document.sender_type == "citizen"
         else tuple(v for v in (document.sender_phone,) if v),

@@ -25,3 +25,13 @@ def sync_body_groups(person: Person) -> None:
 def registry_names() -> list[str]:
     """Names that stay in published documents: office holders and civil servants."""
     return list(Person.objects.values_list("name", flat=True))
+
+
+def office_holder_emails() -> list[str]:
+    """Public e-mail addresses that stay in published documents: office holders' (3a), never
+    civil servants' (3b)."""
+    return list(
+        Person.objects.office_holders()
+        .exclude(public_email="")
+        .values_list("public_email", flat=True)
+    )

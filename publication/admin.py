@@ -1,4 +1,7 @@
+import json
+
 from django.contrib import admin, messages
+from django.utils.html import format_html
 
 from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 
@@ -9,7 +12,7 @@ from .models import (
     PublicationDecision,
     RemovalRequest,
 )
-from .service import PublicationRefused, publish_meeting_document
+from .service import PublicationRefused, publication_summary, publish_meeting_document
 
 
 @admin.register(PublicationDecision)
@@ -36,14 +39,27 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "meeting", "kind", "published_at"]
     list_filter = ["kind"]
     actions = ["publish"]
+    readonly_fields = ["published_at", "report"]
+
+    @admin.display(description="verslag van de anonimisering")
+    def report(self, md):
+        if not md.publication_report:
+            return "nog niet gepubliceerd"
+        return format_html(
+            "{}<pre>{}</pre>",
+            publication_summary(md.publication_report),
+            json.dumps(md.publication_report, indent=2, ensure_ascii=False),
+        )
 
     @admin.action(description="Publiceren op de raadsinformatiesite")
     def publish(self, request, queryset):
         for md in queryset:
             try:
-                publish_meeting_document(md)
+                report = publish_meeting_document(md, actor=request.user)
             except PublicationRefused as exc:
                 self.message_user(request, f"{md}: {exc.reason}", messages.ERROR)
+            else:
+                self.message_user(request, f"{md}: {publication_summary(report)}", messages.SUCCESS)
 
 
 @admin.register(Activity)

@@ -82,11 +82,17 @@ def meeting_document_path(instance: "MeetingDocument", filename: str) -> str:
     return f"meetings/{instance.uuid}/{uuid.uuid4().hex}"
 
 
+def meeting_document_public_path(instance: "MeetingDocument", filename: str) -> str:
+    return f"meetings/{instance.uuid}/openbaar-{uuid.uuid4().hex}.pdf"
+
+
 class MeetingDocumentQuerySet(models.QuerySet):
     def public(self):
         """Published meeting documents of meetings that show content (never of a besloten
-        vergadering)."""
-        return self.filter(published_at__isnull=False, meeting__in=Meeting.objects.open())
+        vergadering). Only with the engine's output: a row published before meeting
+        documents went through the engine has none and stays off the site (fail closed)."""
+        published = self.filter(published_at__isnull=False).exclude(public_file="")
+        return published.filter(meeting__in=Meeting.objects.open())
 
 
 class MeetingDocument(models.Model):
@@ -106,10 +112,34 @@ class MeetingDocument(models.Model):
         blank=True,
         help_text=_("Alleen bij moties en amendementen: wat de raad ermee deed."),
     )
+    # The uploaded file: never served publicly, only read by the anonymisation engine.
     file = models.FileField(upload_to=meeting_document_path, max_length=300)
+    personal_data_consent = models.BooleanField(
+        _(
+            "de genoemde personen hebben ingestemd met publicatie van hun gegevens "
+            "(3d insprekers, 3e geen bezwaar)"
+        ),
+        default=False,
+        help_text=_(
+            "Namen en contactgegevens blijven dan staan; metadata, notities, bijlagen en "
+            "verborgen tekst worden altijd verwijderd en het resultaat wordt gecontroleerd."
+        ),
+    )
+    # The engine's output: the only file of a meeting document the public ever receives.
+    public_file = models.FileField(
+        _("openbaar bestand"),
+        upload_to=meeting_document_public_path,
+        max_length=300,
+        blank=True,
+        editable=False,
+    )
+    # sha256, size and public_text describe public_file, never the upload.
     sha256 = models.CharField(max_length=64, editable=False)
     size = models.PositiveBigIntegerField(default=0, editable=False)
     public_text = models.TextField(blank=True, editable=False)
+    publication_report = models.JSONField(
+        _("verslag van de anonimisering"), default=dict, blank=True, editable=False
+    )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 

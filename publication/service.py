@@ -11,11 +11,19 @@ import pymupdf
 from django.db import connection, transaction
 from django.utils import timezone
 
+from documents.files import atomic_files, remove_stored, save_file
 from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
 from griffie.errors import ReasonError
+from people.service import office_holder_emails, registry_names
 
 from . import cache
-from .models import MeetingDocument, PublicationDecision, RemovalRequest, RequestStatus
+from .models import (
+    MeetingDocument,
+    MeetingDocumentKind,
+    PublicationDecision,
+    RemovalRequest,
+    RequestStatus,
+)
 from .rules import NEEDS_FILE, Outcome, PublicationOutcome, decide, override_requires_reason
 
 
@@ -319,14 +327,106 @@ def send_inspection(inspection) -> bytes:
 
 
 # --- meeting documents ------------------------------------------------------------------
-def publish_meeting_document(meeting_document: MeetingDocument) -> None:
-    data = meeting_document.file.read() if meeting_document.file else b""
-    if not data:
-        raise PublicationRefused("Het vergaderstuk heeft geen bestand.")
-    meeting_document.sha256 = hashlib.sha256(data).hexdigest()
-    meeting_document.size = len(data)
-    meeting_document.public_text = extract_text(data)
-    meeting_document.published_at = timezone.now()
+def meeting_document_category(kind: str) -> str:
+    """The engine's category for a meeting document. A bijlage of a council proposal (a
+    zienswijze and the like) is a 3e document; the policy has no category for the griffie's
+    own texts (agenda, besluitenlijst, motie, ...), so they are read as a letter: everyone
+    outside the registry is anonymised."""
+    return "view" if kind == MeetingDocumentKind.BIJLAGE else "letter"
+
+
+def meeting_document_options(meeting_document: MeetingDocument):
+    """A government document: no sender details to look for; office holders and civil
+    servants from the registry stay (3a/3b); with consent (3d insprekers, 3e no objection)
+    names and contact details stay too, but the file is still normalised and verified."""
+    from documents.anonymisation import AnonymisationOptions
+
+    return AnonymisationOptions(
+        category=meeting_document_category(meeting_document.kind),
+        sender_type="college",
+        keep_names=tuple(registry_names()),
+        keep_emails=tuple(office_holder_emails()),
+        consent_personal_data=meeting_document.personal_data_consent,
+        title=meeting_document.title,
+    )
+
+
+def publication_summary(report: dict) -> str:
+    """What the engine did to a meeting document, for the griffie (Dutch)."""
+    from documents.anonymisation.labels import entity_label
+
+    if report.get("refused"):
+        return f"niet gepubliceerd: {report['refused']}"
+    counts = report.get("entities", {})
+    text = f"gepubliceerd; {sum(counts.values())} gegevens verwijderd"
+    if counts:
+        text += " (" + ", ".join(f"{entity_label(t)}: {n}" for t, n in counts.items()) + ")"
+    if report.get("removed"):
+        text += "; opgeschoond: " + ", ".join(report["removed"])
+    return text
+
+
+def _unpublish_meeting_document(meeting_document: MeetingDocument, report: dict) -> None:
+    """Take the meeting document off the site (fail closed, also a version published
+    earlier) and keep ``report`` so the griffie sees why."""
+    old_file = meeting_document.public_file.name
+    meeting_document.public_file = ""
+    meeting_document.sha256, meeting_document.size, meeting_document.public_text = "", 0, ""
+    meeting_document.published_at = None
+    meeting_document.publication_report = report
     with transaction.atomic():
         meeting_document.save()
         cache.bump()
+        if old_file:
+            transaction.on_commit(lambda: remove_stored([old_file]))
+
+
+def _read_upload(meeting_document: MeetingDocument) -> bytes:
+    if not meeting_document.file:
+        return b""
+    with meeting_document.file.open("rb") as upload:
+        return upload.read()
+
+
+def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -> dict:
+    """Run the uploaded file through the anonymisation engine and publish only its verified
+    output; returns the engine's report. Fails closed: an unreadable file, a failed
+    verification or any error of the engine publishes nothing, takes an earlier version off
+    the site, and raises PublicationRefused (the reason is kept in ``publication_report``)."""
+    from documents.anonymisation import UnreadableDocument, anonymise_pdf
+
+    by = {"by": actor.get_username()} if actor is not None else {}
+    result, reason = None, ""
+    try:
+        data = _read_upload(meeting_document)
+        if not data:
+            reason = "Het vergaderstuk heeft geen bestand."
+        else:
+            result = anonymise_pdf(data, meeting_document_options(meeting_document))
+    except UnreadableDocument as exc:
+        reason = f"Het bestand is niet te lezen: {exc.reason}"
+    except Exception as exc:  # noqa: BLE001 - fail closed on any failure of storage or engine
+        reason = f"De anonimisering is mislukt ({exc.__class__.__name__}: {exc})."
+    if result is not None and result.output_pdf is None:
+        reason = "Controle afgekeurd, niets wordt gepubliceerd: " + (
+            result.verification.reason or ", ".join(result.verification.leaks[:3])
+        )
+    report = {**(result.report() if result is not None else {}), **by}
+    if reason:
+        _unpublish_meeting_document(meeting_document, {**report, "refused": reason})
+        raise PublicationRefused(reason)
+
+    output = result.output_pdf
+    old_file = meeting_document.public_file.name
+    with atomic_files():
+        save_file(meeting_document.public_file, output, "openbaar.pdf")
+        meeting_document.sha256 = hashlib.sha256(output).hexdigest()
+        meeting_document.size = len(output)
+        meeting_document.public_text = extract_text(output)
+        meeting_document.published_at = timezone.now()
+        meeting_document.publication_report = report
+        meeting_document.save()
+        cache.bump()
+        if old_file:
+            transaction.on_commit(lambda: remove_stored([old_file]))
+    return report

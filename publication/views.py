@@ -254,6 +254,8 @@ class DocumentFileView(View):
 
 
 class MeetingDocumentFileView(View):
+    """The engine's output of a published meeting document; the upload is never served."""
+
     def get(self, request, uuid):
         md = public.public_meeting_documents().filter(uuid=uuid).first()
         if md is None:
@@ -263,7 +265,7 @@ class MeetingDocumentFileView(View):
             name=f"{md.title}.pdf"[:150],
             sha256=md.sha256,
             modified=md.published_at,
-            open_file=lambda: md.file.open("rb"),
+            open_file=lambda: md.public_file.open("rb"),
         )
 
 

@@ -51,6 +51,9 @@ def test_demo_has_moties_and_amendementen_with_outcomes_per_agenda_item():
     assert voted.exclude(outcome="").count() == voted.count() >= 4
     assert not voted.filter(agenda_item__isnull=True).exists()
     assert MeetingDocument.objects.filter(kind="besluit", meeting__starts_at__lt=timezone.now())
+    # every meeting document of an open meeting passed the engine and is on the public site
+    of_open_meetings = MeetingDocument.objects.filter(meeting__in=Meeting.objects.open())
+    assert set(MeetingDocument.objects.public()) == set(of_open_meetings)
     # upcoming meetings have proposals only: nothing is voted before the meeting
     assert not voted.filter(meeting__starts_at__gt=timezone.now()).exists()
     # every stuk on the lijst ingekomen stukken has an afdoeningsvoorstel
