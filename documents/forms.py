@@ -1,4 +1,5 @@
 import copy
+import logging
 
 from django import forms
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Category, Document, Handling, SenderType
 from .rules import default_public_sender_term
+
+logger = logging.getLogger(__name__)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -248,3 +251,45 @@ class HandlingForm(forms.Form):
         if data.get("handling_decision") and not data.get("handling_proposal"):
             raise forms.ValidationError(_("De raad besluit over een voorstel: vul dat eerst in."))
         return data
+
+
+class PublicTextCheckedForm(forms.ModelForm):
+    """A form for text the public site shows as typed (a meeting's title, an agenda item):
+    the fields named in ``public_text_fields`` go through the engine's detection with the
+    rules of a text from the college (``documents.public_fields.griffie_text_findings``). A
+    finding stops the save until the griffie rephrases, or confirms that it may be public
+    (an appointee, 3f; initiators of a burgerinitiatief, 3e). A failing detector stops it too."""
+
+    public_text_fields: tuple[str, ...] = ()
+
+    confirm_public_text = forms.BooleanField(
+        label=_("Openbaar ondanks melding persoonsgegevens"),
+        required=False,
+        help_text=_(
+            "Alleen aanvinken als de gemelde gegevens openbaar mogen, bijvoorbeeld de naam "
+            "van een benoemde (3f)."
+        ),
+    )
+
+    def clean(self):
+        from .anonymisation.public_fields import describe
+        from .public_fields import griffie_text_findings
+
+        cleaned = super().clean()
+        values = {name: cleaned.get(name) or "" for name in self.public_text_fields}
+        try:
+            findings = griffie_text_findings(values)
+        except Exception:
+            logger.exception("Public text check failed for %s", type(self).__name__)
+            raise forms.ValidationError(
+                _("De controle op persoonsgegevens is mislukt; er is niets opgeslagen.")
+            ) from None
+        if findings and not cleaned.get("confirm_public_text"):
+            raise forms.ValidationError(
+                _(
+                    "Mogelijk persoonsgegevens in tekst die openbaar wordt: %(found)s. "
+                    "Herformuleer, of vink 'Openbaar ondanks melding persoonsgegevens' aan."
+                ),
+                params={"found": describe(findings)},
+            )
+        return cleaned

@@ -6,6 +6,11 @@ public, and the options the document's own anonymisation uses.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from people.service import office_holder_emails, registry_names
+
+from .anonymisation import AnonymisationOptions
 from .anonymisation.public_fields import FieldFinding, check_public_fields, neutral_subject
 from .models import Document
 from .workflow import options_for
@@ -30,3 +35,23 @@ def proposed_subject(document: Document, findings: list[FieldFinding]) -> str:
     return neutral_subject(
         document.subject, document.category, [f for f in findings if f.field == "subject"]
     )
+
+
+def griffie_text_options(**changes) -> AnonymisationOptions:
+    """Options for what the griffie writes or publishes for the council itself: meeting
+    documents and the titles of meetings, agenda items and activities. Read as a text from
+    the college: office holders and civil servants from the registry stay (3a/3b), with
+    office holders' public e-mail addresses (3a); anyone else's data is personal data."""
+    options = AnonymisationOptions(
+        category="letter",
+        sender_type="college",
+        keep_names=tuple(registry_names()),
+        keep_emails=tuple(office_holder_emails()),
+    )
+    return replace(options, **changes)
+
+
+def griffie_text_findings(values: dict[str, str]) -> list[FieldFinding]:
+    """Personal items in text the griffie types for the public site ({field: value}).
+    Raises whatever the detector raises: callers fail closed."""
+    return check_public_fields(values, griffie_text_options())

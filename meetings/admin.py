@@ -1,15 +1,27 @@
 from django.contrib import admin
 
+from documents.forms import PublicTextCheckedForm
+
 from .models import AgendaItem, Meeting
+
+
+class MeetingForm(PublicTextCheckedForm):
+    public_text_fields = ("title", "location")
+
+
+class AgendaItemForm(PublicTextCheckedForm):
+    public_text_fields = ("title", "description")
 
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    form = AgendaItemForm
     extra = 1
 
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    form = MeetingForm
     list_display = ("title", "body", "starts_at", "is_closed")
     list_filter = ("body", "is_closed")
     date_hierarchy = "starts_at"

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from confidentiality.admin_tools import HidesSecretDocumentsAdmin
+from documents.forms import PublicTextCheckedForm
 
 from .models import (
     Activity,
@@ -34,8 +35,19 @@ class PublicationDecisionAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
         return False
 
 
+class MeetingDocumentForm(PublicTextCheckedForm):
+    public_text_fields = ("title",)
+
+
+class ActivityForm(PublicTextCheckedForm):
+    # The contact person's name, phone and e-mail are public by design (3h); the address
+    # only where unavoidable, which the model checks.
+    public_text_fields = ("title", "description")
+
+
 @admin.register(MeetingDocument)
 class MeetingDocumentAdmin(admin.ModelAdmin):
+    form = MeetingDocumentForm
     list_display = ["title", "meeting", "kind", "published_at"]
     list_filter = ["kind"]
     actions = ["publish"]
@@ -64,6 +76,7 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
+    form = ActivityForm
     list_display = ["title", "date", "contact_name", "is_published"]
 
 

@@ -14,7 +14,6 @@ from django.utils import timezone
 from documents.files import atomic_files, remove_stored, save_file
 from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
 from griffie.errors import ReasonError
-from people.service import office_holder_emails, registry_names
 
 from . import cache
 from .models import (
@@ -336,16 +335,13 @@ def meeting_document_category(kind: str) -> str:
 
 
 def meeting_document_options(meeting_document: MeetingDocument):
-    """A government document: no sender details to look for; office holders and civil
-    servants from the registry stay (3a/3b); with consent (3d insprekers, 3e no objection)
-    names and contact details stay too, but the file is still normalised and verified."""
-    from documents.anonymisation import AnonymisationOptions
+    """A government document (``griffie_text_options``): no sender details to look for; with
+    consent (3d insprekers, 3e no objection) names and contact details stay too, but the
+    file is still normalised and verified."""
+    from documents.public_fields import griffie_text_options
 
-    return AnonymisationOptions(
+    return griffie_text_options(
         category=meeting_document_category(meeting_document.kind),
-        sender_type="college",
-        keep_names=tuple(registry_names()),
-        keep_emails=tuple(office_holder_emails()),
         consent_personal_data=meeting_document.personal_data_consent,
         title=meeting_document.title,
     )

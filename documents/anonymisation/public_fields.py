@@ -154,6 +154,8 @@ FIELD_LABELS = {
     "description": "omschrijving",
     "public_sender_term": "aanduiding afzender",
     "filename": "bestandsnaam",
+    "title": "titel",
+    "location": "locatie",
 }
 
 
