@@ -133,6 +133,9 @@ def test_an_email_address_is_no_handle():
         "0113-123456",
         "020 123 4567",
         "+31113123456",
+        "0800 4321",  # information and service numbers
+        "0900-7654321",
+        "0906 98 765",
     ],
 )
 def test_phone_forms(phone):
@@ -147,6 +150,8 @@ def test_phone_forms(phone):
         "zaak 2024-123456",
         "order 0012345678901",  # '00' without a country code that letters meet
         "reeks 012 34 56 78 90",  # pairs going on past a phone number's length
+        "vanaf 0800 uur",
+        "factuur 09001234567890",
     ],
 )
 def test_phone_negative(text):

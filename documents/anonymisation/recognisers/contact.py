@@ -34,6 +34,10 @@ PHONE_RE = re.compile(
     # national: 06-12345678, 0113-123456, 020 123 4567, 0612345678, 0113 - 123456
     rf"0[1-9](?:{_SEP}\d){{8}}"
     r"|"
+    # information and service numbers: 0800 1234, 0900-1234567, 0906 12 345 (a citizen's
+    # letter is anonymised whole; an organisation's letter loses its switchboard number too)
+    rf"0(?:800|90[069])(?:{_SEP}\d){{4,7}}(?![ \t]?\d)"
+    r"|"
     # nine digits after a three-digit area code: one digit short, or a Belgian landline
     # written in pairs (0xx-123456, 016 12 34 56); a hyphen or the pairs make it a number
     r"0[1-9]\d(?:[ \t]?-[ \t]?\d(?:[ \t]?\d){5}|(?:[ \t]\d\d){3})(?![ \t]?\d)"
