@@ -302,7 +302,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"celery.app.trace": {"level": "WARNING"}},
+    "loggers": {
+        "celery.app.trace": {"level": "WARNING"},
+        # Presidio announces its device and recognisers on every start; only problems matter.
+        "presidio-analyzer": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Log level.")},
 }
 
