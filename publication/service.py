@@ -356,7 +356,9 @@ def publication_summary(report: dict) -> str:
     counts = report.get("entities", {})
     text = f"gepubliceerd; {sum(counts.values())} gegevens verwijderd"
     if counts:
-        text += " (" + ", ".join(f"{entity_label(t)}: {n}" for t, n in counts.items()) + ")"
+        # sorted: the report comes back from PostgreSQL's jsonb with its keys reordered
+        labelled = sorted((entity_label(t), n) for t, n in counts.items())
+        text += " (" + ", ".join(f"{label}: {n}" for label, n in labelled) + ")"
     if report.get("removed"):
         text += "; opgeschoond: " + ", ".join(report["removed"])
     return text
