@@ -82,7 +82,7 @@ def zipf(word: str) -> float:
     return _dutch_words().get(word, 0.0)
 
 
-def _is_compound(lower: str) -> bool:
+def is_compound(lower: str) -> bool:
     """Dutch writes compounds as one word ('ontwerpbestemmingsplan'): a known word (at
     least four letters) after a known word, with or without the linking -s-."""
     for i in range(3, len(lower) - 3):
@@ -110,7 +110,7 @@ def is_dictionary_word(word: str) -> bool:
         )
     frequency = zipf(lower)
     if frequency < DICTIONARY_MIN_ZIPF:
-        return _is_compound(lower)
+        return is_compound(lower)
     lookups = get_lookups()
     if lower in lookups.common_words:
         return True

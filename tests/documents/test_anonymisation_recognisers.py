@@ -773,3 +773,31 @@ def test_initials_without_dots_after_a_title(text, name):
 
 def test_capitals_after_a_capitalised_abbreviation_that_is_no_title_stay():
     assert found("De MR van de school vergadert met de GGD.", "PERSON") == []
+
+
+# --- names the lists do not have -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Het bezwaar is ingediend door Tuğba Karakaşlı namens de buurt.", "Tuğba Karakaşlı"),
+        ("Ook Wiesława Krzyżanowska heeft getekend.", "Wiesława Krzyżanowska"),
+        ("Cliënt: Ozanay Temelcan, geboren in Rotterdam.", "Ozanay Temelcan"),
+        ("Volgens Gerolf Quenstedt is de sloot te smal.", "Gerolf Quenstedt"),
+        ("Şenay Yıldırımtepe belde gisteren over de overlast.", "Şenay Yıldırımtepe"),
+    ],
+)
+def test_two_capitalised_words_that_dutch_text_hardly_knows_are_a_name(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De vergadering in Sint Annaland begint om acht uur.",  # a place
+        "Wij wonen aan de Korte Noordweg bij de haven.",  # a street
+        "Het advies komt van Rijkswaterstaat Zeeland en de provincie.",  # an organisation
+        "Zij werken samen in het Zeeuws Archief.",
+    ],
+)
+def test_places_streets_and_organisations_are_no_unknown_name(text):
+    assert found(text, "PERSON") == []

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..lookups import Lookups
-from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, zipf
+from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, is_compound, zipf
 from .addresses import STREET_WORD_SUFFIXES
 from .base import (
     INITIALS_RE,
@@ -49,6 +49,9 @@ LOWER_CASE_NAME_BLOCKERS = frozenset(
 )
 # One to three capitals after a title, as initials written without dots ('dr A', 'mw. JK').
 BARE_INITIALS_RE = re.compile(r"[A-Z]{1,3}\Z")
+# Letters of Turkish, Polish, Czech, Hungarian and Nordic names that Dutch words (nearly)
+# never have.
+FOREIGN_NAME_LETTERS = re.compile(r"[ğĞşŞıİłŁżŻźŹąĄęĘśŚćĆńŃőŐűŰøØåÅæÆřŘčČšŠžŽçÇ]")
 # A word rarer than this in Dutch web text is mostly a name or a typo (suspects.py).
 RARE_WORD_MAX_ZIPF = 2.5
 # A first name rarer than this as a word is hardly anything else ('gerrit', not 'roos').
@@ -335,6 +338,52 @@ class PersonRecogniser(_Recogniser):
         return lower in self._lower_first_names or (
             not lower.isascii() and _without_accents(lower) in self._lower_first_names
         )
+
+    def _rare_name_part(self, word: str) -> bool:
+        """A capitalised word that Dutch text hardly knows and no list calls a place, street,
+        organisation or office: in a name context-free pair, most likely part of a name
+        ('Semrin', 'Faltyn', 'Birnbaum')."""
+        low = word.lower()
+        return (
+            is_name_word(word)
+            and self._rare_in_dutch(low)
+            and low not in self.lk.common_words
+            and low not in self.lk.not_name_words
+            and low not in ORG_WORDS
+            and low not in OFFICE_TITLES
+            and not self._place_like(word)
+        )
+
+    def _rare_in_dutch(self, low: str) -> bool:
+        """Rare in Dutch text, and no compound of Dutch words ('ontwerpbestemmingsplan') nor
+        a place or word with a part added ('kamperland-zuid')."""
+        if "-" in low:
+            return all(
+                self._rare_in_dutch(part) and part not in self.lk.places
+                for part in low.split("-")
+                if part
+            )
+        # Short names split into two words too easily ('rok' + 'sana'); the compounds that
+        # stand capitalised in titles are long ('ontwerpbestemmingsplan').
+        return zipf(low) < RARE_WORD_MAX_ZIPF and not (len(low) >= 10 and is_compound(low))
+
+    def _unknown_pair(self, text: str, tokens: list[Token], i: int) -> int:
+        """Index after two capitalised words in a row that Dutch text hardly knows, or -1:
+        names the lists do not have ('Semrin İhsanoğlu', 'Maurycy Faltyn'). Mid-sentence,
+        or anywhere when a word has a letter Dutch words never have (ğ, ş, ı, ł, ż ...)."""
+        n = len(tokens)
+        if i + 1 >= n:
+            return -1
+        first, second = tokens[i], tokens[i + 1]
+        if first.dot or second.line != first.line:
+            return -1
+        if not (self._rare_name_part(first.text) and self._rare_name_part(second.bare)):
+            return -1
+        foreign = FOREIGN_NAME_LETTERS.search(first.text + second.bare)
+        after_label = text[: first.start].rstrip().endswith(":")  # 'Patiënt: Semrin Aksu'
+        if not (foreign or after_label or self._mid_sentence(text, tokens, i)):
+            return -1
+        return i + 2
 
     def _bare_surname(self, tokens: list[Token], i: int) -> int:
         """Index after a surname with its interfix and nothing before it, in running text
@@ -705,6 +754,10 @@ class PersonRecogniser(_Recogniser):
                     and word.lower() not in self.lk.streets
                 ):
                     end, source = j + 1, "interfix"
+            if end <= start_idx:
+                pair_end = self._unknown_pair(text, tokens, i)
+                if pair_end > i:
+                    end, source = pair_end, "unknown_pair"
             if end <= start_idx and self._mid_sentence(text, tokens, i):
                 bare_end = self._bare_surname(tokens, i)
                 if bare_end > i:
