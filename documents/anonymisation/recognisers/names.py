@@ -343,16 +343,7 @@ class PersonRecogniser(_Recogniser):
         """A capitalised word that Dutch text hardly knows and no list calls a place, street,
         organisation or office: in a name context-free pair, most likely part of a name
         ('Semrin', 'Faltyn', 'Birnbaum')."""
-        low = word.lower()
-        return (
-            is_name_word(word)
-            and self._rare_in_dutch(low)
-            and low not in self.lk.common_words
-            and low not in self.lk.not_name_words
-            and low not in ORG_WORDS
-            and low not in OFFICE_TITLES
-            and not self._place_like(word)
-        )
+        return self._name_word_ok(word) and self._rare_in_dutch(word.lower())
 
     def _rare_in_dutch(self, low: str) -> bool:
         """Rare in Dutch text, and no compound of Dutch words ('ontwerpbestemmingsplan') nor
