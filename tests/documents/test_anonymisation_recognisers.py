@@ -723,8 +723,8 @@ def test_lower_case_words_that_are_no_name_stay(text):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Gisteren sprak ik met van der Damhuis over de zaak.", "van der Damhuis"),
-        ("De brief is ondertekend door ter Wiegmans en anderen.", "ter Wiegmans"),
+        ("Gisteren sprak ik met van der Kortekaas over de zaak.", "van der Kortekaas"),
+        ("De brief is ondertekend door ter Wijnhoven en anderen.", "ter Wijnhoven"),
     ],
 )
 def test_a_surname_with_its_interfix_and_no_first_name_in_running_text(text, name):

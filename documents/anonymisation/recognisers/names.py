@@ -378,7 +378,7 @@ class PersonRecogniser(_Recogniser):
 
     def _bare_surname(self, tokens: list[Token], i: int) -> int:
         """Index after a surname with its interfix and nothing before it, in running text
-        ('sprak met van der Damhuis'), or -1: a lower-case interfix, then a listed surname
+        ('sprak met van der Kortekaas'), or -1: a lower-case interfix, then a listed surname
         that is no frequent Dutch word, place or street ('van der Meer', 'de Raad' and
         'van Sluis' stay)."""
         size = self._interfix_len(tokens, i)
