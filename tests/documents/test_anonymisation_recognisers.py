@@ -734,7 +734,7 @@ def test_a_surname_with_its_interfix_and_no_first_name_in_running_text(text, nam
 @pytest.mark.parametrize(
     "text",
     [
-        "Het gebied ten noorden van de Sluis wordt heringericht.",  # a place
+        "Het gebied ten noorden van de Kapelle wordt heringericht.",  # a place
         "Dat is de mening van de Raad van State.",  # a frequent word
         "Wij wonen aan de rand van de Meer en de Dijk.",
     ],

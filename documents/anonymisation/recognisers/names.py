@@ -380,7 +380,7 @@ class PersonRecogniser(_Recogniser):
         """Index after a surname with its interfix and nothing before it, in running text
         ('sprak met van der Kortekaas'), or -1: a lower-case interfix, then a listed surname
         that is no frequent Dutch word, place or street ('van der Meer', 'de Raad' and
-        'van Sluis' stay)."""
+        'van Kapelle' stay)."""
         size = self._interfix_len(tokens, i)
         j = i + size
         if not size or not tokens[i].text.islower() or j >= len(tokens):
