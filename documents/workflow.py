@@ -167,12 +167,8 @@ def run_has_a_live_process(document_id: int) -> bool | None:
     connection closed and PostgreSQL let go of the lock."""
     if connection.vendor != "postgresql":
         return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id])
-        if not cursor.fetchone()[0]:
-            return True
-        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, document_id])
-    return False
+    with run_lock(document_id) as acquired:  # taken and let go at once when free
+        return not acquired
 
 
 def run_anonymisation(document: Document, run_token=None) -> None:

@@ -387,17 +387,12 @@ class PersonRecogniser(_Recogniser):
             return -1
         surname = tokens[j]
         word = surname.bare
-        if surname.line != tokens[i].line or not is_name_word(word) or surname.dot:
+        if surname.line != tokens[i].line or surname.dot:
             return -1
-        low = word.lower()
         if (
             word not in self.lk.surnames
-            or low in self.lk.common_words
-            or zipf(low) >= SURNAME_AS_WORD_MIN_ZIPF
-            or self._place_like(word)
-            or low in self.lk.not_name_words
-            or low in ORG_WORDS
-            or low in OFFICE_TITLES
+            or not self._name_word_ok(word)
+            or zipf(word.lower()) >= SURNAME_AS_WORD_MIN_ZIPF
         ):
             return -1
         return j + 1
