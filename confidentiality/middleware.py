@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .access import is_second_factor_verified
+from people.roles import is_second_factor_verified
 
 STARTED_KEY = "_security_session_started"
 LAST_SEEN_KEY = "_security_last_seen"

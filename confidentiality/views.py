@@ -23,6 +23,7 @@ from django_filters.views import FilterView
 from django_otp import login as otp_login
 
 from documents.models import Document
+from people.roles import is_second_factor_verified
 
 from . import access, second_factor, service
 from .filters import AccessLogFilter
@@ -59,14 +60,14 @@ class SecondFactorRequiredMixin(HardenedMixin, LoginRequiredMixin):
     """Logged in with password and second factor; otherwise off to the next step."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.is_second_factor_verified(request.user):
+        if request.user.is_authenticated and not is_second_factor_verified(request.user):
             return harden(redirect(f"{reverse('confidentiality:otp-verify')}?next={request.path}"))
         return super().dispatch(request, *args, **kwargs)
 
 
 class GriffieManageMixin(SecondFactorRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and access.is_second_factor_verified(request.user):
+        if request.user.is_authenticated and is_second_factor_verified(request.user):
             if not access.can_manage(request.user):
                 raise Http404
         return super().dispatch(request, *args, **kwargs)
