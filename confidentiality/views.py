@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django_filters.views import FilterView
 from django_otp import login as otp_login
 
 from documents.models import Document
+from griffie.http import private
 from people.roles import is_second_factor_verified
 
 from . import access, second_factor, service
@@ -42,9 +42,8 @@ from .watermark import NotWatermarkable
 
 def harden(response):
     """Headers for every response of this area, HTML and PDF alike."""
-    response["Cache-Control"] = "no-store, private"
+    private(response)
     response["Pragma"] = "no-cache"
-    response["X-Content-Type-Options"] = "nosniff"
     response["X-Frame-Options"] = "DENY"
     response["Referrer-Policy"] = "same-origin"
     return response
@@ -300,15 +299,8 @@ class ConfidentialDetailView(SecondFactorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         document = _readable_or_404(self.request, "document", kwargs["uuid"], "view")
         return super().get_context_data(
-            document=document, has_file=service.readable_file(document) is not None, **kwargs
+            document=document, has_file=document.working_pdf() is not None, **kwargs
         )
-
-
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
-    return harden(response)
 
 
 class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
@@ -318,18 +310,16 @@ class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
 
 
 def _download(request, obj, document):
-    document_file = service.readable_file(document)
+    document_file = document.working_pdf()
     if document_file is None:
         raise Http404
     try:
-        with transaction.atomic():
-            data, issue = service.watermarked_copy(request, obj, document_file)
+        return harden(service.watermarked_download(request, obj, document_file))
     except NotWatermarkable:
         messages.error(
             request, _("Dit bestand kan niet veilig worden uitgegeven; vraag de griffie.")
         )
         raise Http404 from None
-    return _pdf_response(data, f"{issue.code}.pdf")
 
 
 class SecretListView(SecondFactorRequiredMixin, TemplateView):
@@ -360,7 +350,7 @@ class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
         return super().get_context_data(
             item=item,
             decision=item.decision,
-            has_file=service.readable_file(item.document) is not None,
+            has_file=item.document.working_pdf() is not None,
             **kwargs,
         )
 

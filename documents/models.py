@@ -299,6 +299,30 @@ class Document(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", kwargs={"pk": self.pk})
 
+    # --- which file: each question answered here only ------------------------------------
+    def latest_file(self, *kinds: str) -> "DocumentFile | None":
+        """The newest whole-document file of ``kinds`` (page images are not whole files)."""
+        return (
+            self.files.filter(kind__in=kinds, page_number__isnull=True)
+            .order_by("-version", "-created_at", "-pk")
+            .first()
+        )
+
+    def working_pdf(self) -> "DocumentFile | None":
+        """The PDF that is read, anonymised, shown to councillors and published in full: the
+        converted working PDF, or else the original when it is itself a PDF."""
+        working = self.latest_file(FileKind.WORKING_PDF)
+        if working is not None:
+            return working
+        original = self.latest_file(FileKind.ORIGINAL)
+        if original is not None and original.content_type == "application/pdf":
+            return original
+        return None
+
+    def latest_anonymised(self) -> "DocumentFile | None":
+        """The newest anonymised version (what the griffie reviews and what is published)."""
+        return self.latest_file(FileKind.ANONYMISED)
+
     @property
     def registration_number(self) -> str:
         return f"{self.registration_year}-{self.registration_sequence:04d}"

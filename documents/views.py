@@ -20,6 +20,7 @@ from confidentiality import service as confidentiality
 from confidentiality.access import Level
 from confidentiality.service import record_if_closed_meeting
 from confidentiality.watermark import NotWatermarkable
+from griffie.http import private
 from meetings.models import AgendaItem
 
 from . import workflow
@@ -300,16 +301,14 @@ class FileView(GriffieRequiredMixin, View):
             filename=filename,
             content_type=record.content_type or "application/octet-stream",
         )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private(response)
 
 
 def _watermarked(request, record: DocumentFile) -> HttpResponse:
     """A secret document's file leaves the griffie only with the reader's watermark; a file
     that cannot carry one (not a PDF) is not handed out."""
     try:
-        data, issue = confidentiality.watermarked_copy(
+        return confidentiality.watermarked_download(
             request, record.document, record, level=Level.GEHEIM
         )
     except NotWatermarkable:
@@ -320,11 +319,6 @@ def _watermarked(request, record: DocumentFile) -> HttpResponse:
             ),
         )
         raise Http404 from None
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{issue.code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 class StartAnonymisationView(GriffieRequiredMixin, View):
@@ -380,7 +374,7 @@ class ReviewView(GriffieDocumentPage):
         context.update(
             pages=pages,
             redactions=redactions,
-            anonymised=workflow.latest_anonymised(document),
+            anonymised=document.latest_anonymised(),
             suspects=self.suspects(document, redactions),
             keyboard_pages=range(1, len(pages) + 1),
         )
@@ -465,13 +459,11 @@ class AnonymisedPageView(GriffieRequiredMixin, View):
 
     def get(self, request, pk, page):
         document = get_object_or_404(Document, pk=pk)
-        output = workflow.latest_anonymised(document)
+        output = document.latest_anonymised()
         if output is None:
             raise Http404
         doc = pymupdf.open(stream=output.read_bytes(), filetype="pdf")
         if not 0 <= page < doc.page_count:
             raise Http404
         png = doc[page].get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png")
-        response = HttpResponse(png, content_type="image/png")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private(HttpResponse(png, content_type="image/png"))
