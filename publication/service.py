@@ -78,7 +78,7 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
 def check_public_fields(
     document: Document, user, record: DocumentFile | None, override_reason: str
 ) -> None:
-    """Issue 8 item 7: refuse while the detector finds a personal item in a public field
+    """ADR 0006: refuse while the detector finds a personal item in a public field
     (subject, description, public sender term, name of the published file), unless the
     griffie overrides it with a reason, which goes into the history. Fails closed: when the
     detector cannot run, nothing is published without an override."""
