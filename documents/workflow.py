@@ -378,6 +378,36 @@ def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Re
     return created
 
 
+def apply_review(
+    document: Document,
+    actor,
+    *,
+    accepted: set[int],
+    rejected: set[int],
+    boxes: list,
+    suspect_word: str = "",
+    neutral_term: str = "",
+) -> bool:
+    """Everything one press of the review form changes, in one place: the decisions on
+    proposed boxes, boxes drawn by hand, one word from the reviewer's net blacked out
+    everywhere it stands, and the neutral term for the sender. True when the suspect word
+    was found and blacked out."""
+    decide_redactions(document, actor, accepted, rejected)
+    for page, rect in boxes:
+        add_manual_box(document, actor, page, rect)
+    redacted = False
+    if suspect_word:
+        found = [s for s in review_suspects(document) if s.text == suspect_word]
+        if found:
+            redact_suspect(document, actor, suspect_word, found[0].occurrences)
+            redacted = True
+    if neutral_term and neutral_term != document.public_sender_term:
+        document.public_sender_term = neutral_term
+        document.save(update_fields=["public_sender_term"])
+        document.record("neutral_term_changed", actor, neutral_term)
+    return redacted
+
+
 def review_suspects(document: Document):
     """The reviewer's net over the latest anonymised version: words left standing that
     might be personal. Names the engine kept (registry, officials) and kept findings are

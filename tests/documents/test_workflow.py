@@ -10,6 +10,7 @@ from devtools.demo_data import received_with_details
 from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, FileKind, RedactionDecision, Status
+from documents.pages import render_page_images
 from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory, make_pdf
 
@@ -23,7 +24,7 @@ LETTER = (
 
 @pytest.fixture
 def letter(db):
-    return received_with_details(
+    document = received_with_details(
         make_pdf(LETTER),
         "brief.pdf",
         subject="Verkeer Dorpsstraat",
@@ -32,6 +33,8 @@ def letter(db):
         sender_phone="06-12345678",
         public_sender_term="inwoner",
     )
+    render_page_images(document)  # what the render task queued at intake does
+    return document
 
 
 def anonymise(document, capture, actor=None):
@@ -332,3 +335,16 @@ def test_the_review_screen_says_so_when_the_reviewers_net_cannot_run(
     response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
     assert response.status_code == 200
     assert "kon niet worden uitgevoerd" in response.content.decode()
+
+
+def test_opening_the_review_screen_changes_nothing(griffie_client, letter):
+    """A GET only reads: without page images it offers to make them, and makes none."""
+    letter.files.filter(kind=FileKind.PAGE_IMAGE).delete()
+    events_before = letter.events.count()
+    html = griffie_client.get(reverse("documents:review", args=[letter.pk])).content.decode()
+    assert "Pagina-afbeeldingen nu maken" in html
+    assert not letter.files.filter(kind=FileKind.PAGE_IMAGE).exists()
+    assert letter.events.count() == events_before
+
+    griffie_client.post(reverse("documents:review", args=[letter.pk]), {"action": "render_pages"})
+    assert letter.files.filter(kind=FileKind.PAGE_IMAGE).exists()
