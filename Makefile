@@ -41,11 +41,16 @@ serve: install
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/pytest
 
+# The same checks as the pre-commit hooks (.pre-commit-config.yaml), on the whole tree.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 worker: install
 	$(VENV)/bin/celery -A griffie worker --loglevel=INFO --concurrency=2

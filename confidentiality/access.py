@@ -1,5 +1,12 @@
-"""THE access rule for vertrouwelijk and geheim information. Every view, download, list,
-search, feed and API path asks this module; nothing else decides who sees what.
+"""Who of the council reads what: the access rule for vertrouwelijk and geheim information.
+Every view, download, list and search of the councillors' area asks this module.
+
+Where each rule lives:
+- what is public and what is under secrecy: ``Document.objects.public()`` and
+  ``.under_secrecy()`` (``documents/models.py``), chained here;
+- who the user is (member of the raad, bodies today, second factor, griffie):
+  ``people/roles.py``;
+- what a user may read in full or as secret information: this module.
 
 - Vertrouwelijk: full originals of the documents the gedragscode makes available to
   councillors 'via de griffie' (art. 3c, 3e, 3g); readable by members of the raad (active
@@ -19,8 +26,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from documents.models import Category, Document
-from people.models import Body, BodyKind, Membership, Person
-from people.roles import is_griffie
+from people.roles import active_bodies, is_griffie, is_raad_member, is_second_factor_verified
 
 from .models import (
     Exclusion,
@@ -59,34 +65,7 @@ class AccessDecision:
         return self.allowed
 
 
-# --- who is the user ------------------------------------------------------------------------
-def is_second_factor_verified(user) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
-
-
-def _person(user, on: date) -> Person | None:
-    if user is None or not user.is_authenticated:
-        return None
-    return Person.objects.in_office(on).filter(user=user).first()
-
-
-def active_bodies(user, on: date | None = None) -> QuerySet[Body]:
-    """Bodies the user sits in today, by membership dates and term (not by group sync)."""
-    on = on or timezone.localdate()
-    person = _person(user, on)
-    if person is None:
-        return Body.objects.none()
-    memberships = Membership.objects.active(on).filter(person=person)
-    return Body.objects.filter(pk__in=memberships.values("body_id"))
-
-
-def is_raad_member(user, on: date | None = None) -> bool:
-    return active_bodies(user, on).filter(kind=BodyKind.RAAD).exists()
-
-
+# --- who is the user (the role checks themselves are in people/roles.py) ------------------
 def active_exclusion(user, on: date | None = None) -> Exclusion | None:
     if user is None or not user.is_authenticated:
         return None
@@ -100,13 +79,6 @@ def can_manage(user) -> bool:
 
 
 # --- querysets ---------------------------------------------------------------------------------
-# The document rules themselves are the chainable methods of ``Document.objects``
-# (``under_secrecy()``, ``readable_by(user)``, ``public()``); these names delegate to them.
-def secret_document_ids():
-    """Ids (as a subquery) of documents under secrecy now, closed meetings included."""
-    return Document.objects.under_secrecy().values("pk")
-
-
 def is_secret(document: Document) -> bool:
     """True while the document is under secrecy, including the record of a besloten
     vergadering not yet lifted by the raad. The publication workflow must not publish a
@@ -114,15 +86,18 @@ def is_secret(document: Document) -> bool:
     return Document.objects.under_secrecy().filter(pk=document.pk).exists()
 
 
-def secret_documents() -> QuerySet[Document]:
-    """Every document under secrecy now (for other apps to exclude: search, feeds, API)."""
-    return Document.objects.under_secrecy()
-
-
 def confidential_documents_visible_to(user) -> QuerySet[Document]:
-    """Vertrouwelijk documents the user may read in full. Secret documents never appear here,
-    whoever asks: they are only reachable through :func:`secret_items_visible_to`."""
-    return Document.objects.readable_by(user).order_by("-received_on", "-registration_sequence")
+    """Vertrouwelijk documents the user may read in full (gedragscode art. 3c, 3e, 3g):
+    registered documents of those categories, for members of the raad and the griffie, after
+    the second factor. Secret documents never appear here, whoever asks: they are only
+    reachable through :func:`secret_items_visible_to`."""
+    if not is_second_factor_verified(user) or not (is_raad_member(user) or is_griffie(user)):
+        return Document.objects.none()
+    return (
+        Document.objects.registered_in(CONFIDENTIAL_CATEGORIES)
+        .not_under_secrecy()
+        .order_by("-received_on", "-registration_sequence")
+    )
 
 
 def secret_decisions_visible_to(user) -> QuerySet[SecrecyDecision]:
@@ -199,7 +174,7 @@ def _denial(user, exists: bool) -> AccessDecision:
 def find_readable_document(user, uuid) -> tuple[Document | None, AccessDecision]:
     """The vertrouwelijk document ``uuid`` if ``user`` may read it. An existing id the user
     may not read and a random id take the same queries and give the same answer."""
-    document = Document.objects.readable_by(user).filter(uuid=uuid).first()
+    document = confidential_documents_visible_to(user).filter(uuid=uuid).first()
     if document is not None:
         return document, AccessDecision(True, "vertrouwelijk")
     return None, _denial(user, Document.objects.filter(uuid=uuid).exists())
@@ -232,8 +207,3 @@ def exclusion_message(exclusion: Exclusion) -> str:
         "start": exclusion.start.strftime("%d-%m-%Y"),
         "end": exclusion.end.strftime("%d-%m-%Y"),
     }
-
-
-def with_secrecy_flag(queryset: QuerySet[Document]) -> QuerySet[Document]:
-    """Annotate ``under_secrecy`` for the griffie's lists (one subquery, no extra queries)."""
-    return queryset.with_secrecy_flag()

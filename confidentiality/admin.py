@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from griffie.http import private
 from people.admin_tools import GriffieOnlyAdmin, groups_assignable_by_hand
 from people.roles import is_griffie
 
@@ -144,9 +145,7 @@ class SecondFactorUserAdmin(_UserAdmin):
             "title": _("Activeringen tweede factor"),
             "issued": issued,
         }
-        response = TemplateResponse(request, "admin/second_factor_issued.html", context)
-        response["Cache-Control"] = "no-store, private"
-        return response
+        return private(TemplateResponse(request, "admin/second_factor_issued.html", context))
 
 
 admin.site.unregister(get_user_model())

@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .access import is_second_factor_verified
+from griffie.http import private
+from people.roles import is_second_factor_verified
 
 STARTED_KEY = "_security_session_started"
 LAST_SEEN_KEY = "_security_last_seen"
@@ -70,6 +71,4 @@ class SecondFactorMiddleware:
         target = reverse("confidentiality:otp-verify")
         if request.method == "GET":
             target = f"{target}?{urlencode({'next': request.get_full_path()})}"
-        response = redirect(target)
-        response["Cache-Control"] = "no-store, private"
-        return response
+        return private(redirect(target))

@@ -1,7 +1,8 @@
 """Vertrouwelijk and geheim information for councillors: secrecy decisions (Gemeentewet
 art. 25, 55, 86-89), exclusions, notices, watermarks, the access log and second-factor activations.
 
-Who may see what is decided in :mod:`confidentiality.access`, nowhere else.
+Who may read what: see :mod:`confidentiality.access` (its docstring says where each rule
+lives).
 """
 
 import hashlib
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from documents.models import Document
+from documents.secrecy import LegalBasis, SecrecyStatus
 from meetings.models import Meeting
 from people.models import Body, BodyKind, Person
 
@@ -29,11 +31,6 @@ class Authority(models.TextChoices):
     COLLEGE = "college", _("het college van B&W")
     BURGEMEESTER = "burgemeester", _("de burgemeester")
     COMMISSIE = "commissie", _("een commissie")
-
-
-class LegalBasis(models.TextChoices):
-    DECISION = "besluit", _("besluit tot oplegging van geheimhouding")
-    CLOSED_MEETING = "van_rechtswege", _("van rechtswege: besloten vergadering")
 
 
 class WooGround(models.TextChoices):
@@ -101,11 +98,6 @@ class WooGround(models.TextChoices):
             "of bestuursorganen"
         ),
     )
-
-
-class SecrecyStatus(models.TextChoices):
-    ACTIVE = "active", _("geheim")
-    LIFTED = "lifted", _("opgeheven")
 
 
 # Bodies secret information may be provided to (never individual members).

@@ -24,6 +24,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from people.roles import is_griffie, is_second_factor_verified
+
 from .models import AccessLog, AccessResult, Activation, hash_activation_token
 from .net import client_ip, user_agent
 
@@ -61,10 +63,6 @@ def log_event(request, action: str, *, actor=None, subject=None, reason: str = "
 def may_issue(actor, user) -> bool:
     """The griffie (after its own second factor) issues activations for anyone but
     superusers; a verified superuser (admin, or ``manage.py issue_activation``) for anyone."""
-    from people.roles import is_griffie
-
-    from .access import is_second_factor_verified
-
     if not is_second_factor_verified(actor) or not user.is_active:
         return False
     if actor.is_superuser:

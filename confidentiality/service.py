@@ -6,11 +6,13 @@ from datetime import date, timedelta
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
 
-from documents.models import Document, DocumentFile, FileKind
+from documents.models import Document, DocumentFile
+from griffie.http import pdf_attachment
 from meetings.models import Meeting
 from people.models import Body, BodyKind, Membership
 from people.roles import GRIFFIE
@@ -287,16 +289,6 @@ def log_access(
     )
 
 
-def readable_file(document: Document) -> DocumentFile | None:
-    """The PDF councillors read: the working PDF if the original was converted, else the
-    original when it is itself a PDF."""
-    files = document.files.order_by("-version", "-created_at")
-    working = files.filter(kind=FileKind.WORKING_PDF).first()
-    if working is not None:
-        return working
-    return files.filter(kind=FileKind.ORIGINAL, content_type="application/pdf").first()
-
-
 def watermarked_copy(
     request, obj, document_file: DocumentFile, *, level: str | None = None
 ) -> tuple[bytes, WatermarkIssue]:
@@ -325,6 +317,17 @@ def watermarked_copy(
     data = watermark_pdf(document_file.read_bytes(), level=level, lines=lines, code=issue.code)
     issue.save()
     return data, issue
+
+
+def watermarked_download(
+    request, obj, document_file: DocumentFile, *, level: str | None = None
+) -> HttpResponse:
+    """The one way a vertrouwelijk or geheim file leaves the application: a private PDF
+    named after its watermark code. Raises ``NotWatermarkable`` for a file that cannot carry
+    the reader's mark (it is then not handed out)."""
+    with transaction.atomic():
+        data, issue = watermarked_copy(request, obj, document_file, level=level)
+    return pdf_attachment(data, f"{issue.code}.pdf")
 
 
 def griffie_level(document: Document) -> str:
@@ -360,7 +363,6 @@ __all__ = [
     "log_griffie_read",
     "log_access",
     "provide_to",
-    "readable_file",
     "record_closed_meeting",
     "record_closed_meeting_document",
     "record_if_closed_meeting",

@@ -1,30 +1,26 @@
 """The councillors' area. Thin: who sees what is decided in access.py, work in service.py."""
 
-import csv
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_otp import login as otp_login
 
-from documents.models import Document
+from griffie.http import private
+from people.roles import is_second_factor_verified
 
-from . import access, second_factor, service
+from . import access, access_log, second_factor, service
 from .filters import AccessLogFilter
 from .forms import (
     ActivationCodeForm,
@@ -35,15 +31,14 @@ from .forms import (
     TokenForm,
     VerifyTokenForm,
 )
-from .models import AccessLog, Activation, Exclusion, SecrecyDecision, SecretItem
+from .models import AccessLog, Activation, Exclusion, SecrecyDecision
 from .watermark import NotWatermarkable
 
 
 def harden(response):
     """Headers for every response of this area, HTML and PDF alike."""
-    response["Cache-Control"] = "no-store, private"
+    private(response)
     response["Pragma"] = "no-cache"
-    response["X-Content-Type-Options"] = "nosniff"
     response["X-Frame-Options"] = "DENY"
     response["Referrer-Policy"] = "same-origin"
     return response
@@ -59,14 +54,14 @@ class SecondFactorRequiredMixin(HardenedMixin, LoginRequiredMixin):
     """Logged in with password and second factor; otherwise off to the next step."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.is_second_factor_verified(request.user):
+        if request.user.is_authenticated and not is_second_factor_verified(request.user):
             return harden(redirect(f"{reverse('confidentiality:otp-verify')}?next={request.path}"))
         return super().dispatch(request, *args, **kwargs)
 
 
 class GriffieManageMixin(SecondFactorRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and access.is_second_factor_verified(request.user):
+        if request.user.is_authenticated and is_second_factor_verified(request.user):
             if not access.can_manage(request.user):
                 raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -299,15 +294,8 @@ class ConfidentialDetailView(SecondFactorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         document = _readable_or_404(self.request, "document", kwargs["uuid"], "view")
         return super().get_context_data(
-            document=document, has_file=service.readable_file(document) is not None, **kwargs
+            document=document, has_file=document.working_pdf() is not None, **kwargs
         )
-
-
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
-    return harden(response)
 
 
 class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
@@ -317,18 +305,16 @@ class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
 
 
 def _download(request, obj, document):
-    document_file = service.readable_file(document)
+    document_file = document.working_pdf()
     if document_file is None:
         raise Http404
     try:
-        with transaction.atomic():
-            data, issue = service.watermarked_copy(request, obj, document_file)
+        return harden(service.watermarked_download(request, obj, document_file))
     except NotWatermarkable:
         messages.error(
             request, _("Dit bestand kan niet veilig worden uitgegeven; vraag de griffie.")
         )
         raise Http404 from None
-    return _pdf_response(data, f"{issue.code}.pdf")
 
 
 class SecretListView(SecondFactorRequiredMixin, TemplateView):
@@ -359,7 +345,7 @@ class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
         return super().get_context_data(
             item=item,
             decision=item.decision,
-            has_file=service.readable_file(item.document) is not None,
+            has_file=item.document.working_pdf() is not None,
             **kwargs,
         )
 
@@ -469,140 +455,16 @@ class AccessLogView(GriffieManageMixin, FilterView):
                 object_id=form.cleaned_data["code"][:64],
             )
         context = super().get_context_data(form=form, issue=issue, **kwargs)
-        context["rows"] = readable_log(context["page_obj"].object_list)
+        context["rows"] = access_log.readable_rows(context["page_obj"].object_list)
         return context
-
-
-ACCESS_ACTION_LABELS = {
-    "second_factor": gettext_lazy("tweestapsverificatie"),
-    "second_factor_enrolled": gettext_lazy("tweestapsverificatie ingesteld"),
-    "list_vertrouwelijk": gettext_lazy("lijst vertrouwelijke stukken bekeken"),
-    "list_geheim": gettext_lazy("lijst geheime stukken bekeken"),
-    "view": gettext_lazy("bekijken"),
-    "download": gettext_lazy("downloaden"),
-    "impose": gettext_lazy("geheimhouding opgelegd"),
-    "lift": gettext_lazy("geheimhouding opgeheven"),
-    "resolve_watermark": gettext_lazy("watermerk opgezocht"),
-    "export_access_log": gettext_lazy("toegangslog geëxporteerd"),
-}
-ACCESS_REASON_LABELS = {
-    "anonymous": gettext_lazy("niet ingelogd"),
-    "vertrouwelijk": gettext_lazy("vertrouwelijk, mag inzien"),
-    "geheim": gettext_lazy("geheim, verstrekt aan dit orgaan"),
-    "not_visible": gettext_lazy("niet zichtbaar voor deze gebruiker"),
-    "excluded": gettext_lazy("uitgesloten (belang)"),
-    "unknown_object": gettext_lazy("onbekend stuk"),
-    "not_found": gettext_lazy("bestaat niet"),
-    "wrong_token": gettext_lazy("verkeerde code"),
-}
-
-
-def readable_log(entries) -> list[dict]:
-    """Access-log rows for the griffie: Dutch labels and registration numbers instead of
-    action codes and uuids. The log itself keeps only opaque references."""
-    entries = list(entries)
-    ids = {e.object_type: set() for e in entries}
-    for entry in entries:
-        ids[entry.object_type].add(entry.object_id)
-    documents = {
-        str(d.uuid): d.registration_number
-        for d in Document.objects.filter(uuid__in=_uuids(ids.get("document", ())))
-    }
-    items = {
-        str(i.uuid): i
-        for i in SecretItem.objects.filter(
-            uuid__in=_uuids(ids.get("secret_item", ()))
-        ).select_related("document", "decision")
-    }
-    decisions = {
-        str(d.uuid): d.title
-        for d in SecrecyDecision.objects.filter(uuid__in=_uuids(ids.get("secrecy_decision", ())))
-    }
-    rows = []
-    for entry in entries:
-        if entry.object_type == "document":
-            subject = documents.get(entry.object_id, _("onbekend stuk"))
-        elif entry.object_type == "secret_item":
-            item = items.get(entry.object_id)
-            subject = (
-                _("geheim stuk bij %s") % item.document.registration_number
-                if item
-                else _("onbekend geheim stuk")
-            )
-        elif entry.object_type == "secrecy_decision":
-            subject = _("besluit: %s") % decisions.get(entry.object_id, "?")
-        elif entry.object_type == "watermark":
-            subject = _("watermerk %s") % entry.object_id
-        else:
-            subject = ""
-        action = ACCESS_ACTION_LABELS.get(entry.action, entry.action.replace("_", " "))
-        reason = ACCESS_REASON_LABELS.get(entry.reason, entry.reason.replace("_", " "))
-        rows.append({"entry": entry, "action": action, "subject": subject, "reason": reason})
-    return rows
-
-
-def _uuids(values) -> list[str]:
-    valid = []
-    for value in values:
-        try:
-            valid.append(str(uuid.UUID(value)))
-        except ValueError:
-            continue
-    return valid
-
-
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheet formula injection: a user agent could start with '='.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 class AccessLogExportView(GriffieManageMixin, View):
     def get(self, request):
-        entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs.order_by(
-            "created_at", "id"
-        )
+        entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs
         service.log_access(request, "export_access_log")
-        writer = csv.writer(_Echo())
-        header = [
-            "tijd",
-            "gebruiker",
-            "actie",
-            "soort",
-            "id",
-            "resultaat",
-            "reden",
-            "ip",
-            "user_agent",
-        ]
-
-        def rows():
-            yield writer.writerow(header)
-            for e in entries.iterator():
-                yield writer.writerow(
-                    [
-                        _csv_cell(v)
-                        for v in (
-                            timezone.localtime(e.created_at).isoformat(),
-                            e.actor_name,
-                            e.action,
-                            e.object_type,
-                            e.object_id,
-                            e.result,
-                            e.reason,
-                            e.ip,
-                            e.user_agent,
-                        )
-                    ]
-                )
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            access_log.csv_lines(entries), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="toegangslog.csv"'
         return harden(response)

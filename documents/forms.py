@@ -46,7 +46,7 @@ class UploadForm(forms.Form):
 class RegistrationForm(forms.ModelForm):
     """Registration of an incoming document. The public fields are run through the
     anonymisation detector: a personal item is a warning with a neutral subject proposed,
-    which the clerk can accept or, having read it, confirm (issue 8 item 7)."""
+    which the clerk can accept or, having read it, confirm (ADR 0006)."""
 
     public_fields_confirmed = forms.BooleanField(
         label=_("Ik heb de melding gelezen en sla de openbare velden toch zo op"),

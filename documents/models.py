@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Meeting
 
+from .secrecy import LegalBasis, SecrecyStatus
+
 
 class Category(models.TextChoices):
     """Kinds of documents after gedragscode art. 3 (values match ``manage.py anonymise``)."""
@@ -78,29 +80,29 @@ class ConcurrentChange(InvalidTransition):
 
 
 class DocumentQuerySet(models.QuerySet):
-    """Every read rule on documents, written once. Views, API, feeds, sitemaps, search,
-    admin, inspection ZIPs and the councillors' area chain these; nobody re-decides."""
+    """The public and secrecy rules on documents, written once: views, API, feeds, sitemaps,
+    search, admin and inspection ZIPs chain these; nobody re-decides. Who of the council may
+    read what in full is decided in :mod:`confidentiality.access`, on top of these."""
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
-    @staticmethod
-    def _under_secrecy() -> models.Q:
-        """THE secrecy rule, the closed-meeting rule included; nothing else in the code
-        decides it. A document is under secrecy while it is covered by a secrecy decision in
-        force, or while it is tied to a besloten vergadering (secret by law, Gemeentewet
-        art. 23 and 86) unless the raad lifted that secrecy for this document. Fails closed:
-        a document on a closed meeting for which the griffie recorded nothing is secret."""
-        from confidentiality.models import LegalBasis, SecrecyStatus, SecretItem
-        from meetings.models import Meeting
-
-        active = SecretItem.objects.filter(decision__status=SecrecyStatus.ACTIVE)
-        lifted_by_law = SecretItem.objects.filter(
-            decision__status=SecrecyStatus.LIFTED, decision__legal_basis=LegalBasis.CLOSED_MEETING
+    def _under_secrecy(self) -> models.Q:
+        """The secrecy condition, the closed-meeting rule included. A document is under
+        secrecy while a secrecy decision in force covers it, or while it is tied to a besloten
+        vergadering (secret by law, Gemeentewet art. 23 and 86) unless the raad lifted that
+        secrecy for this document. Fails closed: a document on a closed meeting for which the
+        griffie recorded nothing is secret. Written with lookups across the relations that
+        confidentiality adds, so this module never imports it."""
+        documents = self.model._default_manager
+        covered = documents.filter(secret_items__decision__status=SecrecyStatus.ACTIVE)
+        lifted_by_law = documents.filter(
+            secret_items__decision__status=SecrecyStatus.LIFTED,
+            secret_items__decision__legal_basis=LegalBasis.CLOSED_MEETING,
         )
-        return models.Q(pk__in=active.values("document_id")) | (
+        return models.Q(pk__in=covered.values("pk")) | (
             models.Q(meeting__in=Meeting.objects.closed().values("pk"))
-            & ~models.Q(pk__in=lifted_by_law.values("document_id"))
+            & ~models.Q(pk__in=lifted_by_law.values("pk"))
         )
 
     def under_secrecy(self):
@@ -114,7 +116,7 @@ class DocumentQuerySet(models.QuerySet):
         """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
         return self.annotate(
             under_secrecy=models.Exists(
-                Document.objects.under_secrecy().filter(pk=models.OuterRef("pk"))
+                self.model._default_manager.under_secrecy().filter(pk=models.OuterRef("pk"))
             )
         )
 
@@ -127,25 +129,10 @@ class DocumentQuerySet(models.QuerySet):
             .not_under_secrecy()
         )
 
-    def readable_by(self, user):
-        """Vertrouwelijk documents ``user`` may read in full (gedragscode art. 3c, 3e, 3g):
-        registered documents of those categories, for members of the raad and the griffie,
-        after the second factor. Never a document under secrecy: that is only reachable
-        through the secret items its decision was provided with."""
-        from confidentiality.access import (
-            CONFIDENTIAL_CATEGORIES,
-            is_raad_member,
-            is_second_factor_verified,
-        )
-        from people.roles import is_griffie
-
-        if not is_second_factor_verified(user):
-            return self.none()
-        if not (is_raad_member(user) or is_griffie(user)):
-            return self.none()
-        return self.filter(
-            category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False
-        ).not_under_secrecy()
+    def registered_in(self, categories) -> "DocumentQuerySet":
+        """Registered documents of ``categories`` (the reading rule of the councillors' area
+        is :func:`confidentiality.access.confidential_documents_visible_to`)."""
+        return self.filter(category__in=categories, registered_at__isnull=False)
 
     def counts_per_status(self) -> dict[str, int]:
         rows = self.order_by().values("status").annotate(n=models.Count("id"))
@@ -311,6 +298,30 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", kwargs={"pk": self.pk})
+
+    # --- which file: each question answered here only ------------------------------------
+    def latest_file(self, *kinds: str) -> "DocumentFile | None":
+        """The newest whole-document file of ``kinds`` (page images are not whole files)."""
+        return (
+            self.files.filter(kind__in=kinds, page_number__isnull=True)
+            .order_by("-version", "-created_at", "-pk")
+            .first()
+        )
+
+    def working_pdf(self) -> "DocumentFile | None":
+        """The PDF that is read, anonymised, shown to councillors and published in full: the
+        converted working PDF, or else the original when it is itself a PDF."""
+        working = self.latest_file(FileKind.WORKING_PDF)
+        if working is not None:
+            return working
+        original = self.latest_file(FileKind.ORIGINAL)
+        if original is not None and original.content_type == "application/pdf":
+            return original
+        return None
+
+    def latest_anonymised(self) -> "DocumentFile | None":
+        """The newest anonymised version (what the griffie reviews and what is published)."""
+        return self.latest_file(FileKind.ANONYMISED)
 
     @property
     def registration_number(self) -> str:

@@ -11,22 +11,9 @@ from .models import Document, DocumentFile, FileKind
 PAGE_IMAGE_DPI = 110  # readable on the review screen (A4: 909 px wide)
 
 
-def working_pdf(document: Document) -> DocumentFile | None:
-    """The PDF that is read and anonymised: the converted file, or the original PDF."""
-    files = {
-        f.kind: f for f in document.files.filter(kind__in=[FileKind.WORKING_PDF, FileKind.ORIGINAL])
-    }
-    if FileKind.WORKING_PDF in files:
-        return files[FileKind.WORKING_PDF]
-    original = files.get(FileKind.ORIGINAL)
-    if original and original.content_type == "application/pdf":
-        return original
-    return None
-
-
 def render_page_images(document: Document) -> int:
     """(Re)render every page of the working PDF as a PNG; safe to run twice."""
-    source = working_pdf(document)
+    source = document.working_pdf()
     if source is None:
         return 0
     doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")
@@ -61,7 +48,7 @@ def page_size(document: Document, page_number: int) -> tuple[float, float]:
 @lru_cache(maxsize=256)
 def _page_sizes(document_pk: int, _version: str) -> list[tuple[float, float]]:
     document = Document.objects.get(pk=document_pk)
-    source = working_pdf(document)
+    source = document.working_pdf()
     if source is None:
         return []
     doc = pymupdf.open(stream=source.read_bytes(), filetype="pdf")

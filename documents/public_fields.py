@@ -1,4 +1,4 @@
-"""The public fields of a document through the anonymisation detector (issue 8 item 7).
+"""The public fields of a document through the anonymisation detector (ADR 0006).
 
 Glue between the model and :mod:`documents.anonymisation.public_fields`: which fields are
 public, and the options the document's own anonymisation uses.

@@ -20,9 +20,10 @@ from confidentiality import service as confidentiality
 from confidentiality.access import Level
 from confidentiality.service import record_if_closed_meeting
 from confidentiality.watermark import NotWatermarkable
+from griffie.http import private
 from meetings.models import AgendaItem
 
-from . import workflow
+from . import review, workflow
 from .access import GriffieRequiredMixin
 from .files import anonymised_file_name
 from .filters import InboxFilter
@@ -34,10 +35,9 @@ from .models import (
     DocumentFile,
     FileKind,
     InvalidTransition,
-    RedactionDecision,
     Status,
 )
-from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
+from .pages import PAGE_IMAGE_DPI, render_page_images
 from .rules import default_public_sender_term
 
 logger = logging.getLogger(__name__)
@@ -300,16 +300,14 @@ class FileView(GriffieRequiredMixin, View):
             filename=filename,
             content_type=record.content_type or "application/octet-stream",
         )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private(response)
 
 
 def _watermarked(request, record: DocumentFile) -> HttpResponse:
     """A secret document's file leaves the griffie only with the reader's watermark; a file
     that cannot carry one (not a PDF) is not handed out."""
     try:
-        data, issue = confidentiality.watermarked_copy(
+        return confidentiality.watermarked_download(
             request, record.document, record, level=Level.GEHEIM
         )
     except NotWatermarkable:
@@ -320,11 +318,6 @@ def _watermarked(request, record: DocumentFile) -> HttpResponse:
             ),
         )
         raise Http404 from None
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{issue.code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 class StartAnonymisationView(GriffieRequiredMixin, View):
@@ -355,68 +348,22 @@ class ReviewView(GriffieDocumentPage):
         context = super().get_context_data(**kwargs)
         document = self.object
         redactions = list(document.redactions.order_by("page", "id"))
-        if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
-            render_page_images(document)  # the render task has not run (yet): do it now
-        pages = []
-        for image in document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"):
-            width, height = page_size(document, image.page_number)
-            boxes = [
-                {
-                    "redaction": r,
-                    "rects": [
-                        {
-                            "left": 100 * x0 / width,
-                            "top": 100 * y0 / height,
-                            "width": 100 * (x1 - x0) / width,
-                            "height": 100 * (y1 - y0) / height,
-                        }
-                        for x0, y0, x1, y1 in r.rects
-                    ],
-                }
-                for r in redactions
-                if r.page == image.page_number
-            ]
-            pages.append({"image": image, "boxes": boxes, "width": width, "height": height})
+        pages = review.review_pages(document, redactions)
         context.update(
             pages=pages,
             redactions=redactions,
-            anonymised=workflow.latest_anonymised(document),
-            suspects=self.suspects(document, redactions),
+            anonymised=document.latest_anonymised(),
+            suspects=review.suspect_rows(document, redactions),
             keyboard_pages=range(1, len(pages) + 1),
         )
         return context
 
-    @staticmethod
-    def suspects(document, redactions) -> list[dict]:
-        """The reviewer's net, each suspect marked when boxes already cover it (they go
-        at the next re-run)."""
-        manual = [
-            (r.page, rect)
-            for r in redactions
-            if r.is_manual and r.decision == RedactionDecision.ACCEPTED
-            for rect in r.rects
-        ]
-
-        try:
-            suspects = workflow.review_suspects(document)
-        except Exception:  # a missing or unreadable output must not take the screen down
-            logger.exception("reviewer's net failed for document %s", document.pk)
-            return None
-
-        def covered(page, rect) -> bool:
-            cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
-            return any(p == page and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for p, b in manual)
-
-        return [
-            {
-                "suspect": suspect,
-                "covered": all(covered(page, rect) for page, rect in suspect.occurrences),
-            }
-            for suspect in suspects
-        ]
-
     def post(self, request, pk):
         document = get_object_or_404(Document, pk=pk)
+        if request.POST.get("action") == "render_pages":
+            # The render task did not run (yet): the reviewer asks for the images now.
+            render_page_images(document)
+            return redirect("documents:review", pk=pk)
         form = ReviewForm(request.POST, document=document)
         if not form.is_valid():
             messages.error(
@@ -424,22 +371,20 @@ class ReviewView(GriffieDocumentPage):
             )
             return redirect("documents:review", pk=pk)
         data = form.cleaned_data
-        workflow.decide_redactions(document, request.user, data["accepted"], data["rejected"])
-        for page, rect in data["boxes"]:
-            workflow.add_manual_box(document, request.user, page, rect)
-        word = request.POST.get("weglakken")
-        if word:
-            found = [s for s in workflow.review_suspects(document) if s.text == word]
-            if found:
-                workflow.redact_suspect(document, request.user, word, found[0].occurrences)
-                messages.success(
-                    request,
-                    _("“%s” wordt weggelakt; voer de anonimisering opnieuw uit.") % word,
-                )
-        if data["neutral_term"] and data["neutral_term"] != document.public_sender_term:
-            document.public_sender_term = data["neutral_term"]
-            document.save(update_fields=["public_sender_term"])
-            document.record("neutral_term_changed", request.user, data["neutral_term"])
+        word = request.POST.get("weglakken", "")
+        redacted = workflow.apply_review(
+            document,
+            request.user,
+            accepted=data["accepted"],
+            rejected=data["rejected"],
+            boxes=data["boxes"],
+            suspect_word=word,
+            neutral_term=data["neutral_term"],
+        )
+        if redacted:
+            messages.success(
+                request, _("“%s” wordt weggelakt; voer de anonimisering opnieuw uit.") % word
+            )
         action = request.POST.get("action")
         try:
             if action == "rerun":
@@ -465,13 +410,11 @@ class AnonymisedPageView(GriffieRequiredMixin, View):
 
     def get(self, request, pk, page):
         document = get_object_or_404(Document, pk=pk)
-        output = workflow.latest_anonymised(document)
+        output = document.latest_anonymised()
         if output is None:
             raise Http404
         doc = pymupdf.open(stream=output.read_bytes(), filetype="pdf")
         if not 0 <= page < doc.page_count:
             raise Http404
         png = doc[page].get_pixmap(dpi=PAGE_IMAGE_DPI).tobytes("png")
-        response = HttpResponse(png, content_type="image/png")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private(HttpResponse(png, content_type="image/png"))

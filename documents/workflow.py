@@ -22,13 +22,11 @@ from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
     ConcurrentChange,
     Document,
-    DocumentFile,
     FileKind,
     Redaction,
     RedactionDecision,
     Status,
 )
-from .pages import working_pdf
 from .queueing import Dispatch, send_on_commit
 
 logger = logging.getLogger(__name__)
@@ -99,10 +97,6 @@ def dispatch_run(document_id: int, run_token) -> Dispatch:
     return send_on_commit(
         anonymise_document, on_result=note, document_id=document_id, run_token=str(run_token)
     )
-
-
-def latest_anonymised(document: Document) -> DocumentFile | None:
-    return document.files.filter(kind=FileKind.ANONYMISED).order_by("-version").first()
 
 
 def _progress_recorder(document: Document, interval: float = 0.5):
@@ -202,7 +196,7 @@ def run_anonymisation(document: Document, run_token=None) -> None:
 
 def _run(document: Document) -> None:
     document.record("anonymisation_run", None, _("Een worker is begonnen."))
-    source = working_pdf(document)
+    source = document.working_pdf()
     if source is None:
         document.fail(_("Er is geen leesbare PDF om te anonimiseren."))
         return
@@ -273,7 +267,7 @@ def _run(document: Document) -> None:
             ]
         )
         if result.output_pdf is not None:
-            previous = latest_anonymised(document)
+            previous = document.latest_anonymised()
             version = (previous.version + 1) if previous else 1
             store_file(
                 document,
@@ -342,7 +336,7 @@ def approve(document: Document, actor) -> None:
         raise NotApprovable(
             _("De controle is afgekeurd; pas de anonimisering aan en voer haar opnieuw uit.")
         )
-    output = latest_anonymised(document)
+    output = document.latest_anonymised()
     if output is None:
         raise NotApprovable(_("Er is geen geanonimiseerde versie."))
     if document.events.filter(action=REVIEW_CHANGED, created_at__gt=output.created_at).exists():
@@ -384,13 +378,43 @@ def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Re
     return created
 
 
+def apply_review(
+    document: Document,
+    actor,
+    *,
+    accepted: set[int],
+    rejected: set[int],
+    boxes: list,
+    suspect_word: str = "",
+    neutral_term: str = "",
+) -> bool:
+    """Everything one press of the review form changes, in one place: the decisions on
+    proposed boxes, boxes drawn by hand, one word from the reviewer's net blacked out
+    everywhere it stands, and the neutral term for the sender. True when the suspect word
+    was found and blacked out."""
+    decide_redactions(document, actor, accepted, rejected)
+    for page, rect in boxes:
+        add_manual_box(document, actor, page, rect)
+    redacted = False
+    if suspect_word:
+        found = [s for s in review_suspects(document) if s.text == suspect_word]
+        if found:
+            redact_suspect(document, actor, suspect_word, found[0].occurrences)
+            redacted = True
+    if neutral_term and neutral_term != document.public_sender_term:
+        document.public_sender_term = neutral_term
+        document.save(update_fields=["public_sender_term"])
+        document.record("neutral_term_changed", actor, neutral_term)
+    return redacted
+
+
 def review_suspects(document: Document):
     """The reviewer's net over the latest anonymised version: words left standing that
     might be personal. Names the engine kept (registry, officials) and kept findings are
     not suspects."""
     from .anonymisation.suspects import find_suspects
 
-    output = latest_anonymised(document)
+    output = document.latest_anonymised()
     if output is None:
         return []
     keep = [*options_for(document).keep_names, document.public_sender_term]

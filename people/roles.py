@@ -1,4 +1,15 @@
-"""The roles of the application, as Django groups. The public is anonymous and has none."""
+"""The roles of the application and who a user is today. The public is anonymous and has none.
+
+Roles are Django groups; membership of the raad and of other bodies follows the membership
+dates and terms in ``people.models`` (not the group sync), so a term that ended counts at once.
+"""
+
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Body, BodyKind, Membership, Person
 
 GRIFFIE = "griffie"
 RAADSLID = "raadslid"
@@ -16,3 +27,31 @@ def has_role(user, role: str) -> bool:
 
 def is_griffie(user) -> bool:
     return has_role(user, GRIFFIE)
+
+
+def is_second_factor_verified(user) -> bool:
+    """True when this session passed the second factor (django-otp)."""
+    if user is None or not user.is_authenticated:
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def person_in_office(user, on: date) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Person.objects.in_office(on).filter(user=user).first()
+
+
+def active_bodies(user, on: date | None = None) -> QuerySet[Body]:
+    """Bodies the user sits in today, by membership dates and term (not by group sync)."""
+    on = on or timezone.localdate()
+    person = person_in_office(user, on)
+    if person is None:
+        return Body.objects.none()
+    memberships = Membership.objects.active(on).filter(person=person)
+    return Body.objects.filter(pk__in=memberships.values("body_id"))
+
+
+def is_raad_member(user, on: date | None = None) -> bool:
+    return active_bodies(user, on).filter(kind=BodyKind.RAAD).exists()

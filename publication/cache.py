@@ -24,12 +24,13 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import get_language
 
+from griffie.http import PRIVATE_CACHE_CONTROL
+
 from .models import PublicSiteVersion
 
 PUBLIC_MAX_AGE = 60  # seconds a browser or shared cache may keep public HTML without asking
 PUBLIC_CACHE_CONTROL = f"max-age={PUBLIC_MAX_AGE}, must-revalidate"
 FILE_CACHE_CONTROL = "no-cache"  # always revalidated: a withdrawal is seen at once
-PRIVATE_CACHE_CONTROL = "private, no-store"
 # Areas that are never public (the public secrecy register sets its own no-store).
 PRIVATE_PREFIXES = ("/griffie/", "/raadsleden/", "/admin/", "/inloggen/", "/uitloggen/", "/start/")
 

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from documents.files import atomic_files, remove_stored, save_file
-from documents.models import Document, DocumentFile, FileKind, InvalidTransition, Status
+from documents.models import Document, DocumentFile, InvalidTransition, Status
 from griffie.errors import ReasonError
 
 from . import cache
@@ -46,14 +46,6 @@ def extract_text(data: bytes) -> str:
         return "\n".join(page.get_text() for page in pdf).strip()
 
 
-def _latest(document: Document, *kinds: str) -> DocumentFile | None:
-    return (
-        document.files.filter(kind__in=kinds, page_number__isnull=True)
-        .order_by("-version", "-created_at", "-pk")
-        .first()
-    )
-
-
 def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
     """The file an outcome publishes, checked; raises PublicationRefused otherwise."""
     if document.status != Status.APPROVED:
@@ -68,15 +60,9 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
                 "toestemming van de afzender (3c), geen bezwaar van de betrokkene (3e) of "
                 "toestemming van de ambtsdrager (3a). Die toestemming is niet geregistreerd."
             )
-        record = _latest(document, FileKind.WORKING_PDF) or _latest(document, FileKind.ORIGINAL)
-        if (
-            record is not None
-            and record.content_type != "application/pdf"
-            and (record.kind == FileKind.ORIGINAL)
-        ):
-            record = None
+        record = document.working_pdf()
     else:
-        record = _latest(document, FileKind.ANONYMISED)
+        record = document.latest_anonymised()
     if record is None:
         raise PublicationRefused(
             "Er is geen goedgekeurde geanonimiseerde PDF; er is niets gepubliceerd."
@@ -92,7 +78,7 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
 def check_public_fields(
     document: Document, user, record: DocumentFile | None, override_reason: str
 ) -> None:
-    """Issue 8 item 7: refuse while the detector finds a personal item in a public field
+    """ADR 0006: refuse while the detector finds a personal item in a public field
     (subject, description, public sender term, name of the published file), unless the
     griffie overrides it with a reason, which goes into the history. Fails closed: when the
     detector cannot run, nothing is published without an override."""
@@ -298,7 +284,7 @@ def inspection_zip(documents) -> bytes:
     sendable = requested.not_under_secrecy().order_by("registration_year", "registration_sequence")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for document in sendable:
-            record = _latest(document, FileKind.ANONYMISED)
+            record = document.latest_anonymised()
             if record is None or document.status not in (Status.APPROVED, Status.PUBLISHED):
                 missing.append(document.registration_number)
                 continue

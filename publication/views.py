@@ -21,6 +21,7 @@ from django_filters.views import FilterView
 
 from documents.access import GriffieRequiredMixin
 from documents.models import Category, Document
+from griffie.http import private
 from people.models import Fractie
 
 from . import public
@@ -473,5 +474,4 @@ class InspectionZipView(GriffieRequiredMixin, View):
         data = send_inspection(inspection)
         response = HttpResponse(data, content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="inzage-{inspection.pk}.zip"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private(response)

@@ -1,5 +1,5 @@
 """The public fields (subject, description, public sender term, file name) through the same
-detector as the document text (issue 8 item 7).
+detector as the document text (ADR 0006).
 
 Plain strings in, plain findings out; no database. The caller supplies the document's
 :class:`AnonymisationOptions` (category, sender type, who stays, who goes), so a field is

@@ -1,4 +1,4 @@
-"""The reviewer's net (issue 8): words the engine left standing in the anonymised output
+"""The reviewer's net (ADR 0006): words the engine left standing in the anonymised output
 that *might* be personal, for the griffie to look at.
 
 - capitalised words that are neither Dutch dictionary words nor kept names;

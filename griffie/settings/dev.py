@@ -6,7 +6,7 @@ os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: E402,F403
 
-# Sample generator, demo data and bench commands: never in production (issue 12).
+# Sample generator, demo data and bench commands: never in production (README: How it is built).
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 
 STORAGES["staticfiles"] = {  # noqa: F405

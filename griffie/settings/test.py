@@ -4,7 +4,7 @@ import tempfile
 
 from .base import *  # noqa: F403
 
-# Sample generator, demo data and bench commands: never in production (issue 12).
+# Sample generator, demo data and bench commands: never in production (README: How it is built).
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from confidentiality import access, service
+from confidentiality.access_log import csv_cell
 from confidentiality.models import (
     AccessLog,
     Authority,
@@ -24,7 +25,6 @@ from confidentiality.models import (
     WooGround,
 )
 from confidentiality.tasks import send_secrecy_review_reminders
-from confidentiality.views import _csv_cell
 from documents.models import Status
 from tests.confidentiality.helpers import stored_document, verify
 from tests.factories import MeetingFactory
@@ -240,7 +240,7 @@ def test_access_log_records_denials_with_opaque_ids_and_exports_csv(world):
     body = b"".join(response.streaming_content).decode()
     assert "wethouder" in body and str(world.items["geheim"].uuid) in body
     assert "Grondaankoop" not in body and "Besluit geheim" not in body
-    assert _csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
 
 
 def test_review_reminder_goes_to_the_griffie_once(world):

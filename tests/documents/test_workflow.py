@@ -10,6 +10,7 @@ from devtools.demo_data import received_with_details
 from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, FileKind, RedactionDecision, Status
+from documents.pages import render_page_images
 from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory, make_pdf
 
@@ -23,7 +24,7 @@ LETTER = (
 
 @pytest.fixture
 def letter(db):
-    return received_with_details(
+    document = received_with_details(
         make_pdf(LETTER),
         "brief.pdf",
         subject="Verkeer Dorpsstraat",
@@ -32,6 +33,8 @@ def letter(db):
         sender_phone="06-12345678",
         public_sender_term="inwoner",
     )
+    render_page_images(document)  # what the render task queued at intake does
+    return document
 
 
 def anonymise(document, capture, actor=None):
@@ -42,7 +45,7 @@ def anonymise(document, capture, actor=None):
 
 
 def output_text(document) -> str:
-    output = workflow.latest_anonymised(document)
+    output = document.latest_anonymised()
     return "".join(page.get_text() for page in pymupdf.open(stream=output.read_bytes()))
 
 
@@ -87,7 +90,7 @@ def test_a_rejected_redaction_stays_readable_after_a_rerun(
     workflow.decide_redactions(letter, griffie_user, accepted=set(), rejected={phone.pk})
     anonymise(letter, django_capture_on_commit_callbacks, griffie_user)
     assert "06-12345678" in output_text(letter)
-    assert workflow.latest_anonymised(letter).version == 2
+    assert letter.latest_anonymised().version == 2
 
 
 def test_a_manual_box_is_blacked_out(letter, django_capture_on_commit_callbacks, griffie_user):
@@ -129,7 +132,7 @@ def test_approval_is_refused_when_the_verification_failed(
         anonymise(letter, django_capture_on_commit_callbacks)
     assert letter.status == Status.IN_REVIEW
     assert "Jansen leesbaar" in letter.status_reason
-    assert workflow.latest_anonymised(letter) is None
+    assert letter.latest_anonymised() is None
     with pytest.raises(workflow.NotApprovable):
         workflow.approve(letter, griffie_user)
 
@@ -314,7 +317,7 @@ def test_one_click_weglakken_redacts_a_suspect_after_a_rerun(
 
     with django_capture_on_commit_callbacks(execute=True):
         griffie_client.post(url, {"action": "rerun"})
-    output = workflow.latest_anonymised(document).read_bytes()
+    output = document.latest_anonymised().read_bytes()
     assert "Zwarbelinck" not in "".join(p.get_text() for p in pymupdf.open(stream=output))
     assert 'value="Zwarbelinck"' not in griffie_client.get(url).content.decode()
 
@@ -332,3 +335,16 @@ def test_the_review_screen_says_so_when_the_reviewers_net_cannot_run(
     response = griffie_client.get(reverse("documents:review", args=[letter.pk]))
     assert response.status_code == 200
     assert "kon niet worden uitgevoerd" in response.content.decode()
+
+
+def test_opening_the_review_screen_changes_nothing(griffie_client, letter):
+    """A GET only reads: without page images it offers to make them, and makes none."""
+    letter.files.filter(kind=FileKind.PAGE_IMAGE).delete()
+    events_before = letter.events.count()
+    html = griffie_client.get(reverse("documents:review", args=[letter.pk])).content.decode()
+    assert "Pagina-afbeeldingen nu maken" in html
+    assert not letter.files.filter(kind=FileKind.PAGE_IMAGE).exists()
+    assert letter.events.count() == events_before
+
+    griffie_client.post(reverse("documents:review", args=[letter.pk]), {"action": "render_pages"})
+    assert letter.files.filter(kind=FileKind.PAGE_IMAGE).exists()

@@ -8,7 +8,6 @@ import pymupdf
 import pytest
 
 from devtools.demo_data import received_with_details
-from documents import workflow
 from documents.models import RedactionDecision, Status
 from tests.e2e.conftest import log_in_with_second_factor
 from tests.factories import UserFactory, make_pdf
@@ -22,7 +21,7 @@ LETTER = (
 
 
 def output_text(document) -> str:
-    data = workflow.latest_anonymised(document).read_bytes()
+    data = document.latest_anonymised().read_bytes()
     return "".join(page.get_text() for page in pymupdf.open(stream=data, filetype="pdf"))
 
 
@@ -119,4 +118,4 @@ def test_griffie_types_a_box_with_the_keyboard_and_weglakt_a_suspect_in_one_clic
     assert "Zwarbelinck" not in text
     assert "GEHEIMCODE-77" not in text
     assert "vertraging" in text
-    assert workflow.latest_anonymised(document).original_name.endswith("-geanonimiseerd-v2.pdf")
+    assert document.latest_anonymised().original_name.endswith("-geanonimiseerd-v2.pdf")

@@ -122,7 +122,7 @@ def test_backends_terminated_mid_task_leave_no_document_stuck_or_failed(workers)
     for document in documents:
         workflow.queue_anonymisation(document)
     runs = Document.objects.filter(pk__in=[d.pk for d in documents], run_started_at__isnull=False)
-    assert wait_for(lambda: runs.count() >= 2, 30), "the workers did not start"
+    assert wait_for(lambda: runs.count() >= 2, 120), "the workers did not start"
 
     # Cut the workers' connections while they work, again every half second (each page's
     # progress update opens a new one) for at least a second and until two were cut, so the
@@ -146,7 +146,7 @@ def test_queue_lost_after_a_worker_kill_the_recovery_task_brings_the_documents_b
     for document in documents:
         workflow.queue_anonymisation(document)
     started = Document.objects.filter(pk=documents[0].pk, run_started_at__isnull=False)
-    assert wait_for(started.exists, 30), "the worker did not start"
+    assert wait_for(started.exists, 120), "the worker did not start"
 
     workers.kill(first)  # main process and pool: nothing is acknowledged or put back
     redis.Redis.from_url(workers.broker).flushdb()  # Redis restarted without its data
@@ -176,7 +176,7 @@ def test_a_whole_worker_killed_mid_run_is_noticed_by_its_free_run_lock(workers):
     [document] = letters(1, pages=12)
     workflow.queue_anonymisation(document)
     started = Document.objects.filter(pk=document.pk, run_started_at__isnull=False)
-    assert wait_for(started.exists, 30), "the worker did not start"
+    assert wait_for(started.exists, 120), "the worker did not start"
     # Main process and pool killed: the message stays unacknowledged in Redis until the
     # visibility timeout (the hard limit + 60 s); PostgreSQL frees the run lock at once.
     workers.kill(first)
