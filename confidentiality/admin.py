@@ -105,10 +105,10 @@ class DeviceAdmin(ReadOnlyAdmin):
 
 
 # --- activations from the user list (superusers; the griffie has its own screen) ------------
-_UserAdmin = admin.site._registry[get_user_model()].__class__
+_UserAdmin: type[admin.ModelAdmin] = admin.site._registry[get_user_model()].__class__
 
 
-class SecondFactorUserAdmin(_UserAdmin):
+class SecondFactorUserAdmin(_UserAdmin):  # type: ignore[valid-type,misc]
     actions = [*(_UserAdmin.actions or []), "issue_second_factor_activation"]
     # Who holds which role and permission is a superuser's decision: staff allowed to change
     # users would otherwise make themselves griffie, or superuser (people.admin_tools).

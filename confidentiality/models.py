@@ -250,11 +250,12 @@ class SecrecyDecision(models.Model):
         if self.imposed_by == Authority.COMMISSIE and not self.imposed_by_body_id:
             errors["imposed_by_body"] = _("Kies de commissie die de geheimhouding oplegt.")
         expected_kind = {
-            Authority.RAAD: BodyKind.RAAD,
-            Authority.COLLEGE: BodyKind.COLLEGE,
-            Authority.COMMISSIE: BodyKind.COMMISSIE,
+            Authority.RAAD.value: BodyKind.RAAD,
+            Authority.COLLEGE.value: BodyKind.COLLEGE,
+            Authority.COMMISSIE.value: BodyKind.COMMISSIE,
         }.get(self.imposed_by)
-        if self.imposed_by_body_id and self.imposed_by_body.kind != expected_kind:
+        body = self.imposed_by_body if self.imposed_by_body_id else None
+        if body is not None and body.kind != expected_kind:
             errors["imposed_by_body"] = _("Dit orgaan past niet bij wie de geheimhouding oplegt.")
         if self.review_on and self.review_on < self.decided_on:
             errors["review_on"] = _("De datum ligt voor de datum van het besluit.")

@@ -146,7 +146,8 @@ def sync_grants(decision: SecrecyDecision) -> None:
             _notify_members(decision, body)
     else:
         wanted = set()
-    for group in get_groups_with_perms(decision, attach_perms=True):
+    groups_with_perms: dict = get_groups_with_perms(decision, attach_perms=True)  # type: ignore[assignment]
+    for group in groups_with_perms:
         if group.pk not in wanted:
             remove_perm(SECRET_PERMISSION, group, decision)
 

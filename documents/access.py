@@ -1,12 +1,14 @@
 """Who may work in the griffie's screens: members of the griffie group only."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.http import HttpRequest
 
 from people.roles import is_griffie
 
 
 class GriffieRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
     raise_exception = False
+    request: HttpRequest
 
     def test_func(self) -> bool:
         return is_griffie(self.request.user)

@@ -177,8 +177,8 @@ def convert_email(data: bytes) -> ConvertedFile:
     attachments: list[tuple[str, bytes]] = []
     for part in message.iter_attachments():
         name = part.get_filename() or "bijlage"
-        payload = part.get_payload(decode=True) or b""
-        attachments.append((name, payload))
+        payload = part.get_payload(decode=True)
+        attachments.append((name, payload if isinstance(payload, bytes) else b""))
     body = _plain_body(message)
     listing = [f"Bijlage: {name}" for name, _ in attachments]
     text = "\n".join(headers) + "\n\n" + body + ("\n\n" + "\n".join(listing) if listing else "")

@@ -76,7 +76,7 @@ def save_file(field_file: FieldFile, data: bytes, name: str) -> None:
     saved); inside ``atomic_files`` the file is removed again if the block rolls back."""
     field_file.save(name or "bestand", ContentFile(data), save=False)
     written = _written.get()
-    if written is not None:
+    if written is not None and field_file.name:
         written.append(field_file.name)
 
 

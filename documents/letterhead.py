@@ -50,7 +50,7 @@ def sender_suggestions(document: Document) -> dict[str, str]:
         suggestions["sender_name"] = name
         suggestions["sender_type"] = SenderType.ORGANISATION if organisation else SenderType.CITIZEN
     # The address block: the street line and the postcode line after it (with the place).
-    address_parts = []
+    address_parts: list[str] = []
     for r in results:
         if r.entity_type not in ADDRESS_TYPES:
             continue

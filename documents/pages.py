@@ -24,7 +24,9 @@ def render_page_images(document: Document) -> int:
         old = list(document.files.filter(kind=FileKind.PAGE_IMAGE))
         DocumentFile.objects.filter(pk__in=[record.pk for record in old]).delete()
         if old:
-            transaction.on_commit(partial(remove_stored, [record.file.name for record in old]))
+            transaction.on_commit(
+                partial(remove_stored, [record.file.name for record in old if record.file.name])
+            )
         for number, png in enumerate(images):
             store_file(
                 document,

@@ -13,7 +13,7 @@ PUBLIC_SENDERS = (
 )
 
 # Neutral terms for private persons (gedragscode art. 3c and 4).
-CITIZEN_TERMS = {
+CITIZEN_TERMS: dict[str, str] = {
     Category.LETTER: "inwoner",
     Category.PETITION: "indiener petitie",
     Category.SPEAKER: "inspreker",
@@ -24,7 +24,7 @@ CITIZEN_TERMS = {
     Category.COLLEGE_ANSWER: "aanvrager",
     Category.ACTIVITY: "organisator",
 }
-SENDER_TYPE_TERMS = {
+SENDER_TYPE_TERMS: dict[str, str] = {
     SenderType.ORGANISATION: "organisatie",
     SenderType.COLLEGE: "college van B&W",
     SenderType.OFFICE_HOLDER: "ambtsdrager",

@@ -90,12 +90,13 @@ def search_public_documents(query: str, *, vendor: str) -> QuerySet[Document]:
 def public_file(document_uuid) -> tuple[Document, DocumentFile] | None:
     """The one file the public may download for this document, or None."""
     document = public_documents().filter(uuid=document_uuid).first()
-    if document is None or not document.publication.published_file_id:
+    if document is None:
         return None
     decision = document.publication
-    record = DocumentFile.objects.filter(
-        pk=decision.published_file_id, document_id=document.pk
-    ).first()
+    file_id = decision.published_file_id
+    if not file_id:
+        return None
+    record = DocumentFile.objects.filter(pk=file_id, document_id=document.pk).first()
     if record is None or not _file_is_allowed(decision, record):
         return None
     if document.status != Status.PUBLISHED:  # belt and braces
