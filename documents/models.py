@@ -47,6 +47,13 @@ class Status(models.TextChoices):
     FAILED = "failed", _("mislukt")
 
 
+class RunStage(models.TextChoices):
+    """Which pass of an anonymisation run ``pages_done`` counts (the inbox shows it)."""
+
+    READING = "reading", _("pagina's lezen")
+    CHECKING = "checking", _("controleren")
+
+
 class Handling(models.TextChoices):
     """Afdoening of an ingekomen stuk: what the presidium proposes and what the raad decides
     when it sets the lijst ingekomen stukken."""
@@ -243,6 +250,13 @@ class Document(models.Model):
     registered_at = models.DateTimeField(_("geregistreerd op"), null=True, blank=True)
     pages_total = models.PositiveIntegerField(default=0, editable=False)
     pages_done = models.PositiveIntegerField(default=0, editable=False)
+    # The pass of the current run that ``pages_done`` counts (empty before a worker started).
+    run_stage = models.CharField(
+        max_length=10, choices=RunStage.choices, blank=True, editable=False
+    )
+    # When the page-image task was handed to the queue; empty while it never was (the queue
+    # was down at intake): the recovery task sends it as soon as the queue is back.
+    page_images_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
     text = models.TextField(_("tekst"), blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The current anonymisation run: a new token each time it is queued (a message with an
@@ -294,6 +308,8 @@ class Document(models.Model):
             "run_seen_at",
             "run_attempts",
             "pages_done",
+            "run_stage",
+            "page_images_queued_at",
         }
     )
 
@@ -372,6 +388,7 @@ class Document(models.Model):
             "anonymisation_started",
             changes={
                 "pages_done": 0,
+                "run_stage": "",
                 "run_token": uuid.uuid4(),
                 "run_started_at": None,
                 "run_seen_at": None,
