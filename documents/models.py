@@ -154,6 +154,26 @@ class DocumentQuerySet(models.QuerySet):
             category__in=CONFIDENTIAL_CATEGORIES, registered_at__isnull=False
         ).not_under_secrecy()
 
+    def anonymising(self):
+        """Documents with an anonymisation run: waiting for the queue, queued or running."""
+        return self.filter(status=Status.ANONYMISING)
+
+    def runs_waiting_for_the_queue(self):
+        """Runs saved but not (yet) taken by the queue: it was down, or the send is under
+        way; the recovery task sends them."""
+        return self.anonymising().filter(run_started_at__isnull=True, run_seen_at__isnull=True)
+
+    def runs_queued(self):
+        """Runs in the queue that no worker has started, first queued first."""
+        return (
+            self.anonymising()
+            .filter(run_started_at__isnull=True, run_seen_at__isnull=False)
+            .order_by("run_seen_at", "pk")
+        )
+
+    def runs_running(self):
+        return self.anonymising().filter(run_started_at__isnull=False)
+
     def counts_per_status(self) -> dict[str, int]:
         rows = self.order_by().values("status").annotate(n=models.Count("id"))
         counts = {value: 0 for value in Status.values}
