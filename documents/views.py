@@ -269,6 +269,7 @@ class DetailDocumentView(GriffieDocumentPage):
         context = super().get_context_data(**kwargs)
         document = self.object
         context.update(
+            run=progress.progress_of([document])[0],
             under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),

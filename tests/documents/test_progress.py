@@ -179,3 +179,13 @@ def test_a_run_reports_reading_then_checking_per_page(django_capture_on_commit_c
     ]
     document.refresh_from_db()
     assert document.status == Status.IN_REVIEW
+
+
+def test_the_document_page_says_how_far_its_run_is(griffie_client):
+    document = running(RunStage.CHECKING, 4, 9)
+    html = griffie_client.get(document.get_absolute_url()).content.decode()
+    assert "Wordt geanonimiseerd. Controleren: pagina 4 van 9." in html
+    queued(1)
+    waiting = waiting_for_the_queue()
+    html = griffie_client.get(waiting.get_absolute_url()).content.decode()
+    assert "Wordt geanonimiseerd. Wacht op de wachtrij." in html
