@@ -51,6 +51,7 @@ class RunStage(models.TextChoices):
     """Which pass of an anonymisation run ``pages_done`` counts (the inbox shows it)."""
 
     READING = "reading", _("pagina's lezen")
+    DETECTING = "detecting", _("persoonsgegevens zoeken")  # over the whole text: no pages
     CHECKING = "checking", _("controleren")
 
 

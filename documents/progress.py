@@ -2,8 +2,9 @@
 ``static/js/inbox-progress.js`` through ``views.ProgressView``).
 
 A run waits for the queue (it was down, or the send is under way), is queued (with its
-place), or runs: first it reads the pages (OCR where needed), then it checks the anonymised
-pages. ``pages_done`` counts the pages of the current pass; the worker writes it at most
+place), or runs: first it reads the pages (OCR where needed), then it searches the whole text
+for personal data (no pages to count: the inbox shows a busy bar), then it checks the
+anonymised pages. ``pages_done`` counts the pages of the current pass; the worker writes it at most
 twice a second (``workflow.PROGRESS_INTERVAL``)."""
 
 from collections.abc import Iterable
@@ -56,6 +57,12 @@ def _text(state: str, stage: str, done: int, total: int, position: int | None) -
         return ""
     if not stage or not total:
         return _("begonnen")
+    if stage == RunStage.DETECTING:
+        return ngettext(
+            "Persoonsgegevens zoeken (%(total)d pagina gelezen)",
+            "Persoonsgegevens zoeken (%(total)d pagina's gelezen)",
+            total,
+        ) % {"total": total}
     pass_name = RunStage(stage).label
     return _("%(stage)s: pagina %(done)d van %(total)d") % {
         "stage": pass_name[:1].upper() + pass_name[1:],

@@ -111,11 +111,13 @@ def latest_anonymised(document: Document) -> DocumentFile | None:
 PROGRESS_INTERVAL = 0.5
 
 
-def _progress_recorder(document: Document, stage: str, interval: float = PROGRESS_INTERVAL):
+def _progress_recorder(
+    document: Document, stage: str, *, then: str = "", interval: float = PROGRESS_INTERVAL
+):
     """Write the pass and its pages done (and that the run is alive) to the document for the
-    inbox and the recovery task, at most every ``interval`` seconds. A lost database
-    connection does not stop the run: it is closed here, and the next query opens a fresh
-    one."""
+    inbox and the recovery task, at most every ``interval`` seconds; with the last page the
+    pass that follows (``then``) starts. A lost database connection does not stop the run:
+    it is closed here, and the next query opens a fresh one."""
     last = [-interval]
 
     def record(done: int, total: int) -> None:
@@ -125,7 +127,10 @@ def _progress_recorder(document: Document, stage: str, interval: float = PROGRES
         last[0] = now
         try:
             Document.objects.filter(pk=document.pk, run_token=document.run_token).update(
-                pages_done=done, pages_total=total, run_stage=stage, run_seen_at=timezone.now()
+                pages_done=done,
+                pages_total=total,
+                run_stage=then if then and done >= total else stage,
+                run_seen_at=timezone.now(),
             )
         except DatabaseError:
             logger.warning("Progress of %s not recorded; reconnecting", document.pk)
@@ -216,7 +221,10 @@ def _run(document: Document) -> None:
     options = options_for(document)
     try:
         proposal = propose(
-            source.read_bytes(), options, progress=_progress_recorder(document, RunStage.READING)
+            source.read_bytes(),
+            options,
+            # The engine reads page by page, then searches the whole text at once.
+            progress=_progress_recorder(document, RunStage.READING, then=RunStage.DETECTING),
         )
     except UnreadableDocument as exc:
         if isinstance(exc.__cause__, SoftTimeLimitExceeded):
@@ -225,7 +233,10 @@ def _run(document: Document) -> None:
         return
 
     Document.objects.filter(pk=document.pk, run_token=document.run_token).update(
-        pages_total=proposal.pages, pages_done=0, run_stage=RunStage.CHECKING
+        pages_total=proposal.pages,
+        pages_done=0,
+        run_stage=RunStage.CHECKING,
+        run_seen_at=timezone.now(),
     )
     decisions = {
         r.finding_id: r for r in document.redactions.exclude(decision=RedactionDecision.PROPOSED)

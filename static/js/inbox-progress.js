@@ -53,7 +53,9 @@
             box.insertBefore(bar, text);
           }
           bar.max = run.pages_total;
-          bar.value = run.pages_done;
+          // Searching the whole text has no pages to count: a busy (indeterminate) bar.
+          if (run.stage === "detecting") bar.removeAttribute("value");
+          else bar.value = run.pages_done;
         } else if (bar) {
           box.removeChild(bar);
         }

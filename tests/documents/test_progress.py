@@ -59,10 +59,12 @@ def test_queued_runs_show_their_place_first_queued_first():
 
 def test_a_running_document_shows_its_pass_and_pages_done_of_total():
     reading = running(RunStage.READING, 12, 40)
+    detecting = running(RunStage.DETECTING, 40, 40)
     checking = running(RunStage.CHECKING, 3, 40)
-    read, check = progress_of([reading, checking])
+    read, detect, check = progress_of([reading, detecting, checking])
     assert (read.state, read.pages_done, read.pages_total) == ("running", 12, 40)
     assert read.text == "Pagina's lezen: pagina 12 van 40"
+    assert detect.text == "Persoonsgegevens zoeken (40 pagina's gelezen)"
     assert check.text == "Controleren: pagina 3 van 40"
 
 
@@ -95,14 +97,18 @@ def test_the_summary_counts_running_queued_and_waiting_runs():
 def test_the_inbox_shows_a_progress_bar_the_queue_and_a_live_summary(griffie_client):
     document = running(RunStage.READING, 7, 30)
     queued(3)
+    searching = running(RunStage.DETECTING, 30, 30)
     html = griffie_client.get(reverse("documents:inbox")).content.decode()
     assert (
         f'<progress max="30" value="7" aria-label="Voortgang {document.registration_number}">'
         in html
     )
+    # no pages to count while the whole text is searched: a busy bar without a value
+    assert f'<progress max="30" aria-label="Voortgang {searching.registration_number}">' in html
     assert "Pagina&#x27;s lezen: pagina 7 van 30" in html
     assert "in de wachtrij, plaats 1" in html
     assert 'role="status" data-busy="true"' in html
+    assert "Anonimiseren: 2 stukken worden geanonimiseerd, 1 in de wachtrij." in html
     assert "js/inbox-progress.js" in html
 
 
@@ -136,7 +142,9 @@ def test_only_the_griffie_gets_the_progress_json(client):
 # --- the worker writes progress, throttled ---------------------------------------------------
 def test_progress_of_a_500_page_document_is_written_throttled_not_per_page():
     document = running(RunStage.READING, 0, 500)
-    record = workflow._progress_recorder(document, RunStage.READING, interval=0.5)
+    record = workflow._progress_recorder(
+        document, RunStage.READING, then=RunStage.DETECTING, interval=0.5
+    )
     clock = iter(i * 0.01 for i in range(1000))  # a page every 10 ms: 5 s in all
     with (
         mock.patch.object(workflow.time, "monotonic", lambda: next(clock)),
@@ -148,6 +156,7 @@ def test_progress_of_a_500_page_document_is_written_throttled_not_per_page():
     assert 5 <= len(writes) <= 12  # the first page, every half second, the last page
     document.refresh_from_db()
     assert (document.pages_done, document.pages_total) == (500, 500)
+    assert document.run_stage == RunStage.DETECTING
 
 
 def test_a_run_reports_reading_then_checking_per_page(django_capture_on_commit_callbacks):
@@ -155,8 +164,8 @@ def test_a_run_reports_reading_then_checking_per_page(django_capture_on_commit_c
     seen = []
     real_recorder = workflow._progress_recorder
 
-    def spying_recorder(doc, stage, interval=workflow.PROGRESS_INTERVAL):
-        record = real_recorder(doc, stage, interval=0)  # every page, to see each one
+    def spying_recorder(doc, stage, *, then="", interval=workflow.PROGRESS_INTERVAL):
+        record = real_recorder(doc, stage, then=then, interval=0)  # every page, to see each
 
         def spy(done, total):
             record(done, total)
@@ -174,7 +183,9 @@ def test_a_run_reports_reading_then_checking_per_page(django_capture_on_commit_c
     ):
         workflow.queue_anonymisation(document)
     assert seen == [
-        *[(RunStage.READING, page, 3) for page in (1, 2, 3)],
+        (RunStage.READING, 1, 3),
+        (RunStage.READING, 2, 3),
+        (RunStage.DETECTING, 3, 3),  # all pages read: the whole text is searched
         *[(RunStage.CHECKING, page, 3) for page in (1, 2, 3)],
     ]
     document.refresh_from_db()

@@ -81,9 +81,14 @@ def test_the_inbox_follows_a_batch_being_anonymised_without_reloading(page, view
     assert "wacht op de wachtrij" in row(page, waiting).inner_text()
     page.evaluate("window.__loads = (window.__loads || 0) + 1")  # gone if the page reloads
 
-    # The worker reads on, then checks; the queued document starts.
+    # The worker reads on, searches the whole text (a busy bar), then checks; the queued
+    # document starts.
     Document.objects.filter(pk=running.pk).update(pages_done=61)
     bar.and_(page.locator('[value="61"]')).wait_for()
+    Document.objects.filter(pk=running.pk).update(run_stage=RunStage.DETECTING, pages_done=80)
+    row(page, running).get_by_text("Persoonsgegevens zoeken (80 pagina's gelezen)").wait_for()
+    assert bar.get_attribute("value") is None  # indeterminate: no pages to count
+    assert axe_now(page) == []
     Document.objects.filter(pk=running.pk).update(run_stage=RunStage.CHECKING, pages_done=5)
     Document.objects.filter(pk=queued.pk).update(
         run_started_at=timezone.now(), run_stage=RunStage.READING, pages_done=1, pages_total=3
