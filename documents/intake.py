@@ -15,8 +15,8 @@ from griffie.errors import ReasonError
 from .conversion import UnreadableFile, convert, sniff
 from .files import atomic_files, store_file
 from .models import Document, FileKind, RegistrationCounter
-from .queueing import Dispatch, send_on_commit
-from .tasks import render_page_images
+from .pages import dispatch_page_images
+from .queueing import Dispatch
 
 logger = logging.getLogger(__name__)
 
@@ -124,5 +124,5 @@ def receive_file(
         document.save(update_fields=["pages_total", "text"])
         for note in converted.notes:
             document.record("conversion_note", None, note)
-        queued = send_on_commit(render_page_images, document_id=document.pk)
+        queued = dispatch_page_images(document.pk)
     return IntakeResult(filename, document, queued=queued)

@@ -49,6 +49,14 @@ class Status(models.TextChoices):
     FAILED = "failed", _("mislukt")
 
 
+class RunStage(models.TextChoices):
+    """Which pass of an anonymisation run ``pages_done`` counts (the inbox shows it)."""
+
+    READING = "reading", _("pagina's lezen")
+    DETECTING = "detecting", _("persoonsgegevens zoeken")  # over the whole text: no pages
+    CHECKING = "checking", _("controleren")
+
+
 class Handling(models.TextChoices):
     """Afdoening of an ingekomen stuk: what the presidium proposes and what the raad decides
     when it sets the lijst ingekomen stukken."""
@@ -133,6 +141,26 @@ class DocumentQuerySet(models.QuerySet):
         """Registered documents of ``categories`` (the reading rule of the councillors' area
         is :func:`confidentiality.access.confidential_documents_visible_to`)."""
         return self.filter(category__in=categories, registered_at__isnull=False)
+
+    def anonymising(self):
+        """Documents with an anonymisation run: waiting for the queue, queued or running."""
+        return self.filter(status=Status.ANONYMISING)
+
+    def runs_waiting_for_the_queue(self):
+        """Runs saved but not (yet) taken by the queue: it was down, or the send is under
+        way; the recovery task sends them."""
+        return self.anonymising().filter(run_started_at__isnull=True, run_seen_at__isnull=True)
+
+    def runs_queued(self):
+        """Runs in the queue that no worker has started, first queued first."""
+        return (
+            self.anonymising()
+            .filter(run_started_at__isnull=True, run_seen_at__isnull=False)
+            .order_by("run_seen_at", "pk")
+        )
+
+    def runs_running(self):
+        return self.anonymising().filter(run_started_at__isnull=False)
 
     def counts_per_status(self) -> dict[str, int]:
         rows = self.order_by().values("status").annotate(n=models.Count("id"))
@@ -230,6 +258,13 @@ class Document(models.Model):
     registered_at = models.DateTimeField(_("geregistreerd op"), null=True, blank=True)
     pages_total = models.PositiveIntegerField(default=0, editable=False)
     pages_done = models.PositiveIntegerField(default=0, editable=False)
+    # The pass of the current run that ``pages_done`` counts (empty before a worker started).
+    run_stage = models.CharField(
+        max_length=10, choices=RunStage.choices, blank=True, editable=False
+    )
+    # When the page-image task was handed to the queue; empty while it never was (the queue
+    # was down at intake): the recovery task sends it as soon as the queue is back.
+    page_images_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
     text = models.TextField(_("tekst"), blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The current anonymisation run: a new token each time it is queued (a message with an
@@ -281,6 +316,8 @@ class Document(models.Model):
             "run_seen_at",
             "run_attempts",
             "pages_done",
+            "run_stage",
+            "page_images_queued_at",
         }
     )
 
@@ -383,6 +420,7 @@ class Document(models.Model):
             "anonymisation_started",
             changes={
                 "pages_done": 0,
+                "run_stage": "",
                 "run_token": uuid.uuid4(),
                 "run_started_at": None,
                 "run_seen_at": None,

@@ -100,22 +100,31 @@ def recover_stuck_runs(
     return counts
 
 
-def recover_page_images(*, older_than: timedelta = timedelta(minutes=10), limit: int = 20) -> int:
-    """Send the page-image task again for documents received a while ago that still have no
-    page images (the queue was down at intake). A document whose rendering failed has a
-    'render_failed' entry and is left alone; the review screen renders on demand anyway."""
+def recover_page_images(
+    *,
+    unsent_after: timedelta = timedelta(seconds=30),
+    lost_after: timedelta = timedelta(minutes=10),
+    limit: int = 20,
+) -> int:
+    """Send the page-image task again for received documents that still have no page
+    images. A task that never reached the queue (it was down at intake) goes on the first
+    round after the queue is back, so the images are there within about two minutes of it
+    (beat's interval plus the worker's reconnect); a task the queue took but lost goes
+    after ``lost_after``. A document whose rendering failed has a 'render_failed' entry and
+    is left alone; the registration screen renders on demand anyway."""
     from .models import FileKind
-    from .queueing import send
-    from .tasks import render_page_images
+    from .pages import send_page_images
 
     now = timezone.now()
+    never_sent = Q(page_images_queued_at__isnull=True, created_at__lt=now - unsent_after)
+    lost = Q(page_images_queued_at__lt=now - lost_after)
     missing = (
         Document.objects.exclude(status=Status.FAILED)
-        .filter(created_at__lt=now - older_than, created_at__gt=now - timedelta(days=7))
-        .filter(pages_total__gt=0)
+        .filter(created_at__gt=now - timedelta(days=7), pages_total__gt=0)
+        .filter(never_sent | lost)
         .exclude(files__kind=FileKind.PAGE_IMAGE)
         .exclude(events__action="render_failed")
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    return sum(send(render_page_images, document_id=pk) for pk in missing)
+    return sum(send_page_images(pk) for pk in missing)

@@ -7,6 +7,7 @@ app_name = "documents"
 urlpatterns = [
     path("", views.InboxView.as_view(), name="inbox"),
     path("ontvangen/", views.UploadView.as_view(), name="upload"),
+    path("voortgang/", views.ProgressView.as_view(), name="progress"),
     path("stukken/<int:pk>/", views.DetailDocumentView.as_view(), name="detail"),
     path("stukken/<int:pk>/registreren/", views.RegisterView.as_view(), name="register"),
     path("stukken/<int:pk>/bestanden/<int:file_pk>/", views.FileView.as_view(), name="file"),

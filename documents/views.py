@@ -1,12 +1,13 @@
 """The griffie's intake and triage screens. Thin: the work happens in intake/pages/models."""
 
 import logging
+import re
 
 import pymupdf
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from confidentiality.watermark import NotWatermarkable
 from griffie.http import private
 from meetings.models import AgendaItem
 
-from . import review, workflow
+from . import progress, review, workflow
 from .access import GriffieRequiredMixin
 from .files import anonymised_file_name
 from .filters import InboxFilter
@@ -63,11 +64,37 @@ class InboxView(GriffieRequiredMixin, FilterView):
     def get_context_data(self, **kwargs):
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
-        return super().get_context_data(
+        context = super().get_context_data(
             status_counts=[(value, label, counts[value]) for value, label in Status.choices],
             total=sum(counts.values()),
+            run_summary=progress.summary(),
             **kwargs,
         )
+        documents = list(context["page_obj"])
+        context["rows"] = list(zip(documents, progress.progress_of(documents), strict=True))
+        return context
+
+
+class ProgressView(GriffieRequiredMixin, View):
+    """The inbox's live part as JSON: how far each listed document's run is, what is
+    queued, and the counts per status. Status and progress only: no subject, no sender."""
+
+    def get(self, request):
+        ids = [
+            int(i) for i in request.GET.get("ids", "").split(",") if re.fullmatch(r"[0-9]{1,12}", i)
+        ]
+        documents = Document.objects.filter(pk__in=ids[: progress.MAX_DOCUMENTS]).order_by("pk")
+        counts = Document.objects.counts_per_status()
+        response = JsonResponse(
+            {
+                "summary": progress.summary(),
+                "counts": counts,
+                "total": sum(counts.values()),
+                "documents": [run.as_dict() for run in progress.progress_of(documents)],
+            }
+        )
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class UploadView(GriffieRequiredMixin, FormView):
@@ -242,6 +269,7 @@ class DetailDocumentView(GriffieDocumentPage):
         context = super().get_context_data(**kwargs)
         document = self.object
         context.update(
+            run=progress.progress_of([document])[0],
             under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),

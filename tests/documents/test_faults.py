@@ -566,3 +566,41 @@ def test_page_images_lost_with_the_queue_are_made_when_it_is_back():
 
     assert lost.files.filter(kind=FileKind.PAGE_IMAGE).count() == 2
     assert recover_page_images() == 0
+
+
+@pytest.mark.django_db(transaction=True)  # intake commits, then sends
+def test_page_images_that_never_reached_the_queue_go_on_the_first_round_not_after_ten_minutes():
+    with mock.patch.object(render_page_images, "apply_async", side_effect=QUEUE_DOWN):
+        unsent = receive_file(make_pdf(pages=2), "a.pdf").document
+    with mock.patch.object(render_page_images, "apply_async") as queue_took_it:
+        waiting = receive_file(make_pdf(), "b.pdf").document  # queued, not yet rendered
+    queue_took_it.assert_called_once()
+    unsent.refresh_from_db()
+    waiting.refresh_from_db()
+    assert unsent.page_images_queued_at is None
+    assert waiting.page_images_queued_at is not None
+    # A minute later (one beat round): only the task that never reached the queue goes.
+    Document.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=1))
+    Document.objects.filter(pk=waiting.pk).update(
+        page_images_queued_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert recover_page_images() == 1  # eager here: rendered at once
+
+    assert unsent.files.filter(kind=FileKind.PAGE_IMAGE).count() == 2
+    assert not waiting.files.filter(kind=FileKind.PAGE_IMAGE).exists()
+    unsent.refresh_from_db()
+    assert unsent.page_images_queued_at is not None
+    assert recover_page_images() == 0  # nothing is sent twice
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_images_still_unsent_while_the_queue_is_down_are_tried_again_next_round():
+    with mock.patch.object(render_page_images, "apply_async", side_effect=QUEUE_DOWN):
+        document = receive_file(make_pdf(), "a.pdf").document
+        Document.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=1))
+        assert recover_page_images() == 0
+    document.refresh_from_db()
+    assert document.page_images_queued_at is None
+    assert recover_page_images() == 1
+    assert document.files.filter(kind=FileKind.PAGE_IMAGE).exists()

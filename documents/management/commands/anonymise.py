@@ -13,10 +13,14 @@ from documents.anonymisation import (
 )
 from documents.anonymisation.suspects import find_suspects
 from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
+from documents.management.progress import ProgressBar
 
 
 class Command(BaseCommand):
-    help = "Anonymise PDF files (gedragscode art. 3) and print a JSON report per file."
+    help = (
+        "Anonymise PDF files (gedragscode art. 3) and print a JSON report per file; on a "
+        "terminal a progress bar on stderr shows the files and the pages of the current one."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
@@ -55,28 +59,40 @@ class Command(BaseCommand):
         output_dir.mkdir(parents=True, exist_ok=True)
         warm_up()
         failed = 0
-        for path in options["files"]:
-            report = {"file": str(path)}
-            try:
-                result = anonymise_pdf(path.read_bytes(), engine_options)
-            except (UnreadableDocument, OSError) as exc:
-                failed += 1
-                report.update(ok=False, error=getattr(exc, "reason", str(exc)))
-            else:
-                report.update(result.report())
-                if result.output_pdf is None:
-                    failed += 1
-                else:
-                    target = output_dir / path.name
-                    target.write_bytes(result.output_pdf)
-                    report["output"] = str(target)
-                    # the reviewer's net: words left standing that might be personal
-                    kept = [f.text for f in result.findings if f.action == "keep"]
-                    report["suspects"] = len(
-                        find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
-                    )
-            self.stdout.write(json.dumps(report, ensure_ascii=False))
+        files = options["files"]
+        with ProgressBar(
+            len(files), unit="bestanden", stdout=self.stdout, stderr=self.stderr
+        ) as bar:
+            for path in files:
+                bar.note(path.name)
+                report, ok = self.anonymise_one(path, engine_options, output_dir, bar)
+                failed += not ok
+                bar.step()
+                bar.write(json.dumps(report, ensure_ascii=False))
         if failed:
-            raise CommandError(
-                f"{failed} van {len(options['files'])} documenten niet geanonimiseerd"
-            )
+            raise CommandError(f"{failed} van {len(files)} documenten niet geanonimiseerd")
+
+    @staticmethod
+    def anonymise_one(path: Path, engine_options, output_dir: Path, bar) -> tuple[dict, bool]:
+        report = {"file": str(path)}
+
+        def pages(done: int, total: int) -> None:
+            bar.note(f"{path.name}: pagina {done} van {total}")
+
+        try:
+            result = anonymise_pdf(path.read_bytes(), engine_options, progress=pages)
+        except (UnreadableDocument, OSError) as exc:
+            report.update(ok=False, error=getattr(exc, "reason", str(exc)))
+            return report, False
+        report.update(result.report())
+        if result.output_pdf is None:
+            return report, False
+        target = output_dir / path.name
+        target.write_bytes(result.output_pdf)
+        report["output"] = str(target)
+        # the reviewer's net: words left standing that might be personal
+        kept = [f.text for f in result.findings if f.action == "keep"]
+        report["suspects"] = len(
+            find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
+        )
+        return report, True

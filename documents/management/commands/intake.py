@@ -1,8 +1,11 @@
-"""Register a received file from the command line, validated like the griffie's form.
+"""Register received files from the command line, validated like the griffie's form.
 
     python manage.py intake brief.pdf --category letter --sender-type citizen \
         --subject "Verzoek om verkeersdrempels" --received 2026-11-02 \
         --consent publish_personal_data
+
+Several files get the same registration details, each its own number; on a terminal a
+progress bar on stderr shows how far the batch is.
 """
 
 from datetime import date
@@ -13,7 +16,8 @@ from django.utils import timezone
 
 from documents.files import atomic_files
 from documents.forms import RegistrationForm
-from documents.intake import UploadRefused, receive_file
+from documents.intake import UploadRefused, check_size, receive_file
+from documents.management.progress import ProgressBar
 from documents.models import Category, Document, SenderType
 
 CONSENTS = {
@@ -24,10 +28,10 @@ CONSENTS = {
 
 
 class Command(BaseCommand):
-    help = "Registreer een ingekomen stuk vanaf de opdrachtregel."
+    help = "Registreer ingekomen stukken vanaf de opdrachtregel (dezelfde gegevens voor elk)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
+        parser.add_argument("files", nargs="+", type=Path, metavar="file")
         parser.add_argument("--category", required=True, choices=Category.values)
         parser.add_argument("--sender-type", required=True, choices=SenderType.values)
         parser.add_argument("--subject", default="")
@@ -47,9 +51,14 @@ class Command(BaseCommand):
         parser.add_argument("--description", default="")
 
     def handle(self, *args, **options):
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"Bestand niet gevonden: {path}")
+        paths: list[Path] = options["files"]
+        for path in paths:  # refused before anything is saved
+            if not path.is_file():
+                raise CommandError(f"Bestand niet gevonden: {path}")
+            try:
+                check_size(path.stat().st_size)
+            except UploadRefused as exc:
+                raise CommandError(f"{path}: {exc.reason}") from exc
         received = options["received"] or timezone.localdate()
         data = {
             "received_on": received.isoformat(),
@@ -73,11 +82,43 @@ class Command(BaseCommand):
                 for error in errors:
                     self.stderr.write(f"{field}: {error}")
             raise CommandError("De registratie is ongeldig; er is niets opgeslagen.")
+        unreadable = []
+        with ProgressBar(
+            len(paths), unit="bestanden", stdout=self.stdout, stderr=self.stderr
+        ) as bar:
+            for path in paths:
+                bar.note(path.name)
+                result = self.register(path, data, received)
+                document = result.document
+                bar.step()
+                if result.problem:
+                    unreadable.append(path)
+                    bar.clear()
+                    self.stderr.write(
+                        f"{document.registration_number}: {result.problem} (status mislukt)"
+                    )
+                else:
+                    bar.write(f"{document.registration_number} {document.uuid}")
+                if result.queue_down:
+                    bar.write(
+                        f"{document.registration_number}: opgeslagen; wordt verwerkt zodra de "
+                        "wachtrij terug is (de paginaweergaven worden dan gemaakt)."
+                    )
+        if len(unreadable) == 1 and len(paths) == 1:
+            raise CommandError("Het bestand kon niet worden gelezen; bewaard met status 'mislukt'.")
+        if unreadable:
+            raise CommandError(
+                f"{len(unreadable)} van {len(paths)} bestanden konden niet worden gelezen; "
+                "bewaard met status 'mislukt'."
+            )
+
+    @staticmethod
+    def register(path: Path, data: dict, received):
         with atomic_files():
             try:
                 result = receive_file(path.read_bytes(), path.name, received_on=received)
             except UploadRefused as exc:
-                raise CommandError(exc.reason) from exc
+                raise CommandError(f"{path}: {exc.reason}") from exc
             document = result.document
             form = RegistrationForm(data=data, instance=document)
             form.is_valid()  # same data, validated above
@@ -86,12 +127,4 @@ class Command(BaseCommand):
             document.registered_at = timezone.now()
             document.save()
             document.record("registered", None, "manage.py intake: " + ", ".join(form.changed_data))
-        if result.problem:
-            self.stderr.write(f"{document.registration_number}: {result.problem} (status mislukt)")
-            raise CommandError("Het bestand kon niet worden gelezen; bewaard met status 'mislukt'.")
-        self.stdout.write(f"{document.registration_number} {document.uuid}")
-        if result.queue_down:
-            self.stdout.write(
-                f"{document.registration_number}: opgeslagen; wordt verwerkt zodra de "
-                "wachtrij terug is (de paginaweergaven worden dan gemaakt)."
-            )
+        return result
