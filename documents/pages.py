@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from .files import atomic_files, remove_stored, store_file
 from .models import Document, DocumentFile, FileKind
-from .queueing import Dispatch, send, send_on_commit
+from .queueing import RENDER_PAGE_IMAGES, Dispatch, send, send_on_commit
 
 PAGE_IMAGE_DPI = 110  # readable on the review screen (A4: 909 px wide)
 
@@ -22,18 +22,14 @@ def dispatch_page_images(document_id: int) -> Dispatch:
     """Queue the page-image task after commit and note when the queue took it. A document
     whose task never reached the queue keeps ``page_images_queued_at`` empty: the recovery
     task sends it on its first round after the queue is back."""
-    from .tasks import render_page_images as task
-
     return send_on_commit(
-        task, on_result=partial(_note_queued, document_id), document_id=document_id
+        RENDER_PAGE_IMAGES, on_result=partial(_note_queued, document_id), document_id=document_id
     )
 
 
 def send_page_images(document_id: int) -> bool:
     """Send the page-image task now (the recovery task); whether the queue took it."""
-    from .tasks import render_page_images as task
-
-    queued = send(task, document_id=document_id)
+    queued = send(RENDER_PAGE_IMAGES, document_id=document_id)
     _note_queued(document_id, queued)
     return queued
 

@@ -1,15 +1,23 @@
 """Handing tasks to the queue after commit, without ever failing the request that did the
 work: when the broker (Redis) is down, the work is saved and the caller can say so
-honestly; the recovery task (``documents.tasks.recover_documents``) queues it again."""
+honestly; the recovery task (``documents.tasks.recover_documents``) queues it again.
+
+Tasks are sent by name, so dispatch flows one way: ``tasks`` imports the workflow it runs,
+and nothing the tasks call imports them back. ``DocumentsConfig.ready`` registers them."""
 
 import logging
 from dataclasses import dataclass
 
+from celery import current_app
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
 QUEUE_DOWN_MESSAGE = "opgeslagen; wordt verwerkt zodra de wachtrij terug is"
+
+# The tasks this app sends (their names on the wire; tests check each is registered).
+ANONYMISE_DOCUMENT = "documents.tasks.anonymise_document"
+RENDER_PAGE_IMAGES = "documents.tasks.render_page_images"
 
 
 @dataclass
@@ -24,10 +32,11 @@ class Dispatch:
         return self.queued is False
 
 
-def send(task, **kwargs) -> bool:
+def send(task_name: str, **kwargs) -> bool:
     """Send now; False (and a warning in the log) when the broker cannot be reached. Time
     limits are left to the worker's own task definition: explicit ``None`` keeps the
     sender's settings out of the message."""
+    task = current_app.tasks[task_name]
     try:
         task.apply_async(
             kwargs=kwargs,
@@ -41,12 +50,13 @@ def send(task, **kwargs) -> bool:
     return True
 
 
-def send_on_commit(task, on_result=None, **kwargs) -> Dispatch:
-    """Queue ``task`` once the current transaction commits (at once outside one)."""
+def send_on_commit(task_name: str, on_result=None, **kwargs) -> Dispatch:
+    """Queue the task ``task_name`` once the current transaction commits (at once outside
+    one)."""
     dispatch = Dispatch()
 
     def deliver():
-        dispatch.queued = send(task, **kwargs)
+        dispatch.queued = send(task_name, **kwargs)
         if on_result is not None:
             on_result(dispatch.queued)
 

@@ -20,10 +20,17 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import ConcurrentChange, Document, Status
-from .workflow import run_has_a_live_process
+from .models import ConcurrentChange, Document, FileKind, Status
+from .pages import send_page_images
+from .workflow import dispatch_run, run_has_a_live_process
 
 logger = logging.getLogger(__name__)
+
+
+GAVE_UP = (
+    "Het anonimiseren is %(n)d keer afgebroken zonder resultaat (de verwerking stopte of "
+    "liep vast). Probeer het opnieuw; neem contact op met de beheerder als het blijft gebeuren."
+)
 
 
 def _dead_runs(quiet_since) -> Q:
@@ -45,9 +52,6 @@ def recover_stuck_runs(
     limit: int = 100,
 ) -> dict:
     """Queue again (or fail) every document whose run is silent or dead. Returns counts."""
-    from .tasks import GAVE_UP
-    from .workflow import dispatch_run
-
     silent_for = silent_for or timedelta(seconds=settings.DOCUMENT_RUN_SILENCE_SECONDS)
     dead_after = dead_after or timedelta(seconds=settings.DOCUMENT_RUN_DEAD_SECONDS)
     attempts = attempts if attempts is not None else settings.DOCUMENT_RUN_ATTEMPTS
@@ -112,9 +116,6 @@ def recover_page_images(
     (beat's interval plus the worker's reconnect); a task the queue took but lost goes
     after ``lost_after``. A document whose rendering failed has a 'render_failed' entry and
     is left alone; the registration screen renders on demand anyway."""
-    from .models import FileKind
-    from .pages import send_page_images
-
     now = timezone.now()
     never_sent = Q(page_images_queued_at__isnull=True, created_at__lt=now - unsent_after)
     lost = Q(page_images_queued_at__lt=now - lost_after)

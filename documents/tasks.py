@@ -17,6 +17,11 @@ from django.db import (
     connection,
 )
 
+from . import files, pages
+from .models import ConcurrentChange, Document, Status
+from .recovery import recover_page_images, recover_stuck_runs
+from .workflow import RunBusy, run_anonymisation
+
 logger = logging.getLogger(__name__)
 
 LIMITS = {
@@ -32,10 +37,6 @@ TOO_LONG = (
 DATABASE_DOWN = (
     "Het anonimiseren is afgebroken omdat de database herhaaldelijk niet bereikbaar was. "
     "Probeer het opnieuw."
-)
-GAVE_UP = (
-    "Het anonimiseren is %(n)d keer afgebroken zonder resultaat (de verwerking stopte of "
-    "liep vast). Probeer het opnieuw; neem contact op met de beheerder als het blijft gebeuren."
 )
 
 
@@ -58,8 +59,6 @@ def record_failure(document_id: int, run_token, reason: str) -> None:
     """Mark the run failed with a reason the griffie understands, on a fresh connection;
     a run that is no longer current is left alone. If even that fails, the document stays
     'wordt geanonimiseerd' and the recovery task finishes the job."""
-    from .models import ConcurrentChange, Document, Status
-
     for _attempt in range(3):
         fresh_connection()
         try:
@@ -80,15 +79,12 @@ def record_failure(document_id: int, run_token, reason: str) -> None:
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3, **LIMITS)
 def render_page_images(self, *, document_id: int) -> int:
-    from .models import Document
-    from .pages import render_page_images as render
-
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         logger.warning("Document %s no longer exists", document_id)
         return 0
     try:
-        return render(document)
+        return pages.render_page_images(document)
     except OSError:
         raise
     except (OperationalError, InterfaceError) as exc:  # a cut connection: again, fresh
@@ -105,9 +101,6 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
     """Anonymise one document. Re-delivered after a worker dies (acks_late), it starts over
     from the working PDF: nothing is published before the griffie approves. A message for a
     run that is no longer the document's current one does nothing."""
-    from .models import Document
-    from .workflow import RunBusy, run_anonymisation
-
     try:
         document = Document.objects.filter(pk=document_id).first()
         if document is None:
@@ -147,8 +140,6 @@ def anonymise_document(self, *, document_id: int, run_token: str | None = None) 
 @shared_task(**LIMITS)
 def recover_documents() -> dict:
     """Beat, every minute: bring back documents whose anonymisation run went silent."""
-    from .recovery import recover_page_images, recover_stuck_runs
-
     counts = recover_stuck_runs()
     counts["page_images"] = recover_page_images()
     return counts
@@ -158,6 +149,4 @@ def recover_documents() -> dict:
 def remove_orphan_files() -> int:
     """Beat, hourly: remove stored files that no record refers to (a run killed between
     writing its file and committing)."""
-    from .files import remove_orphan_files as sweep
-
-    return sweep()
+    return files.remove_orphan_files()

@@ -28,7 +28,7 @@ from .models import (
     RunStage,
     Status,
 )
-from .queueing import Dispatch, send_on_commit
+from .queueing import ANONYMISE_DOCUMENT, Dispatch, send_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,6 @@ def queue_anonymisation(document: Document, actor=None) -> Dispatch:
 
 def dispatch_run(document_id: int, run_token) -> Dispatch:
     """Queue the run ``run_token`` after commit; note when it went to the queue."""
-    from .tasks import anonymise_document
 
     def note(queued: bool) -> None:
         if queued:
@@ -96,7 +95,7 @@ def dispatch_run(document_id: int, run_token) -> Dispatch:
             )
 
     return send_on_commit(
-        anonymise_document, on_result=note, document_id=document_id, run_token=str(run_token)
+        ANONYMISE_DOCUMENT, on_result=note, document_id=document_id, run_token=str(run_token)
     )
 
 

@@ -218,7 +218,7 @@ def test_time_limits_belong_to_the_task_and_are_not_written_into_the_message(set
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert settings.TASK_TIME_LIMIT < visibility <= settings.TASK_TIME_LIMIT + 120
     with mock.patch.object(anonymise_document, "apply_async") as apply_async:
-        assert send(anonymise_document, document_id=1)
+        assert send(anonymise_document.name, document_id=1)
     options = apply_async.call_args.kwargs
     assert options["time_limit"] is None and options["soft_time_limit"] is None
 
@@ -604,3 +604,18 @@ def test_page_images_still_unsent_while_the_queue_is_down_are_tried_again_next_r
     assert document.page_images_queued_at is None
     assert recover_page_images() == 1
     assert document.files.filter(kind=FileKind.PAGE_IMAGE).exists()
+
+
+def test_every_task_the_app_sends_by_name_is_registered_to_its_function():
+    """Tasks are sent by name (documents.queueing); a renamed task must fail here, not
+    silently in production."""
+    from celery import current_app
+
+    from documents import queueing, tasks
+
+    for name, task in (
+        (queueing.ANONYMISE_DOCUMENT, tasks.anonymise_document),
+        (queueing.RENDER_PAGE_IMAGES, tasks.render_page_images),
+    ):
+        assert task.name == name
+        assert current_app.tasks[name] is task._get_current_object()
