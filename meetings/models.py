@@ -40,7 +40,9 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(models.Model):
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("orgaan")
+    )
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("aanvang"))
     ends_at = models.DateTimeField(_("einde"), null=True, blank=True)
@@ -72,7 +74,12 @@ class Meeting(models.Model):
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("vergadering"),
+    )
     number = models.CharField(_("nummer"), max_length=10)
     title = models.CharField(_("onderwerp"), max_length=300)
     description = models.TextField(_("toelichting"), blank=True)
