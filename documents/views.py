@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, UpdateView
 from django_filters.views import FilterView
@@ -109,7 +109,11 @@ class UploadView(GriffieRequiredMixin, FormView):
         if ok:
             messages.success(
                 self.request,
-                _("%(n)d bestand(en) ontvangen: %(numbers)s. Vul nu de registratie aan.")
+                ngettext(
+                    "%(n)d bestand ontvangen: %(numbers)s. Vul nu de registratie aan.",
+                    "%(n)d bestanden ontvangen: %(numbers)s. Vul nu de registratie aan.",
+                    len(ok),
+                )
                 % {"n": len(ok), "numbers": ", ".join(r.document.registration_number for r in ok)},
             )
         if any(r.queue_down for r in results):
