@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from griffie.filters import period
 
-from .models import Category, Document, SenderType, Status
+from .models import Category, Document, SenderType, shown_status_choices
 
 
 class InboxFilter(django_filters.FilterSet):
@@ -14,7 +14,10 @@ class InboxFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("alle")
+        label=_("Status"),
+        choices=shown_status_choices,
+        empty_label=_("alle"),
+        method="shown_status",
     )
     category = django_filters.ChoiceFilter(
         label=_("Categorie"), choices=Category.choices, empty_label=_("alle")
@@ -60,6 +63,9 @@ class InboxFilter(django_filters.FilterSet):
             | Q(sender_name__icontains=value)
             | Q(description__icontains=value)
         )
+
+    def shown_status(self, queryset, name, value):
+        return queryset.with_shown_status(value)
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.ORDER[value])

@@ -35,7 +35,7 @@ from .models import (
     FileKind,
     InvalidTransition,
     RedactionDecision,
-    Status,
+    shown_status_choices,
 )
 from .pages import PAGE_IMAGE_DPI, page_size, render_page_images
 from .rules import default_public_sender_term
@@ -64,7 +64,7 @@ class InboxView(GriffieRequiredMixin, FilterView):
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
         return super().get_context_data(
-            status_counts=[(value, label, counts[value]) for value, label in Status.choices],
+            status_counts=[(value, label, counts[value]) for value, label in shown_status_choices()],
             total=sum(counts.values()),
             **kwargs,
         )
@@ -245,8 +245,9 @@ class DetailDocumentView(GriffieDocumentPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
+        document.under_secrecy = Document.objects.under_secrecy().filter(pk=document.pk).exists()
         context.update(
-            under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
+            under_secrecy=document.under_secrecy,
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),
