@@ -64,7 +64,9 @@ class InboxView(GriffieRequiredMixin, FilterView):
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
         return super().get_context_data(
-            status_counts=[(value, label, counts[value]) for value, label in shown_status_choices()],
+            status_counts=[
+                (value, label, counts[value]) for value, label in shown_status_choices()
+            ],
             total=sum(counts.values()),
             **kwargs,
         )
