@@ -97,8 +97,13 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
             **kwargs,
         )
 
+    # Below this many seconds the throttle is not worth mentioning after a wrong code.
+    MENTION_WAIT_FROM = 5
+
     def form_valid(self, form):
-        device = second_factor.verify(self.request.user, form.cleaned_data["token"])
+        user = self.request.user
+        blocked = second_factor.seconds_to_wait(user)  # even the right code is refused now
+        device = second_factor.verify(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(self.request, device)
             service.log_access(
@@ -110,9 +115,27 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
         service.log_access(
             self.request,
             "second_factor",
-            decision=access.AccessDecision(False, "wrong_token"),
+            decision=access.AccessDecision(False, "throttled" if blocked else "wrong_token"),
         )
-        form.add_error("token", _("Deze code klopt niet of is verlopen."))
+        if blocked:
+            form.add_error(
+                "token",
+                _(
+                    "Te veel pogingen met een verkeerde code: er wordt even geen code "
+                    "gecontroleerd. Wacht %(wait)s en voer dan de code in die uw app op dat "
+                    "moment toont."
+                )
+                % {"wait": second_factor.wait_text(blocked)},
+            )
+            return self.form_invalid(form)
+        message = _("Deze code klopt niet of is verlopen.")
+        wait = second_factor.seconds_to_wait(user)
+        if wait >= self.MENTION_WAIT_FROM:
+            message = _(
+                "Deze code klopt niet of is verlopen. Na te veel verkeerde codes kunt u het "
+                "pas over %(wait)s opnieuw proberen."
+            ) % {"wait": second_factor.wait_text(wait)}
+        form.add_error("token", message)
         return self.form_invalid(form)
 
 
