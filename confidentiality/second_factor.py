@@ -196,7 +196,7 @@ def seconds_to_wait(user, now=None) -> int:
 
 
 def wait_text(seconds: int) -> str:
-    """"30 seconden", "2 minuten": how long to wait, for the messages."""
+    """How long to wait, for the messages: "30 seconden", "2 minuten"."""
     if seconds < 120:
         return ngettext("%(n)d seconde", "%(n)d seconden", seconds) % {"n": seconds}
     minutes = math.ceil(seconds / 60)
