@@ -45,6 +45,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("gepubliceerd")
     WITHDRAWN = "withdrawn", _("ingetrokken")
     FAILED = "failed", _("mislukt")
+    DISCARDED = "discarded", _("afgevoerd")
 
 
 # How the griffie's screens show a published document that was put under secrecy later: its
@@ -442,6 +443,15 @@ class Document(models.Model):
             reason,
         )
 
+    def discard(self, actor, reason: str) -> None:
+        """Afvoeren: a document that failed (a file nobody can read or correct) leaves the
+        work lists, with the griffie's reason in its history. Its number and original stay:
+        a registration number is never reused and nothing received is deleted."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(_("Geef een reden voor het afvoeren."))
+        self._transition(Status.DISCARDED, (Status.FAILED,), actor, "discarded", reason)
+
     def approve(self, actor) -> None:
         self._transition(Status.APPROVED, (Status.IN_REVIEW,), actor, "approved")
 
@@ -564,6 +574,7 @@ EVENT_LABELS = {
     "published": _("gepubliceerd"),
     "withdrawn": _("ingetrokken"),
     "failed": _("mislukt"),
+    "discarded": _("afgevoerd"),
     "public_fields_override": _("gepubliceerd ondanks melding in openbare velden"),
     "publication_decision": _("publicatiebesluit"),
     "handling_recorded": _("afdoening vastgelegd"),

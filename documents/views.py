@@ -5,6 +5,7 @@ import logging
 import pymupdf
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -283,6 +284,20 @@ class HandlingView(GriffieRequiredMixin, View):
             messages.success(
                 request, _("Afdoening van %s vastgelegd.") % document.registration_number
             )
+        return redirect(document)
+
+
+class DiscardView(GriffieRequiredMixin, View):
+    """The griffie discards a failed document, with a reason (recorded in its history)."""
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        try:
+            document.discard(request.user, request.POST.get("reason", ""))
+        except (ValidationError, InvalidTransition) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, _("%s is afgevoerd.") % document.registration_number)
         return redirect(document)
 
 
