@@ -4,12 +4,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from griffie.filters import period
+from griffie.filters import StyledFilterSet, period
 
 from .models import Category, Document, SenderType, shown_status_choices
 
 
-class InboxFilter(django_filters.FilterSet):
+class InboxFilter(StyledFilterSet):
     """The postkamer: search, status, category, sender type, period and sort order."""
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
