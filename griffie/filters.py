@@ -19,7 +19,10 @@ def nl_design_classes(form: forms.Form) -> forms.Form:
         widget = field.widget
         if isinstance(widget, forms.Select):
             css = SELECT_CLASSES
-        elif isinstance(widget, forms.widgets.Input) and widget.input_type not in ("checkbox", "radio"):
+        elif isinstance(widget, forms.widgets.Input) and widget.input_type not in (
+            "checkbox",
+            "radio",
+        ):
             css = TEXTBOX_CLASSES
         else:
             continue
