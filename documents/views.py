@@ -29,7 +29,7 @@ from .files import anonymised_file_name
 from .filters import InboxFilter
 from .forms import HandlingForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
-from .letterhead import sender_suggestions
+from .letterhead import registration_suggestions
 from .models import (
     Document,
     DocumentFile,
@@ -145,7 +145,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         initial = super().get_initial()
         self.suggestions = {}
         if self.object.registered_at is None:
-            found = sender_suggestions(self.object)
+            found = registration_suggestions(self.object)
             self.suggestions = {
                 name: value
                 for name, value in found.items()
