@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -419,7 +420,7 @@ class Exclusion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} {self.start:%d-%m-%Y} – {self.end:%d-%m-%Y}"
+        return f"{self.person} {date_format(self.start)} – {date_format(self.end)}"
 
     def save(self, *args, **kwargs):
         # Integrity guard: the legal maximum holds however the record is made.

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Body
@@ -62,7 +63,7 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
+        return f"{self.title} ({date_format(timezone.localtime(self.starts_at))})"
 
     def get_absolute_url(self) -> str:
         return reverse("publication:meeting-detail", kwargs={"pk": self.pk})
