@@ -427,6 +427,29 @@ class Exclusion(models.Model):
         self.clean()
         super().save(*args, **kwargs)
 
+    def end_early(self, access_from: date) -> None:
+        """The raad ends the exclusion early: the member has access again from
+        ``access_from`` on (the last excluded day is the day before)."""
+        last = access_from - timedelta(days=1)
+        if last >= self.end:
+            raise ValidationError(
+                _("De uitsluiting loopt al tot en met %(end)s.") % {"end": date_format(self.end)}
+            )
+        if last < self.start:
+            raise ValidationError(
+                _(
+                    "De uitsluiting begint pas op %(start)s; pas de data aan met "
+                    "‘Corrigeren’ als het besluit anders luidt."
+                )
+                % {"start": date_format(self.start)}
+            )
+        self.end = last
+        self.save(update_fields=["end"])
+
+    @property
+    def is_active(self) -> bool:
+        return self.start <= timezone.localdate() <= self.end
+
     def clean(self) -> None:
         if self.start and self.end:
             if self.end < self.start:

@@ -3,6 +3,7 @@
 import csv
 import uuid
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -13,12 +14,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from django_otp import login as otp_login
 
@@ -28,6 +30,7 @@ from . import access, second_factor, service
 from .filters import AccessLogFilter
 from .forms import (
     ActivationCodeForm,
+    EndExclusionForm,
     ExclusionForm,
     ImposeSecrecyForm,
     IssueActivationForm,
@@ -424,6 +427,31 @@ class ImposeView(GriffieManageMixin, FormView):
     template_name = "confidentiality/impose.html"
     form_class = ImposeSecrecyForm
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        kwargs["document_query"] = source.get("document_query", "")[:100]
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        if "find_documents" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # The picker's search: show the matching documents, keep what was typed and
+        # chosen, save nothing yet (works without JavaScript).
+        fields = self.form_class.base_fields
+        initial = {
+            name: request.POST.getlist(name)
+            if isinstance(field, (forms.MultipleChoiceField, forms.ModelMultipleChoiceField))
+            else request.POST.get(name, "")
+            for name, field in fields.items()
+        }
+        form = self.form_class(
+            initial=initial,
+            document_query=request.POST.get("document_query", "")[:100],
+            chosen=request.POST.getlist("documents"),
+        )
+        return self.render_to_response(self.get_context_data(form=form))
+
     def form_valid(self, form):
         data = form.cleaned_data
         try:
@@ -445,13 +473,66 @@ class ExclusionView(GriffieManageMixin, FormView):
 
     def get_context_data(self, **kwargs):
         exclusions = Exclusion.objects.select_related("person")[:50]
-        return super().get_context_data(exclusions=exclusions, **kwargs)
+        return super().get_context_data(
+            exclusions=exclusions,
+            end_form=EndExclusionForm(initial={"access_from": timezone.localdate()}),
+            today=timezone.localdate(),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         exclusion = form.save(commit=False)
         exclusion.created_by = self.request.user
         exclusion.save()
         messages.success(self.request, _("De uitsluiting is vastgelegd."))
+        return redirect("confidentiality:exclusions")
+
+
+class ExclusionCorrectView(GriffieManageMixin, UpdateView):
+    """Correct a recorded exclusion (member, decision, dates) to what the raad decided."""
+
+    model = Exclusion
+    form_class = ExclusionForm
+    template_name = "confidentiality/exclusion_correct.html"
+    context_object_name = "exclusion"
+
+    def form_valid(self, form):
+        exclusion = form.save()
+        service.log_access(
+            self.request,
+            "exclusion_corrected",
+            object_type="exclusion",
+            object_id=str(exclusion.pk),
+        )
+        messages.success(self.request, _("De uitsluiting is gecorrigeerd."))
+        return redirect("confidentiality:exclusions")
+
+
+class ExclusionEndView(GriffieManageMixin, View):
+    """The raad ends an exclusion early: access returns from the given day."""
+
+    def post(self, request, pk):
+        exclusion = get_object_or_404(Exclusion, pk=pk)
+        form = EndExclusionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Vul de datum in vanaf wanneer het lid weer toegang heeft."))
+            return redirect("confidentiality:exclusions")
+        try:
+            exclusion.end_early(form.cleaned_data["access_from"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            service.log_access(
+                request, "exclusion_ended", object_type="exclusion", object_id=str(exclusion.pk)
+            )
+            messages.success(
+                request,
+                _("De uitsluiting van %(person)s is beëindigd; toegang weer vanaf %(day)s.")
+                % {
+                    "person": exclusion.person,
+                    "day": date_format(form.cleaned_data["access_from"]),
+                },
+            )
         return redirect("confidentiality:exclusions")
 
 
