@@ -22,6 +22,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
@@ -204,6 +205,6 @@ def exclusion_message(exclusion: Exclusion) -> str:
         "vanzelf weer toegang."
     ) % {
         "reference": exclusion.decision_reference,
-        "start": exclusion.start.strftime("%d-%m-%Y"),
-        "end": exclusion.end.strftime("%d-%m-%Y"),
+        "start": date_format(exclusion.start),
+        "end": date_format(exclusion.end),
     }

@@ -11,7 +11,15 @@ from people.roles import is_griffie
 
 from . import second_factor, service
 from .admin_tools import HidesSecretDocumentsAdmin
-from .models import AccessLog, Exclusion, SecrecyDecision, SecretItem, WatermarkIssue
+from .models import (
+    AccessLog,
+    AuthenticatorApp,
+    BackupCodes,
+    Exclusion,
+    SecrecyDecision,
+    SecretItem,
+    WatermarkIssue,
+)
 
 
 class SecretItemInline(GriffieOnlyAdmin, HidesSecretDocumentsAdmin, admin.TabularInline):
@@ -91,13 +99,13 @@ class WatermarkIssueAdmin(ReadOnlyAdmin):
 # --- second factor devices ---------------------------------------------------------------------
 # django-otp's own admins show (and let staff set) TOTP keys and backup codes. Devices are
 # created only through an activation (confidentiality.second_factor); here they can only be
-# seen, without any key, and nobody adds or edits one.
+# seen, without any key, and nobody adds or edits one; under Dutch names (the proxies).
 for _model in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
 
 
-@admin.register(TOTPDevice, StaticDevice)
+@admin.register(AuthenticatorApp, BackupCodes)
 class DeviceAdmin(ReadOnlyAdmin):
     list_display = ("user", "name", "confirmed")
     fields = ("user", "name", "confirmed")

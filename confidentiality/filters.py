@@ -3,12 +3,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from griffie.filters import period
+from griffie.filters import StyledFilterSet, period
 
 from .models import AccessLog, AccessResult
 
 
-class AccessLogFilter(django_filters.FilterSet):
+class AccessLogFilter(StyledFilterSet):
     code = django_filters.CharFilter(
         label=_("Watermerkcode"), max_length=20, method="keep", help_text=_("zoekt de ontvanger")
     )

@@ -1,5 +1,10 @@
+import re
+
 from django import forms
+from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from documents.models import Document
 from people.models import Body, Person, PersonRole
@@ -57,7 +62,29 @@ class LiftForm(forms.Form):
 
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.registration_number} {obj.subject}"
+        subject = obj.subject or _("(nog niet geregistreerd)")
+        return f"{obj.registration_number} {subject} ({date_format(obj.received_on)})"
+
+
+REGISTRATION_NUMBER_RE = re.compile(r"^\s*(\d{4})-0*(\d+)\s*$")
+
+
+def find_documents(query: str):
+    """Documents whose registration number or subject matches ``query`` (the secrecy form's
+    picker searches on the server, so it works without JavaScript)."""
+    documents = Document.objects.order_by("-registration_year", "-registration_sequence")
+    query = (query or "").strip()
+    if not query:
+        return documents
+    number = REGISTRATION_NUMBER_RE.match(query)
+    if number:
+        return documents.filter(
+            registration_year=int(number.group(1)), registration_sequence=int(number.group(2))
+        )
+    matches = Q()
+    for word in query.split():
+        matches &= Q(subject__icontains=word) | Q(description__icontains=word)
+    return documents.filter(matches)
 
 
 class ImposeSecrecyForm(forms.Form):
@@ -72,6 +99,7 @@ class ImposeSecrecyForm(forms.Form):
     documents = DocumentChoiceField(
         label=_("Stukken"),
         queryset=Document.objects.order_by("-registration_year", "-registration_sequence"),
+        widget=forms.CheckboxSelectMultiple,
     )
     provided_to = forms.ModelMultipleChoiceField(
         label=_("Verstrekt aan (alleen organen)"),
@@ -84,6 +112,40 @@ class ImposeSecrecyForm(forms.Form):
     review_on = forms.DateField(
         label=_("Heroverwegen op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    # How many documents the picker lists at most besides the chosen ones.
+    PICKER_SIZE = 25
+
+    def __init__(self, *args, document_query: str = "", chosen=(), **kwargs):
+        """``document_query`` narrows the checkboxes of the documents picker; the chosen
+        documents (``chosen``, or those in the submitted data) always stay in the list."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["documents"]
+        if self.is_bound:
+            chosen = self.data.getlist(self.add_prefix("documents"))
+        chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit()}
+        found = find_documents(document_query)
+        self.found_count = found.count()
+        shown = list(found[: self.PICKER_SIZE])
+        shown_ids = {document.pk for document in shown}
+        extra = field.queryset.filter(pk__in=chosen_ids - shown_ids)
+        self.document_query = document_query
+        self.chosen_ids = chosen_ids
+        field.widget.choices = [
+            (document.pk, field.label_from_instance(document)) for document in [*extra, *shown]
+        ]
+
+    @property
+    def picker_note(self) -> str:
+        if self.found_count > self.PICKER_SIZE:
+            return ngettext(
+                "%(shown)d van %(n)d stuk getoond; zoek op nummer of onderwerp om te verfijnen.",
+                "%(shown)d van %(n)d stukken getoond; zoek op nummer of onderwerp om te verfijnen.",
+                self.found_count,
+            ) % {"shown": self.PICKER_SIZE, "n": self.found_count}
+        if self.document_query and not self.found_count:
+            return str(_("Geen stukken gevonden met deze zoekterm."))
+        return ""
 
 
 class ExclusionForm(forms.ModelForm):
@@ -100,3 +162,11 @@ class ExclusionForm(forms.ModelForm):
         self.fields["person"].queryset = Person.objects.filter(
             role__in=[PersonRole.RAADSLID, PersonRole.COMMISSIELID]
         )
+
+
+class EndExclusionForm(forms.Form):
+    """The raad ends an exclusion early: from this day on the member has access again."""
+
+    access_from = forms.DateField(
+        label=_("Weer toegang vanaf"), widget=forms.DateInput(attrs={"type": "date"})
+    )

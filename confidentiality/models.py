@@ -15,7 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from documents.models import Document
@@ -383,7 +386,12 @@ class Exclusion(models.Model):
     most three months (Gemeentewet art. 87 lid 2 as amended). Date-based: access returns by
     itself after ``end``."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="exclusions")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="exclusions",
+        verbose_name=_("raadslid of commissielid"),
+    )
     decision_reference = models.CharField(_("kenmerk raadsbesluit"), max_length=100)
     start = models.DateField(_("begin"))
     end = models.DateField(_("einde (tot en met)"))
@@ -405,12 +413,35 @@ class Exclusion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} {self.start:%d-%m-%Y} – {self.end:%d-%m-%Y}"
+        return f"{self.person} {date_format(self.start)} – {date_format(self.end)}"
 
     def save(self, *args, **kwargs):
         # Integrity guard: the legal maximum holds however the record is made.
         self.clean()
         super().save(*args, **kwargs)
+
+    def end_early(self, access_from: date) -> None:
+        """The raad ends the exclusion early: the member has access again from
+        ``access_from`` on (the last excluded day is the day before)."""
+        last = access_from - timedelta(days=1)
+        if last >= self.end:
+            raise ValidationError(
+                _("De uitsluiting loopt al tot en met %(end)s.") % {"end": date_format(self.end)}
+            )
+        if last < self.start:
+            raise ValidationError(
+                _(
+                    "De uitsluiting begint pas op %(start)s; pas de data aan met "
+                    "‘Corrigeren’ als het besluit anders luidt."
+                )
+                % {"start": date_format(self.start)}
+            )
+        self.end = last
+        self.save(update_fields=["end"])
+
+    @property
+    def is_active(self) -> bool:
+        return self.start <= timezone.localdate() <= self.end
 
     def clean(self) -> None:
         if self.start and self.end:
@@ -469,17 +500,22 @@ class AccessLog(models.Model):
     """Who tried to see what, for leak tracing. Opaque ids only: no titles, no content."""
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebruiker"),
     )
-    actor_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=30)
-    object_type = models.CharField(max_length=30, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    result = models.CharField(max_length=10, choices=AccessResult.choices)
-    reason = models.CharField(max_length=50, blank=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    user_agent = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor_name = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    action = models.CharField(_("handeling"), max_length=30)
+    object_type = models.CharField(_("soort object"), max_length=30, blank=True)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
+    result = models.CharField(_("resultaat"), max_length=10, choices=AccessResult.choices)
+    reason = models.CharField(_("reden"), max_length=50, blank=True)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("toegangsregistratie")
@@ -499,14 +535,21 @@ class WatermarkIssue(models.Model):
     """One watermarked copy handed out: the code printed on every page resolves to the
     user who downloaded it."""
 
-    code = models.CharField(max_length=20, unique=True, default=new_watermark_code, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    level = models.CharField(max_length=20)
-    object_type = models.CharField(max_length=30)
-    object_id = models.CharField(max_length=64)
-    file_sha256 = models.CharField(max_length=64)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    issued_at = models.DateTimeField(default=timezone.now)
+    code = models.CharField(
+        _("code"), max_length=20, unique=True, default=new_watermark_code, editable=False
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    level = models.CharField(_("niveau"), max_length=20)
+    object_type = models.CharField(_("soort object"), max_length=30)
+    object_id = models.CharField(_("object-id"), max_length=64)
+    file_sha256 = models.CharField(_("sha256 van het bestand"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("uitgegeven op"), default=timezone.now)
 
     class Meta:
         verbose_name = _("watermerk")
@@ -560,3 +603,20 @@ class Activation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# --- second-factor devices as the admin shows them ------------------------------------------------
+# django-otp names its models in English ("TOTP device") without gettext; these proxies give
+# them Dutch names in the admin. No table of their own: the devices stay django-otp's.
+class AuthenticatorApp(TOTPDevice):
+    class Meta:
+        proxy = True
+        verbose_name = _("authenticator-app")
+        verbose_name_plural = _("authenticator-apps")
+
+
+class BackupCodes(StaticDevice):
+    class Meta:
+        proxy = True
+        verbose_name = _("set reservecodes")
+        verbose_name_plural = _("reservecodes")

@@ -10,6 +10,7 @@ backup codes and the reset after a lost device (docs/adr/0004-second-factor.md).
 """
 
 import base64
+import math
 import secrets
 import time
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -176,6 +178,27 @@ def verify(user, token: str):
         if device.verify_is_allowed()[0] and device.verify_token(token):
             return device
     return None
+
+
+def seconds_to_wait(user, now=None) -> int:
+    """How many seconds django-otp still refuses every code of ``user`` after wrong codes
+    (its throttle doubles the wait with each failure): 0 when a code is checked now. Even the
+    right code is refused while this is above 0."""
+    now = now or timezone.now()
+    waits = [0]
+    for device in devices_for_user(user, confirmed=True):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(math.ceil((data["locked_until"] - now).total_seconds()))
+    return max(waits)
+
+
+def wait_text(seconds: int) -> str:
+    """How long to wait, for the messages: "30 seconden", "2 minuten"."""
+    if seconds < 120:
+        return ngettext("%(n)d seconde", "%(n)d seconden", seconds) % {"n": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext("%(n)d minuut", "%(n)d minuten", minutes) % {"n": minutes}
 
 
 def demo_enrol(user) -> tuple[str, list[str]]:

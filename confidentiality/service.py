@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
 
@@ -309,7 +310,7 @@ def watermarked_copy(
     user = request.user
     lines = [
         user.get_full_name() or user.get_username(),
-        now.strftime("%d-%m-%Y %H:%M"),
+        date_format(now, "DATETIME_FORMAT"),
     ]
     if isinstance(obj, SecretItem):
         lines.append(

@@ -44,6 +44,16 @@ urlpatterns = [
     path("beheer/", views.ManageView.as_view(), name="manage"),
     path("beheer/nieuw/", views.ImposeView.as_view(), name="impose"),
     path("beheer/uitsluitingen/", views.ExclusionView.as_view(), name="exclusions"),
+    path(
+        "beheer/uitsluitingen/<int:pk>/corrigeren/",
+        views.ExclusionCorrectView.as_view(),
+        name="exclusion-correct",
+    ),
+    path(
+        "beheer/uitsluitingen/<int:pk>/beeindigen/",
+        views.ExclusionEndView.as_view(),
+        name="exclusion-end",
+    ),
     path("beheer/<uuid:uuid>/opheffen/", views.LiftView.as_view(), name="lift"),
     path("beheer/tweede-factor/", views.SecondFactorAdminView.as_view(), name="second-factor"),
     path("beheer/toegang/", views.AccessLogView.as_view(), name="access-log"),

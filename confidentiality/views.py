@@ -1,5 +1,6 @@
 """The councillors' area. Thin: who sees what is decided in access.py, work in service.py."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -9,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from django_otp import login as otp_login
 
@@ -24,6 +26,7 @@ from . import access, access_log, second_factor, service
 from .filters import AccessLogFilter
 from .forms import (
     ActivationCodeForm,
+    EndExclusionForm,
     ExclusionForm,
     ImposeSecrecyForm,
     IssueActivationForm,
@@ -92,8 +95,13 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
             **kwargs,
         )
 
+    # Below this many seconds the throttle is not worth mentioning after a wrong code.
+    MENTION_WAIT_FROM = 5
+
     def form_valid(self, form):
-        device = second_factor.verify(self.request.user, form.cleaned_data["token"])
+        user = self.request.user
+        blocked = second_factor.seconds_to_wait(user)  # even the right code is refused now
+        device = second_factor.verify(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(self.request, device)
             service.log_access(
@@ -105,9 +113,27 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
         service.log_access(
             self.request,
             "second_factor",
-            decision=access.AccessDecision(False, "wrong_token"),
+            decision=access.AccessDecision(False, "throttled" if blocked else "wrong_token"),
         )
-        form.add_error("token", _("Deze code klopt niet of is verlopen."))
+        if blocked:
+            form.add_error(
+                "token",
+                _(
+                    "Te veel pogingen met een verkeerde code: er wordt even geen code "
+                    "gecontroleerd. Wacht %(wait)s en voer dan de code in die uw app op dat "
+                    "moment toont."
+                )
+                % {"wait": second_factor.wait_text(blocked)},
+            )
+            return self.form_invalid(form)
+        message = _("Deze code klopt niet of is verlopen.")
+        wait = second_factor.seconds_to_wait(user)
+        if wait >= self.MENTION_WAIT_FROM:
+            message = _(
+                "Deze code klopt niet of is verlopen. Na te veel verkeerde codes kunt u het "
+                "pas over %(wait)s opnieuw proberen."
+            ) % {"wait": second_factor.wait_text(wait)}
+        form.add_error("token", message)
         return self.form_invalid(form)
 
 
@@ -387,6 +413,31 @@ class ImposeView(GriffieManageMixin, FormView):
     template_name = "confidentiality/impose.html"
     form_class = ImposeSecrecyForm
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        kwargs["document_query"] = source.get("document_query", "")[:100]
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        if "find_documents" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # The picker's search: show the matching documents, keep what was typed and
+        # chosen, save nothing yet (works without JavaScript).
+        fields = self.form_class.base_fields
+        initial = {
+            name: request.POST.getlist(name)
+            if isinstance(field, (forms.MultipleChoiceField, forms.ModelMultipleChoiceField))
+            else request.POST.get(name, "")
+            for name, field in fields.items()
+        }
+        form = self.form_class(
+            initial=initial,
+            document_query=request.POST.get("document_query", "")[:100],
+            chosen=request.POST.getlist("documents"),
+        )
+        return self.render_to_response(self.get_context_data(form=form))
+
     def form_valid(self, form):
         data = form.cleaned_data
         try:
@@ -408,13 +459,66 @@ class ExclusionView(GriffieManageMixin, FormView):
 
     def get_context_data(self, **kwargs):
         exclusions = Exclusion.objects.select_related("person")[:50]
-        return super().get_context_data(exclusions=exclusions, **kwargs)
+        return super().get_context_data(
+            exclusions=exclusions,
+            end_form=EndExclusionForm(initial={"access_from": timezone.localdate()}),
+            today=timezone.localdate(),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         exclusion = form.save(commit=False)
         exclusion.created_by = self.request.user
         exclusion.save()
         messages.success(self.request, _("De uitsluiting is vastgelegd."))
+        return redirect("confidentiality:exclusions")
+
+
+class ExclusionCorrectView(GriffieManageMixin, UpdateView):
+    """Correct a recorded exclusion (member, decision, dates) to what the raad decided."""
+
+    model = Exclusion
+    form_class = ExclusionForm
+    template_name = "confidentiality/exclusion_correct.html"
+    context_object_name = "exclusion"
+
+    def form_valid(self, form):
+        exclusion = form.save()
+        service.log_access(
+            self.request,
+            "exclusion_corrected",
+            object_type="exclusion",
+            object_id=str(exclusion.pk),
+        )
+        messages.success(self.request, _("De uitsluiting is gecorrigeerd."))
+        return redirect("confidentiality:exclusions")
+
+
+class ExclusionEndView(GriffieManageMixin, View):
+    """The raad ends an exclusion early: access returns from the given day."""
+
+    def post(self, request, pk):
+        exclusion = get_object_or_404(Exclusion, pk=pk)
+        form = EndExclusionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Vul de datum in vanaf wanneer het lid weer toegang heeft."))
+            return redirect("confidentiality:exclusions")
+        try:
+            exclusion.end_early(form.cleaned_data["access_from"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            service.log_access(
+                request, "exclusion_ended", object_type="exclusion", object_id=str(exclusion.pk)
+            )
+            messages.success(
+                request,
+                _("De uitsluiting van %(person)s is beëindigd; toegang weer vanaf %(day)s.")
+                % {
+                    "person": exclusion.person,
+                    "day": date_format(form.cleaned_data["access_from"]),
+                },
+            )
         return redirect("confidentiality:exclusions")
 
 

@@ -6,16 +6,17 @@ Used by ``manage.py load_demo_data`` (``make demo``) and by tests that need a wh
 import datetime as dt
 from dataclasses import dataclass
 
-import pymupdf
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.calendar import next_council_day
+from devtools.samples import council
 from devtools.samples.demo import demo_documents
 from devtools.samples.people import REGISTRY
 from documents.intake import receive_file
-from documents.models import Document, Handling, Status
+from documents.models import Document, Handling, Status, shown_status_choices
 from documents.rules import default_public_sender_term
 from meetings.models import AgendaItem, Meeting
 from people.models import Body, BodyKind, Fractie, Membership, Person, PersonRole
@@ -117,11 +118,11 @@ def load_council() -> tuple[dict[str, Body], list[DemoLogin]]:
 
 
 def weekday_evening(moment: dt.datetime) -> dt.datetime:
-    """The same evening time on a working day: a Saturday or Sunday moves to Monday,
-    forward in time, so past meetings stay past and upcoming ones upcoming."""
-    while moment.weekday() >= 5:
-        moment += dt.timedelta(days=1)
-    return moment
+    """The same evening time on a council day (Monday to Thursday, no public holiday, not
+    in the Christmas or summer recess), forward in time, so past meetings stay past and
+    upcoming ones upcoming."""
+    day = next_council_day(moment.date())
+    return moment + dt.timedelta(days=(day - moment.date()).days)
 
 
 @transaction.atomic
@@ -187,11 +188,21 @@ def received_with_details(
 
 
 def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
-    """Receive every demo PDF through the same intake as the griffie's upload form."""
-    open_meetings = [m for m in meetings if not m.is_closed]
+    """Receive every demo PDF through the same intake as the griffie's upload form, in the
+    order of receipt (so the registration numbers follow the dates), each on the lijst
+    ingekomen stukken of the first open meeting after it arrived."""
+    open_meetings = sorted((m for m in meetings if not m.is_closed), key=lambda m: m.starts_at)
+    samples = sorted(demo_documents(), key=lambda s: s.received_on)
     documents = []
-    for index, sample in enumerate(demo_documents()):
-        meeting = open_meetings[index % len(open_meetings)]
+    for index, sample in enumerate(samples):
+        meeting = next(
+            (
+                m
+                for m in open_meetings
+                if timezone.localtime(m.starts_at).date() > sample.received_on
+            ),
+            open_meetings[-1],
+        )
         item = meeting.agenda_items.filter(title="Ingekomen stukken").first()
         if sample.category == "speaker":
             item = meeting.agenda_items.filter(title="Spreekrecht burgers").first() or item
@@ -235,11 +246,9 @@ def load_documents(meetings: list[Meeting], user=None) -> list[Document]:
 
 
 def simple_pdf(title: str, body: str) -> bytes:
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    page.insert_textbox(pymupdf.Rect(56, 56, 539, 100), title, fontsize=16, fontname="hebo")
-    page.insert_textbox(pymupdf.Rect(56, 110, 539, 800), body, fontsize=11, fontname="helv")
-    return doc.tobytes(garbage=3, deflate=True)
+    paper = council.Paper(f"Gemeente {council.MUNICIPALITY}").title(title)
+    paper.p(*[part for part in body.split("\n\n") if part.strip()])
+    return paper.pdf()
 
 
 def process_documents(documents: list[Document], griffie) -> dict[str, int]:
@@ -287,11 +296,20 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
 
     letter = registered_letter(
         "Vertrouwelijke informatie grondaankoop Wissenkerke",
-        "Het college informeert de raad over de onderhandelingen over de aankoop van "
-        "percelen aan de Zandweg in Wissenkerke. De vraagprijs en de biedstrategie worden "
-        "hieronder toegelicht.\n\nOp deze informatie rust geheimhouding op grond van "
-        "artikel 5.1, tweede lid, onder b Woo (economische of financiële belangen van de "
-        "gemeente). De geheimhouding kan worden opgeheven door het college.",
+        "Het college informeert de raad over de onderhandelingen over de aankoop van twee "
+        "percelen landbouwgrond aan de Zandweg in Wissenkerke (samen 3,4 hectare), nodig "
+        "voor de uitbreiding van het bedrijventerrein.\n\n"
+        "Vraagprijs en taxatie. De eigenaar vraagt € 14,50 per m². Een onafhankelijke "
+        "taxateur komt uit op € 11,75 per m² bij agrarisch gebruik en € 13,20 per m² met "
+        "het oog op de toekomstige bestemming.\n\n"
+        "Biedstrategie. Het college opent met € 12,00 per m² en gaat niet hoger dan "
+        "€ 13,20 per m². Boven dat bedrag onderzoekt het college de alternatieve locatie "
+        "aan de Oudelandseweg.\n\n"
+        "Dekking. De aankoop past binnen het krediet dat de raad bij de begroting 2026 "
+        "beschikbaar stelde; de kosten worden verhaald via de grondexploitatie.\n\n"
+        "Op deze informatie rust geheimhouding op grond van artikel 5.1, tweede lid, "
+        "onder b Woo (economische of financiële belangen van de gemeente). De geheimhouding "
+        "kan worden opgeheven door het college.",
         "grondaankoop.pdf",
         subject="Grondaankoop Wissenkerke",
         sender_type="college",
@@ -312,8 +330,14 @@ def load_secrets(bodies: dict[str, Body], meetings: list[Meeting], griffie) -> N
     closed = next(m for m in meetings if m.is_closed)
     minutes = registered_letter(
         f"Verslag {closed.title}",
-        "Besloten deel. Aanwezig: alle raadsleden. De wethouder licht de stand van de "
-        "onderhandelingen toe. De raad stemt in met het voorgestelde bod.",
+        "Besloten deel van de raadsvergadering. Aanwezig: alle raadsleden, de "
+        "burgemeester (voorzitter), de wethouders en de griffier.\n\n"
+        "1. Opening. De voorzitter opent het besloten deel en wijst op de geheimhouding "
+        "(Gemeentewet art. 25 en 86).\n\n"
+        "2. Grondaankoop Wissenkerke. De wethouder licht de stand van de onderhandelingen en "
+        "de biedstrategie toe. De fracties stellen vragen over de taxatie en de "
+        "alternatieve locatie. De raad stemt in met de voorgestelde bovengrens.\n\n"
+        "3. Sluiting. De voorzitter sluit het besloten deel om 21.40 uur.",
         "verslag-besloten.pdf",
         subject=f"Verslag {closed.title}",
         sender_type="civil_servant",
@@ -328,7 +352,7 @@ def load_public_extras(meetings: list[Meeting]) -> None:
     """A besluitenlijst for every past open meeting and two announced activities (3h)."""
     from django.core.files.base import ContentFile
 
-    from publication.models import Activity, MeetingDocument, MeetingDocumentKind
+    from publication.models import MeetingDocument, MeetingDocumentKind
     from publication.service import publish_meeting_document
 
     for meeting in meetings:
@@ -342,12 +366,10 @@ def load_public_extras(meetings: list[Meeting]) -> None:
         record.file.save(
             "besluitenlijst.pdf",
             ContentFile(
-                simple_pdf(
-                    f"Besluitenlijst {meeting}",
-                    "1. Opening: de voorzitter opent de vergadering.\n2. De agenda wordt "
-                    "vastgesteld.\n3. Ingekomen stukken: conform voorstel afgedaan.\n"
-                    "4. Bestemmingsplan Kamperland-Noord: aangenomen met 11 stemmen voor en 4 "
-                    "tegen.\n5. Sluiting.",
+                council.besluitenlijst_pdf(
+                    meeting.title,
+                    timezone.localtime(meeting.starts_at).date(),
+                    [(item.title, _decision_on(item)) for item in meeting.agenda_items.all()],
                 )
             ),
             save=False,
@@ -355,10 +377,17 @@ def load_public_extras(meetings: list[Meeting]) -> None:
         record.save()
         publish_meeting_document(record)
     load_council_documents(meetings)
+    load_activities()
+
+
+def load_activities() -> None:
+    """Two announced activities (3h), on council days (no holiday, no recess)."""
+    from publication.models import Activity
+
     today = timezone.localdate()
     Activity.objects.create(
         title="Werkbezoek haven Colijnsplaat",
-        date=today + dt.timedelta(days=10),
+        date=next_council_day(today + dt.timedelta(days=10)),
         description="Rondleiding door de haven met de havenmeester.",
         contact_name="havenmeester Colijnsplaat",
         contact_phone="0113-695 000",
@@ -366,7 +395,7 @@ def load_public_extras(meetings: list[Meeting]) -> None:
     )
     Activity.objects.create(
         title="Informatieavond Omgevingsvisie",
-        date=today + dt.timedelta(days=18),
+        date=next_council_day(today + dt.timedelta(days=18)),
         description="Inwoners praten mee over de Omgevingsvisie Noord-Beveland 2040.",
         contact_name="Esther Minderhoud",
         contact_email="omgevingsvisie@noord-beveland.nl",
@@ -413,11 +442,55 @@ def load_council_documents(meetings: list[Meeting]) -> None:
                 )
                 record.file.save(
                     f"{kind}.pdf",
-                    ContentFile(simple_pdf(title, f"{title}\n\nAgendapunt {item}.")),
+                    ContentFile(_council_pdf(kind, title, item, meeting)),
                     save=False,
                 )
                 record.save()
                 publish_meeting_document(record)
+
+
+def _decision_on(item: AgendaItem) -> str:
+    """What the besluitenlijst records for an agenda item of a past meeting."""
+    proposal = council.PROPOSALS.get(item.title)
+    if proposal is not None:
+        parts = [f"Raadsvoorstel {proposal.number}: aangenomen."]
+        for kind, title, outcome in COUNCIL_DOCUMENTS.get(item.title, []):
+            if kind in ("motie", "amendement"):
+                parts.append(f"{title}: {outcome}.")
+        if item.meeting.body.kind != BodyKind.RAAD:
+            return (
+                f"Besproken; het voorstel gaat als bespreekstuk naar de raad ({proposal.number})."
+            )
+        return " ".join(parts)
+    return {
+        "Opening en mededelingen": "De voorzitter opent de vergadering. Er zijn geen "
+        "berichten van verhindering.",
+        "Vaststellen agenda": "De agenda wordt ongewijzigd vastgesteld.",
+        "Ingekomen stukken": "De lijst ingekomen stukken wordt vastgesteld conform de "
+        "voorgestelde afdoening, met uitzondering van één stuk dat naar de commissie gaat.",
+        "Spreekrecht burgers": "Er hebben zich twee insprekers gemeld; zij spreken over "
+        "het bestemmingsplan Kamperland-Noord.",
+        "Rondvraag en sluiting": "Er zijn geen vragen. De voorzitter sluit de vergadering om "
+        "22.10 uur.",
+    }.get(item.title, "Besproken.")
+
+
+def _council_pdf(kind: str, title: str, item: AgendaItem, meeting: Meeting) -> bytes:
+    """The raad's own documents as the griffie publishes them (devtools/samples/council)."""
+    proposal = council.PROPOSALS[item.title]
+    day = timezone.localtime(meeting.starts_at).date()
+    if kind == "raadsvoorstel":
+        return council.raadsvoorstel_pdf(proposal, day, day - dt.timedelta(days=14))
+    if kind == "motie":
+        return council.motie_pdf(title, day, f"{item.number}. {item.title}")
+    if kind == "amendement":
+        return council.amendement_pdf(title, proposal, day)
+    amended = [
+        t.split(" ", 2)[0].lower() + " " + t.split(" ", 2)[1]
+        for k, t, outcome in COUNCIL_DOCUMENTS[item.title]
+        if k == "amendement" and outcome == "aangenomen"
+    ]
+    return council.besluit_pdf(proposal, day, amended)
 
 
 def load_summary() -> list[str]:
@@ -426,7 +499,8 @@ def load_summary() -> list[str]:
 
     counts = Document.objects.counts_per_status()
     total = sum(counts.values())
-    parts = ", ".join(f"{Status(code).label}: {n}" for code, n in counts.items() if n)
+    labels = dict(shown_status_choices())
+    parts = ", ".join(f"{labels[code]}: {n}" for code, n in counts.items() if n)
     meetings = Meeting.objects.count()
     closed = Meeting.objects.filter(is_closed=True).count()
     motions = MeetingDocument.objects.filter(kind__in=["motie", "amendement"]).count()

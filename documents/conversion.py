@@ -207,8 +207,10 @@ def convert_email(data: bytes) -> ConvertedFile:
     return ConvertedFile(EMAIL, pdf_bytes, doc.page_count, full_text, notes)
 
 
-def convert(data: bytes, filename: str) -> ConvertedFile:
-    """Check and convert one received file; raise UnreadableFile with the reason."""
+def check_kind(data: bytes, filename: str) -> str:
+    """What kind of file this is by its bytes (PDF, image or e-mail). Raises UnreadableFile
+    when the bytes are none of these, or not what the name says: a text file renamed
+    ``.pdf`` is not a PDF."""
     if not data:
         raise UnreadableFile("Het bestand is leeg.")
     actual = sniff(data)
@@ -225,6 +227,12 @@ def convert(data: bytes, filename: str) -> ConvertedFile:
             f"De bestandsnaam zegt '{filename.rsplit('.', 1)[-1]}', maar de inhoud is "
             f"{ {'pdf': 'een PDF', 'image': 'een afbeelding', 'eml': 'een e-mail'}[actual] }."
         )
+    return actual
+
+
+def convert(data: bytes, filename: str) -> ConvertedFile:
+    """Check and convert one received file; raise UnreadableFile with the reason."""
+    actual = check_kind(data, filename)
     if actual == PDF:
         return convert_pdf(data)
     if actual == IMAGE:

@@ -4,17 +4,20 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from griffie.filters import period
+from griffie.filters import StyledFilterSet, period
 
-from .models import Category, Document, SenderType, Status
+from .models import Category, Document, SenderType, shown_status_choices
 
 
-class InboxFilter(django_filters.FilterSet):
+class InboxFilter(StyledFilterSet):
     """The postkamer: search, status, category, sender type, period and sort order."""
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("alle")
+        label=_("Status"),
+        choices=shown_status_choices,
+        empty_label=_("alle"),
+        method="shown_status",
     )
     category = django_filters.ChoiceFilter(
         label=_("Categorie"), choices=Category.choices, empty_label=_("alle")
@@ -60,6 +63,9 @@ class InboxFilter(django_filters.FilterSet):
             | Q(sender_name__icontains=value)
             | Q(description__icontains=value)
         )
+
+    def shown_status(self, queryset, name, value):
+        return queryset.with_shown_status(value)
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.ORDER[value])

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from griffie.errors import ReasonError
 
-from .conversion import UnreadableFile, convert, sniff
+from .conversion import UnreadableFile, check_kind, convert, sniff
 from .files import atomic_files, store_file
 from .models import Document, FileKind, RegistrationCounter
 from .pages import dispatch_page_images
@@ -24,7 +24,8 @@ CONTENT_TYPES = {"pdf": "application/pdf", "image": "image/*", "eml": "message/r
 
 
 class UploadRefused(ReasonError):
-    """Nothing was stored: the file is too large or empty."""
+    """Nothing was stored and no registration number given: the file is too large, empty,
+    or by its bytes not a PDF, scan or e-mail (or not what its name says)."""
 
 
 @dataclass
@@ -79,15 +80,29 @@ def check_size(size: int) -> None:
         raise UploadRefused("Het bestand is leeg (0 bytes) en is niet opgeslagen.")
 
 
+def check_type(data: bytes, filename: str) -> None:
+    """Refuse, before a registration number is given, a file that by its bytes is not a PDF,
+    scan or e-mail, or not what its name says (a text file renamed ``.pdf``). A real PDF
+    that cannot be opened (encrypted, damaged) is still kept, as 'mislukt'."""
+    try:
+        check_kind(data, filename)
+    except UnreadableFile as exc:
+        raise UploadRefused(
+            f"{exc.reason} Het bestand is niet opgeslagen en heeft geen registratienummer gekregen."
+        ) from exc
+
+
 def receive_file(
     data: bytes, filename: str, *, user=None, received_on: date | None = None
 ) -> IntakeResult:
     """Register one received file as an ingekomen stuk.
 
-    A file that cannot be read is still kept, unchanged, as a document with status 'failed'
-    and the reason; only an empty or oversized file is refused outright.
+    A PDF, scan or e-mail that cannot be read is still kept, unchanged, as a document with
+    status 'failed' and the reason; an empty or oversized file, and a file that by its bytes
+    is not what it should be, is refused outright, without a registration number.
     """
     check_size(len(data))
+    check_type(data, filename)
     received_on = received_on or timezone.localdate()
     problem = ""
     try:

@@ -1,6 +1,8 @@
 """Suggestions for the registration form from the letterhead: the first person or
 organisation, address, e-mail address and phone number the detector finds at the top of
-the letter. Suggestions only: the clerk checks and saves them."""
+the letter, and the subject from its "Betreft:" (or "Onderwerp:") line. Suggestions only:
+the clerk checks and saves them, and the subject goes through the public-fields check like
+any typed subject."""
 
 from __future__ import annotations
 
@@ -16,6 +18,36 @@ logger = logging.getLogger(__name__)
 HEAD_CHARS = 1200
 SALUTATION_RE = re.compile(r"(?im)^\s*(geachte|beste|hallo|aan\s+de\s+(gemeente)?raad)\b")
 ADDRESS_TYPES = ("ADDRESS", "POSTCODE")
+# "Betreft: ..." / "Onderwerp: ..." (also an e-mail's subject line, see conversion), in the
+# first part of the letter; the subject may stand on the next line.
+SUBJECT_CHARS = 3000
+SUBJECT_RE = re.compile(r"(?im)^[ \t]*(?:betreft|onderwerp)\b[ \t]*[:.]?[ \t]*(.*)$")
+SUBJECT_MAX = 200  # Document.subject
+
+
+def subject_line(text: str) -> str:
+    """The subject the letter gives itself, or ""."""
+    head = text[:SUBJECT_CHARS]
+    match = SUBJECT_RE.search(head)
+    if match is None:
+        return ""
+    subject = match.group(1).strip()
+    if not subject:  # "Betreft:" alone on its line: the subject is on the next one
+        following = head[match.end() :].lstrip("\n").split("\n", 1)[0]
+        subject = following.strip()
+    subject = " ".join(subject.split()).rstrip(" .;,")
+    if len(subject) > SUBJECT_MAX:
+        subject = subject[:SUBJECT_MAX].rsplit(" ", 1)[0]
+    return subject
+
+
+def registration_suggestions(document: Document) -> dict[str, str]:
+    """The sender's details (:func:`sender_suggestions`) and the subject."""
+    suggestions = sender_suggestions(document)
+    subject = subject_line(document.text or "")
+    if subject:
+        suggestions["subject"] = subject
+    return suggestions
 
 
 def letterhead(text: str) -> str:

@@ -47,6 +47,24 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("gepubliceerd")
     WITHDRAWN = "withdrawn", _("ingetrokken")
     FAILED = "failed", _("mislukt")
+    DISCARDED = "discarded", _("afgevoerd")
+
+
+# How the griffie's screens show a published document that was put under secrecy later: its
+# status stays ``published`` (lifting the secrecy brings it back on the site), but the public
+# rule keeps it off the site, so the griffie must not read "gepubliceerd".
+SECRET_AFTER_PUBLICATION = "published_secret"
+SECRET_AFTER_PUBLICATION_LABEL = _("geheim: van de openbare site")
+
+
+def shown_status_choices() -> list[tuple[str, str]]:
+    """The statuses as the griffie's lists show and count them."""
+    choices = []
+    for value, label in Status.choices:
+        choices.append((value, label))
+        if value == Status.PUBLISHED:
+            choices.append((SECRET_AFTER_PUBLICATION, SECRET_AFTER_PUBLICATION_LABEL))
+    return choices
 
 
 class RunStage(models.TextChoices):
@@ -162,10 +180,24 @@ class DocumentQuerySet(models.QuerySet):
     def runs_running(self):
         return self.anonymising().filter(run_started_at__isnull=False)
 
+    def with_shown_status(self, value: str):
+        """Documents the griffie's lists show with status ``value``: "gepubliceerd" only while
+        the document is really on the public site (see :data:`SECRET_AFTER_PUBLICATION`)."""
+        if value == Status.PUBLISHED:
+            return self.published().not_under_secrecy()
+        if value == SECRET_AFTER_PUBLICATION:
+            return self.published().under_secrecy()
+        return self.filter(status=value)
+
     def counts_per_status(self) -> dict[str, int]:
+        """Counts per shown status: a published document under secrecy counts under
+        :data:`SECRET_AFTER_PUBLICATION`, not under "gepubliceerd"."""
         rows = self.order_by().values("status").annotate(n=models.Count("id"))
-        counts = {value: 0 for value in Status.values}
+        counts = {value: 0 for value, _label in shown_status_choices()}
         counts.update({row["status"]: row["n"] for row in rows})
+        secret = self.published().under_secrecy().count()
+        counts[Status.PUBLISHED] -= secret
+        counts[SECRET_AFTER_PUBLICATION] = secret
         return counts
 
 
@@ -361,6 +393,20 @@ class Document(models.Model):
         return self.latest_file(FileKind.ANONYMISED)
 
     @property
+    def shown_status(self) -> str:
+        """The status as the griffie's screens show it. Uses the ``under_secrecy``
+        annotation of :meth:`DocumentQuerySet.with_secrecy_flag` when present."""
+        if self.status != Status.PUBLISHED:
+            return self.status
+        under_secrecy = getattr(self, "under_secrecy", None)
+        if under_secrecy is None:
+            under_secrecy = Document.objects.under_secrecy().filter(pk=self.pk).exists()
+        return SECRET_AFTER_PUBLICATION if under_secrecy else self.status
+
+    def get_shown_status_display(self) -> str:
+        return dict(shown_status_choices())[self.shown_status]
+
+    @property
     def registration_number(self) -> str:
         return f"{self.registration_year}-{self.registration_sequence:04d}"
 
@@ -445,6 +491,15 @@ class Document(models.Model):
             "failed",
             reason,
         )
+
+    def discard(self, actor, reason: str) -> None:
+        """Afvoeren: a document that failed (a file nobody can read or correct) leaves the
+        work lists, with the griffie's reason in its history. Its number and original stay:
+        a registration number is never reused and nothing received is deleted."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(_("Geef een reden voor het afvoeren."))
+        self._transition(Status.DISCARDED, (Status.FAILED,), actor, "discarded", reason)
 
     def approve(self, actor) -> None:
         self._transition(Status.APPROVED, (Status.IN_REVIEW,), actor, "approved")
@@ -568,6 +623,7 @@ EVENT_LABELS = {
     "published": _("gepubliceerd"),
     "withdrawn": _("ingetrokken"),
     "failed": _("mislukt"),
+    "discarded": _("afgevoerd"),
     "public_fields_override": _("gepubliceerd ondanks melding in openbare velden"),
     "publication_decision": _("publicatiebesluit"),
     "handling_recorded": _("afdoening vastgelegd"),

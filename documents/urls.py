@@ -15,6 +15,7 @@ urlpatterns = [
         "stukken/<int:pk>/anonimiseren/", views.StartAnonymisationView.as_view(), name="anonymise"
     ),
     path("stukken/<int:pk>/afdoening/", views.HandlingView.as_view(), name="handling"),
+    path("stukken/<int:pk>/afvoeren/", views.DiscardView.as_view(), name="discard"),
     path("stukken/<int:pk>/beoordelen/", views.ReviewView.as_view(), name="review"),
     path(
         "stukken/<int:pk>/geanonimiseerd/<int:page>.png",

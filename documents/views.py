@@ -6,13 +6,14 @@ import re
 import pymupdf
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, UpdateView
 from django_filters.views import FilterView
@@ -30,13 +31,13 @@ from .files import anonymised_file_name
 from .filters import InboxFilter
 from .forms import HandlingForm, RegistrationForm, ReviewForm, UploadForm
 from .intake import UploadRefused, check_size, receive_file
-from .letterhead import sender_suggestions
+from .letterhead import registration_suggestions
 from .models import (
     Document,
     DocumentFile,
     FileKind,
     InvalidTransition,
-    Status,
+    shown_status_choices,
 )
 from .pages import PAGE_IMAGE_DPI, render_page_images
 from .rules import default_public_sender_term
@@ -65,7 +66,9 @@ class InboxView(GriffieRequiredMixin, FilterView):
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
         context = super().get_context_data(
-            status_counts=[(value, label, counts[value]) for value, label in Status.choices],
+            status_counts=[
+                (value, label, counts[value]) for value, label in shown_status_choices()
+            ],
             total=sum(counts.values()),
             run_summary=progress.summary(),
             **kwargs,
@@ -136,7 +139,11 @@ class UploadView(GriffieRequiredMixin, FormView):
         if ok:
             messages.success(
                 self.request,
-                _("%(n)d bestand(en) ontvangen: %(numbers)s. Vul nu de registratie aan.")
+                ngettext(
+                    "%(n)d bestand ontvangen: %(numbers)s. Vul nu de registratie aan.",
+                    "%(n)d bestanden ontvangen: %(numbers)s. Vul nu de registratie aan.",
+                    len(ok),
+                )
                 % {"n": len(ok), "numbers": ", ".join(r.document.registration_number for r in ok)},
             )
         if any(r.queue_down for r in results):
@@ -165,7 +172,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         initial = super().get_initial()
         self.suggestions = {}
         if self.object.registered_at is None:
-            found = sender_suggestions(self.object)
+            found = registration_suggestions(self.object)
             self.suggestions = {
                 name: value
                 for name, value in found.items()
@@ -268,9 +275,10 @@ class DetailDocumentView(GriffieDocumentPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
+        document.under_secrecy = Document.objects.under_secrecy().filter(pk=document.pk).exists()
         context.update(
             run=progress.progress_of([document])[0],
-            under_secrecy=Document.objects.under_secrecy().filter(pk=document.pk).exists(),
+            under_secrecy=document.under_secrecy,
             files=document.files.exclude(kind=FileKind.PAGE_IMAGE),
             page_images=document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"),
             events=document.events.select_related("actor"),
@@ -304,6 +312,20 @@ class HandlingView(GriffieRequiredMixin, View):
             messages.success(
                 request, _("Afdoening van %s vastgelegd.") % document.registration_number
             )
+        return redirect(document)
+
+
+class DiscardView(GriffieRequiredMixin, View):
+    """The griffie discards a failed document, with a reason (recorded in its history)."""
+
+    def post(self, request, pk):
+        document = get_object_or_404(Document, pk=pk)
+        try:
+            document.discard(request.user, request.POST.get("reason", ""))
+        except (ValidationError, InvalidTransition) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, _("%s is afgevoerd.") % document.registration_number)
         return redirect(document)
 
 

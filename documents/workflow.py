@@ -14,6 +14,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from people.service import office_holder_emails, registry_names
 
@@ -399,8 +400,14 @@ def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Re
         for page, rects in sorted(by_page.items())
     ]
     if created:
+        n = len(occurrences)
         document.record(
-            REVIEW_CHANGED, actor, f'"{text}" weggelakt op {len(occurrences)} plaats(en)'
+            REVIEW_CHANGED,
+            actor,
+            ngettext(
+                "“%(text)s” weggelakt op %(n)d plaats", "“%(text)s” weggelakt op %(n)d plaatsen", n
+            )
+            % {"text": text, "n": n},
         )
     return created
 

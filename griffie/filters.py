@@ -8,6 +8,39 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 FROM = _("Vanaf")
 
 
+SELECT_CLASSES = "utrecht-select utrecht-select--html-select"
+TEXTBOX_CLASSES = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def nl_design_classes(form: forms.Form) -> forms.Form:
+    """Give every field of ``form`` the NL Design System class of its kind (select or
+    textbox), so filter bars look like the forms beside them."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            css = SELECT_CLASSES
+        elif isinstance(widget, forms.widgets.Input) and widget.input_type not in (
+            "checkbox",
+            "radio",
+        ):
+            css = TEXTBOX_CLASSES
+        else:
+            continue
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+    return form
+
+
+class StyledFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form carries the NL Design System classes (see
+    :func:`nl_design_classes`)."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            nl_design_classes(super().form)
+        return self._form
+
+
 def period(field: str, label_from=FROM) -> tuple:
     """Two date filters, from and until (inclusive), for ``van, tot = period(...)``."""
     return (

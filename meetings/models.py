@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Body
@@ -40,7 +41,9 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(models.Model):
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("orgaan")
+    )
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("aanvang"))
     ends_at = models.DateTimeField(_("einde"), null=True, blank=True)
@@ -60,7 +63,7 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
+        return f"{self.title} ({date_format(timezone.localtime(self.starts_at))})"
 
     def get_absolute_url(self) -> str:
         return reverse("publication:meeting-detail", kwargs={"pk": self.pk})
@@ -72,7 +75,12 @@ class Meeting(models.Model):
 
 
 class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("vergadering"),
+    )
     number = models.CharField(_("nummer"), max_length=10)
     title = models.CharField(_("onderwerp"), max_length=300)
     description = models.TextField(_("toelichting"), blank=True)

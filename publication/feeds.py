@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
@@ -64,7 +65,7 @@ class IncomingDocumentsFeed(CouncilFeed):
 
     def item_description(self, item):
         return _("Ontvangen %(date)s van %(sender)s.") % {
-            "date": f"{item.received_on:%d-%m-%Y}",
+            "date": date_format(item.received_on),
             "sender": item.public_sender_term,
         }
 
@@ -108,7 +109,9 @@ class MeetingsFeed(CouncilFeed):
         return public.public_meetings().order_by("-starts_at")[:50]
 
     def item_title(self, item):
-        return f"{item.title} — {timezone.localtime(item.starts_at):%d-%m-%Y %H:%M}"
+        return (
+            f"{item.title} — {date_format(timezone.localtime(item.starts_at), 'DATETIME_FORMAT')}"
+        )
 
     def item_description(self, item):
         if item.is_closed:

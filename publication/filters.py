@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Category, Document
-from griffie.filters import period
+from griffie.filters import StyledFilterSet, period
 from meetings.models import Meeting
 
 from .models import InspectionRequest, RemovalRequest, RequestStatus
@@ -14,7 +14,7 @@ from .models import InspectionRequest, RemovalRequest, RequestStatus
 RECEIVED_FROM = _("Ontvangen vanaf")
 
 
-class IncomingFilter(django_filters.FilterSet):
+class IncomingFilter(StyledFilterSet):
     """De lijst ingekomen stukken, per periode."""
 
     van, tot = period("received_on", RECEIVED_FROM)
@@ -45,7 +45,7 @@ class PublicSearchFilter(IncomingFilter):
         fields = ()
 
 
-class RemovalRequestFilter(django_filters.FilterSet):
+class RemovalRequestFilter(StyledFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=RequestStatus.choices, empty_label=_("alle")
     )
@@ -55,7 +55,7 @@ class RemovalRequestFilter(django_filters.FilterSet):
         fields = ()
 
 
-class InspectionFilter(django_filters.FilterSet):
+class InspectionFilter(StyledFilterSet):
     q = django_filters.CharFilter(label=_("Verzoeker of verzoek"), method="search")
     van, tot = period("received_at__date", RECEIVED_FROM)
 

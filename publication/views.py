@@ -41,7 +41,7 @@ from .models import (
     RemovalRequest,
     RequestStatus,
 )
-from .search import with_snippets
+from .search import tidy_snippet, with_snippets
 from .service import (
     PublicationRefused,
     decide_removal_request,
@@ -308,7 +308,11 @@ class SearchView(PublicMixin, FilterView):
         return with_snippets(results, self.q, vendor=connection.vendor)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(q=self.q, **kwargs)
+        context = super().get_context_data(q=self.q, **kwargs)
+        windowed = connection.vendor != "postgresql"
+        for document in context.get("documents") or []:
+            document.snippet = tidy_snippet(getattr(document, "snippet", ""), windowed=windowed)
+        return context
 
 
 class AccessibilityView(PublicMixin, TemplateView):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from .generator import generate_document
@@ -32,8 +33,46 @@ def demo_plan() -> list[tuple[str, str, bool]]:
     return plan
 
 
-def demo_documents(seed: int = 1695) -> list[SampleDocument]:
+def working_days(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Days the griffie receives post: Monday to Friday, not on a public holiday."""
+    from devtools.calendar import is_public_holiday
+
+    days, day = [], first
+    while day <= last:
+        if day.weekday() < 5 and not is_public_holiday(day):
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def receipt_dates(count: int, until: dt.date, seed: int) -> list[dt.date]:
+    """A month of post: ``count`` dates on the working days of the 30 days up to ``until``,
+    spread like real post (a few a day), in order."""
+    days = working_days(until - dt.timedelta(days=30), until)
+    rng = random.Random(f"demo-dates-{seed}")
+    return sorted(rng.choice(days) for _ in range(count))
+
+
+def demo_documents(seed: int = 1695, *, until: dt.date | None = None) -> list[SampleDocument]:
+    """The demo council's post: written as real post (``demo=True``: no test sentences) and
+    received over the month up to ``until`` (default today)."""
+    plan = demo_plan()
+    if until is None:
+        from django.utils import timezone
+
+        until = timezone.localdate()
+    dates = receipt_dates(len(plan), until, seed)
+    order = list(range(len(plan)))
+    random.Random(f"demo-order-{seed}").shuffle(order)  # categories mixed over the month
     return [
-        generate_document(random.Random(f"demo-{seed}-{i}"), c, st, scanned, index=i)
-        for i, (c, st, scanned) in enumerate(demo_plan())
+        generate_document(
+            random.Random(f"demo-{seed}-{i}"),
+            c,
+            st,
+            scanned,
+            index=i,
+            demo=True,
+            received_on=dates[order[i]],
+        )
+        for i, (c, st, scanned) in enumerate(plan)
     ]

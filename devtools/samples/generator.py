@@ -175,8 +175,21 @@ NEUTRAL = {
 class Ctx:
     """Collects the truth while a document is being written."""
 
-    def __init__(self, rng: random.Random, category: str, sender_type: str, form: str = ""):
+    def __init__(
+        self,
+        rng: random.Random,
+        category: str,
+        sender_type: str,
+        form: str = "",
+        *,
+        demo: bool = False,
+        received: dt.date | None = None,
+    ):
         self.rng, self.category, self.sender_type = rng, category, sender_type
+        # The demo council reads like real post: no test sentences (collisions, material
+        # from elsewhere), and received on the day the demo gives. The corpus (demo=False)
+        # draws exactly as before.
+        self.demo = demo
         self.form = form  # one of FORMS: a form this document must contain
         self.pf = PersonFactory(rng)
         self.personal: dict[str, dict] = {}
@@ -190,6 +203,9 @@ class Ctx:
         )
         self.received = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(0, 300))
         self.letter_date = self.received - dt.timedelta(days=rng.randint(1, 9))
+        if received is not None:
+            self.letter_date = received - (self.received - self.letter_date)
+            self.received = received
 
     def mark_personal(self, etype: str, text: str, where: str = "text") -> str:
         text = text.strip()
@@ -358,6 +374,10 @@ def topic(ctx: Ctx) -> tuple[str, list[str]]:
 
 
 def collision(ctx: Ctx) -> str:
+    """A sentence whose ordinary words look like names (a test for the anonymiser); none in
+    the demo, where it reads as filler."""
+    if ctx.demo:
+        return ""
     text, key = ctx.rng.choice(COLLISIONS)
     ctx.mark_keep(key.format(place=ctx.place))
     ctx.mark_keep(ctx.place) if "{place}" in text else None
@@ -528,20 +548,21 @@ def build_letter(ctx: Ctx, doc: pymupdf.Document, s: dict, email_print: bool) ->
     w.gap(6)
     paras = list(body)
     if st in ("citizen", "organisation"):
-        paras.insert(1, third_party_sentence(ctx) + " " + collision(ctx))
+        paras.insert(1, " ".join(filter(None, [third_party_sentence(ctx), collision(ctx)])))
         if rng.random() < 0.5:
             paras.insert(0, registry_mention(ctx))
         if st == "citizen" and rng.random() < 0.3:
             plate = ctx.mark_personal("LICENCE_PLATE", licence_plate(rng))
             paras.append(f"Mijn auto met kenteken {plate} is vorige maand nog bijna geraakt.")
-        if st == "citizen" and rng.random() < 0.8:
+        if st == "citizen" and not ctx.demo and rng.random() < 0.8:
             # forms seen in material written elsewhere (issue 8)
             other = OtherMaterial(ctx)
             paras.insert(2, " ".join(other.sentence() for _ in range(rng.randint(1, 3))))
         if st == "citizen" and ctx.form == "informal":
             paras.insert(2, informal_paragraph(ctx))
     else:
-        paras.append(collision(ctx))
+        if not ctx.demo:
+            paras.append(collision(ctx))
         paras.insert(0, registry_mention(ctx))
         if st in ("college", "government") and rng.random() < 0.6:
             q = ctx.pf.person(place=ctx.place)
@@ -615,7 +636,8 @@ def build_petition(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para("Wij, ondergetekenden, inwoners van Noord-Beveland, verzoeken de raad het volgende.")
     for p in body:
         w.para(p)
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     w.para(
         "Deze petitie is ondertekend door bewoners en wordt aangeboden tijdens de raadsvergadering."
     )
@@ -695,7 +717,8 @@ def build_speaker(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     ) else None
     for para in body:
         w.para(para)
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     w.para(registry_mention(ctx))
     w.para("Ik dank u voor de gelegenheid om in te spreken.")
     if rng.random() < 0.75 or s.get("org"):
@@ -740,7 +763,8 @@ def build_formal(ctx: Ctx, doc: pymupdf.Document, s: dict, kind: str) -> str:
     for para in body:
         w.para(para)
     w.para(third_party_sentence(ctx))
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     ids = []
     if st == "citizen":
         if rng.random() < 0.5:
@@ -788,7 +812,8 @@ def build_initiative(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para("Op grond van de Verordening burgerinitiatief dienen wij het volgende voorstel in.")
     for para in body:
         w.para(para)
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     w.para("Het voorstel wordt ingediend door:", after=2)
     for q in initiators:
         ctx.mark_allowed(q.full)
@@ -859,7 +884,8 @@ def build_appointment(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     w.para(
         "De benoeming gaat in op de eerste dag na het besluit en geldt voor de duur van vier jaar."
     )
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     w.gap(10)
     w.line("De raad voornoemd,")
     g = registry("griffier")[0]
@@ -903,7 +929,8 @@ def build_college_answer(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     for para in body[:1]:
         w.para(para.replace("Wij vragen", "U vraagt").replace("wij", "u"))
     w.para(registry_mention(ctx))
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     cs = rng.choice(registry("ambtenaar"))
     ctx.mark_keep(cs["name"])
     w.para(
@@ -948,7 +975,8 @@ def build_activity(ctx: Ctx, doc: pymupdf.Document, s: dict) -> str:
     )
     ctx.mark_keep(dutch_date(when))
     ctx.mark_keep(ctx.place)
-    w.para(collision(ctx))
+    if not ctx.demo:
+        w.para(collision(ctx))
     if "person" in s:
         p = s["person"]
         name, phone, email = p.full, p.phone, p.email
@@ -1083,8 +1111,13 @@ def generate_document(
     nuisance: bool | None = None,
     index: int = 0,
     form: str = "",
+    *,
+    demo: bool = False,
+    received_on: dt.date | None = None,
 ) -> SampleDocument:
-    """One document; ``form`` (one of FORMS) makes it contain that form of issue 8."""
+    """One document; ``form`` (one of FORMS) makes it contain that form of issue 8.
+    ``demo``: written for the demo council (no test sentences), received on
+    ``received_on``."""
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     if sender_type not in SENDER_TYPES:
@@ -1095,7 +1128,7 @@ def generate_document(
         raise ValueError(f"form {form!r} is written in a citizen's letter")
     if form == "line_break_scan" and not scanned:
         raise ValueError("form 'line_break_scan' is a scan")
-    ctx = Ctx(rng, category, sender_type, form)
+    ctx = Ctx(rng, category, sender_type, form, demo=demo, received=received_on)
     s = make_sender(ctx)
     needs_person = category in ("petition", "speaker", "view", "objection", "citizens_initiative")
     if needs_person and "person" not in s:

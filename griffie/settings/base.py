@@ -114,6 +114,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# One way to write dates on every screen (griffie/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["griffie.formats"]
 
 # --- Static files and stored documents ----------------------------------------------------
 STATIC_URL = "/static/"

@@ -65,7 +65,7 @@ def test_the_password_alone_does_not_open_the_admin(world, role):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert Membership.objects.count() == before
     # … and no way to enrol a device from the admin either.
-    response = client.post(reverse("admin:otp_totp_totpdevice_add"), {"user": user.pk})
+    response = client.post(reverse("admin:confidentiality_authenticatorapp_add"), {"user": user.pk})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
 
@@ -80,14 +80,15 @@ def test_totp_keys_and_backup_codes_are_not_readable_nor_addable_in_the_admin(wo
     device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
     codes = second_factor.new_backup_codes(user)
     client = verify(Client(), world.users["superuser"])
-    change = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    change = client.get(reverse("admin:confidentiality_authenticatorapp_change", args=[device.pk]))
     assert change.status_code == 200
     assert device.key.encode() not in change.content
     static = StaticDevice.objects.get(user=user)
-    page = client.get(reverse("admin:otp_static_staticdevice_change", args=[static.pk]))
+    page = client.get(reverse("admin:confidentiality_backupcodes_change", args=[static.pk]))
     assert all(code.encode() not in page.content for code in codes)
-    assert client.get(reverse("admin:otp_totp_totpdevice_add")).status_code == 403
+    assert client.get(reverse("admin:confidentiality_authenticatorapp_add")).status_code == 403
     config = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/")
+    assert config.status_code == 404
     assert device.key.encode() not in config.content
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from confidentiality import access, service
 from confidentiality.access_log import csv_cell
@@ -102,7 +103,7 @@ def test_download_is_watermarked_on_every_page_and_resolves_to_the_user(world):
         assert "GEHEIM" in text and issue.code in text
         assert (user.get_full_name() or user.username) in text
         assert "College van B&W" in text
-        assert TODAY().strftime("%d-%m-%Y") in text
+        assert date_format(TODAY()) in text
     assert service.resolve_watermark(issue.code.lower()) == issue
 
     griffie = verify(Client(), world.users["griffie"])

@@ -109,16 +109,16 @@ def test_a_corrupt_pdf_is_kept_as_failed_with_the_reason():
     assert "beschadigd" in result.document.status_reason
 
 
-def test_a_mistyped_file_is_kept_as_failed_with_the_reason():
-    result = receive_file(png_scan(), "brief.pdf")
-    assert result.document.status == Status.FAILED
-    assert "afbeelding" in result.document.status_reason
+def test_a_mistyped_file_is_refused_before_it_takes_a_number():
+    with pytest.raises(UploadRefused, match="afbeelding"):
+        receive_file(png_scan(), "brief.pdf")
+    assert Document.objects.count() == 0
 
 
-def test_an_unsupported_file_is_kept_as_failed():
-    result = receive_file(b"PK\x03\x04 some zip", "stukken.zip")
-    assert result.document.status == Status.FAILED
-    assert "niet ondersteund" in result.document.status_reason
+def test_an_unsupported_file_is_refused_before_it_takes_a_number():
+    with pytest.raises(UploadRefused, match="niet ondersteund"):
+        receive_file(b"PK\x03\x04 some zip", "stukken.zip")
+    assert Document.objects.count() == 0
 
 
 def test_an_empty_file_is_refused():
