@@ -127,10 +127,13 @@ def add_item(
 def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
     """Provide the secret information to bodies: grant the object permission to each body's
     group and tell its current members, without content, that there is something new."""
+    from .notifications import announce_secret
+
     for body in _check_recipients(bodies):
         decision.provided_to.add(body)
         assign_perm(SECRET_PERMISSION, body.group, decision)
         _notify_members(decision, body)
+        announce_secret(decision, body)  # e-mail, queued on commit, without content
 
 
 def sync_grants(decision: SecrecyDecision) -> None:
@@ -212,9 +215,13 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
 
 def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecision | None:
     """After a document was registered against a meeting (griffie screens, admin): when the
-    meeting is closed, record the document as secret by law. Nothing happens otherwise."""
+    meeting is closed, record the document as secret by law. Otherwise the members who may
+    read it hear of it by e-mail (queued on commit; they are told once)."""
     if document.meeting_id and Meeting.objects.closed().filter(pk=document.meeting_id).exists():
         return record_closed_meeting_document(document, actor=actor)
+    from .notifications import announce_document
+
+    announce_document(document)
     return None
 
 
@@ -297,6 +304,20 @@ def readable_file(document: Document) -> DocumentFile | None:
     return files.filter(kind=FileKind.ORIGINAL, content_type="application/pdf").first()
 
 
+def watermark_lines(user, obj, issued_at) -> list[str]:
+    """What the watermark says besides the level and code: who, when, and for geheim
+    information who may lift the secrecy."""
+    lines = [
+        user.get_full_name() or user.get_username(),
+        timezone.localtime(issued_at).strftime("%d-%m-%Y %H:%M"),
+    ]
+    if isinstance(obj, SecretItem):
+        lines.append(
+            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
+        )
+    return lines
+
+
 def watermarked_copy(
     request, obj, document_file: DocumentFile, *, level: str | None = None
 ) -> tuple[bytes, WatermarkIssue]:
@@ -312,16 +333,7 @@ def watermarked_copy(
         file_sha256=document_file.sha256,
         ip=client_ip(request),
     )
-    now = timezone.localtime(issue.issued_at)
-    user = request.user
-    lines = [
-        user.get_full_name() or user.get_username(),
-        now.strftime("%d-%m-%Y %H:%M"),
-    ]
-    if isinstance(obj, SecretItem):
-        lines.append(
-            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
-        )
+    lines = watermark_lines(request.user, obj, issue.issued_at)
     data = watermark_pdf(document_file.read_bytes(), level=level, lines=lines, code=issue.code)
     issue.save()
     return data, issue
@@ -366,6 +378,7 @@ __all__ = [
     "record_if_closed_meeting",
     "resolve_watermark",
     "send_review_reminders",
+    "watermark_lines",
     "sync_grants",
     "watermarked_copy",
 ]

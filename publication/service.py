@@ -425,6 +425,10 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
         meeting_document.publication_report = report
         meeting_document.save()
         cache.bump()
+        # The members of the meeting's body hear of it by e-mail (queued on commit).
+        from confidentiality.notifications import announce_meeting_document
+
+        announce_meeting_document(meeting_document)
         if old_file:
             transaction.on_commit(lambda: remove_stored([old_file]))
     return report
