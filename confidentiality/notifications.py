@@ -80,6 +80,16 @@ def announce_secret(decision, body: Body) -> None:
         _queue(ReadingTarget.SECRET_ITEM, item.uuid, body.pk)
 
 
+def announce_public_document(document) -> None:
+    """An ingekomen stuk was published (members who were told of the original are not told
+    again)."""
+    _queue(
+        ReadingTarget.PUBLIC_DOCUMENT,
+        document.uuid,
+        document.meeting.body_id if document.meeting_id else None,
+    )
+
+
 def announce_meeting_document(meeting_document) -> None:
     """A meeting document was published for its meeting."""
     _queue(ReadingTarget.MEETING_DOCUMENT, meeting_document.uuid, meeting_document.meeting.body_id)
@@ -124,7 +134,7 @@ def create_notifications(target_type: str, target_uuid, body_id: int | None = No
         if frequency == NotifyFrequency.NONE:
             continue
         readable = _readable_for(user, target_type, target_uuid)
-        if readable is None:
+        if readable is None or _told_of_original(user, target_type, target_uuid):
             continue
         notification, made = MemberNotification.objects.get_or_create(
             recipient=user,
@@ -141,6 +151,16 @@ def create_notifications(target_type: str, target_uuid, body_id: int | None = No
                     partial(send_member_notification.delay, notification_id=notification.pk)
                 )
     return created
+
+
+def _told_of_original(user, target_type: str, target_uuid) -> bool:
+    """The published version of an ingekomen stuk whose original the member was told of."""
+    return (
+        target_type == ReadingTarget.PUBLIC_DOCUMENT
+        and MemberNotification.objects.filter(
+            recipient=user, target_type=ReadingTarget.DOCUMENT, target_uuid=target_uuid
+        ).exists()
+    )
 
 
 def _public_summary(readable, body) -> dict:

@@ -213,6 +213,10 @@ def publish_document(
         )
         update_search_vector(decision.pk, document.subject)
         cache.bump()
+        # Members of its meeting's body (or the raad) hear of it by e-mail, on commit.
+        from confidentiality.notifications import announce_public_document
+
+        announce_public_document(document)
         document.record(
             "publication_decision",
             user,

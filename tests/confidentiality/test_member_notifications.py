@@ -206,3 +206,51 @@ def test_notifications_refer_to_documents_by_opaque_reference_only(
     notification = MemberNotification.objects.first()
     assert notification.target_type == ReadingTarget.DOCUMENT
     assert "Inhoud van" not in str(notification.__dict__)
+
+
+def test_a_published_ingekomen_stuk_is_announced_once(
+    mailboxes, django_capture_on_commit_callbacks
+):
+    from documents.models import Category
+    from tests.publication.factories import published_document
+
+    world = mailboxes
+    _prefer(world.users["raadslid"], NotifyFrequency.IMMEDIATE)
+    _prefer(world.users["other_commissie"], NotifyFrequency.IMMEDIATE)
+    meeting = MeetingFactory(body=world.raad, title="Raadsvergadering februari")
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment = published_document(
+            world.users["griffie"],
+            subject="Benoeming lid rekenkamer",
+            category=Category.APPOINTMENT,
+            meeting=meeting,
+        )
+    to_raadslid = [m for m in mail.outbox if m.to == ["raadslid@example.org"]]
+    assert len(to_raadslid) == 1
+    assert "Benoeming lid rekenkamer" in to_raadslid[0].body
+    assert not [m for m in mail.outbox if m.to == ["other_commissie@example.org"]]
+    assert MemberNotification.objects.get(recipient=world.users["raadslid"]).target_uuid == (
+        appointment.uuid
+    )
+
+
+def test_a_letter_announced_as_vertrouwelijk_is_not_announced_again_when_published(
+    mailboxes, django_capture_on_commit_callbacks
+):
+    from documents.models import Category
+    from publication.public import public_file
+    from publication.service import publish_document
+    from tests.publication.factories import approve_with_anonymised_file
+
+    world = mailboxes
+    _prefer(world.users["raadslid"], NotifyFrequency.IMMEDIATE)
+    with django_capture_on_commit_callbacks(execute=True):
+        _meeting, _item, document = _register_on_meeting(world, "Zienswijze over de kade")
+        document.category = Category.VIEW  # published anonymised, with its file (art. 3e)
+        document.save()
+    assert len([m for m in mail.outbox if m.to == ["raadslid@example.org"]]) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_with_anonymised_file(document, world.users["griffie"])
+        publish_document(document, world.users["griffie"])
+    assert public_file(document.uuid) is not None  # readable as a public document too
+    assert len([m for m in mail.outbox if m.to == ["raadslid@example.org"]]) == 1
