@@ -127,7 +127,10 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             prefix = "doc"
         form = NoteForm(request.POST, prefix=prefix)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(note_form=form))
+            if prefix == "doc":
+                return self.render_to_response(self.get_context_data(note_form=form))
+            messages.error(request, _("De notitie is niet bewaard: schrijf eerst iets op."))
+            return redirect(self.readable.read_url + f"#pagina-{prefix[1:]}")
         page = form.cleaned_data.get("page")
         reading.add_note(request.user, self.readable, form.cleaned_data["text"], page)
         messages.success(request, _("Uw notitie is bewaard. Alleen u ziet haar."))

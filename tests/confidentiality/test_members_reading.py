@@ -356,3 +356,42 @@ def test_a_snippet_starts_and_ends_at_whole_words():
     assert hit == "begroting"
     assert before.startswith("… woord") and after.endswith("ander …")
     assert not reading.snippet("kort", "lang")[1]
+
+
+# --- second factor -----------------------------------------------------------------------------
+def test_every_reading_page_needs_the_second_factor(world, council):
+    client = Client()
+    client.force_login(world.users["raadslid"])  # password only
+    document = world.documents["vertrouwelijk"]
+    note = ReadingNote.objects.create(
+        author=world.users["raadslid"],
+        target_type=ReadingTarget.DOCUMENT,
+        target_uuid=document.uuid,
+        text=NOTE,
+    )
+    urls = [
+        reverse("confidentiality:meetings"),
+        reverse("confidentiality:meeting", args=[council.meeting.pk]),
+        read_url(ReadingTarget.DOCUMENT, document.uuid),
+        page_url(ReadingTarget.DOCUMENT, document.uuid),
+        read_url(ReadingTarget.MEETING_DOCUMENT, council.proposal.uuid),
+        reverse("confidentiality:search") + "?q=kosten",
+        reverse("confidentiality:preferences"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("confidentiality:otp-verify")), url
+    response = client.post(reverse("confidentiality:note-delete", args=[note.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("confidentiality:otp-verify"))
+    assert ReadingNote.objects.filter(pk=note.pk).exists()
+    assert not AccessLog.objects.filter(action__in=["read", "read_page"]).exists()
+
+
+def test_an_empty_note_is_refused(world, council):
+    client = verify(Client(), world.users["raadslid"])
+    uuid = world.documents["vertrouwelijk"].uuid
+    assert _write_note(client, ReadingTarget.DOCUMENT, uuid, text="  ").status_code == 200
+    assert _write_note(client, ReadingTarget.DOCUMENT, uuid, text="", page=1).status_code == 302
+    assert not ReadingNote.objects.exists()
