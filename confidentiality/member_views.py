@@ -109,13 +109,13 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             for number in range(1, pages + 1)
         ]
         exclusion = access.active_exclusion(self.request.user)
+        kwargs.setdefault("note_form", NoteForm(prefix="doc"))
         return super().get_context_data(
             readable=readable,
             pages=page_rows,
             page_total=pages,
             code=issue.code if issue else "",
             document_notes=[n for n in notes if n.page is None],
-            note_form=kwargs.get("note_form") or NoteForm(prefix="doc"),
             secret_decision=getattr(readable.obj, "decision", None),
             exclusion_message=access.exclusion_message(exclusion) if exclusion else "",
             **kwargs,
