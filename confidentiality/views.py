@@ -536,6 +536,8 @@ def readable_log(entries) -> list[dict]:
             )
         elif entry.object_type == "secrecy_decision":
             subject = _("besluit: %s") % decisions.get(entry.object_id, "?")
+        elif entry.object_type == "meeting":
+            subject = _("vergadering %s") % entry.object_id
         elif entry.object_type == "watermark":
             subject = _("watermerk %s") % entry.object_id
         else:
