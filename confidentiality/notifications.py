@@ -10,6 +10,7 @@ second factor, asked again just before the mail goes out.
 Each member chooses: immediately, a daily digest (the default) or no e-mail.
 """
 
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -284,7 +285,7 @@ def send_one(notification_id: int) -> bool:
 def send_digests() -> int:
     """Daily: one mail per member with every notification not yet sent (members who chose
     'immediately' get the ones an earlier mail missed). Returns the number of mails."""
-    cutoff = timezone.now() - timezone.timedelta(days=KEEP_SENT_DAYS)
+    cutoff = timezone.now() - timedelta(days=KEEP_SENT_DAYS)
     MemberNotification.objects.filter(sent_at__lt=cutoff).delete()
     silent = NotificationPreference.objects.filter(frequency=NotifyFrequency.NONE)
     MemberNotification.objects.unsent().filter(recipient__in=silent.values("user")).delete()

@@ -2,7 +2,7 @@
 the browser page by page, their private notes and search (issue 17).
 
 Nothing here decides who may read what. Each question goes to the one rule that exists for
-it: ``Document.objects.readable_by(user)`` and ``access.find_readable_document`` for
+it: ``access.confidential_documents_visible_to(user)`` and ``access.find_readable_document`` for
 vertrouwelijk originals, ``access.secret_items_visible_to`` / ``find_readable_secret_item``
 for geheim information (bodies it was provided to, never during an exclusion), and
 ``Document.objects.public()`` / ``MeetingDocument.objects.public()`` for what the public
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
@@ -35,7 +36,7 @@ URL_KINDS = {
     "vergaderstuk": ReadingTarget.MEETING_DOCUMENT,
     "openbaar": ReadingTarget.PUBLIC_DOCUMENT,
 }
-URL_KIND_OF = {target: kind for kind, target in URL_KINDS.items()}
+URL_KIND_OF: dict[str, str] = {str(target): kind for kind, target in URL_KINDS.items()}
 
 # A reading's watermark code stays valid for its page images this long.
 READING_HOURS = 12
@@ -52,14 +53,14 @@ class Readable:
     """Something a member may read now, by one path of the reading rule."""
 
     target_type: str
-    uuid: object
-    obj: object
+    uuid: Any
+    obj: Any
     level: str  # access.Level
     title: str
     meeting: Meeting | None = None
     agenda_item: AgendaItem | None = None
     kind_label: str = ""
-    _file: object = None  # a DocumentFile, or a FieldFile of a meeting document
+    _file: Any = None  # a DocumentFile, or a FieldFile of a meeting document
 
     @property
     def url_kind(self) -> str:
@@ -107,9 +108,15 @@ class Readable:
         return "secret_item" if self.target_type == ReadingTarget.SECRET_ITEM else "document"
 
 
-def _document_readable(document: Document) -> Readable:
+def confidential_file(document: Document):
+    """The PDF councillors read of a vertrouwelijk or geheim document: the area's own choice
+    of file (the working PDF, or the original when it is a PDF), asked in this one place."""
     from .service import readable_file
 
+    return readable_file(document)
+
+
+def _document_readable(document: Document) -> Readable:
     return Readable(
         ReadingTarget.DOCUMENT,
         document.uuid,
@@ -119,13 +126,11 @@ def _document_readable(document: Document) -> Readable:
         document.meeting,
         document.agenda_item,
         document.get_category_display(),
-        readable_file(document),
+        confidential_file(document),
     )
 
 
 def _secret_readable(item: SecretItem) -> Readable:
-    from .service import readable_file
-
     document = item.document
     return Readable(
         ReadingTarget.SECRET_ITEM,
@@ -136,7 +141,7 @@ def _secret_readable(item: SecretItem) -> Readable:
         document.meeting or item.decision.meeting,
         document.agenda_item,
         _("geheime bijlage") if item.part == "annex" else _("geheim stuk"),
-        readable_file(document),
+        confidential_file(document),
     )
 
 
@@ -231,7 +236,7 @@ def readables_of_meeting(user, meeting: Meeting) -> list[Readable]:
             found.append(_public_document_readable(document, published[1]))
     found.extend(
         _document_readable(document)
-        for document in Document.objects.readable_by(user)
+        for document in access.confidential_documents_visible_to(user)
         .filter(meeting=meeting)
         .select_related("meeting", "agenda_item")
     )
@@ -324,7 +329,7 @@ def readable_targets(user) -> Q:
     """Notes whose document the user may read now: a note on a geheim document disappears
     during an exclusion (and comes back after it), like the document itself."""
     refs = {
-        ReadingTarget.DOCUMENT: Document.objects.readable_by(user).values("uuid"),
+        ReadingTarget.DOCUMENT: access.confidential_documents_visible_to(user).values("uuid"),
         ReadingTarget.SECRET_ITEM: SecretItem.objects.filter(
             pk__in=access.secret_items_visible_to(user).values("pk")
         ).values("uuid"),
@@ -407,7 +412,7 @@ def search(user, query: str) -> list[Hit]:
     if len(query) < 2:
         return []
     hits: list[Hit] = []
-    confidential = Document.objects.readable_by(user).filter(
+    confidential = access.confidential_documents_visible_to(user).filter(
         Q(subject__icontains=query) | Q(text__icontains=query)
     )
     for document in confidential[:SEARCH_LIMIT]:
@@ -455,14 +460,14 @@ def search(user, query: str) -> list[Hit]:
         .order_by("-updated_at")
     )
     for note in notes[:SEARCH_LIMIT]:
-        readable, _decision = find_readable(user, note.target_type, note.target_uuid)
-        if readable is None:
+        noted, _decision = find_readable(user, note.target_type, note.target_uuid)
+        if noted is None:
             continue
         hits.append(
             Hit(
-                readable.read_url + (f"#pagina-{note.page}" if note.page else "#notities"),
-                readable.title,
-                readable.level,
+                noted.read_url + (f"#pagina-{note.page}" if note.page else "#notities"),
+                noted.title,
+                noted.level,
                 _("uw notitie"),
                 snippet(note.text, query),
                 note_page=note.page,

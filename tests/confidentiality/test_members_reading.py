@@ -128,7 +128,7 @@ def test_reading_a_vertrouwelijk_document_page_by_page_is_logged_and_watermarked
     assert {"no-store", "private"} <= set(image["Cache-Control"].replace(" ", "").split(","))
     assert image["Content-Disposition"].startswith("inline")
     plain = page_image(
-        service.readable_file(document).read_bytes(), 0, level=None, lines=[], code=""
+        reading.confidential_file(document).read_bytes(), 0, level=None, lines=[], code=""
     )
     assert image.content.startswith(b"\x89PNG") and image.content != plain
     assert WatermarkIssue.objects.filter(user=world.users["raadslid"]).count() == 1  # reused
