@@ -254,3 +254,22 @@ def test_a_letter_announced_as_vertrouwelijk_is_not_announced_again_when_publish
         publish_document(document, world.users["griffie"])
     assert public_file(document.uuid) is not None  # readable as a public document too
     assert len([m for m in mail.outbox if m.to == ["raadslid@example.org"]]) == 1
+
+
+def test_the_record_of_a_besloten_vergadering_is_announced_without_its_agenda_item(
+    mailboxes, django_capture_on_commit_callbacks
+):
+    world = mailboxes
+    _prefer(world.users["raadslid"], NotifyFrequency.IMMEDIATE)
+    meeting = MeetingFactory(body=world.raad, title="Besloten raad april", is_closed=True)
+    item = AgendaItemFactory(meeting=meeting, number="2", title="Onderhandeling veerhaven")
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes = stored_document("Verslag besloten raad", meeting=meeting, agenda_item=item)
+        service.record_if_closed_meeting(minutes)
+    to_raadslid = [m for m in mail.outbox if m.to == ["raadslid@example.org"]]
+    assert len(to_raadslid) == 1
+    body = to_raadslid[0].body
+    assert "Besloten raad april" in body  # the meeting exists publicly
+    assert "Onderhandeling veerhaven" not in body  # its agenda does not
+    assert "Verslag besloten raad" not in body  # nor the document's subject
+    assert not [m for m in mail.outbox if m.to == ["excluded@example.org"]]
