@@ -26,6 +26,11 @@ ACCESS_ACTION_LABELS = {
     "lift": gettext_lazy("geheimhouding opgeheven"),
     "resolve_watermark": gettext_lazy("watermerk opgezocht"),
     "export_access_log": gettext_lazy("toegangslog geëxporteerd"),
+    "read": gettext_lazy("gelezen in de browser"),
+    "read_page": gettext_lazy("pagina gelezen in de browser"),
+    "note": gettext_lazy("notitie gemaakt (inhoud niet gelogd)"),
+    "meeting_view": gettext_lazy("vergadering met vertrouwelijke stukken bekeken"),
+    "search": gettext_lazy("gezocht (zoekterm niet gelogd)"),
 }
 ACCESS_REASON_LABELS = {
     "anonymous": gettext_lazy("niet ingelogd"),
@@ -73,6 +78,8 @@ def readable_rows(entries) -> list[dict]:
             )
         elif entry.object_type == "secrecy_decision":
             subject = _("besluit: %s") % decisions.get(entry.object_id, "?")
+        elif entry.object_type == "meeting":
+            subject = _("vergadering %s") % entry.object_id
         elif entry.object_type == "watermark":
             subject = _("watermerk %s") % entry.object_id
         else:

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from documents.models import Document
 from people.models import Body, Person, PersonRole
 
-from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, WooGround
+from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, NotifyFrequency, WooGround
 
 
 class TokenForm(forms.Form):
@@ -169,4 +169,26 @@ class EndExclusionForm(forms.Form):
 
     access_from = forms.DateField(
         label=_("Weer toegang vanaf"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+# --- councillors: notes, search, e-mail ---------------------------------------------------
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notitie (alleen voor u)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken in stukken en uw notities"), max_length=100, min_length=2)
+
+
+class NotificationPreferenceForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("E-mail als er een nieuw stuk voor uw orgaan of vergadering is"),
+        choices=NotifyFrequency.choices,
+        widget=forms.RadioSelect,
     )

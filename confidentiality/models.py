@@ -620,3 +620,117 @@ class BackupCodes(StaticDevice):
         proxy = True
         verbose_name = _("set reservecodes")
         verbose_name_plural = _("reservecodes")
+
+
+# --- reading the meeting: private notes and notifications (issue 17) ------------------------
+class ReadingTarget(models.TextChoices):
+    """What a member reads in the browser, by the path the reading rule gives it."""
+
+    DOCUMENT = "document", _("vertrouwelijk stuk")
+    SECRET_ITEM = "secret_item", _("geheim stuk")
+    MEETING_DOCUMENT = "meeting_document", _("vergaderstuk")
+    PUBLIC_DOCUMENT = "public_document", _("openbaar stuk")
+
+
+class ReadingNoteQuerySet(models.QuerySet):
+    def of(self, user):
+        """A member's own notes: nobody else's, whoever asks."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(author=user)
+
+
+class ReadingNote(models.Model):
+    """A member's private note on a document or on one page of it. Only its author ever sees
+    it: it is not in the admin, the access log, exports or the inspection ZIP, and it is
+    deleted when the author's term ends (``confidentiality.reading.delete_expired_notes``)."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_notes"
+    )
+    target_type = models.CharField(max_length=20, choices=ReadingTarget.choices)
+    target_uuid = models.UUIDField()
+    page = models.PositiveIntegerField(
+        _("pagina"), null=True, blank=True, help_text=_("Leeg: een notitie bij het hele stuk.")
+    )
+    text = models.TextField(_("notitie"), max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReadingNoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["target_type", "target_uuid", "page", "created_at"]
+        indexes = [models.Index(fields=["author", "target_type", "target_uuid"])]
+
+    def __str__(self) -> str:
+        return f"{self.target_type} {self.page or ''}".strip()  # never the text
+
+
+class NotifyFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("direct, per stuk")
+    DAILY = "daily", _("één keer per dag, een overzicht")
+    NONE = "none", _("geen e-mail")
+
+
+class NotificationPreference(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    frequency = models.CharField(
+        _("e-mail over nieuwe stukken"),
+        max_length=10,
+        choices=NotifyFrequency.choices,
+        default=NotifyFrequency.DAILY,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voorkeur meldingen")
+        verbose_name_plural = _("voorkeuren meldingen")
+
+    def __str__(self) -> str:
+        return self.get_frequency_display()
+
+
+class MemberNotificationQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+
+class MemberNotification(models.Model):
+    """A new document reached a member's body or meeting. Holds only what the mail may say:
+    the meeting, the agenda item and the public subject (never the content of a vertrouwelijk
+    or geheim document), and an opaque reference for the link."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_notifications"
+    )
+    target_type = models.CharField(max_length=20, choices=ReadingTarget.choices)
+    target_uuid = models.UUIDField()
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    agenda_item_title = models.CharField(max_length=320, blank=True)
+    body_name = models.CharField(max_length=150, blank=True)
+    public_subject = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MemberNotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mailmelding")
+        verbose_name_plural = _("e-mailmeldingen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "target_type", "target_uuid"],
+                name="unique_member_notification",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target_type} {self.created_at:%Y-%m-%d}"

@@ -130,10 +130,13 @@ def add_item(
 def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
     """Provide the secret information to bodies: grant the object permission to each body's
     group and tell its current members, without content, that there is something new."""
+    from .notifications import announce_secret
+
     for body in _check_recipients(bodies):
         decision.provided_to.add(body)
         assign_perm(SECRET_PERMISSION, body.group, decision)
         _notify_members(decision, body)
+        announce_secret(decision, body)  # e-mail, queued on commit, without content
 
 
 def sync_grants(decision: SecrecyDecision) -> None:
@@ -216,9 +219,13 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
 
 def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecision | None:
     """After a document was registered against a meeting (griffie screens, admin): when the
-    meeting is closed, record the document as secret by law. Nothing happens otherwise."""
+    meeting is closed, record the document as secret by law. Otherwise the members who may
+    read it hear of it by e-mail (queued on commit; they are told once)."""
     if document.meeting_id and Meeting.objects.closed().filter(pk=document.meeting_id).exists():
         return record_closed_meeting_document(document, actor=actor)
+    from .notifications import announce_document
+
+    announce_document(document)
     return None
 
 
@@ -291,6 +298,20 @@ def log_access(
     )
 
 
+def watermark_lines(user, obj, issued_at) -> list[str]:
+    """What the watermark says besides the level and code: who, when, and for geheim
+    information who may lift the secrecy."""
+    lines = [
+        user.get_full_name() or user.get_username(),
+        date_format(timezone.localtime(issued_at), "DATETIME_FORMAT"),
+    ]
+    if isinstance(obj, SecretItem):
+        lines.append(
+            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
+        )
+    return lines
+
+
 def watermarked_copy(
     request, obj, document_file: DocumentFile, *, level: str | None = None
 ) -> tuple[bytes, WatermarkIssue]:
@@ -306,16 +327,7 @@ def watermarked_copy(
         file_sha256=document_file.sha256,
         ip=client_ip(request),
     )
-    now = timezone.localtime(issue.issued_at)
-    user = request.user
-    lines = [
-        user.get_full_name() or user.get_username(),
-        date_format(now, "DATETIME_FORMAT"),
-    ]
-    if isinstance(obj, SecretItem):
-        lines.append(
-            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
-        )
+    lines = watermark_lines(request.user, obj, issue.issued_at)
     data = watermark_pdf(document_file.read_bytes(), level=level, lines=lines, code=issue.code)
     issue.save()
     return data, issue
@@ -370,6 +382,7 @@ __all__ = [
     "record_if_closed_meeting",
     "resolve_watermark",
     "send_review_reminders",
+    "watermark_lines",
     "sync_grants",
     "watermarked_copy",
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views
+from . import member_views, views
 
 app_name = "confidentiality"
 
@@ -27,6 +27,22 @@ urlpatterns = [
         views.ConfidentialDownloadView.as_view(),
         name="confidential-download",
     ),
+    # Reading the meeting (issue 17).
+    path("vergaderingen/", member_views.MeetingListView.as_view(), name="meetings"),
+    path("vergaderingen/<int:pk>/", member_views.MeetingView.as_view(), name="meeting"),
+    path("lezen/<slug:kind>/<uuid:uuid>/", member_views.ReaderView.as_view(), name="read"),
+    path(
+        "lezen/<slug:kind>/<uuid:uuid>/pagina-<int:page>.png",
+        member_views.PageImageView.as_view(),
+        name="read-page",
+    ),
+    path(
+        "notities/<int:pk>/verwijderen/",
+        member_views.NoteDeleteView.as_view(),
+        name="note-delete",
+    ),
+    path("zoeken/", member_views.SearchView.as_view(), name="search"),
+    path("meldingen/e-mail/", member_views.PreferencesView.as_view(), name="preferences"),
     path("geheim/", views.SecretListView.as_view(), name="secret-list"),
     path("geheim/<uuid:uuid>/", views.SecretDetailView.as_view(), name="secret-detail"),
     path(

@@ -199,6 +199,10 @@ def publish_document(
         )
         update_search_vector(decision.pk, document.subject)
         cache.bump()
+        # Members of its meeting's body (or the raad) hear of it by e-mail, on commit.
+        from confidentiality.notifications import announce_public_document
+
+        announce_public_document(document)
         document.record(
             "publication_decision",
             user,
@@ -411,6 +415,10 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
         meeting_document.publication_report = report
         meeting_document.save()
         cache.bump()
+        # The members of the meeting's body hear of it by e-mail (queued on commit).
+        from confidentiality.notifications import announce_meeting_document
+
+        announce_meeting_document(meeting_document)
         if old_file:
             transaction.on_commit(lambda: remove_stored([old_file]))
     return report

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .utils import config
 
@@ -234,7 +235,34 @@ CELERY_BEAT_SCHEDULE = {
         "task": "confidentiality.tasks.send_secrecy_review_reminders",
         "schedule": 24 * 60 * 60,
     },
+    # Councillors: the daily e-mail digest of new documents, and deleting the private notes
+    # of members whose term ended (docs/operations.md, "Notes and notifications").
+    "member-digests": {
+        "task": "confidentiality.tasks.send_member_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "delete-expired-reading-notes": {
+        "task": "confidentiality.tasks.delete_expired_reading_notes",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
+
+# --- E-mail (notifications to councillors) ---------------------------------------------------
+EMAIL_BACKEND = config(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    help_text="django.core.mail.backends.smtp.EmailBackend to send for real.",
+)
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help_text="SMTP server.")
+EMAIL_PORT = config("EMAIL_PORT", 25, help_text="SMTP port.")
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", help_text="SMTP user, if any.")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", help_text="SMTP password, if any.")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, help_text="STARTTLS to the SMTP server.")
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL",
+    "griffie@example.nl",
+    help_text="Sender of the notifications to councillors.",
+)
 
 # --- Caches and sessions ------------------------------------------------------------------
 # One cache for every web process (public page cache, API throttling) when CACHE_URL names a

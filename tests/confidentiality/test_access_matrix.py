@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from confidentiality import access
-from confidentiality.models import SecrecyDecision
+from confidentiality.models import ReadingNote, ReadingTarget, SecrecyDecision
 from tests.confidentiality.helpers import verify
+from tests.confidentiality.members_helpers import council_meeting, page_url, read_url
 
 ROLES = [
     "anonymous",
@@ -205,6 +206,7 @@ MATRIX_ROLES = [
 
 
 def test_count_of_unauthorised_reads_is_zero(world, capsys):
+    council = council_meeting(world)
     staff = world.users["global_perm"]
     staff.is_staff = True
     staff.save()
@@ -213,7 +215,12 @@ def test_count_of_unauthorised_reads_is_zero(world, capsys):
     )
     secret_markers = _secret_markers(world)
     vertrouwelijk_markers = _vertrouwelijk_markers(world)
-    urls = [*_area_urls(world), *_griffie_urls(world), *_admin_urls(world)]
+    urls = [
+        *_area_urls(world),
+        *_members_urls(world, council),
+        *_griffie_urls(world),
+        *_admin_urls(world),
+    ]
     cells, unauthorised = 0, []
     for role in MATRIX_ROLES:
         client = _matrix_client(world, role)
@@ -249,3 +256,84 @@ def test_an_excluded_member_cannot_tell_a_secret_item_from_a_random_id(world):
             + (response.status_code,)
         )
     assert answers[0] == answers[1]
+
+
+# --- issue 17: reading the meeting ------------------------------------------------------------
+def _members_urls(world, council):
+    """Every URL of the members' reading pages, for the documents of every level."""
+    yield reverse("confidentiality:meetings")
+    yield reverse("confidentiality:meetings") + "?alle=1"
+    yield reverse("confidentiality:meeting", args=[council.meeting.pk])
+    yield reverse("confidentiality:search") + "?q=Havenweg"
+    yield reverse("confidentiality:search") + "?q=Dorpsstraat"
+    yield reverse("confidentiality:preferences")
+    for level in LEVELS:
+        uuid = world.documents[level].uuid
+        yield read_url(ReadingTarget.DOCUMENT, uuid)
+        yield page_url(ReadingTarget.DOCUMENT, uuid)
+    for level in GEHEIM_READERS:
+        uuid = world.items[level].uuid
+        yield read_url(ReadingTarget.SECRET_ITEM, uuid)
+        yield page_url(ReadingTarget.SECRET_ITEM, uuid)
+    yield read_url(ReadingTarget.MEETING_DOCUMENT, council.proposal.uuid)
+    yield page_url(ReadingTarget.MEETING_DOCUMENT, council.proposal.uuid)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_members_url_for_every_role(world, role):
+    """The meeting, the reader and its page images, notes, search and the e-mail choice:
+    each answers by the existing reading rule, for every role and level."""
+    council = council_meeting(world)
+    client = _client(world, role)
+    problems = []
+
+    def check(url, allowed, method="get"):
+        response = getattr(client, method)(url)
+        expected = _expect(allowed, role)
+        if method == "post" and allowed:
+            expected = (302,)
+        if response.status_code not in expected:
+            problems.append(f"{method} {url}: {response.status_code}, expected {expected}")
+        if role == "anonymous" and response.status_code == 302:
+            assert reverse("login") in response["Location"]
+        return response
+
+    for name in ("meetings", "search", "preferences"):
+        check(reverse(f"confidentiality:{name}"), True)
+    meeting = check(reverse("confidentiality:meeting", args=[council.meeting.pk]), True)
+    search = check(reverse("confidentiality:search") + "?q=Inhoud+van", True)
+    for level in LEVELS:
+        uuid = world.documents[level].uuid
+        may_read = role in VERTROUWELIJK_READERS[level]
+        check(read_url(ReadingTarget.DOCUMENT, uuid), may_read)
+        check(page_url(ReadingTarget.DOCUMENT, uuid), may_read)
+        if level in GEHEIM_READERS:
+            item = world.items[level]
+            may_see = role in GEHEIM_READERS[level]
+            check(read_url(ReadingTarget.SECRET_ITEM, item.uuid), may_see)
+            check(page_url(ReadingTarget.SECRET_ITEM, item.uuid), may_see)
+            listed = meeting.status_code == 200 and str(item.uuid).encode() in meeting.content
+            if level == "geheim" and listed != may_see:
+                problems.append(f"geheim item on the meeting page: {listed}")
+            found = search.status_code == 200 and str(item.uuid).encode() in search.content
+            if found != (may_see and level == "geheim"):
+                problems.append(f"geheim item {level} in search: {found}")
+    for url in (
+        read_url(ReadingTarget.MEETING_DOCUMENT, council.proposal.uuid),
+        page_url(ReadingTarget.MEETING_DOCUMENT, council.proposal.uuid),
+    ):
+        check(url, True)
+    vertrouwelijk = str(world.documents["vertrouwelijk"].uuid).encode()
+    on_page = meeting.status_code == 200 and vertrouwelijk in meeting.content
+    if on_page != (role in VERTROUWELIJK_READERS["vertrouwelijk"]):
+        problems.append(f"vertrouwelijk document on the meeting page: {on_page}")
+    # A note: only its author may delete it (the others get the same 404 as for no note).
+    note = ReadingNote.objects.create(
+        author=world.users["raadslid"],
+        target_type=ReadingTarget.MEETING_DOCUMENT,
+        target_uuid=council.proposal.uuid,
+        text="Eigen notitie",
+    )
+    check(reverse("confidentiality:note-delete", args=[note.pk]), role == "raadslid", "post")
+    assert ReadingNote.objects.filter(pk=note.pk).exists() == (role != "raadslid")
+    assert not problems, problems
