@@ -184,8 +184,18 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
     ).first()
     if covered is not None:
         return covered
-    # A lifting covers what the raad saw when it lifted; a document added later is secret
-    # until the raad lifts again, so it joins an active decision, never a lifted one.
+    decision = closed_meeting_decision(meeting, actor=actor)
+    add_item(decision, document)
+    provide_to(decision, [meeting.body], actor=actor)
+    return decision
+
+
+@transaction.atomic
+def closed_meeting_decision(meeting: Meeting, *, actor=None) -> SecrecyDecision:
+    """The register's record that what a besloten vergadering saw is secret by law, provided
+    to the meeting's body: the active one, or a new one. A lifting covers what the raad saw
+    when it lifted; a document added later is secret until the raad lifts again, so it joins
+    an active decision, never a lifted one."""
     decision = (
         SecrecyDecision.objects.active()
         .filter(meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING)
@@ -205,8 +215,8 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
             meeting=meeting,
             created_by=actor,
         )
-    add_item(decision, document)
-    provide_to(decision, [meeting.body], actor=actor)
+        provide_to(decision, [meeting.body], actor=actor)
+        _public_site_changed()
     return decision
 
 
@@ -361,6 +371,7 @@ __all__ = [
     "log_access",
     "provide_to",
     "readable_file",
+    "closed_meeting_decision",
     "record_closed_meeting",
     "record_closed_meeting_document",
     "record_if_closed_meeting",

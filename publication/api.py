@@ -485,7 +485,7 @@ class AgendapuntViewSet(PublicReadOnlyViewSet):
     filterset_class = AgendapuntFilter
 
     def get_queryset(self):
-        return AgendaItem.objects.filter(meeting__in=Meeting.objects.open()).order_by(
+        return AgendaItem.objects.filter(meeting__in=Meeting.objects.with_public_agenda()).order_by(
             "meeting_id", "position", "pk"
         )
 

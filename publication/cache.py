@@ -176,6 +176,10 @@ DOCUMENT_PUBLIC_FIELDS = frozenset(
 CONTENT_MODELS = (
     "meetings.Meeting",
     "meetings.AgendaItem",
+    "meetings.Attendance",
+    "meetings.Vote",
+    "meetings.FractieVote",
+    "meetings.MemberVote",
     "publication.MeetingDocument",
     "publication.Activity",
     "people.Person",

@@ -116,9 +116,12 @@ def public_meeting_documents() -> QuerySet[MeetingDocument]:
 
 
 def public_agenda_items(meeting: Meeting):
-    if not meeting.shows_content:
-        return meeting.agenda_items.none()
-    return meeting.agenda_items.all()
+    """The agenda in reading order (each main item, then its sub-items), once published."""
+    if not meeting.shows_agenda:
+        return []
+    from meetings.service import ordered_items
+
+    return ordered_items(meeting)
 
 
 def public_activities() -> QuerySet[Activity]:
