@@ -58,7 +58,9 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(models.Model):
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("orgaan")
+    )
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("aanvang"))
     ends_at = models.DateTimeField(_("einde"), null=True, blank=True)

@@ -99,7 +99,12 @@ class Person(models.Model):
     name = models.CharField(_("naam"), max_length=150)
     role = models.CharField(_("functie"), max_length=20, choices=PersonRole.choices)
     fractie = models.ForeignKey(
-        Fractie, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+        Fractie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("fractie"),
     )
     department = models.CharField(_("afdeling"), max_length=150, blank=True)
     public_email = models.EmailField(_("e-mailadres (openbaar)"), blank=True)
@@ -149,7 +154,9 @@ class MembershipQuerySet(models.QuerySet):
 
 class Membership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("orgaan")
+    )
     label = models.CharField(_("rol"), max_length=50, default="lid")
     start = models.DateField(_("begin"))
     end = models.DateField(_("einde"), null=True, blank=True)
