@@ -164,6 +164,14 @@ def _notify_members(decision: SecrecyDecision, body: Body) -> None:
 def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor):
     decision.lift(by_body, on, reference, actor)
     _public_site_changed()
+    if decision.legal_basis == LegalBasis.CLOSED_MEETING and decision.meeting_id:
+        # The lifting covers the griffie's meeting documents the raad saw too (issue 17);
+        # one added later stays secret until the raad lifts again.
+        from publication.models import MeetingDocument
+
+        MeetingDocument.objects.filter(
+            meeting_id=decision.meeting_id, secrecy_lifted_by__isnull=True
+        ).update(secrecy_lifted_by=decision)
     for group in Group.objects.filter(body__in=decision.provided_to.all()):
         remove_perm(SECRET_PERMISSION, group, decision)
     return decision

@@ -566,10 +566,7 @@ def lift_closed_meeting_secrecy(meeting: Meeting, *, on: date, reference: str, a
         lift_secrecy(decision, by_body=raad, on=on, reference=reference.strip(), actor=actor)
     except Exception as exc:  # InvalidSecrecyChange and ValidationError carry Dutch text
         raise MeetingRefused(str(getattr(exc, "message", exc))) from exc
-    meeting.public_documents.filter(secrecy_lifted_by__isnull=True).update(
-        secrecy_lifted_by=decision
-    )
-    return decision
+    return decision  # lift_secrecy marked the meeting documents it covers
 
 
 def secrecy_state(meeting: Meeting) -> dict:

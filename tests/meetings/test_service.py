@@ -393,3 +393,41 @@ def test_deleting_an_item_makes_its_sub_items_main_items(meeting):
     service.delete_item(main)
     assert agenda(meeting) == [("1", "Haven")]
     assert not AgendaItem.objects.filter(title="Raadsvoorstellen").exists()
+
+
+def test_lifting_in_the_secrecy_screen_covers_the_meeting_documents_too(db):
+    """Whichever screen records the raad's lifting, the meeting documents follow."""
+    from confidentiality.service import closed_meeting_decision, lift_secrecy
+    from publication.service import publish_meeting_document
+
+    raad = BodyFactory(name="Gemeenteraad", kind=BodyKind.RAAD)
+    closed = MeetingFactory(
+        body=raad, is_closed=True, starts_at=timezone.now() - datetime.timedelta(days=14)
+    )
+    minutes = MeetingDocumentFactory(
+        meeting=closed, kind=MeetingDocumentKind.NOTULEN, file__data=make_pdf("Verslag.")
+    )
+    publish_meeting_document(minutes)
+    assert not MeetingDocument.objects.public().exists()
+    decision = closed_meeting_decision(closed)
+    lift_secrecy(decision, by_body=raad, on=timezone.localdate(), reference="RB-9", actor=None)
+    assert list(MeetingDocument.objects.public()) == [minutes]
+
+
+def test_an_insprekers_contribution_keeps_the_name_and_loses_the_contact_details(meeting):
+    """Gedragscode 3d: published with the meeting, with the speaker's name; the engine
+    still removes address and phone number."""
+    service.publish_agenda(meeting)
+    md = MeetingDocumentFactory.build(
+        meeting=meeting,
+        kind=MeetingDocumentKind.INSPREKER,
+        title="Bijdrage inspreker over de haven",
+        file__data=make_pdf(
+            "Inspreekbijdrage van Annelies Verstraate, Kerkstraat 14, 4484 AB Kortgene, "
+            "telefoon 06-41829377.\n\nGeachte raad, de haven moet open blijven voor vissers."
+        ),
+    )
+    assert service.attach_document(md) is None
+    md.refresh_from_db()
+    assert "Annelies Verstraate" in md.public_text
+    assert "06-41829377" not in md.public_text and "Kerkstraat 14" not in md.public_text
