@@ -101,6 +101,7 @@ def add_item(
         _place_after_family(item, parent)
     _renumber(meeting)
     meeting.note_change()
+    item.refresh_from_db()
     return item
 
 

@@ -174,3 +174,26 @@ def test_griffie_runs_a_meeting_and_the_public_sees_agenda_and_votes(sized_page,
     assert "Anouk Verhage (Dorpsbelang): voor" in anonymous.locator("main").inner_text()
     assert "De raad verwerpt het voorstel en neemt de motie aan." in text
     public_page.close()
+
+
+def test_griffie_reorders_the_agenda_by_dragging(page, council):
+    """Drag and drop (static/js/agenda.js): a main item dragged below another takes its
+    sub-items along; the server renumbers."""
+    from meetings import service
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(body=council, agenda_published_at=None)
+    opening = service.add_item(meeting, title="Opening")
+    haven = service.add_item(meeting, title="Haven")
+    service.add_item(meeting, title="Kademuur", parent=haven)
+    service.add_item(meeting, title="Sluiting")
+    assert opening.number == "1"
+
+    log_in_with_second_factor(page, "griffier", "geheim-wachtwoord-123")
+    page.goto(f"/griffie/vergaderingen/{meeting.pk}/")
+    page.locator(".js-drag-hint").wait_for()  # the script runs: drag is offered
+    with page.expect_navigation():
+        item_row(page, "2. Haven").drag_to(item_row(page, "3. Sluiting"))
+    page.locator(".messages").get_by_text("De volgorde van de agenda is opgeslagen").wait_for()
+    titles = page.locator("li.agenda-row h3").all_inner_texts()
+    assert titles == ["1. Opening", "2. Sluiting", "3. Haven", "3.1. Kademuur"]
