@@ -282,7 +282,15 @@ class DocumentPublishView(DocumentMixin, View):
 class PublishAgendaView(MeetingMixin, View):
     def post(self, request, pk):
         result = service.publish_agenda(self.meeting, actor=request.user)
-        if result.first_time:
+        if not self.meeting.shows_content:
+            messages.success(
+                request,
+                _(
+                    "Besloten vergadering: op de website staat alleen dat zij plaatsvindt; "
+                    "de stukken blijven geheim."
+                ),
+            )
+        elif result.first_time:
             messages.success(request, _("De agenda staat op de website."))
         else:
             messages.success(request, _("De wijziging van de agenda staat op de website."))
