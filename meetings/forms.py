@@ -61,7 +61,7 @@ class MeetingDocumentForm(PublicTextCheckedForm):
     class Meta:
         model = MeetingDocument
         fields = ["agenda_item", "kind", "title", "file", "personal_data_consent"]
-        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"})}
+        widgets = {"file": forms.FileInput(attrs={"accept": ".pdf,application/pdf"})}
         labels = {"file": _("Bestand (PDF)")}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -71,8 +71,10 @@ class MeetingDocumentForm(PublicTextCheckedForm):
         self.fields["agenda_item"].empty_label = _("— geen: bij de vergadering als geheel —")
 
     def clean_file(self):
+        from django.core.files.uploadedfile import UploadedFile
+
         upload = self.cleaned_data.get("file")
-        if upload and hasattr(upload, "read"):
+        if isinstance(upload, UploadedFile):
             head = upload.read(5)
             upload.seek(0)
             if head != b"%PDF-":

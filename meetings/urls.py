@@ -29,6 +29,11 @@ urlpatterns = [
     ),
     path("<int:pk>/stukken/nieuw/", views.DocumentCreateView.as_view(), name="document-create"),
     path(
+        "<int:pk>/stukken/<int:doc_pk>/",
+        views.DocumentUpdateView.as_view(),
+        name="document-update",
+    ),
+    path(
         "<int:pk>/stukken/<int:doc_pk>/publiceren/",
         views.DocumentPublishView.as_view(),
         name="document-publish",

@@ -250,6 +250,45 @@ class DocumentMixin(MeetingMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class DocumentUpdateView(DocumentMixin, UpdateView):
+    """Correct a meeting document: its title, kind, agenda item, consent, or a new file.
+    A document on a public agenda goes through the engine again at once (a refusal takes
+    the earlier version off the site, with the reason)."""
+
+    template_name = "meetings/document_form.html"
+    form_class = MeetingDocumentForm
+
+    def get_object(self):
+        return self.document
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["file"].required = False
+        return form
+
+    def form_valid(self, form):
+        md = form.save(commit=False)
+        if md.outcome and md.kind not in VOTED_KINDS:
+            md.outcome = ""
+        try:
+            refusal = service.attach_document(md, actor=self.request.user)
+        except MeetingRefused as exc:
+            form.add_error(None, exc.reason)
+            return self.form_invalid(form)
+        if refusal:
+            messages.error(
+                self.request,
+                _("%(title)s is opgeslagen maar niet gepubliceerd: %(reason)s")
+                % {"title": md.title, "reason": refusal},
+            )
+        else:
+            messages.success(self.request, _("%(title)s is opgeslagen.") % {"title": md.title})
+        return self.to_meeting(f"stuk-{md.pk}")
+
+
 class DocumentPublishView(DocumentMixin, View):
     """Publish one meeting document through the engine (again): after a refusal the griffie
     corrected, or minutes of a besloten vergadering whose secrecy the raad lifted."""

@@ -254,3 +254,26 @@ def test_the_closed_meetings_secrecy_is_lifted_in_the_griffies_screen(griffie_cl
     assert SecrecyDecision.objects.get(meeting=meeting).status == "lifted"
     griffie_client.post(reverse("meetings:document-publish", args=[meeting.pk, md.pk]))
     assert list(MeetingDocument.objects.public()) == [md]
+
+
+def test_a_refused_document_is_corrected_and_published_again(griffie_client):
+    meeting = MeetingFactory()  # agenda already public: a new document is published at once
+    response = griffie_client.post(
+        reverse("meetings:document-create", args=[meeting.pk]),
+        {"kind": "bijlage", "title": "Bijlage", "file": pdf_upload("Bijlage bij het voorstel.")},
+        follow=True,
+    )
+    md = MeetingDocument.objects.get()
+    assert md.published_at is not None
+    first_file = md.public_file.name
+    page = griffie_client.get(reverse("meetings:document-update", args=[meeting.pk, md.pk]))
+    assert page.status_code == 200 and "Laat het bestand leeg" in page.content.decode()
+    response = griffie_client.post(
+        reverse("meetings:document-update", args=[meeting.pk, md.pk]),
+        {"kind": "bijlage", "title": "Bijlage bij het voorstel"},
+        follow=True,
+    )
+    assert "Bijlage bij het voorstel is opgeslagen" in response.content.decode()
+    md.refresh_from_db()
+    assert md.title == "Bijlage bij het voorstel" and md.published_at is not None
+    assert md.public_file.name != first_file  # the engine ran again on the same upload
