@@ -163,3 +163,25 @@ class LiftMinutesForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     reference = forms.CharField(label=_("Kenmerk raadsbesluit"), max_length=100)
+
+
+class LinkIncomingForm(forms.Form):
+    registration_number = forms.CharField(
+        label=_("Registratienummer van het ingekomen stuk"),
+        help_text=_("Bijvoorbeeld 2026-0012. Het stuk komt op de lijst ingekomen stukken."),
+        max_length=20,
+    )
+
+    def clean_registration_number(self):
+        from documents.models import Document
+
+        value = self.cleaned_data["registration_number"].strip()
+        try:
+            year, sequence = value.split("-")
+            return Document.objects.get(
+                registration_year=int(year), registration_sequence=int(sequence)
+            )
+        except (ValueError, Document.DoesNotExist):
+            raise forms.ValidationError(
+                _("Onbekend registratienummer: %(n)s"), params={"n": value}
+            ) from None

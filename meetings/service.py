@@ -241,6 +241,24 @@ def delete_item(item: AgendaItem) -> None:
     meeting.note_change()
 
 
+# --- ingekomen stukken from the postkamer ------------------------------------------------
+@transaction.atomic
+def link_incoming(document, item: AgendaItem, *, actor=None):
+    """Put a registered ingekomen stuk on an agenda item (the lijst ingekomen stukken). It is
+    published through its own publication decision, as always; on a besloten vergadering it
+    becomes secret by law (the register records it)."""
+    from confidentiality.service import record_if_closed_meeting
+
+    if document.registered_at is None:
+        raise MeetingRefused("Registreer het stuk eerst in de postkamer.")
+    document.meeting = item.meeting
+    document.agenda_item = item
+    document.save(update_fields=["meeting", "agenda_item"])
+    record_if_closed_meeting(document, actor=actor)
+    item.meeting.note_change()
+    return document
+
+
 # --- meeting documents -------------------------------------------------------------------
 @dataclass
 class PublishResult:
@@ -593,6 +611,7 @@ __all__ = [
     "delete_item",
     "eligible_members",
     "fractie_choice",
+    "link_incoming",
     "lift_closed_meeting_secrecy",
     "move_item",
     "ordered_items",

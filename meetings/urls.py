@@ -18,6 +18,11 @@ urlpatterns = [
         name="item-update",
     ),
     path(
+        "<int:pk>/agendapunten/<int:item_pk>/ingekomen-stuk/",
+        views.ItemLinkIncomingView.as_view(),
+        name="item-link-incoming",
+    ),
+    path(
         "<int:pk>/agendapunten/<int:item_pk>/verplaatsen/",
         views.ItemMoveView.as_view(),
         name="item-move",

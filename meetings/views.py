@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
 from documents.access import GriffieRequiredMixin
+from documents.models import Document
 from people.models import Fractie
 from publication.models import VOTED_KINDS, MeetingDocument
 from publication.service import PublicationRefused, publication_summary, publish_meeting_document
@@ -21,6 +22,7 @@ from .forms import (
     AgendaItemForm,
     AttendanceForm,
     LiftMinutesForm,
+    LinkIncomingForm,
     MeetingDocumentForm,
     MeetingForm,
     OutcomeForm,
@@ -97,7 +99,12 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             md.summary = publication_summary(md.publication_report) if md.publication_report else ""
             md.votable = md.kind in VOTED_KINDS
             per_item.setdefault(md.agenda_item_id, []).append(md)
-        rows = [(item, per_item.get(item.pk, [])) for item in items]
+        incoming: dict[int | None, list] = {}
+        for document in Document.objects.filter(meeting=self.meeting).order_by(
+            "registration_year", "registration_sequence"
+        ):
+            incoming.setdefault(document.agenda_item_id, []).append(document)
+        rows = [(item, per_item.get(item.pk, []), incoming.get(item.pk, [])) for item in items]
         attendance = Attendance.objects.filter(meeting=self.meeting)
         return super().get_context_data(
             rows=rows,
@@ -150,10 +157,41 @@ class ItemUpdateView(ItemMixin, UpdateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            link_form=LinkIncomingForm(),
+            incoming=self.item.documents.order_by("registration_year", "registration_sequence"),
+            **kwargs,
+        )
+
     def form_valid(self, form):
         service.save_item(form.save(commit=False))
         messages.success(
             self.request, _("Agendapunt %(n)s is opgeslagen.") % {"n": self.item.number}
+        )
+        return self.to_meeting(f"punt-{self.item.pk}")
+
+
+class ItemLinkIncomingView(ItemMixin, View):
+    """Put an ingekomen stuk from the postkamer on this agenda item (a POST from the item's
+    page)."""
+
+    def post(self, request, pk, item_pk):
+        form = LinkIncomingForm(request.POST)
+        if not form.is_valid():
+            for error in form.errors.get("registration_number", []):
+                messages.error(request, error)
+            return redirect("meetings:item-update", pk=pk, item_pk=item_pk)
+        document = form.cleaned_data["registration_number"]
+        try:
+            service.link_incoming(document, self.item, actor=request.user)
+        except MeetingRefused as exc:
+            messages.error(request, exc.reason)
+            return redirect("meetings:item-update", pk=pk, item_pk=item_pk)
+        messages.success(
+            request,
+            _("%(number)s staat bij agendapunt %(item)s.")
+            % {"number": document.registration_number, "item": self.item.number},
         )
         return self.to_meeting(f"punt-{self.item.pk}")
 

@@ -23,6 +23,7 @@ POST_ONLY = {
     "meetings:publish",
     "meetings:reorder",
     "meetings:item-move",
+    "meetings:item-link-incoming",
     "meetings:item-delete",
     "meetings:document-publish",
 }

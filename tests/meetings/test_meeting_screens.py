@@ -277,3 +277,22 @@ def test_a_refused_document_is_corrected_and_published_again(griffie_client):
     md.refresh_from_db()
     assert md.title == "Bijlage bij het voorstel" and md.published_at is not None
     assert md.public_file.name != first_file  # the engine ran again on the same upload
+
+
+def test_an_ingekomen_stuk_from_the_postkamer_is_put_on_an_agenda_item(griffie_client):
+    from tests.confidentiality.helpers import stored_document
+
+    meeting = MeetingFactory()
+    item = AgendaItem.objects.create(meeting=meeting, number="1", title="Ingekomen stukken")
+    document = stored_document("Brief over de haven")
+    url = reverse("meetings:item-link-incoming", args=[meeting.pk, item.pk])
+    response = griffie_client.post(url, {"registration_number": "2099-9999"}, follow=True)
+    assert "Onbekend registratienummer: 2099-9999" in response.content.decode()
+    response = griffie_client.post(
+        url, {"registration_number": document.registration_number}, follow=True
+    )
+    assert f"{document.registration_number} staat bij agendapunt 1" in response.content.decode()
+    document.refresh_from_db()
+    assert (document.meeting, document.agenda_item) == (meeting, item)
+    page = griffie_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Brief over de haven" in page
