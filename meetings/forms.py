@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.forms import PublicTextCheckedForm
 from people.models import Fractie
-from publication.models import MeetingDocument
+from publication.models import Activity, MeetingDocument
 
 from .models import AgendaItem, Meeting, VoteChoice, VoteOutcome
 
@@ -185,3 +185,28 @@ class LinkIncomingForm(forms.Form):
             raise forms.ValidationError(
                 _("Onbekend registratienummer: %(n)s"), params={"n": value}
             ) from None
+
+
+class ActivityForm(PublicTextCheckedForm):
+    """An announced activity for the raad (3h): the contact person's name, phone and e-mail
+    are public by design; the address only where it is unavoidable."""
+
+    public_text_fields = ("title", "description")
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "date",
+            "description",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "contact_address",
+            "address_unavoidable",
+            "is_published",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }

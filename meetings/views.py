@@ -9,16 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import CreateView, FormView, TemplateView, UpdateView
+from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
 
 from documents.access import GriffieRequiredMixin
 from documents.models import Document
 from people.models import Fractie
-from publication.models import VOTED_KINDS, MeetingDocument
+from publication.models import VOTED_KINDS, Activity, MeetingDocument
 from publication.service import PublicationRefused, publication_summary, publish_meeting_document
 
 from . import service
 from .forms import (
+    ActivityForm,
     AgendaItemForm,
     AttendanceForm,
     LiftMinutesForm,
@@ -488,3 +489,33 @@ class LiftSecrecyView(MeetingMixin, FormView):
             ),
         )
         return self.to_meeting()
+
+
+# --- announced activities (3h) -------------------------------------------------------------
+class ActivityListView(GriffieRequiredMixin, ListView):
+    template_name = "meetings/activity_list.html"
+    context_object_name = "activities"
+
+    def get_queryset(self):
+        return Activity.objects.order_by("-date", "title")[:100]
+
+
+class ActivityCreateView(GriffieRequiredMixin, CreateView):
+    template_name = "meetings/activity_form.html"
+    form_class = ActivityForm
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("De activiteit is opgeslagen."))
+        return redirect("meetings:activities")
+
+
+class ActivityUpdateView(GriffieRequiredMixin, UpdateView):
+    template_name = "meetings/activity_form.html"
+    form_class = ActivityForm
+    model = Activity
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("De activiteit is opgeslagen."))
+        return redirect("meetings:activities")

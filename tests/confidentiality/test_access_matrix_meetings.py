@@ -54,7 +54,11 @@ def objects(world):
         meeting=meeting, agenda_item=item, kind="motie", title="Motie", file="meetings/m.pdf"
     )
     membership = Membership.objects.filter(person__user=world.users["raadslid"]).first()
+    from publication.models import Activity
+
+    activity = Activity.objects.create(title="Werkbezoek", date="2026-12-12", contact_name="X")
     return {
+        "activity": activity,
         "meeting": meeting,
         "values": {
             "pk": meeting.pk,
@@ -78,6 +82,8 @@ def _urls(objects) -> list[tuple[str, str]]:
     urls = []
     for name, route in _patterns():
         values = dict(objects["values"])
+        if name == "meetings:activity-update":
+            values["pk"] = objects["activity"].pk
         if name.startswith("people:"):
             pk = objects["people_pk"].get(name)
             values["pk"] = fractie.pk if name == "people:fractie-update" else pk

@@ -296,3 +296,30 @@ def test_an_ingekomen_stuk_from_the_postkamer_is_put_on_an_agenda_item(griffie_c
     assert (document.meeting, document.agenda_item) == (meeting, item)
     page = griffie_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Brief over de haven" in page
+
+
+def test_the_griffie_announces_an_activity_without_the_admin(griffie_client):
+    from publication.models import Activity
+
+    response = griffie_client.post(
+        reverse("meetings:activity-create"),
+        {
+            "title": "Werkbezoek haven",
+            "date": "2026-12-12",
+            "contact_name": "J. de Visser",
+            "contact_phone": "0113-111222",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Activity.objects.get().title == "Werkbezoek haven"
+    refused = griffie_client.post(
+        reverse("meetings:activity-create"),
+        {
+            "title": "Bezoek bij mevrouw Hendrika Oosterhout, Zuidkade 77",
+            "date": "2026-12-13",
+            "contact_name": "J. de Visser",
+        },
+    )
+    assert "Mogelijk persoonsgegevens" in refused.content.decode()
+    assert Activity.objects.count() == 1
