@@ -104,7 +104,14 @@ class WooGround(models.TextChoices):
 
 
 # Bodies secret information may be provided to (never individual members).
-RECIPIENT_BODY_KINDS = (BodyKind.RAAD, BodyKind.COLLEGE, BodyKind.REKENKAMER, BodyKind.COMMISSIE)
+RECIPIENT_BODY_KINDS = (
+    BodyKind.RAAD,
+    BodyKind.COLLEGE,
+    BodyKind.REKENKAMER,
+    BodyKind.COMMISSIE,
+    BodyKind.PRESIDIUM,  # council committees too: they can meet behind closed doors
+    BodyKind.AUDITCOMMISSIE,
+)
 
 
 class InvalidSecrecyChange(Exception):

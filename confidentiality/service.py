@@ -171,6 +171,14 @@ def _notify_members(decision: SecrecyDecision, body: Body) -> None:
 def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor):
     decision.lift(by_body, on, reference, actor)
     _public_site_changed()
+    if decision.legal_basis == LegalBasis.CLOSED_MEETING and decision.meeting_id:
+        # The lifting covers the griffie's meeting documents the raad saw too (issue 17);
+        # one added later stays secret until the raad lifts again.
+        from publication.models import MeetingDocument
+
+        MeetingDocument.objects.filter(
+            meeting_id=decision.meeting_id, secrecy_lifted_by__isnull=True
+        ).update(secrecy_lifted_by=decision)
     for group in Group.objects.filter(body__in=decision.provided_to.all()):
         remove_perm(SECRET_PERMISSION, group, decision)
     return decision
@@ -191,8 +199,18 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
     ).first()
     if covered is not None:
         return covered
-    # A lifting covers what the raad saw when it lifted; a document added later is secret
-    # until the raad lifts again, so it joins an active decision, never a lifted one.
+    decision = closed_meeting_decision(meeting, actor=actor)
+    add_item(decision, document)
+    provide_to(decision, [meeting.body], actor=actor)
+    return decision
+
+
+@transaction.atomic
+def closed_meeting_decision(meeting: Meeting, *, actor=None) -> SecrecyDecision:
+    """The register's record that what a besloten vergadering saw is secret by law, provided
+    to the meeting's body: the active one, or a new one. A lifting covers what the raad saw
+    when it lifted; a document added later is secret until the raad lifts again, so it joins
+    an active decision, never a lifted one."""
     decision = (
         SecrecyDecision.objects.active()
         .filter(meeting=meeting, legal_basis=LegalBasis.CLOSED_MEETING)
@@ -212,8 +230,8 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
             meeting=meeting,
             created_by=actor,
         )
-    add_item(decision, document)
-    provide_to(decision, [meeting.body], actor=actor)
+        provide_to(decision, [meeting.body], actor=actor)
+        _public_site_changed()
     return decision
 
 
@@ -377,6 +395,7 @@ __all__ = [
     "log_griffie_read",
     "log_access",
     "provide_to",
+    "closed_meeting_decision",
     "record_closed_meeting",
     "record_closed_meeting_document",
     "record_if_closed_meeting",

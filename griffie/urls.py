@@ -16,6 +16,8 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("start/", views.home_after_login, name="home-after-login"),
+    path("griffie/vergaderingen/", include("meetings.urls")),
+    path("griffie/", include("people.urls")),
     path("griffie/", include("documents.urls")),
     path("raadsleden/", include("confidentiality.urls")),
     path("geheimhouding/", include(("confidentiality.public_urls", "secrecy-register"))),

@@ -28,6 +28,8 @@ class BodyKind(models.TextChoices):
     RAAD = "raad", _("gemeenteraad")
     COLLEGE = "college", _("college van B&W")
     COMMISSIE = "commissie", _("commissie")
+    PRESIDIUM = "presidium", _("presidium")
+    AUDITCOMMISSIE = "auditcommissie", _("auditcommissie")
     REKENKAMER = "rekenkamer", _("rekenkamer")
 
 

@@ -35,3 +35,38 @@ def office_holder_emails() -> list[str]:
         .exclude(public_email="")
         .values_list("public_email", flat=True)
     )
+
+
+@transaction.atomic
+def save_person(person: Person) -> Person:
+    """Save a person the griffie keeps; their login's body groups follow their memberships."""
+    previous_user = None
+    if person.pk:
+        previous_user = Person.objects.filter(pk=person.pk).values_list("user", flat=True).first()
+    person.full_clean()
+    person.save()
+    if previous_user and previous_user != person.user_id:
+        # A login unlinked from a member loses that member's bodies at once.
+        from django.contrib.auth import get_user_model
+
+        former = get_user_model().objects.get(pk=previous_user)
+        former.groups.remove(*Group.objects.filter(body__isnull=False))
+    sync_body_groups(person)
+    return person
+
+
+@transaction.atomic
+def save_body(body: Body) -> Body:
+    """Create or rename a body; each body has its own group for secret information."""
+    if not body.group_id:
+        body.group = Group.objects.get_or_create(name=f"orgaan: {body.name}")[0]
+    body.save()
+    return body
+
+
+@transaction.atomic
+def save_membership(membership) -> None:
+    """Start, change or end a membership (a term in a body); access to secret information
+    follows at once (confidentiality.access reads memberships, the groups follow here)."""
+    membership.save()
+    sync_body_groups(membership.person)

@@ -220,10 +220,94 @@ class AgendapuntSerializer(serializers.ModelSerializer):
     onderwerp = serializers.CharField(source="title")
     toelichting = serializers.CharField(source="description")
     volgorde = serializers.IntegerField(source="position")
+    hoofdpunt = serializers.IntegerField(
+        source="parent_id", allow_null=True, help_text="Id van het hoofdpunt bij een subpunt."
+    )
+    besluit = serializers.CharField(source="decision", help_text="Het besluit (besluitenlijst).")
 
     class Meta:
         model = AgendaItem
-        fields = ("id", "vergadering", "nummer", "onderwerp", "toelichting", "volgorde")
+        fields = (
+            "id",
+            "vergadering",
+            "nummer",
+            "onderwerp",
+            "toelichting",
+            "volgorde",
+            "hoofdpunt",
+            "besluit",
+        )
+
+
+STEM_CHOICES = ("voor", "tegen")
+
+
+class FractieStemSerializer(serializers.Serializer):
+    fractie = serializers.CharField()
+    stem = serializers.ChoiceField(choices=(*STEM_CHOICES, "verdeeld"))
+
+
+class LidStemSerializer(serializers.Serializer):
+    naam = serializers.CharField(help_text="Naam van het raadslid (publieke ambtsdrager).")
+    fractie = serializers.CharField(allow_blank=True)
+    stem = serializers.ChoiceField(choices=STEM_CHOICES)
+
+
+class StemmingSerializer(serializers.Serializer):
+    """De uitslag van een raadsvoorstel, amendement of motie, met de stemmen."""
+
+    stuk = serializers.CharField(help_text="Titel van het raadsvoorstel, amendement of motie.")
+    soort = serializers.ChoiceField(choices=("raadsvoorstel", "amendement", "motie"))
+    agendapunt = serializers.IntegerField(allow_null=True)
+    document = serializers.URLField(help_text="Het gepubliceerde bestand.")
+    uitslag = serializers.ChoiceField(
+        choices=("aangenomen", "verworpen", "ingetrokken", "aangehouden")
+    )
+    hoofdelijk = serializers.BooleanField(help_text="Hoofdelijke stemming.")
+    voor = serializers.IntegerField(min_value=0)
+    tegen = serializers.IntegerField(min_value=0)
+    fracties = FractieStemSerializer(many=True)
+    leden = LidStemSerializer(many=True)
+
+
+class PresentieSerializer(serializers.Serializer):
+    aanwezig = serializers.ListField(child=serializers.CharField())
+    afwezig = serializers.ListField(child=serializers.CharField())
+
+
+def stemmingen(meeting) -> list[dict]:
+    """The votes of a meeting's public meeting documents (none for a besloten vergadering)."""
+    from .models import VOTED_KINDS
+
+    if not public.meeting_is_open(meeting):
+        return []
+    documents = [
+        md
+        for md in public.public_meeting_documents().filter(meeting=meeting).order_by("pk")
+        if md.kind in VOTED_KINDS and md.outcome
+    ]
+    votes = public.public_votes(documents)
+    rows = []
+    for md in documents:
+        vote = votes.get(md.pk)
+        rows.append(
+            {
+                "stuk": md.title,
+                "soort": md.kind,
+                "agendapunt": md.agenda_item_id,
+                "document": _abs(md.get_absolute_url()),
+                "uitslag": md.outcome,
+                "hoofdelijk": bool(vote and vote.roll_call),
+                "voor": vote.votes_for if vote else 0,
+                "tegen": vote.votes_against if vote else 0,
+                "fracties": [{"fractie": f, "stem": c} for f, c in (vote.fracties if vote else [])],
+                "leden": [
+                    {"naam": n, "fractie": f, "stem": c}
+                    for n, f, c in (vote.members if vote else [])
+                ],
+            }
+        )
+    return rows
 
 
 class VergaderingSerializer(serializers.ModelSerializer):
@@ -260,14 +344,45 @@ class VergaderingSerializer(serializers.ModelSerializer):
 
 
 class VergaderingDetailSerializer(VergaderingSerializer):
-    agendapunten = serializers.SerializerMethodField(help_text="Leeg bij een besloten vergadering.")
+    agendapunten = serializers.SerializerMethodField(
+        help_text="Leeg bij een besloten vergadering en zolang de agenda niet is gepubliceerd."
+    )
+    agendaGewijzigdOp = serializers.SerializerMethodField(
+        help_text="Wanneer de gepubliceerde agenda het laatst is gewijzigd."
+    )
+    stemmingen = serializers.SerializerMethodField(
+        help_text="Uitslag en stemmen per fractie en per raadslid van elk raadsvoorstel, "
+        "amendement en elke motie."
+    )
+    presentie = serializers.SerializerMethodField()
 
     class Meta(VergaderingSerializer.Meta):
-        fields = (*VergaderingSerializer.Meta.fields, "agendapunten")
+        fields = (
+            *VergaderingSerializer.Meta.fields,
+            "agendapunten",
+            "agendaGewijzigdOp",
+            "stemmingen",
+            "presentie",
+        )
 
     @extend_schema_field(AgendapuntSerializer(many=True))
     def get_agendapunten(self, m) -> list:
         return AgendapuntSerializer(public.public_agenda_items(m), many=True).data
+
+    @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
+    def get_agendaGewijzigdOp(self, m) -> str | None:  # noqa: N802 - the API's field name
+        if not m.shows_agenda or not m.agenda_changed_at:
+            return None
+        return timezone.localtime(m.agenda_changed_at).isoformat()
+
+    @extend_schema_field(StemmingSerializer(many=True))
+    def get_stemmingen(self, m) -> list:
+        return StemmingSerializer(stemmingen(m), many=True).data
+
+    @extend_schema_field(PresentieSerializer)
+    def get_presentie(self, m) -> dict:
+        attendance = public.public_attendance(m)
+        return {"aanwezig": attendance["present"], "afwezig": attendance["absent"]}
 
 
 @extend_schema_field({"type": "string", "nullable": True})
@@ -485,7 +600,7 @@ class AgendapuntViewSet(PublicReadOnlyViewSet):
     filterset_class = AgendapuntFilter
 
     def get_queryset(self):
-        return AgendaItem.objects.filter(meeting__in=Meeting.objects.open()).order_by(
+        return AgendaItem.objects.filter(meeting__in=Meeting.objects.with_public_agenda()).order_by(
             "meeting_id", "position", "pk"
         )
 

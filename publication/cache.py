@@ -177,6 +177,10 @@ DOCUMENT_PUBLIC_FIELDS = frozenset(
 CONTENT_MODELS = (
     "meetings.Meeting",
     "meetings.AgendaItem",
+    "meetings.Attendance",
+    "meetings.Vote",
+    "meetings.FractieVote",
+    "meetings.MemberVote",
     "publication.MeetingDocument",
     "publication.Activity",
     "people.Person",

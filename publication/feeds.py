@@ -116,7 +116,8 @@ class MeetingsFeed(CouncilFeed):
     def item_description(self, item):
         if item.is_closed:
             return _("Besloten vergadering.")
-        return f"{item.body.name}, {item.location}"
+        summary = public.meeting_summary(item)
+        return f"{item.body.name}, {item.location}" + (f"\n\n{summary}" if summary else "")
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -158,6 +159,9 @@ def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
         event.add("summary", summary % {"title": meeting.title})
         event.add("location", meeting.location)
         event.add("url", base_url.rstrip("/") + meeting.get_absolute_url())
+        description = "" if meeting.is_closed else public.meeting_summary(meeting)
+        if description:  # the agenda, decisions and votes, as on the meeting page
+            event.add("description", description)
         calendar.add_component(event)
     return calendar.to_ical()
 

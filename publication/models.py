@@ -72,10 +72,14 @@ class MeetingDocumentKind(models.TextChoices):
     BESLUIT = "besluit", _("besluit")
     AMENDEMENT = "amendement", _("amendement")
     MOTIE = "motie", _("motie")
+    INGEKOMEN = "ingekomen", _("ingekomen stuk")
+    INSPREKER = "inspreker", _("bijdrage inspreker")
 
 
+#: Amendementen and moties: the raad votes on them, and they may be withdrawn or held.
+MOTION_KINDS = frozenset({MeetingDocumentKind.AMENDEMENT, MeetingDocumentKind.MOTIE})
 #: Kinds the raad votes on: they carry an outcome once voted.
-VOTED_KINDS = frozenset({MeetingDocumentKind.AMENDEMENT, MeetingDocumentKind.MOTIE})
+VOTED_KINDS = frozenset({*MOTION_KINDS, MeetingDocumentKind.RAADSVOORSTEL})
 
 
 def meeting_document_path(instance: "MeetingDocument", filename: str) -> str:
@@ -91,8 +95,20 @@ class MeetingDocumentQuerySet(models.QuerySet):
         """Published meeting documents of meetings that show content (never of a besloten
         vergadering). Only with the engine's output: a row published before meeting
         documents went through the engine has none and stays off the site (fail closed)."""
+        from confidentiality.models import LegalBasis, SecrecyStatus
+
         published = self.filter(published_at__isnull=False).exclude(public_file="")
-        return published.filter(meeting__in=Meeting.objects.open())
+        # A document of a besloten vergadering only once the raad lifted the secrecy of what
+        # it saw (the lifting names the documents it covered; a later one stays secret).
+        lifted = models.Q(
+            secrecy_lifted_by__status=SecrecyStatus.LIFTED,
+            secrecy_lifted_by__legal_basis=LegalBasis.CLOSED_MEETING,
+            secrecy_lifted_by__meeting_id=models.F("meeting_id"),
+        )
+        return published.filter(models.Q(meeting__in=Meeting.objects.open()) | lifted)
+
+    def of_closed_meetings(self):
+        return self.filter(meeting__in=Meeting.objects.closed())
 
 
 class MeetingDocument(models.Model):
@@ -141,6 +157,15 @@ class MeetingDocument(models.Model):
         _("verslag van de anonimisering"), default=dict, blank=True, editable=False
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when the raad lifts the secrecy of a besloten vergadering: the documents it saw.
+    secrecy_lifted_by = models.ForeignKey(
+        "confidentiality.SecrecyDecision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="meeting_documents",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MeetingDocumentQuerySet.as_manager()
@@ -159,7 +184,11 @@ class MeetingDocument(models.Model):
     def clean(self) -> None:
         if self.outcome and self.kind not in VOTED_KINDS:
             raise ValidationError(
-                {"outcome": _("Alleen moties en amendementen hebben een uitslag.")}
+                {
+                    "outcome": _(
+                        "Alleen raadsvoorstellen, moties en amendementen hebben een uitslag."
+                    )
+                }
             )
 
 

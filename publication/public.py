@@ -117,9 +117,62 @@ def public_meeting_documents() -> QuerySet[MeetingDocument]:
 
 
 def public_agenda_items(meeting: Meeting):
-    if not meeting.shows_content:
-        return meeting.agenda_items.none()
-    return meeting.agenda_items.all()
+    """The agenda in reading order (each main item, then its sub-items), once published."""
+    if not meeting.shows_agenda:
+        return []
+    from meetings.service import ordered_items
+
+    return ordered_items(meeting)
+
+
+def public_votes(meeting_documents) -> dict:
+    """The votes on public meeting documents only (by id): never on one kept off the site."""
+    from meetings.service import vote_summaries
+
+    return vote_summaries([md for md in meeting_documents if md.published_at])
+
+
+def public_attendance(meeting: Meeting) -> dict[str, list[str]]:
+    """Who of the members was present: office holders' names (3a), once the agenda is public."""
+    if not meeting.shows_agenda:
+        return {"present": [], "absent": []}
+    from meetings.service import attendance_of
+
+    return attendance_of(meeting)
+
+
+def meeting_summary(meeting: Meeting) -> str:
+    """The public agenda with its decisions and votes as plain Dutch text, for the iCal feed
+    and the RSS/Atom feeds: the same the meeting page shows, nothing more."""
+    from django.utils import timezone
+
+    from .models import VOTED_KINDS
+
+    if not meeting.shows_agenda:
+        return ""
+    lines = []
+    if meeting.agenda_changed_at:
+        changed = timezone.localtime(meeting.agenda_changed_at)
+        lines.append(f"Agenda gewijzigd op {changed:%d-%m-%Y %H:%M}.")
+    voted = [
+        md
+        for md in public_meeting_documents().filter(meeting=meeting).order_by("kind", "title")
+        if md.kind in VOTED_KINDS and md.outcome
+    ]
+    votes = public_votes(voted)
+    per_item: dict = {}
+    for md in voted:
+        per_item.setdefault(md.agenda_item_id, []).append(md)
+    for item in public_agenda_items(meeting):
+        indent = "  " if item.parent_id else ""
+        lines.append(f"{indent}{item.number}. {item.title}")
+        if item.decision:
+            lines.append(f"{indent}  Besluit: {item.decision}")
+        for md in per_item.get(item.pk, []):
+            vote = votes.get(md.pk)
+            detail = f" ({vote.text()})" if vote else ""
+            lines.append(f"{indent}  {md.title}: {md.get_outcome_display()}{detail}")
+    return "\n".join(lines)
 
 
 def public_activities() -> QuerySet[Activity]:

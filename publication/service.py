@@ -317,10 +317,14 @@ def send_inspection(inspection) -> bytes:
 
 # --- meeting documents ------------------------------------------------------------------
 def meeting_document_category(kind: str) -> str:
-    """The engine's category for a meeting document. A bijlage of a council proposal (a
-    zienswijze and the like) is a 3e document; the policy has no category for the griffie's
+    """The engine's category for a meeting document. An inspreker's contribution is a 3d
+    document; a bijlage of a council proposal (a zienswijze and the like) is a 3e document; the policy has no category for the griffie's
     own texts (agenda, besluitenlijst, motie, ...), so they are read as a letter: everyone
     outside the registry is anonymised."""
+    if kind == MeetingDocumentKind.INSPREKER:
+        # 3d: the contribution is published with the speaker's name, attached to the
+        # besluitenlijst; contact details and anyone else's data are still removed.
+        return "speaker"
     return "view" if kind == MeetingDocumentKind.BIJLAGE else "letter"
 
 

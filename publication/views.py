@@ -161,10 +161,17 @@ class MeetingDetailView(PublicMixin, TemplateView):
         if not public.meeting_is_open(meeting):
             # Minutes whose secrecy the raad lifted and the griffie then published.
             context["lifted_documents"] = list(public.public_documents().filter(meeting=meeting))
+            context["lifted_meeting_documents"] = list(
+                public.public_meeting_documents().filter(meeting=meeting)
+            )
         else:
             documents = list(public.public_documents().filter(meeting=meeting))
             meeting_docs = list(public.public_meeting_documents().filter(meeting=meeting))
+            votes = public.public_votes(meeting_docs)
+            for md in meeting_docs:
+                md.public_vote = votes.get(md.pk)
             context.update(
+                attendance=public.public_attendance(meeting),
                 items=agenda_entries(
                     list(public.public_agenda_items(meeting)), meeting_docs, documents
                 ),

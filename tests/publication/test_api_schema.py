@@ -25,6 +25,36 @@ def _something_of_every_kind(username):
     AgendaItemFactory(meeting=MeetingFactory(title="Raad januari"))
     MeetingFactory(title="Besloten", is_closed=True)
     PersonFactory()
+    _a_meeting_with_votes()
+
+
+def _a_meeting_with_votes():
+    """A sub-item with a decision, attendance and a roll call on a published motion."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from meetings import service
+    from people.models import Fractie
+    from publication.models import MeetingDocument
+    from publication.service import publish_meeting_document
+    from tests.factories import MembershipFactory, make_pdf
+
+    meeting = MeetingFactory(
+        title="Raad december", starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    main = service.add_item(meeting, title="Haven")
+    sub = service.add_item(meeting, title="Kade", parent=main)
+    service.record_decision(sub, "Aangenomen.")
+    person = PersonFactory(fractie=Fractie.objects.create(name="Dorpsbelang"))
+    MembershipFactory(person=person, body=meeting.body)
+    motion = MeetingDocument(meeting=meeting, agenda_item=sub, kind="motie", title="Motie kade")
+    motion.file.save("motie.pdf", ContentFile(make_pdf("Motie over de kade.")), save=False)
+    motion.save()
+    publish_meeting_document(motion)
+    service.record_attendance(meeting, [person])
+    service.record_outcome(motion, member_choices={person: "voor"})
 
 
 @pytest.fixture

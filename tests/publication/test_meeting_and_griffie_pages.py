@@ -79,12 +79,14 @@ def test_agenda_numbers_are_not_doubled(client, council_meeting):
     assert '<ol class="agenda">' not in page  # no list numbering on top of the own numbers
 
 
-def test_only_moties_and_amendementen_carry_an_outcome(council_meeting):
+def test_only_raadsvoorstellen_moties_and_amendementen_carry_an_outcome(council_meeting):
     meeting, _opening, plan = council_meeting
     proposal = MeetingDocument.objects.get(kind="raadsvoorstel")
     proposal.outcome = "aangenomen"
+    proposal.clean()  # the raad votes on its proposals too (issue 17)
+    annex = MeetingDocument(meeting=meeting, kind="bijlage", title="Bijlage", outcome="aangenomen")
     with pytest.raises(ValidationError):
-        proposal.clean()
+        annex.clean()
 
 
 def test_closed_meeting_shows_no_agenda_documents(client, council_meeting):
