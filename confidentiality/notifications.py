@@ -11,12 +11,10 @@ Each member chooses: immediately, a daily digest (the default) or no e-mail.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.queueing import send_on_commit
 from people.models import Body, BodyKind, Membership, Person
 
 from .models import (
@@ -31,7 +30,13 @@ from .models import (
     NotificationPreference,
     NotifyFrequency,
     ReadingTarget,
+    SecretItem,
 )
+from .reading import URL_KIND_OF, find_readable
+
+# The tasks this module queues, sent by name (registered by ConfidentialityConfig.ready).
+NOTIFY_NEW_DOCUMENT = "confidentiality.tasks.notify_new_document"
+SEND_MEMBER_NOTIFICATION = "confidentiality.tasks.send_member_notification"
 
 # Sent notifications are kept this long (for the member's overview), then deleted.
 KEEP_SENT_DAYS = 90
@@ -53,15 +58,11 @@ def set_frequency(user, frequency: str) -> NotificationPreference:
 
 # --- what happened: queued on commit, the work is done by a task -------------------------------
 def _queue(target_type: str, target_uuid, body_id: int | None) -> None:
-    from .tasks import notify_new_document
-
-    transaction.on_commit(
-        partial(
-            notify_new_document.delay,
-            target_type=str(target_type),
-            target_uuid=str(target_uuid),
-            body_id=body_id,
-        )
+    send_on_commit(
+        NOTIFY_NEW_DOCUMENT,
+        target_type=str(target_type),
+        target_uuid=str(target_uuid),
+        body_id=body_id,
     )
 
 
@@ -105,8 +106,6 @@ def _in_session(user):
 
 
 def _readable_for(user, target_type: str, target_uuid):
-    from .reading import find_readable
-
     readable, _decision = find_readable(_in_session(user), target_type, target_uuid)
     return readable
 
@@ -146,11 +145,7 @@ def create_notifications(target_type: str, target_uuid, body_id: int | None = No
         if made:
             created += 1
             if frequency == NotifyFrequency.IMMEDIATE:
-                from .tasks import send_member_notification
-
-                transaction.on_commit(
-                    partial(send_member_notification.delay, notification_id=notification.pk)
-                )
+                send_on_commit(SEND_MEMBER_NOTIFICATION, notification_id=notification.pk)
     return created
 
 
@@ -167,8 +162,6 @@ def _told_of_original(user, target_type: str, target_uuid) -> bool:
 def _public_summary(readable, body) -> dict:
     """Only what may be said in a mail: the meeting, the agenda item (not of a besloten
     vergadering) and the public subject."""
-    from .models import SecretItem
-
     obj = readable.obj
     if isinstance(obj, SecretItem):
         subject = obj.decision.title  # the public register's description
@@ -190,8 +183,6 @@ def _public_summary(readable, body) -> dict:
 
 # --- sending -------------------------------------------------------------------------------
 def _link(notification: MemberNotification) -> str:
-    from .reading import URL_KIND_OF
-
     if notification.meeting_id:
         path = reverse("confidentiality:meeting", args=[notification.meeting_id])
     else:

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from documents.models import Document
@@ -28,6 +29,9 @@ from people.models import Person
 from . import access
 from .access import AccessDecision, Level
 from .models import ReadingNote, ReadingTarget, SecretItem, WatermarkIssue
+from .net import client_ip
+from .watermark import page_count as pdf_page_count
+from .watermark import page_image
 
 # How each kind of reading is named in its URL.
 URL_KINDS = {
@@ -40,6 +44,20 @@ URL_KIND_OF: dict[str, str] = {str(target): kind for kind, target in URL_KINDS.i
 
 # A reading's watermark code stays valid for its page images this long.
 READING_HOURS = 12
+
+
+def watermark_lines(user, obj, issued_at) -> list[str]:
+    """What the watermark says besides the level and code: who, when, and for geheim
+    information who may lift the secrecy."""
+    lines = [
+        user.get_full_name() or user.get_username(),
+        date_format(timezone.localtime(issued_at), "DATETIME_FORMAT"),
+    ]
+    if isinstance(obj, SecretItem):
+        lines.append(
+            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
+        )
+    return lines
 
 
 def _meeting_documents():
@@ -298,7 +316,6 @@ def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue
         ).first()
         if issue is not None:
             return issue
-    from .net import client_ip
 
     return WatermarkIssue.objects.create(
         user=request.user,
@@ -312,8 +329,6 @@ def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue
 
 def page_png(request, readable: Readable, number: int, issue: WatermarkIssue | None) -> bytes:
     """One page as an image, the member's watermark drawn into it (vertrouwelijk, geheim)."""
-    from .service import watermark_lines
-    from .watermark import page_image
 
     if issue is None:
         return page_image(readable.read_bytes(), number, level=None, lines=[], code="")
@@ -483,6 +498,5 @@ def _hit(readable: Readable, text: str, query: str) -> Hit:
 
 
 def page_count(readable: Readable) -> int:
-    from .watermark import page_count as count
 
-    return count(readable.read_bytes())
+    return pdf_page_count(readable.read_bytes())

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
 
@@ -39,6 +38,8 @@ from .models import (
     WatermarkIssue,
 )
 from .net import client_ip, user_agent
+from .notifications import announce_document, announce_secret
+from .reading import watermark_lines
 from .watermark import watermark_pdf
 
 _PERM_CODENAME = SECRET_PERMISSION.split(".")[1]
@@ -130,8 +131,6 @@ def add_item(
 def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
     """Provide the secret information to bodies: grant the object permission to each body's
     group and tell its current members, without content, that there is something new."""
-    from .notifications import announce_secret
-
     for body in _check_recipients(bodies):
         decision.provided_to.add(body)
         assign_perm(SECRET_PERMISSION, body.group, decision)
@@ -241,8 +240,6 @@ def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecisi
     read it hear of it by e-mail (queued on commit; they are told once)."""
     if document.meeting_id and Meeting.objects.closed().filter(pk=document.meeting_id).exists():
         return record_closed_meeting_document(document, actor=actor)
-    from .notifications import announce_document
-
     announce_document(document)
     return None
 
@@ -314,20 +311,6 @@ def log_access(
         ip=client_ip(request),
         user_agent=user_agent(request),
     )
-
-
-def watermark_lines(user, obj, issued_at) -> list[str]:
-    """What the watermark says besides the level and code: who, when, and for geheim
-    information who may lift the secrecy."""
-    lines = [
-        user.get_full_name() or user.get_username(),
-        date_format(timezone.localtime(issued_at), "DATETIME_FORMAT"),
-    ]
-    if isinstance(obj, SecretItem):
-        lines.append(
-            _("geheimhouding; op te heffen door %(body)s") % {"body": obj.decision.lifting_text}
-        )
-    return lines
 
 
 def watermarked_copy(

@@ -24,9 +24,9 @@ from confidentiality.service import record_if_closed_meeting
 from confidentiality.watermark import NotWatermarkable
 from griffie.http import private
 from meetings.models import AgendaItem
+from people.permissions import GriffieRequiredMixin
 
 from . import progress, review, workflow
-from .access import GriffieRequiredMixin
 from .files import anonymised_file_name
 from .filters import InboxFilter
 from .forms import HandlingForm, RegistrationForm, ReviewForm, UploadForm

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
 
-from documents.access import GriffieRequiredMixin
 from documents.models import Document
 from people.models import Fractie
+from people.permissions import GriffieRequiredMixin
 from publication.models import VOTED_KINDS, Activity, MeetingDocument
 from publication.service import PublicationRefused, publication_summary, publish_meeting_document
 

@@ -6,11 +6,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, UpdateView
 
-from documents.access import GriffieRequiredMixin
-
 from . import service
 from .forms import BodyForm, FractieForm, MembershipForm, PersonForm
 from .models import Body, Fractie, Membership, Person
+from .permissions import GriffieRequiredMixin
 
 
 class PersonListView(GriffieRequiredMixin, ListView):

@@ -16,6 +16,7 @@ public columns and ordering, so views, feeds, sitemaps, API and templates never 
 from django.db.models import Q, QuerySet
 
 from documents.models import Document, DocumentFile, FileKind, Status
+from meetings.agenda import attendance_of, ordered_items, vote_summaries
 from meetings.models import Meeting
 
 from .models import Activity, MeetingDocument, PublicationDecision
@@ -120,15 +121,11 @@ def public_agenda_items(meeting: Meeting):
     """The agenda in reading order (each main item, then its sub-items), once published."""
     if not meeting.shows_agenda:
         return []
-    from meetings.service import ordered_items
-
     return ordered_items(meeting)
 
 
 def public_votes(meeting_documents) -> dict:
     """The votes on public meeting documents only (by id): never on one kept off the site."""
-    from meetings.service import vote_summaries
-
     return vote_summaries([md for md in meeting_documents if md.published_at])
 
 
@@ -136,8 +133,6 @@ def public_attendance(meeting: Meeting) -> dict[str, list[str]]:
     """Who of the members was present: office holders' names (3a), once the agenda is public."""
     if not meeting.shows_agenda:
         return {"present": [], "absent": []}
-    from meetings.service import attendance_of
-
     return attendance_of(meeting)
 
 

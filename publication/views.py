@@ -19,10 +19,10 @@ from django.views.generic import FormView, TemplateView
 from django.views.generic.edit import FormMixin
 from django_filters.views import FilterView
 
-from documents.access import GriffieRequiredMixin
 from documents.models import Category, Document
 from griffie.http import private
 from people.models import Fractie
+from people.permissions import GriffieRequiredMixin
 
 from . import public
 from .cache import FILE_CACHE_CONTROL

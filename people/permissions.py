@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import HttpRequest
 
-from people.roles import is_griffie
+from .roles import is_griffie
 
 
 class GriffieRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
