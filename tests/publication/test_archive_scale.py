@@ -1,0 +1,115 @@
+"""The public site at archive size (issue 18): search ranks the stored, weighted vector;
+lists count at most a cap and lead onward by period instead of deep pages."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from devtools.bulk import bulk_published
+from documents.models import SenderType
+from publication.paging import CappedPaginator
+from publication.service import publish_document
+from tests.publication.factories import approve_with_anonymised_file, received_document
+
+pytestmark = pytest.mark.django_db
+
+
+def published_with_text(user, *, subject: str, text: str, received_on: datetime.date):
+    document = received_document(
+        user=user, subject=subject, sender_type=SenderType.ORGANISATION, received_on=received_on
+    )
+    approve_with_anonymised_file(document, user, text=text)
+    publish_document(document, user)
+    return document
+
+
+def test_a_hit_in_the_subject_ranks_above_a_newer_hit_in_the_text_only(client, griffie_user):
+    # Regression: the rank was computed on a re-parsed copy of the vector, without the
+    # weights (subject A, text B), so the newer text-only hit came first.
+    in_subject = published_with_text(
+        griffie_user,
+        subject="Vuurtoren aan de kust",
+        text="Geachte raad, wij schrijven u over de kust.",
+        received_on=datetime.date(2026, 3, 1),
+    )
+    in_text = published_with_text(
+        griffie_user,
+        subject="Brief over de kust",
+        text="Geachte raad, de vuurtoren moet blijven staan.",
+        received_on=datetime.date(2026, 9, 1),
+    )
+    response = client.get(reverse("publication:search"), {"q": "vuurtoren"})
+    assert [d.pk for d in response.context["page_obj"]] == [in_subject.pk, in_text.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQL of PostgreSQL's ranking")
+def test_the_search_ranks_the_stored_vector_and_never_parses_text_again(client, griffie_user):
+    bulk_published([("Brief over de haven", "Tekst over de haven")], year=2026)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("publication:search"), {"q": "haven"})
+    assert len(response.context["page_obj"]) == 1
+    sql = "\n".join(q["sql"] for q in queries.captured_queries)
+    assert 'ts_rank("publication_publicationdecision"."search_vector"' in sql
+    assert "to_tsvector" not in sql  # no row's vector is built again
+
+
+def five_documents():
+    """Five published documents received on five different days, the newest last."""
+    return bulk_published(
+        [(f"Brief {i} over de haven", f"Tekst {i} over de haven") for i in range(5)],
+        year=2026,
+        first_day=datetime.date(2026, 5, 1),
+        days=5,
+    )
+
+
+def _onward_link(response) -> str:
+    match = re.search(r'<p class="capped">.*?<a href="\?([^"]+)"', response.content.decode(), re.S)
+    assert match, "no link onward"
+    return match.group(1).replace("&amp;", "&")
+
+
+def test_the_list_shows_the_newest_up_to_the_cap_and_leads_onward_without_a_gap(
+    client, monkeypatch
+):
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    documents = five_documents()
+    url = reverse("publication:incoming")
+    first = client.get(url)
+    assert [d.pk for d in first.context["page_obj"]] == [d.pk for d in documents[:1:-1]]
+    assert "Meer dan 3 stukken" in first.content.decode()
+    onward = _onward_link(first)
+    assert onward == "tot=2026-05-03"  # the last day shown comes again: nothing is skipped
+    second = client.get(f"{url}?{onward}")
+    assert [d.pk for d in second.context["page_obj"]] == [d.pk for d in documents[2::-1]]
+    assert "Meer dan" not in second.content.decode()
+
+
+def test_the_list_counts_no_further_than_the_cap(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    five_documents()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("publication:incoming"))
+    assert response.context["paginator"].count == 3
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1 and "LIMIT 4" in counts[0]
+
+
+def test_a_search_with_more_hits_than_the_cap_ranks_the_newest_and_leads_onward(
+    client, monkeypatch
+):
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    documents = five_documents()
+    url = reverse("publication:search")
+    first = client.get(url, {"q": "haven"})
+    shown = {d.pk for d in first.context["page_obj"]}
+    assert len(shown) == 3 and shown <= {d.pk for d in documents[1:]}
+    assert "Meer dan 3 resultaten" in first.content.decode()
+    onward = _onward_link(first)
+    assert "q=haven" in onward and "tot=2026-05-03" in onward
+    older = client.get(f"{url}?{onward}")
+    assert {d.pk for d in older.context["page_obj"]} == {d.pk for d in documents[:3]}
