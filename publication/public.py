@@ -103,7 +103,13 @@ def rank_hits(
     the column, not a string: a string would make Django build a new, unweighted vector
     from every row); SQLite puts subject hits first. Ties: newest first."""
     newest = hits.order_by(*LIST_ORDER).values("pk")[: limit + 1]
-    candidates = public_documents().filter(pk__in=newest)
+    # ``hits`` applied the public rule; re-applying it out here would make PostgreSQL scan
+    # the whole table for it instead of fetching these rows by key.
+    candidates = (
+        Document.objects.filter(pk__in=newest)
+        .select_related("publication")
+        .only(*PUBLIC_DOCUMENT_FIELDS)
+    )
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchRank
 

@@ -113,3 +113,40 @@ def test_a_search_with_more_hits_than_the_cap_ranks_the_newest_and_leads_onward(
     assert "q=haven" in onward and "tot=2026-05-03" in onward
     older = client.get(f"{url}?{onward}")
     assert {d.pk for d in older.context["page_obj"]} == {d.pk for d in documents[:3]}
+
+
+def test_feed_and_sitemap_come_from_the_cache_until_something_changes(
+    client, griffie_user, django_assert_num_queries
+):
+    first = bulk_published([("Brief over de haven", "Tekst")], year=2026)[0]
+    urls = [reverse("publication:feed-incoming"), "/sitemaps/diwoo-infocat006.xml"]
+    for url in urls:
+        assert str(first.uuid) in client.get(url).content.decode()
+        with django_assert_num_queries(1):  # the site version only
+            cached = client.get(url)
+        assert str(first.uuid) in cached.content.decode()
+    assert cached["X-Robots-Tag"]  # the sitemap's own headers are kept
+    later = published_with_text(
+        griffie_user, subject="Brief over de dijk", text="Tekst", received_on=datetime.date.today()
+    )
+    for url in urls:
+        assert str(later.uuid) in client.get(url).content.decode()
+
+
+def test_sitemap_pages_start_at_a_key_and_count_once_per_site_version(
+    client, settings, monkeypatch
+):
+    from publication import sitemaps
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(sitemaps.DiwooSitemap, "limit", 2)
+    documents = five_documents()
+    url = "/sitemaps/diwoo-infocat006.xml"
+    pages = [client.get(url, {"p": p}).content.decode() for p in (1, 2, 3)]
+    for page, expected in zip(pages, [documents[0:2], documents[2:4], documents[4:]], strict=True):
+        assert [str(d.uuid) in page for d in documents] == [d in expected for d in documents]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, {"p": 3}).status_code == 200
+    sql = " ".join(q["sql"] for q in queries.captured_queries).upper()
+    assert "OFFSET" not in sql and "COUNT(" not in sql and "ROW_NUMBER" not in sql
+    assert client.get(url, {"p": 4}).status_code == 404
