@@ -150,3 +150,49 @@ def test_sitemap_pages_start_at_a_key_and_count_once_per_site_version(
     sql = " ".join(q["sql"] for q in queries.captured_queries).upper()
     assert "OFFSET" not in sql and "COUNT(" not in sql and "ROW_NUMBER" not in sql
     assert client.get(url, {"p": 4}).status_code == 404
+
+
+def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
+    client, griffie_user, settings
+):
+    from django.template.loader import render_to_string
+
+    from publication.sitemaps import INFOCATS
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    published_with_text(
+        griffie_user,
+        subject="Brief & <vereniging> 'Kats' \"Oost\"",
+        text="Tekst",
+        received_on=datetime.date(2026, 4, 1),
+    )
+    response = client.get("/sitemaps/diwoo-infocat006.xml")
+    expected = render_to_string(
+        "publication/sitemaps/page.xml",
+        {
+            "urlset": response.context_data["urlset"],
+            "infocat": INFOCATS["006"],
+            "publisher": settings.MUNICIPALITY_TOOI,
+            "publisher_name": f"gemeente {settings.MUNICIPALITY_NAME}",
+        },
+    )
+    assert "&lt;vereniging&gt;" in expected
+    assert response.content.decode() == expected
+
+
+@pytest.mark.parametrize("value", ["", "1", 2])
+def test_the_quick_meeting_select_says_what_djangos_select_says(value):
+    from django.forms import Select
+
+    from publication.filters import QuickSelect
+
+    choices = [("", "alle"), (1, "Raad & <Kats> (01-01-2026)"), (2, "Commissie")]
+    attrs = {"id": "id_vergadering"}
+
+    def options(html: str) -> list[str]:
+        return re.findall(r"<option[^>]*>[^<]*</option>", html)
+
+    django = Select(choices=choices).render("vergadering", value, attrs)
+    quick = QuickSelect(choices=choices).render("vergadering", value, attrs)
+    assert options(quick) == options(django) and len(options(quick)) == 3
+    assert 'name="vergadering"' in quick and 'id="id_vergadering"' in quick

@@ -1,8 +1,11 @@
-"""Load test of the public site: bulk-create published documents and meetings in the
-configured database, start gunicorn on loopback and measure requests/s and p95 latency of the
-list page, a document page, a search and a static file (WhiteNoise), all in one run.
+"""Load test of the public site: bulk-create published documents (received over twenty
+years) and meetings in the configured database, start gunicorn on loopback and measure
+requests/s and p95 latency of every public URL (the list, its last page and the way onward, a
+document page, search with a common word, a rare word and no hits, the API's first page and
+one halfway by cursor, a DiWoo sitemap page, the RSS feed, and a static file through
+WhiteNoise), without the page cache (``PUBLIC_PAGE_CACHE_SECONDS=0``) and with it.
 
-    DATABASE_URL=postgres://postgres@/griffie_bench python manage.py bench_web
+    DATABASE_URL=postgres://postgres@/griffie_bench python manage.py bench_web --documents 200000
 
 Use a throw-away database: the command adds (and on the next run replaces) its own data,
 marked with registration year 2099 and meeting titles starting with "[bench]".
@@ -62,7 +65,12 @@ class Command(BaseCommand):
         parser.add_argument("--documents", type=int, default=10_000)
         parser.add_argument("--meetings", type=int, default=200)
         parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
-        parser.add_argument("--connections", type=int, default=16)
+        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument(
+            "--modes",
+            default="uncached,cached",
+            help="uncached (PUBLIC_PAGE_CACHE_SECONDS=0), cached, or both",
+        )
         parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
         parser.add_argument("--port", type=int, default=8765)
         parser.add_argument("--skip-data", action="store_true")
@@ -79,7 +87,60 @@ class Command(BaseCommand):
             )
         if options["data_only"]:
             return
-        document = Document.objects.filter(registration_year=BENCH_YEAR).order_by("pk").last()
+        urls = self.urls()
+        modes = [m.strip() for m in options["modes"].split(",") if m.strip()]
+        tables = {mode: self.run_mode(mode, urls, options) for mode in modes}
+        tool = "wrk" if shutil.which("wrk") else "threaded urllib client"
+        load = os.getloadavg()
+        self.stdout.write(
+            f"\n{timezone.now():%Y-%m-%d %H:%M} UTC, {tool}, 2 threads, "
+            f"{options['connections']} connections, {options['duration']}s per URL, gunicorn "
+            f"{options['workers']} sync workers, {os.cpu_count()} CPUs, {connection.vendor}, "
+            f"{Document.objects.filter(registration_year=BENCH_YEAR).count()} bench documents, "
+            f"cache {'Redis' if settings.CACHE_URL else 'in-memory per worker'}, "
+            f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
+        )
+        for mode, results in tables.items():
+            static = results["statisch bestand"][0]
+            self.stdout.write(f"\n{mode}:\n")
+            self.stdout.write("| URL | requests/s | % of static | p95 (ms) | errors |")
+            self.stdout.write("|---|---:|---:|---:|---:|")
+            for name, (rps, p95, errors) in results.items():
+                self.stdout.write(
+                    f"| {name} | {rps:.0f} | {rps / static:.0%} | {p95:.1f} | {errors} |"
+                )
+
+    def urls(self) -> dict[str, str]:
+        from publication import public
+        from publication.api import KeysetPagination
+
+        documents = public.public_documents().filter(registration_year=BENCH_YEAR)
+        total = documents.count()
+        middle = documents[total // 2]
+        paging = KeysetPagination()
+        paging.ordering = public.LIST_ORDER
+        today = timezone.localdate()
+        old = today.replace(year=today.year - YEARS + 5)
+        sitemap_page = max(1, total // 2 // 1000)
+        return {
+            "lijst, pagina 1": "/ingekomen-stukken/",
+            "lijst, pagina 20 (de laatste van 1.000)": "/ingekomen-stukken/?page=20",
+            f"lijst, verder vanaf {old:%Y} (tot=)": f"/ingekomen-stukken/?tot={old}",
+            "stukpagina": f"/stukken/{middle.uuid}/",
+            f"zoeken, gewoon woord ({COMMON_WORD}, 100 %)": f"/zoeken/?q={COMMON_WORD}",
+            f"zoeken, zeldzaam woord ({RARE_WORD}, 0,1 %)": f"/zoeken/?q={RARE_WORD}",
+            "zoeken, geen resultaten": f"/zoeken/?q={NO_HITS}",
+            "API, eerste pagina": "/api/v1/informatieobjecten/",
+            "API, pagina halverwege (cursor)": (
+                f"/api/v1/informatieobjecten/?cursor={paging.key(middle)}"
+            ),
+            f"DiWoo-sitemap, pagina {sitemap_page}": (
+                f"/sitemaps/diwoo-infocat006.xml?p={sitemap_page}"
+            ),
+            "RSS-feed ingekomen stukken": "/feeds/ingekomen-stukken.rss",
+        }
+
+    def run_mode(self, mode: str, urls: dict[str, str], options) -> dict:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "griffie.settings.base",
@@ -87,6 +148,8 @@ class Command(BaseCommand):
             "LOG_LEVEL": "WARNING",
             "API_ANON_THROTTLE_RATE": "off",  # the load generator is one client
         }
+        if mode == "uncached":
+            env["PUBLIC_PAGE_CACHE_SECONDS"] = "0"
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
         port = options["port"]
@@ -109,31 +172,14 @@ class Command(BaseCommand):
             self.wait_for(base + "/")
             home = urllib.request.urlopen(base + "/").read().decode()
             css = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
-            urls = {
-                "lijst ingekomen stukken": "/ingekomen-stukken/",
-                "stukpagina": f"/stukken/{document.uuid}/",
-                "zoeken": "/zoeken/?q=haven",
-                "open data API (`/api/v1/informatieobjecten/`, 50 per page)": (
-                    "/api/v1/informatieobjecten/"
-                ),
-                "statisch bestand": css,
-            }
-            results = {name: self.load(base + path, options) for name, path in urls.items()}
+            results = {}
+            for name, path in {**urls, "statisch bestand": css}.items():
+                results[name] = self.load(base + path, options)
+                self.stderr.write(f"{mode}: {name}: {results[name]}")
+            return results
         finally:
             server.terminate()
             server.wait(timeout=30)
-        tool = "wrk" if shutil.which("wrk") else "threaded urllib client"
-        self.stdout.write(
-            f"\n{tool}, {options['connections']} connections, "
-            f"{options['duration']}s per URL, gunicorn {options['workers']} "
-            f"sync workers, {os.cpu_count()} CPUs, {connection.vendor}"
-        )
-        self.stdout.write("| URL | requests/s | p95 (ms) | errors |")
-        self.stdout.write("|---|---:|---:|---:|")
-        for name, (rps, p95, errors) in results.items():
-            self.stdout.write(f"| {name} | {rps:.0f} | {p95:.1f} | {errors} |")
-        ratio = results["lijst ingekomen stukken"][0] / results["statisch bestand"][0]
-        self.stdout.write(f"\nlist page / static file: {ratio:.0%} (goal >= 30%)")
 
     def wait_for(self, url: str) -> None:
         for _ in range(100):
