@@ -93,7 +93,7 @@ class Command(BaseCommand):
         tool = "wrk" if shutil.which("wrk") else "threaded urllib client"
         load = os.getloadavg()
         self.stdout.write(
-            f"\n{timezone.now():%Y-%m-%d %H:%M} UTC, {tool}, 2 threads, "
+            f"\n{timezone.now():%Y-%m-%d %H:%M} UTC, {tool}, {min(2, options['connections'])} threads, "
             f"{options['connections']} connections, {options['duration']}s per URL, gunicorn "
             f"{options['workers']} sync workers, {os.cpu_count()} CPUs, {connection.vendor}, "
             f"{Document.objects.filter(registration_year=BENCH_YEAR).count()} bench documents, "
@@ -201,7 +201,7 @@ class Command(BaseCommand):
                 [
                     "wrk",
                     "-t",
-                    "2",
+                    str(min(2, options["connections"])),  # wrk wants a connection per thread
                     "-c",
                     str(options["connections"]),
                     "-d",
