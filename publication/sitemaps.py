@@ -4,8 +4,6 @@ list each published file (``loc`` is the file itself) with DiWoo metadata 0.9.8
 (https://standaarden.overheid.nl/diwoo/metadata/), rendered by our own template."""
 
 import datetime
-import functools
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,7 +13,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, QuerySet
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -25,6 +22,7 @@ from . import public
 from .cache import site_version
 from .models import MeetingDocument, PublicationDecision
 from .rules import Outcome
+from .templatetags.public_urls import uuid_path
 
 TOOI_KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
 INFOCATS = {
@@ -71,18 +69,12 @@ DOCUMENT_COLUMNS = (
     "received_on",
     "publication__changed_at",
 )
-_SOME_UUID = uuid.UUID(int=0)
-
-
-@functools.cache
-def _file_path_template() -> str:
-    return reverse("publication:document-file", kwargs={"uuid": _SOME_UUID})
 
 
 def _document_entry(row: dict, documentsoort: str) -> Entry:
     number = f"{row['registration_year']}-{row['registration_sequence']:04d}"  # as the model
     return Entry(
-        path=_file_path_template().replace(str(_SOME_UUID), str(row["uuid"])),
+        path=uuid_path("publication:document-file", row["uuid"]),
         lastmod=row["publication__changed_at"],
         title=row["subject"] or number,
         created=row["received_on"],

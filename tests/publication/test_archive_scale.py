@@ -196,3 +196,24 @@ def test_the_quick_meeting_select_says_what_djangos_select_says(value):
     quick = QuickSelect(choices=choices).render("vergadering", value, attrs)
     assert options(quick) == options(django) and len(options(quick)) == 3
     assert 'name="vergadering"' in quick and 'id="id_vergadering"' in quick
+
+
+def test_the_quick_document_links_are_what_reverse_gives():
+    import uuid
+
+    from django.urls import set_script_prefix
+
+    from publication.templatetags.public_urls import document_file_path, document_path
+
+    some = uuid.uuid4()
+    for prefix in ("/", "/raad/"):
+        set_script_prefix(prefix)
+        try:
+            assert document_path(some) == reverse("publication:document", args=[some])
+            assert document_file_path(str(some)) == reverse(
+                "publication:document-file", args=[some]
+            )
+        finally:
+            set_script_prefix("/")
+    with pytest.raises(ValueError):
+        document_path("../../griffie/")
