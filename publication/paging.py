@@ -45,7 +45,10 @@ def onward_date(
     newest first: the day of the last one shown. That day comes again, so nothing is
     skipped; if it is already the current ``tot`` (more than ``cap`` rows on one day), the
     day before, so the link always leads on."""
-    day = rows.order_by(*order).values_list("received_on", flat=True)[cap - 1]
+    ordered = rows.order_by(*order).values_list("received_on", flat=True)
+    days = list(ordered[cap - 1 : cap])
+    # Fewer rows than were counted (a withdrawal in between): the oldest there is.
+    day = days[0] if days else ordered.last() or current or datetime.date.today()
     if current is not None and day >= current:
         day = current - datetime.timedelta(days=1)
     return day

@@ -217,3 +217,11 @@ def test_the_quick_document_links_are_what_reverse_gives():
             set_script_prefix("/")
     with pytest.raises(ValueError):
         document_path("../../griffie/")
+
+
+def test_a_search_with_a_wrong_filter_says_so_and_shows_nothing(client):
+    five_documents()
+    response = client.get(reverse("publication:search"), {"q": "haven", "van": "gisteren"})
+    assert response.status_code == 200
+    assert response.context["filter"].errors["van"]
+    assert list(response.context["page_obj"]) == []
