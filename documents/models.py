@@ -332,6 +332,8 @@ class Document(models.Model):
                 name="document_public_list",
             ),
             models.Index(fields=["received_on"]),
+            # the public feed: published documents, last published first
+            models.Index(fields=["status", "-published_at"], name="document_public_feed"),
         ]
 
     def __str__(self) -> str:

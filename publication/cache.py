@@ -88,8 +88,13 @@ def cached_public_data(request, compute):
     return None, response
 
 
+#: Headers a cached response keeps besides its content type (feeds and sitemaps set them).
+KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag", "Content-Disposition")
+
+
 def cached_public_page(view):
-    """For anonymous GET requests only; logged-in users always get a fresh page."""
+    """For anonymous GET requests only; logged-in users always get a fresh page. Pages,
+    feeds, the calendar and the sitemaps: keyed on the site version like everything else."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -99,13 +104,17 @@ def cached_public_page(view):
         key = public_cache_key(request)
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
+            content, content_type, *kept = hit
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in (kept[0] if kept else {}).items():
+                response[name] = value
+            return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
+        if response.status_code == 200 and not response.cookies and not response.streaming:
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, response["Content-Type"], kept), seconds)
         return response
 
     return wrapper

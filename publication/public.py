@@ -13,7 +13,7 @@ public columns and ordering, so views, feeds, sitemaps, API and templates never 
 - A closed meeting exists publicly, but with no content.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.agenda import attendance_of, ordered_items, vote_summaries
@@ -42,6 +42,12 @@ PUBLIC_DOCUMENT_FIELDS = (
     "publication__changed_at",
     "publication__decided_at",
 )
+#: The order of every public list of documents (index ``document_public_list``).
+LIST_ORDER = ("-received_on", "-registration_year", "-registration_sequence")
+#: A search ranks its newest hits, at most this many; with more, the page says so and the
+#: period filter reaches older ones. Ranking every hit of a word that every document has
+#: would read every vector (200,000 at twenty years).
+SEARCH_RANKED = 1000
 # Files the public may ever receive, by outcome.
 ORIGINAL_KINDS = (FileKind.WORKING_PDF, FileKind.ORIGINAL)
 
@@ -59,7 +65,7 @@ def public_documents() -> QuerySet[Document]:
         Document.objects.public()
         .select_related("publication")
         .only(*PUBLIC_DOCUMENT_FIELDS)
-        .order_by("-received_on", "-registration_year", "-registration_sequence")
+        .order_by(*LIST_ORDER)
     )
 
 
@@ -67,25 +73,51 @@ def public_documents_with_file() -> QuerySet[Document]:
     return public_documents().filter(publication__published_file__isnull=False)
 
 
+def _search_query(query: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(query, config="dutch", search_type="websearch")
+
+
 def search_public_documents(query: str, *, vendor: str) -> QuerySet[Document]:
-    """Full-text search over the published text (PostgreSQL, config 'dutch'), or a plain
-    ``icontains`` on SQLite. Both only ever see ``public_text``, never ``Document.text``."""
+    """The public documents that match, newest first: full-text search over the stored
+    vector of the published text and subject (PostgreSQL, config 'dutch', GIN index), or a
+    plain ``icontains`` on SQLite. Both only ever see ``public_text``, never
+    ``Document.text``. Filters narrow this; :func:`rank_hits` then orders it."""
     documents = public_documents()
     query = (query or "").strip()
     if not query:
         return documents.none()
     if vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        search = SearchQuery(query, config="dutch", search_type="websearch")
-        return (
-            documents.filter(publication__search_vector=search)
-            .annotate(rank=SearchRank("publication__search_vector", search))
-            .order_by("-rank", "-received_on")
-        )
+        return documents.filter(publication__search_vector=_search_query(query))
     return documents.filter(
         Q(publication__public_text__icontains=query) | Q(subject__icontains=query)
     )
+
+
+def rank_hits(
+    hits: QuerySet[Document], query: str, *, vendor: str, limit: int = SEARCH_RANKED
+) -> QuerySet[Document]:
+    """The newest ``limit`` + 1 of ``hits`` (one more, so a page can say "more
+    than"), best first. A hit in the subject ranks above one in the text only: PostgreSQL
+    ranks the *stored* vector, whose subject lexemes carry weight A and the text's B (given
+    the column, not a string: a string would make Django build a new, unweighted vector
+    from every row); SQLite puts subject hits first. Ties: newest first."""
+    newest = hits.order_by(*LIST_ORDER).values("pk")[: limit + 1]
+    # ``hits`` applied the public rule; re-applying it out here would make PostgreSQL scan
+    # the whole table for it instead of fetching these rows by key.
+    candidates = (
+        Document.objects.filter(pk__in=newest)
+        .select_related("publication")
+        .only(*PUBLIC_DOCUMENT_FIELDS)
+    )
+    if vendor == "postgresql":
+        from django.contrib.postgres.search import SearchRank
+
+        rank = SearchRank(F("publication__search_vector"), _search_query(query))
+    else:
+        rank = Case(When(subject__icontains=query, then=Value(1.0)), default=Value(0.4))
+    return candidates.annotate(rank=rank).order_by("-rank", *LIST_ORDER)
 
 
 def public_file(document_uuid) -> tuple[Document, DocumentFile] | None:

@@ -27,7 +27,7 @@ urlpatterns = [
         cached(views.IncomingListView.as_view()),
         name="meeting-incoming",
     ),
-    path("vergaderingen.ics", feeds.ical_view, name="ical"),
+    path("vergaderingen.ics", cached(feeds.ical_view), name="ical"),
     path("ingekomen-stukken/", cached(views.IncomingListView.as_view()), name="incoming"),
     path("stukken/<uuid:uuid>/", cached(views.DocumentDetailView.as_view()), name="document"),
     path("stukken/<uuid:uuid>/bestand.pdf", views.DocumentFileView.as_view(), name="document-file"),
@@ -45,15 +45,25 @@ urlpatterns = [
         cached(views.AccessibilityView.as_view()),
         name="accessibility",
     ),
-    path("feeds/ingekomen-stukken.rss", feeds.IncomingDocumentsFeed(), name="feed-incoming"),
-    path("feeds/ingekomen-stukken.atom", feeds.IncomingDocumentsAtomFeed(), name="atom-incoming"),
-    path("feeds/vergaderingen.rss", feeds.MeetingsFeed(), name="feed-meetings"),
-    path("feeds/vergaderingen.atom", feeds.MeetingsAtomFeed(), name="atom-meetings"),
+    path(
+        "feeds/ingekomen-stukken.rss", cached(feeds.IncomingDocumentsFeed()), name="feed-incoming"
+    ),
+    path(
+        "feeds/ingekomen-stukken.atom",
+        cached(feeds.IncomingDocumentsAtomFeed()),
+        name="atom-incoming",
+    ),
+    path("feeds/vergaderingen.rss", cached(feeds.MeetingsFeed()), name="feed-meetings"),
+    path("feeds/vergaderingen.atom", cached(feeds.MeetingsAtomFeed()), name="atom-meetings"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemapindex-diwoo-infocat<str:infocat>.xml", sitemaps.sitemap_index, name="diwoo-index"),
+    path(
+        "sitemapindex-diwoo-infocat<str:infocat>.xml",
+        cached(sitemaps.sitemap_index),
+        name="diwoo-index",
+    ),
     path(
         "sitemaps/diwoo-infocat<str:section>.xml",
-        sitemaps.sitemap_page,
+        cached(sitemaps.sitemap_page),
         name="diwoo-page",
     ),
     # open data

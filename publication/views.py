@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModi
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views import View
@@ -41,6 +42,7 @@ from .models import (
     RemovalRequest,
     RequestStatus,
 )
+from .paging import CappedPaginator, onward_date
 from .search import tidy_snippet, with_snippets
 from .service import (
     PublicationRefused,
@@ -193,7 +195,33 @@ class MeetingDetailView(PublicMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class IncomingListView(PublicMixin, FilterView):
+class CappedListMixin:
+    """A public list that shows at most ``CappedPaginator.cap`` documents and, when there are
+    more, a link onward: the same list with ``tot`` set to the last day shown."""
+
+    paginator_class = CappedPaginator
+
+    def onward_context(self, context) -> dict:
+        paginator = context.get("paginator")
+        if paginator is None or not paginator.more:
+            return {}
+        filterset = context["filter"]
+        current = filterset.form.cleaned_data.get("tot") if filterset.is_valid() else None
+        day = onward_date(
+            paginator.object_list, order=public.LIST_ORDER, current=current, cap=paginator.cap
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query["tot"] = day.isoformat()
+        return {
+            "more": True,
+            "cap": number_format(paginator.cap, force_grouping=True),
+            "onward": day,
+            "onward_query": query.urlencode(),
+        }
+
+
+class IncomingListView(CappedListMixin, PublicMixin, FilterView):
     """De lijst ingekomen stukken, per periode (or per meeting)."""
 
     template_name = "publication/incoming_list.html"
@@ -210,7 +238,8 @@ class IncomingListView(PublicMixin, FilterView):
         return documents
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(meeting=self.meeting, **kwargs)
+        context = super().get_context_data(meeting=self.meeting, **kwargs)
+        return {**context, **self.onward_context(context)}
 
 
 class DocumentDetailView(PublicMixin, TemplateView):
@@ -300,9 +329,10 @@ class ActivitiesView(PublicMixin, TemplateView):
         )
 
 
-class SearchView(PublicMixin, FilterView):
+class SearchView(CappedListMixin, PublicMixin, FilterView):
     """Search in published documents (the public rule decides what is searchable), narrowed
-    by kind, period and meeting; each hit with a snippet."""
+    by kind, period and meeting, the best of the newest hits first; each hit with a
+    snippet."""
 
     template_name = "publication/search.html"
     filterset_class = PublicSearchFilter
@@ -311,15 +341,21 @@ class SearchView(PublicMixin, FilterView):
 
     def get_queryset(self):
         self.q = self.request.GET.get("q", "").strip()[:200]
-        results = public.search_public_documents(self.q, vendor=connection.vendor)
-        return with_snippets(results, self.q, vendor=connection.vendor)
+        return public.search_public_documents(self.q, vendor=connection.vendor)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(q=self.q, **kwargs)
+        # Ranked after the filters narrowed the hits, so a period reaches older ones.
+        hits = kwargs.pop("object_list", self.object_list)
+        if self.q:
+            ranked = public.rank_hits(
+                hits, self.q, vendor=connection.vendor, limit=self.paginator_class.cap
+            )
+            hits = with_snippets(ranked, self.q, vendor=connection.vendor)
+        context = super().get_context_data(q=self.q, object_list=hits, **kwargs)
         windowed = connection.vendor != "postgresql"
         for document in context.get("documents") or []:
             document.snippet = tidy_snippet(getattr(document, "snippet", ""), windowed=windowed)
-        return context
+        return {**context, **self.onward_context(context)}
 
 
 class AccessibilityView(PublicMixin, TemplateView):

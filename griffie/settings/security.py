@@ -65,6 +65,9 @@ AXES_COOLOFF_TIME = (
     / 60
 )
 AXES_RESET_ON_SUCCESS = True
+# Not verbose: otherwise every process, every management command included, logs
+# "AXES: BEGIN ..." on start-up. Lockouts are still logged (with the lockout parameters).
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The address: REMOTE_ADDR, or what a trusted proxy saw (never a client-written header).
 AXES_CLIENT_IP_CALLABLE = "confidentiality.net.client_ip"

@@ -29,7 +29,7 @@ def test_api_is_paginated_public_only_and_matches_the_schema(client, griffie_use
     assert schema["openapi"].startswith("3.")
 
     data = client.get(reverse("publication:api-documents")).json()
-    assert data["count"] == 1 and data["next"] is None
+    assert len(data["results"]) == 1 and data["next"] is None
     item = data["results"][0]
     assert item["informatieobjecttype"] == "ingekomen_stuk"
     assert item["vertrouwelijkheidaanduiding"] == "openbaar"
@@ -60,15 +60,17 @@ def test_the_schema_is_generated_not_hand_written():
         import publication.openapi  # noqa: F401
 
 
-def test_a_page_past_the_end_is_a_documented_404_problem(client):
-    response = client.get(reverse("publication:api-documents"), {"page": 9})
+def test_a_wrong_cursor_is_a_documented_404_problem(client):
+    response = client.get(reverse("publication:api-documents"), {"cursor": "niet-geldig"})
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
     problem = response.json()
     assert problem["status"] == 404 and problem["title"] == "Not Found"
     schema = client.get("/api/schema.json").json()
-    documented = schema["paths"]["/api/v1/informatieobjecten/"]["get"]["responses"]["404"]
-    assert PROBLEM in documented["content"]
+    operation = schema["paths"]["/api/v1/informatieobjecten/"]["get"]
+    assert PROBLEM in operation["responses"]["404"]["content"]
+    assert "cursor" in {p["name"] for p in operation["parameters"]}
+    assert "page" not in {p["name"] for p in operation["parameters"]}
 
 
 def test_unknown_and_hidden_resources_are_404_problems(client, griffie_user):
@@ -136,13 +138,15 @@ def test_filter_meetings_and_agenda_items(client):
 def test_next_link_keeps_the_filters(client, griffie_user, monkeypatch):
     from publication import api
 
-    monkeypatch.setattr(api.Pagination, "page_size", 1)
-    for _ in range(2):
-        published_document(griffie_user, category=Category.PETITION)
+    monkeypatch.setattr(api.KeysetPagination, "page_size", 1)
+    petitions = [published_document(griffie_user, category=Category.PETITION) for _ in range(2)]
     published_document(griffie_user)
     data = client.get(reverse("publication:api-documents"), {"categorie": "petition"}).json()
-    assert data["count"] == 2
-    assert "categorie=petition" in data["next"] and "page=2" in data["next"]
+    assert len(data["results"]) == 1
+    assert "categorie=petition" in data["next"] and "cursor=" in data["next"]
+    second = client.get(data["next"]).json()
+    shown = {data["results"][0]["uuid"], second["results"][0]["uuid"]}
+    assert shown == {str(p.uuid) for p in petitions} and second["next"] is None
 
 
 def test_anonymous_clients_are_throttled_in_the_shared_cache(client, settings):
@@ -163,13 +167,13 @@ def test_api_answers_come_from_the_public_cache_until_something_changes(
 
     document = published_document(griffie_user, subject="Eerste brief")
     url = reverse("publication:api-documents")
-    assert client.get(url).json()["count"] == 1
+    assert len(client.get(url).json()["results"]) == 1
     with django_assert_num_queries(1):  # only the site version
         cached = client.get(url)
     assert cached.json()["results"][0]["titel"] == "Eerste brief"
     assert cached["Cache-Control"] == PUBLIC_CACHE_CONTROL
     withdraw_document(document, griffie_user, "fout")
-    assert client.get(url).json()["count"] == 0
+    assert client.get(url).json()["results"] == []
     detail = reverse("publication:api-document", kwargs={"uuid": document.uuid})
     assert client.get(detail).status_code == 404
 
