@@ -97,7 +97,7 @@ def test_a_concept_agenda_is_not_public(client):
     api = client.get(reverse("publication:api-meeting", args=[meeting.pk])).json()
     assert api["agendapunten"] == []
     items = client.get(reverse("publication:api-agenda-items")).json()
-    assert items["count"] == 0
+    assert items["results"] == []
 
 
 def test_a_change_to_a_published_agenda_shows_at_once_past_the_page_cache(client, settings):
