@@ -17,7 +17,7 @@ from devtools.samples.demo import demo_documents
 from devtools.samples.people import REGISTRY
 from documents.intake import receive_file
 from documents.models import Document, Handling, Status, shown_status_choices
-from documents.rules import default_public_sender_term
+from documents.sender_terms import default_public_sender_term
 from meetings.models import AgendaItem, Meeting
 from people.models import Body, BodyKind, Fractie, Membership, Person, PersonRole
 from people.roles import COLLEGE, COMMISSIELID, GRIFFIE, RAADSLID

@@ -74,7 +74,7 @@ def kind_from_name(filename: str) -> str | None:
     return None
 
 
-def open_pdf(data: bytes) -> pymupdf.Document:
+def open_received_pdf(data: bytes) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
         # A truncated file or a broken cross-reference table can open and only fail here.
@@ -100,7 +100,7 @@ def open_pdf(data: bytes) -> pymupdf.Document:
 
 
 def convert_pdf(data: bytes) -> ConvertedFile:
-    doc = open_pdf(data)
+    doc = open_received_pdf(data)
     text = "\n".join(page.get_text("text") for page in doc)
     return ConvertedFile(PDF, data, doc.page_count, text)
 
@@ -118,7 +118,7 @@ def image_to_pdf(data: bytes) -> bytes:
 
 def convert_image(data: bytes) -> ConvertedFile:
     pdf_bytes = image_to_pdf(data)
-    return ConvertedFile(IMAGE, pdf_bytes, open_pdf(pdf_bytes).page_count, "")
+    return ConvertedFile(IMAGE, pdf_bytes, open_received_pdf(pdf_bytes).page_count, "")
 
 
 def _plain_body(message: EmailMessage) -> str:
@@ -187,7 +187,7 @@ def convert_email(data: bytes) -> ConvertedFile:
         kind = sniff(payload)
         try:
             if kind == PDF:
-                doc.insert_pdf(open_pdf(payload))
+                doc.insert_pdf(open_received_pdf(payload))
             elif kind == IMAGE:
                 doc.insert_pdf(pymupdf.open(stream=image_to_pdf(payload), filetype="pdf"))
             else:

@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .models import Category, Document, Handling, SenderType
-from .rules import default_public_sender_term
+from .sender_terms import default_public_sender_term
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class RegistrationForm(forms.ModelForm):
 
     def _check_public_fields(self, cleaned) -> None:
         from .anonymisation.public_fields import describe
-        from .public_fields import proposed_subject, public_field_findings
+        from .public_text import proposed_subject, public_field_findings
 
         document = copy.copy(self.instance)
         for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
@@ -256,7 +256,7 @@ class HandlingForm(forms.Form):
 class PublicTextCheckedForm(forms.ModelForm):
     """A form for text the public site shows as typed (a meeting's title, an agenda item):
     the fields named in ``public_text_fields`` go through the engine's detection with the
-    rules of a text from the college (``documents.public_fields.griffie_text_findings``). A
+    rules of a text from the college (``documents.public_text.griffie_text_findings``). A
     finding stops the save until the griffie rephrases, or confirms that it may be public
     (an appointee, 3f; initiators of a burgerinitiatief, 3e). A failing detector stops it too."""
 
@@ -273,7 +273,7 @@ class PublicTextCheckedForm(forms.ModelForm):
 
     def clean(self):
         from .anonymisation.public_fields import describe
-        from .public_fields import griffie_text_findings
+        from .public_text import griffie_text_findings
 
         cleaned = super().clean()
         values = {name: cleaned.get(name) or "" for name in self.public_text_fields}

@@ -77,8 +77,17 @@ def record_failure(document_id: int, run_token, reason: str) -> None:
     logger.error("Failure of document %s not recorded: %s", document_id, reason)
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3, **LIMITS)
-def render_page_images(self, *, document_id: int) -> int:
+# The task functions end in _task so they are not taken for the helpers they call; their
+# names on the queue stay as they were (messages in flight during an upgrade still match).
+@shared_task(
+    name="documents.tasks.render_page_images",
+    bind=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+    **LIMITS,
+)
+def render_page_images_task(self, *, document_id: int) -> int:
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         logger.warning("Document %s no longer exists", document_id)
@@ -145,8 +154,8 @@ def recover_documents() -> dict:
     return counts
 
 
-@shared_task(**LIMITS)
-def remove_orphan_files() -> int:
+@shared_task(name="documents.tasks.remove_orphan_files", **LIMITS)
+def remove_orphan_files_task() -> int:
     """Beat, hourly: remove stored files that no record refers to (a run killed between
     writing its file and committing)."""
     return files.remove_orphan_files()

@@ -40,7 +40,7 @@ from .models import (
     shown_status_choices,
 )
 from .pages import PAGE_IMAGE_DPI, render_page_images
-from .rules import default_public_sender_term
+from .sender_terms import default_public_sender_term
 
 logger = logging.getLogger(__name__)
 

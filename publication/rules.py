@@ -116,7 +116,7 @@ def _result(
     )
 
 
-def decide(
+def decide_publication(
     category: str,
     sender_type: str,
     *,

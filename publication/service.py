@@ -23,7 +23,13 @@ from .models import (
     RemovalRequest,
     RequestStatus,
 )
-from .rules import NEEDS_FILE, Outcome, PublicationOutcome, decide, override_requires_reason
+from .rules import (
+    NEEDS_FILE,
+    Outcome,
+    PublicationOutcome,
+    decide_publication,
+    override_requires_reason,
+)
 
 
 class PublicationRefused(ReasonError):
@@ -31,7 +37,7 @@ class PublicationRefused(ReasonError):
 
 
 def proposal_for(document: Document) -> PublicationOutcome:
-    return decide(
+    return decide_publication(
         document.category,
         document.sender_type,
         consent_publish_personal_data=document.consent_publish_personal_data,
@@ -41,7 +47,7 @@ def proposal_for(document: Document) -> PublicationOutcome:
     )
 
 
-def extract_text(data: bytes) -> str:
+def pdf_text_for_search(data: bytes) -> str:
     with pymupdf.open(stream=data, filetype="pdf") as pdf:
         return "\n".join(page.get_text() for page in pdf).strip()
 
@@ -75,7 +81,7 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
     return record
 
 
-def check_public_fields(
+def guard_public_fields(
     document: Document, user, record: DocumentFile | None, override_reason: str
 ) -> None:
     """ADR 0006: refuse while the detector finds a personal item in a public field
@@ -83,7 +89,7 @@ def check_public_fields(
     griffie overrides it with a reason, which goes into the history. Fails closed: when the
     detector cannot run, nothing is published without an override."""
     from documents.anonymisation.public_fields import describe
-    from documents.public_fields import proposed_subject, public_field_findings
+    from documents.public_text import proposed_subject, public_field_findings
 
     try:
         findings = public_field_findings(document, record.original_name if record else "")
@@ -165,7 +171,7 @@ def publish_document(
 ) -> PublicationDecision:
     """Publish ``document`` as the gedragscode proposes, or as the griffie chose with a
     reason. Records the decision and the document's events. ``public_fields_reason``
-    overrides a personal item found in a public field (see :func:`check_public_fields`)."""
+    overrides a personal item found in a public field (see :func:`guard_public_fields`)."""
     proposal = proposal_for(document)
     chosen = Outcome(outcome) if outcome else proposal.outcome
     reason = (reason or "").strip()
@@ -175,9 +181,9 @@ def publish_document(
             f"geef een reden."
         )
     record = _check_publishable(document, chosen)
-    text = extract_text(record.read_bytes()) if record is not None else ""
+    text = pdf_text_for_search(record.read_bytes()) if record is not None else ""
     with transaction.atomic():
-        check_public_fields(document, user, record, (public_fields_reason or "").strip())
+        guard_public_fields(document, user, record, (public_fields_reason or "").strip())
         try:
             document.publish(user, listing_only=not NEEDS_FILE[chosen])
         except InvalidTransition as exc:
@@ -332,7 +338,7 @@ def meeting_document_options(meeting_document: MeetingDocument):
     """A government document (``griffie_text_options``): no sender details to look for; with
     consent (3d insprekers, 3e no objection) names and contact details stay too, but the
     file is still normalised and verified."""
-    from documents.public_fields import griffie_text_options
+    from documents.public_text import griffie_text_options
 
     return griffie_text_options(
         category=meeting_document_category(meeting_document.kind),
@@ -414,7 +420,7 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
         save_file(meeting_document.public_file, output, "openbaar.pdf")
         meeting_document.sha256 = hashlib.sha256(output).hexdigest()
         meeting_document.size = len(output)
-        meeting_document.public_text = extract_text(output)
+        meeting_document.public_text = pdf_text_for_search(output)
         meeting_document.published_at = timezone.now()
         meeting_document.publication_report = report
         meeting_document.save()

@@ -12,7 +12,7 @@ register = template.Library()
 def public_field_problems(document) -> list[str]:
     """Why publication will ask for a reason: personal items in the public fields."""
     from documents.anonymisation.public_fields import describe
-    from documents.public_fields import proposed_subject, public_field_findings
+    from documents.public_text import proposed_subject, public_field_findings
 
     try:
         findings = public_field_findings(document)

@@ -29,7 +29,8 @@ from documents.models import (
 )
 from documents.queueing import send
 from documents.recovery import recover_page_images, recover_stuck_runs
-from documents.tasks import anonymise_document, render_page_images
+from documents.tasks import anonymise_document
+from documents.tasks import render_page_images_task as render_page_images
 from publication.service import PublicationRefused, publish_document
 from tests.confidentiality.helpers import verify
 from tests.factories import DocumentFactory, UserFactory, make_pdf, run_intake
@@ -614,7 +615,7 @@ def test_every_task_the_app_sends_by_name_is_registered_to_its_function():
 
     for name, task in (
         (queueing.ANONYMISE_DOCUMENT, tasks.anonymise_document),
-        (queueing.RENDER_PAGE_IMAGES, tasks.render_page_images),
+        (queueing.RENDER_PAGE_IMAGES, tasks.render_page_images_task),
     ):
         assert task.name == name
         assert current_app.tasks[name] is task._get_current_object()

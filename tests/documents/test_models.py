@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from documents.models import Category, InvalidTransition, SenderType, Status
-from documents.rules import default_public_sender_term
+from documents.sender_terms import default_public_sender_term
 from tests.factories import DocumentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

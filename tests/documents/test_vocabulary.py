@@ -3,7 +3,7 @@ generator and the command line are the same values."""
 
 from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
 from documents.models import Category, SenderType
-from publication.rules import decide
+from publication.rules import decide_publication
 
 
 def test_models_and_engine_use_the_same_categories_and_sender_types():
@@ -14,5 +14,5 @@ def test_models_and_engine_use_the_same_categories_and_sender_types():
 def test_the_publication_rules_decide_every_combination():
     for category in Category.values:
         for sender_type in SenderType.values:
-            outcome = decide(category, sender_type)
+            outcome = decide_publication(category, sender_type)
             assert outcome.article

@@ -21,7 +21,8 @@ from documents import workflow
 from documents.intake import receive_file
 from documents.models import Document, FileKind, InvalidTransition, Status
 from documents.recovery import recover_stuck_runs
-from documents.tasks import anonymise_document, render_page_images
+from documents.tasks import anonymise_document
+from documents.tasks import render_page_images_task as render_page_images
 from griffie.celery import app as celery_app
 from publication.models import PublicationDecision
 from publication.service import PublicationRefused, publish_document

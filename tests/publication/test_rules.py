@@ -3,7 +3,7 @@
 import pytest
 
 from documents.models import Category, SenderType
-from publication.rules import Outcome, decide
+from publication.rules import Outcome, decide_publication
 
 C, S = Category, SenderType
 
@@ -100,7 +100,7 @@ TABLE = [
 def test_gedragscode_row(
     row, category, sender_type, flags, outcome, article, needs_file, needs_anonymisation
 ):
-    result = decide(category, sender_type, **flags)
+    result = decide_publication(category, sender_type, **flags)
     assert result.outcome == outcome
     assert result.article == article
     assert result.needs_file is needs_file
@@ -116,24 +116,24 @@ def test_gedragscode_row(
 def test_art_5_fractie_documents_follow_the_same_rules(
     row, category, sender_type, flags, outcome, article, needs_file, needs_anonymisation
 ):
-    result = decide(category, sender_type, submitted_by_fractie=True, **flags)
+    result = decide_publication(category, sender_type, submitted_by_fractie=True, **flags)
     assert result.outcome == outcome
     assert result.article == f"{article} jo. 5"
     assert "art. 5" in result.explanation
 
 
 def test_unknown_sender_fails_closed_to_listing_only():
-    assert decide(C.LETTER, "someone-new").outcome == Outcome.LISTED_ONLY
+    assert decide_publication(C.LETTER, "someone-new").outcome == Outcome.LISTED_ONLY
 
 
 def test_only_consent_outcomes_may_publish_the_original():
     for row in TABLE:
-        result = decide(row[1], row[2], **row[3])
+        result = decide_publication(row[1], row[2], **row[3])
         assert result.may_publish_original is (result.outcome == Outcome.PUBLISHED_IN_FULL)
 
 
 def test_the_rules_are_pure():
-    first = decide(C.LETTER, S.CITIZEN)
-    assert first == decide(C.LETTER, S.CITIZEN)
+    first = decide_publication(C.LETTER, S.CITIZEN)
+    assert first == decide_publication(C.LETTER, S.CITIZEN)
     with pytest.raises(AttributeError):
         first.outcome = Outcome.ANONYMISED  # frozen

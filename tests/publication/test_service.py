@@ -252,12 +252,12 @@ def test_the_published_file_name_is_checked(griffie_user):
 
 
 def test_publication_fails_closed_when_the_detector_fails(griffie_user, monkeypatch):
-    import documents.public_fields
+    import documents.public_text
 
     def broken(*args, **kwargs):
         raise RuntimeError("analyzer not loaded")
 
-    monkeypatch.setattr(documents.public_fields, "check_public_fields", broken)
+    monkeypatch.setattr(documents.public_text, "check_public_fields", broken)
     document = received_document(user=griffie_user)
     with pytest.raises(PublicationRefused, match="mislukte"):
         publish_document(document, griffie_user)
