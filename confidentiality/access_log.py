@@ -48,7 +48,7 @@ def readable_rows(entries) -> list[dict]:
     """Access-log rows for the griffie: Dutch labels and registration numbers instead of
     action codes and uuids. The log itself keeps only opaque references."""
     entries = list(entries)
-    ids = {e.object_type: set() for e in entries}
+    ids: dict[str, set[str]] = {e.object_type: set() for e in entries}
     for entry in entries:
         ids[entry.object_type].add(entry.object_id)
     documents = {

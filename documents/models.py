@@ -2,6 +2,7 @@
 
 import hashlib
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -57,7 +58,7 @@ SECRET_AFTER_PUBLICATION = "published_secret"
 SECRET_AFTER_PUBLICATION_LABEL = _("geheim: van de openbare site")
 
 
-def shown_status_choices() -> list[tuple[str, str]]:
+def shown_status_choices() -> list[tuple[str, Any]]:
     """The statuses as the griffie's lists show and count them."""
     choices = []
     for value, label in Status.choices:

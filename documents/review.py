@@ -29,7 +29,7 @@ def review_pages(document: Document, redactions: list[Redaction]) -> list[dict[s
     """Every page image of the document with the redactions on that page."""
     pages = []
     for image in document.files.filter(kind=FileKind.PAGE_IMAGE).order_by("page_number"):
-        width, height = page_size(document, image.page_number)
+        width, height = page_size(document, image.page_number or 0)
         boxes = [
             {
                 "redaction": redaction,

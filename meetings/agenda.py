@@ -73,7 +73,7 @@ def vote_summaries(documents) -> dict[int, VoteSummary]:
     members = MemberVote.objects.filter(vote_id__in=votes).select_related("person", "fractie")
     for mv in members.order_by("fractie__name", "person__name"):
         summaries[votes[mv.vote_id].document_id].members.append(
-            (mv.person.name, mv.fractie.name if mv.fractie_id else "", mv.choice)
+            (mv.person.name, mv.fractie.name if mv.fractie is not None else "", mv.choice)
         )
     for summary in summaries.values():
         summary.fracties.sort()

@@ -15,6 +15,7 @@ logged-in user is ``private, no-store``.
 import hashlib
 import time
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,7 +35,7 @@ FILE_CACHE_CONTROL = "no-cache"  # always revalidated: a withdrawal is seen at o
 # Areas that are never public (the public secrecy register sets its own no-store).
 PRIVATE_PREFIXES = ("/griffie/", "/raadsleden/", "/admin/", "/inloggen/", "/uitloggen/", "/start/")
 
-_memo = {"at": 0.0, "version": ""}
+_memo: dict[str, Any] = {"at": 0.0, "version": ""}
 
 
 # --- the version -----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def anonymise_one(path: Path, engine_options, output_dir: Path, bar) -> tuple[dict, bool]:
-        report = {"file": str(path)}
+        report: dict = {"file": str(path)}
 
         def pages(done: int, total: int) -> None:
             bar.note(f"{path.name}: pagina {done} van {total}")
