@@ -11,6 +11,7 @@ from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, is_compound, zipf
 from .addresses import STREET_WORD_SUFFIXES
 from .base import (
     INITIALS_RE,
+    LABEL_WORDS,
     NOT_INITIALS,
     OFFICE_TITLES,
     RELATION_WORDS,
@@ -61,6 +62,9 @@ LOWER_CASE_ORG_NAMES = frozenset(name.lower() for name in ORG_NAMES)
 STOP_WORD_MIN_ZIPF = 5.5
 # Abbreviations shaped like initials: the postscript and nota bene.
 POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
+# What a rule finds: (index of the first token, index after the last, source); the index
+# after is -1 when the rule's context applies but holds no name.
+_Hit = tuple[int, int, str]
 
 
 class _Part:
@@ -478,6 +482,16 @@ class PersonRecogniser(_Recogniser):
         r"\w{2,}(?:d|t|en)$"
     )
 
+    def _label_word(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A label or role word with a colon or comma after it: 'Aanvrager:', 'Persoon:',
+        'Ondergetekende,', 'Contactpersoon:'; the word after it is a name, whatever it is."""
+        return (
+            tokens[i].text.lower() in LABEL_WORDS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {":", ","}
+            and tokens[i + 1].line == tokens[i].line
+        )
+
     def _role_context(self, tokens: list[Token], i: int) -> bool:
         """'opdrachtgever: X', 'namens X', 't.a.v. X', 'afgegeven aan X', 'beheerd door X'."""
         word = tokens[i].text.lower().rstrip(".")
@@ -600,202 +614,271 @@ class PersonRecogniser(_Recogniser):
         word = token.text.rstrip(".").lower()
         return word in TITLE_WORDS or word in self.lk.prefixes
 
+    # -- the rules: each looks at token i and says whether it applies (None: no, the next
+    # rule may) and, if so, which tokens are a name: (first, after, source), after -1 when
+    # the context applies but holds no name. The first rule that applies decides; when it
+    # finds no name, the fallback rules look at the token too.
+    def _title_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After a title or salutation: 'de heer mr. dr. J. de Vries', 'Beste Piet',
+        'Geachte mevrouw Kwakkelstein', 'dr A', 'mw. JK'."""
+        n = len(tokens)
+        tok = tokens[i]
+        if not (self._is_title(tok) or (tok.text.lower() in SALUTATIONS and i + 1 < n)):
+            return None
+        k = i
+        while k < n and (self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS):
+            k += 1
+        if k + 1 < n and tokens[k].text.lower() == "de" and self._is_title(tokens[k + 1]):
+            k += 2
+        if k >= n:
+            return (k, -1, "title")
+        strong = any(self._is_title(tokens[x]) for x in range(i, k))
+        if strong and tokens[k].line == tok.line and BARE_INITIALS_RE.match(tokens[k].text):
+            # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
+            after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
+            if after > k + 1 and tokens[after - 1].line == tok.line:
+                return (k, after, "title")
+            return (k, k + 1, "title")
+        loose = self._loose_name(tokens, k) if strong else -1
+        if loose > k and tokens[loose - 1].line == tok.line:
+            return (k, loose, "title")
+        g, s = self._given_surname(tokens, k, known_only=False)
+        if s > 0 and tokens[s - 1].line == tok.line:
+            return (k, s, "title")
+        return (k, g if g > k else -1, "title")  # 'Beste Piet'
+
+    def _initials_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """Initials, then a surname: 'J.K. de Vries', 'A.B. baron van Dorth', 'A. de J.'."""
+        if not self._initials(tokens, i):
+            return None
+        _, s = self._given_surname(tokens, i, known_only=False)
+        if s > 0:
+            return (i, s, "initials")
+        # 'A. de J.': initials, an interfix and the surname's initial
+        g = self._given(tokens, i)
+        size = self._interfix_len(tokens, g)
+        j = g + size
+        if size and j < len(tokens) and tokens[j].line == tokens[i].line:
+            if re.fullmatch(r"[A-Z]\.", tokens[j].text):
+                return (i, j + 1, "initials")
+        return (i, -1, "initials")
+
+    def _introduced_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After 'mijn naam is', 'ik heet', 'Naam:'."""
+        if i + 1 >= len(tokens) or not self._name_intro(text, tokens, i):
+            return None
+        return (i + 1, self._introduced_name(tokens, i + 1), "introduced")
+
+    def _relation_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After a relation or role: 'mijn buurvrouw, Hoop de Vos', 'opdrachtgever: X',
+        'Aanvrager: Kwakkelstein', 'Ondergetekende, Jansen'."""
+        n = len(tokens)
+        word = tokens[i].text.lower()
+        label = self._label_word(text, tokens, i)
+        if i + 1 >= n or not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
+            return None
+        k = i + 1 + (tokens[i + 1].text in {",", ":"})
+        loose = self._loose_name(tokens, k) if k < n else -1
+        if loose <= k:
+            return (k, -1, "relation")
+        if (
+            loose - k >= 2
+            or self._first_name(tokens[k])
+            or tokens[k].bare in self.lk.surnames
+            # 'Persoon: Kwakkelstein', 'Aanvrager: Brouwer': one word after a label, when
+            # it is no Dutch word or a listed surname
+            or (
+                label
+                and tokens[k].line == tokens[i].line
+                and (
+                    tokens[k].bare.lower() not in self.lk.common_words
+                    or tokens[k].bare in self.lk.surnames
+                )
+            )
+            # 'mijn kinderen Busra en Lenn': two names after a relation word
+            or (
+                loose + 1 < n
+                and tokens[loose].text == "en"
+                and is_name_word(tokens[loose + 1].bare)
+            )
+        ):
+            return (k, loose, "relation")
+        return (k, -1, "relation")
+
+    def _first_name_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A listed first name, then a surname ('Piet Jansen', 'Joshua-Ben Lutterveld'), or
+        on its own when it is no Dutch word ('Sanne is bereikbaar via ...')."""
+        tok = tokens[i]
+        if not self._first_name(tok):
+            return None
+        _, s = self._given_surname(tokens, i, known_only=True)
+        if s > 0:
+            return (i, s, "first_name")
+        if tok.text.lower() not in self.lk.common_words:
+            # A first name that is no Dutch word, then a capitalised word that is no word,
+            # place or street either: 'Joshua-Ben Lutterveld'.
+            g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
+            last = tokens[s - 1].bare.lower() if s > 0 else ""
+            if (
+                s > g
+                and (
+                    last not in self.lk.common_words
+                    or (s == g + 1 and tokens[g].bare in self.lk.surnames)
+                )
+                and not last.endswith(STREET_WORD_SUFFIXES)
+                and last not in ORG_WORDS
+                and last not in OFFICE_TITLES
+            ):
+                return (i, s, "first_name")
+        if self._alone_first_name(tokens, i):
+            # 'mijn zoons Bram en Ali': a first name that is no Dutch word, place or street
+            return (i, i + 1, "first_name_alone")
+        return (i, -1, "first_name")
+
+    def _dotted_first_name_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'... de verjaardag van Daan.': a first name alone at the end of a sentence."""
+        if tokens[i].dot and self._alone_first_name(tokens, i):
+            return (i, i + 1, "first_name_alone")
+        return None
+
+    def _lower_case_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._lower_case_name(tokens, i)
+        return (i, end, "lower_case") if end > i else None
+
+    def _unknown_given_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
+        listed surname that is no Dutch word."""
+        if (
+            i + 1 < len(tokens)
+            and self._mid_sentence(text, tokens, i)
+            and self._unknown_given(tokens, i)
+            and tokens[i + 1].line == tokens[i].line
+            and self._known_surname_word(tokens[i + 1].bare)
+        ):
+            return (i, i + 2, "first_name")
+        return None
+
+    def _interfix_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Hoop de Vos' in running text: a capitalised word that does not start a sentence,
+        then an interfix and a known surname or a word that may be a name."""
+        if not self._mid_sentence(text, tokens, i):
+            return None
+        size = self._interfix_len(tokens, i + 1)
+        j = i + 1 + size
+        word = tokens[i].text
+        low = word.lower()
+        if (
+            size
+            and j < len(tokens)
+            and tokens[j].line == tokens[i].line
+            and tokens[i + 1].text.islower()
+            and is_name_word(tokens[j].bare)
+            and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
+            and tokens[j].bare.lower() not in self.lk.places
+            and is_name_word(word)
+            and low not in self.lk.not_name_words
+            and low not in OFFICE_TITLES
+            and low not in ORG_WORDS
+            and low not in self.lk.places
+            and low not in self.lk.streets
+        ):
+            return (i, j + 1, "interfix")
+        return (i, -1, "interfix")
+
+    def _unknown_pair_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._unknown_pair(text, tokens, i)
+        return (i, end, "unknown_pair") if end > i else None
+
+    def _bare_surname_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        if not self._mid_sentence(text, tokens, i):
+            return None
+        end = self._bare_surname(tokens, i)
+        return (i, end, "bare_surname") if end > i else None
+
+    def _before_address_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._name_before_address(text, tokens, i)
+        return (i, end, "before_address") if end > i else None
+
+    _CONTEXT_RULES = (
+        "_title_rule",
+        "_initials_rule",
+        "_introduced_rule",
+        "_relation_rule",
+        "_first_name_rule",
+        "_dotted_first_name_rule",
+        "_lower_case_rule",
+        "_unknown_given_rule",
+        "_interfix_rule",
+    )
+    _FALLBACK_RULES = ("_unknown_pair_rule", "_bare_surname_rule", "_before_address_rule")
+
+    def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """The name at token i, by the first context rule that applies, else a fallback."""
+        for name in self._CONTEXT_RULES:
+            hit = getattr(self, name)(text, tokens, i)
+            if hit is not None:
+                if hit[1] > hit[0]:
+                    return hit
+                break
+        for name in self._FALLBACK_RULES:
+            hit = getattr(self, name)(text, tokens, i)
+            if hit is not None and hit[1] > hit[0]:
+                return hit
+        return None
+
+    def _span_end(self, text: str, tokens: list[Token], last: int) -> int:
+        """End offset of a name ending at token index last: without a sentence's full stop."""
+        end = tokens[last].end
+        if text[end - 1] == "." and not INITIALS_RE.match(tokens[last].text):
+            end -= 1
+        return end
+
+    def _coordinated(self, tokens: list[Token], end: int, source: str) -> bool:
+        """'Daan en Boyd', 'Natalya en Kiril': a name coordinated with the name before."""
+        if end + 1 >= len(tokens) or tokens[end].text not in {"en", "&"}:
+            return False
+        nxt = tokens[end + 1]
+        bare = nxt.bare
+        if nxt.line != tokens[end - 1].line or not is_name_word(bare):
+            return False
+        return (
+            self._name_word_ok(bare)
+            or (
+                source == "relation"  # 'mijn kinderen Daan en Mei'
+                and bare.lower() not in self.lk.not_name_words
+                and bare.lower() not in ORG_WORDS
+            )
+            or (bare in self.lk.first_names and bare.lower() not in self.lk.common_words)
+        )
+
+    def _take(self, text: str, tokens: list[Token], hit: _Hit, found: list) -> int:
+        """Record a name (and a name coordinated with it); returns the index to go on at."""
+        start, end, source = hit
+        end = self._extend(tokens, start, end)
+        span_start, span_end = tokens[start].start, self._span_end(text, tokens, end - 1)
+        candidate = text[span_start:span_end].lower()
+        if source not in {"title", "relation", "introduced"} and (
+            candidate in self.lk.places or candidate in self.lk.streets
+        ):
+            return end
+        found.append((span_start, span_end, source))
+        if self._coordinated(tokens, end, source):
+            _, full = self._given_surname(tokens, end + 1, known_only=False, allow_common=True)
+            last = self._extend(tokens, end + 1, max(full, end + 2))
+            found.append(
+                (tokens[end + 1].start, self._span_end(text, tokens, last - 1), "coordinated")
+            )
+            end = last
+        return end
+
     # -- main
     def analyze(self, text, entities, nlp_artifacts=None):
         tokens = tokenise(text)
         found: list[tuple[int, int, str]] = []
-        n = len(tokens)
         i = 0
-        while i < n:
-            tok = tokens[i]
-            word = tok.text
-            end = -1
-            source = ""
-            start_idx = i
-            if self._is_title(tok) or (word.lower() in SALUTATIONS and i + 1 < n):
-                # skip a chain of titles: 'de heer mr. dr.'
-                k = i
-                while k < n and (
-                    self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS
-                ):
-                    k += 1
-                if (
-                    k < n
-                    and tokens[k].text.lower() == "de"
-                    and k + 1 < n
-                    and self._is_title(tokens[k + 1])
-                ):
-                    k += 2
-                strong = any(self._is_title(tokens[x]) for x in range(i, k))
-                loose = self._loose_name(tokens, k) if strong and k < n else -1
-                g, s = self._given_surname(tokens, k, known_only=False)
-                if (
-                    strong
-                    and k < n
-                    and tokens[k].line == tok.line
-                    and BARE_INITIALS_RE.match(tokens[k].text)
-                ):
-                    # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
-                    after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
-                    if after > k + 1 and tokens[after - 1].line == tok.line:
-                        start_idx, end, source = k, after, "title"
-                    else:
-                        start_idx, end, source = k, k + 1, "title"
-                elif loose > k and tokens[loose - 1].line == tok.line:
-                    start_idx, end, source = k, loose, "title"
-                elif s > 0 and tokens[s - 1].line == tok.line:
-                    start_idx, end, source = k, s, "title"
-                elif g > k:  # 'Beste Piet'
-                    start_idx, end, source = k, g, "title"
-            elif self._initials(tokens, i):
-                g, s = self._given_surname(tokens, i, known_only=False)
-                if s > 0:
-                    end, source = s, "initials"
-                else:
-                    # 'A. de J.': initials, an interfix and the surname's initial
-                    g = self._given(tokens, i)
-                    size = self._interfix_len(tokens, g)
-                    if (
-                        size
-                        and g + size < n
-                        and tokens[g + size].line == tok.line
-                        and re.fullmatch(r"[A-Z]\.", tokens[g + size].text)
-                    ):
-                        end, source = g + size + 1, "initials"
-            elif i + 1 < n and self._name_intro(text, tokens, i):
-                end = self._introduced_name(tokens, i + 1)
-                if end > i + 1:
-                    start_idx, source = i + 1, "introduced"
-            elif (word.lower() in RELATION_WORDS or self._role_context(tokens, i)) and i + 1 < n:
-                k = i + 1 + (tokens[i + 1].text in {",", ":"})
-                loose = self._loose_name(tokens, k) if k < n else -1
-                if loose > k and (
-                    loose - k >= 2
-                    or self._first_name(tokens[k])
-                    or tokens[k].bare in self.lk.surnames
-                    # 'mijn kinderen Busra en Lenn': two names after a relation word
-                    or (
-                        loose + 1 < n
-                        and tokens[loose].text == "en"
-                        and is_name_word(tokens[loose + 1].bare)
-                    )
-                ):
-                    start_idx, end, source = k, loose, "relation"
-            elif self._first_name(tok):
-                g, s = self._given_surname(tokens, i, known_only=True)
-                if s > 0:
-                    end, source = s, "first_name"
-                elif word.lower() not in self.lk.common_words:
-                    # A first name that is no Dutch word, then a capitalised word that is no
-                    # word, place or street either: 'Joshua-Ben Lutterveld'.
-                    g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
-                    last = tokens[s - 1].bare.lower() if s > 0 else ""
-                    if (
-                        s > g
-                        and (
-                            last not in self.lk.common_words
-                            or (s == g + 1 and tokens[g].bare in self.lk.surnames)
-                        )
-                        and not last.endswith(STREET_WORD_SUFFIXES)
-                        and last not in ORG_WORDS
-                        and last not in OFFICE_TITLES
-                    ):
-                        end, source = s, "first_name"
-                if end < 0 and self._alone_first_name(tokens, i):
-                    # 'mijn zoons Bram en Ali', 'Sanne is bereikbaar via ...': a first name
-                    # that is no Dutch word, place or street, on its own
-                    end, source = i + 1, "first_name_alone"
-            elif tok.dot and self._alone_first_name(tokens, i):
-                end, source = i + 1, "first_name_alone"  # '... de verjaardag van Daan.'
-            elif (lower_end := self._lower_case_name(tokens, i)) > i:
-                end, source = lower_end, "lower_case"
-            elif (
-                self._mid_sentence(text, tokens, i)
-                and i + 1 < n
-                and self._unknown_given(tokens, i)
-                and tokens[i + 1].line == tok.line
-                and self._known_surname_word(tokens[i + 1].bare)
-            ):
-                # 'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
-                # surname from the list that is no Dutch word
-                end, source = i + 2, "first_name"
-            elif self._mid_sentence(text, tokens, i):
-                # 'Hoop de Vos' in running text: a capitalised word that does not start a
-                # sentence, then an interfix and a known surname.
-                size = self._interfix_len(tokens, i + 1)
-                j = i + 1 + size
-                if (
-                    size
-                    and j < n
-                    and tokens[j].line == tok.line
-                    and tokens[i + 1].text.islower()
-                    and is_name_word(tokens[j].bare)
-                    and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
-                    and tokens[j].bare.lower() not in self.lk.places
-                    and is_name_word(word)
-                    and word.lower() not in self.lk.not_name_words
-                    and word.lower() not in OFFICE_TITLES
-                    and word.lower() not in ORG_WORDS
-                    and word.lower() not in self.lk.places
-                    and word.lower() not in self.lk.streets
-                ):
-                    end, source = j + 1, "interfix"
-            if end <= start_idx:
-                pair_end = self._unknown_pair(text, tokens, i)
-                if pair_end > i:
-                    end, source = pair_end, "unknown_pair"
-            if end <= start_idx and self._mid_sentence(text, tokens, i):
-                bare_end = self._bare_surname(tokens, i)
-                if bare_end > i:
-                    end, source = bare_end, "bare_surname"
-            if end <= start_idx:
-                before_address = self._name_before_address(text, tokens, i)
-                if before_address > i:
-                    start_idx, end, source = i, before_address, "before_address"
-            if end > start_idx:
-                end = self._extend(tokens, start_idx, end)
-                span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
-                if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
-                    span_end -= 1
-                candidate = text[span_start:span_end]
-                if source in {"title", "relation", "introduced"} or (
-                    candidate.lower() not in self.lk.places
-                    and candidate.lower() not in self.lk.streets
-                ):
-                    found.append((span_start, span_end, source))
-                    # 'Daan en Boyd', 'Natalya en Kiril': a name coordinated with a name
-                    if (
-                        end + 1 < n
-                        and tokens[end].text in {"en", "&"}
-                        and tokens[end + 1].line == tokens[end - 1].line
-                        and is_name_word(tokens[end + 1].bare)
-                        and (
-                            self._name_word_ok(tokens[end + 1].bare)
-                            or (
-                                source == "relation"  # 'mijn kinderen Daan en Mei'
-                                and tokens[end + 1].bare.lower() not in self.lk.not_name_words
-                                and tokens[end + 1].bare.lower() not in ORG_WORDS
-                            )
-                            or (
-                                tokens[end + 1].bare in self.lk.first_names
-                                and tokens[end + 1].bare.lower() not in self.lk.common_words
-                            )
-                        )
-                    ):
-                        _, full = self._given_surname(
-                            tokens, end + 1, known_only=False, allow_common=True
-                        )
-                        last = self._extend(tokens, end + 1, max(full, end + 2))
-                        other_end = tokens[last - 1].end
-                        if text[other_end - 1] == "." and not INITIALS_RE.match(
-                            tokens[last - 1].text
-                        ):
-                            other_end -= 1
-                        found.append((tokens[end + 1].start, other_end, "coordinated"))
-                        end = last
-                i = end
-                continue
-            i += 1
+        while i < len(tokens):
+            hit = self._match_at(text, tokens, i)
+            i = self._take(text, tokens, hit, found) if hit else i + 1
         found.extend(self._mail_headers(text))
         found.extend(self._signatures(text))
         organisations = find_organisations(text, self.lk)
