@@ -169,7 +169,9 @@ OFFICE_TITLES = {
     "teamleider",
     "afdelingshoofd",
 }
-INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^(?:[A-Z]\.[ ]?){1,5}$")
+INITIALS_RE = re.compile(
+    r"^(?:(?:IJ|Chr|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]?)\.){1,5}$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.[ ]?){1,5}$"
+)
 NOT_INITIALS = {
     "St.",
     "Nr.",
@@ -193,8 +195,13 @@ NOT_INITIALS = {
 }
 # Abbreviated interfixes are one token each: 'v.d.', 'v/d', "d'" (in "d'Hondt").
 ABBREVIATED_INTERFIX_RE = r"v\.[ ]?d\.|v/d(?![\w/])|[dD]['’](?=[A-Z])"
+# The prefixes 's and 't ("'t Hart", "'s Gravesande") are one token each.
+APOSTROPHE_PREFIX_RE = r"['’‘][stST](?=\s)"
+# Initials, also with a diacritic ('É.', 'Ö.') and the Dutch digraph ('IJ.', 'Chr.', 'Th.').
+INITIAL = r"(?:IJ|Chr|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]?)\."
 TOKEN_RE = re.compile(
-    rf"{ABBREVIATED_INTERFIX_RE}|(?:[A-Z][a-z]?\.){{1,5}}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S"
+    rf"{ABBREVIATED_INTERFIX_RE}|{APOSTROPHE_PREFIX_RE}|{INITIAL}(?:{INITIAL}){{0,4}}"
+    rf"|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S"
 )
 
 

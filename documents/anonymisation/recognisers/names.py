@@ -99,6 +99,8 @@ class PersonRecogniser(_Recogniser):
         # First words of the interfixes ('van' of 'van der'): most tokens are not one, and
         # the check below runs for nearly every token of every document.
         self._interfix_heads = frozenset(words[0] for words in lookups.interfixes)
+        self._register_heads = frozenset(words[0] for words in lookups.register_interfixes)
+        self._nobility = lookups.noble_titles | lookups.noble_predicates
         # First names in lower case, also without accents as lists write them ('busra'),
         # for the lower-case rule, which looks at nearly every lower-case token.
         self._lower_first_names = frozenset(
@@ -108,22 +110,52 @@ class PersonRecogniser(_Recogniser):
         )
 
     # -- helpers
-    def _interfix_len(self, tokens: list[Token], i: int) -> int:
-        if i >= len(tokens) or tokens[i].text.lower() not in self._interfix_heads:
+    def _interfix_len(self, tokens: list[Token], i: int, strong: bool = False) -> int:
+        """Number of tokens of a surname prefix at i ('van der': 2), or 0. Where the context
+        says a name comes (strong), every prefix of the population register counts ('in het',
+        'op ten', 'aan de'); in running text only those that are no ordinary words."""
+        heads, table = (
+            (self._register_heads, self.lk.register_interfixes)
+            if strong
+            else (self._interfix_heads, self.lk.interfixes)
+        )
+        if i >= len(tokens) or tokens[i].text.lower() not in heads:
             return 0
         for size in (3, 2, 1):
             chunk = tokens[i : i + size]
             if len(chunk) == size and all(t.line == tokens[i].line for t in chunk):
-                if tuple(t.text.lower() for t in chunk) in self.lk.interfixes:
+                if tuple(t.text.lower() for t in chunk) in table:
                     return size
         return 0
 
+    def _title_before_name(self, tokens: list[Token], j: int) -> bool:
+        """A noble title that stands before a name ('graaf van Dorth', 'Baron Kwakkel'), not
+        the surname Graaf itself ('Geachte heer Graaf,')."""
+        if not self._noble(tokens[j]) or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        return nxt.line == tokens[j].line and (
+            is_name_word(nxt.bare)
+            or INITIALS_RE.match(nxt.text) is not None
+            or self._interfix_len(tokens, j + 1, strong=True) > 0
+        )
+
+    def _noble(self, token: Token) -> bool:
+        """An adellijke titel or predicaat ('baron', 'gravin', 'jhr.'), in any capitalisation."""
+        return token.text.rstrip(".").lower() in self._nobility
+
     def _surname(
-        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+        self,
+        tokens: list[Token],
+        i: int,
+        *,
+        known_only: bool,
+        allow_common: bool = False,
+        strong: bool = False,
     ) -> int:
         """Index after a surname starting at i (with interfix and double surname), or -1."""
         n = len(tokens)
-        j = i + self._interfix_len(tokens, i) if i < n else i
+        j = i + self._interfix_len(tokens, i, strong) if i < n else i
         had_interfix = j > i
         if j >= n or tokens[j].line != tokens[i].line:
             return -1
@@ -139,7 +171,7 @@ class PersonRecogniser(_Recogniser):
         # double surname: Jansen-de Vries (token 'Jansen-de' + 'Vries'), or Jansen - Bakker
         tail = word.rsplit("-", 1)[1].lower() if "-" in word else ""
         if tail and tail in self.lk.interfix_words and j < n and tokens[j].line == tokens[i].line:
-            after = self._surname(tokens, j, known_only=False)
+            after = self._surname(tokens, j, known_only=False, strong=True)
             if after > 0:
                 return after
         if (
@@ -148,7 +180,7 @@ class PersonRecogniser(_Recogniser):
             and tokens[j].line == tokens[i].line
             and not self._place_like(tokens[j + 1].bare)
         ):
-            after = self._surname(tokens, j + 1, known_only=False)
+            after = self._surname(tokens, j + 1, known_only=False, strong=strong)
             if after > 0:
                 return after
         return j
@@ -166,28 +198,41 @@ class PersonRecogniser(_Recogniser):
         )
 
     def _given(self, tokens: list[Token], i: int) -> int:
-        """Index after first names and/or initials starting at i."""
+        """Index after first names and/or initials starting at i, with an adellijke titel
+        or predicaat after them ('A.B. baron', 'Maria gravin')."""
         j = i
-        while j < len(tokens) and j - i < 4 and tokens[j].line == tokens[i].line:
-            if self._initials(tokens, j):
+        while j < len(tokens) and j - i < 5 and tokens[j].line == tokens[i].line:
+            if self._initials(tokens, j) or self._first_name(tokens[j]):
                 j += 1
-            elif self._first_name(tokens[j]):
+            elif j > i and self._noble(tokens[j]) and j + 1 < len(tokens):
                 j += 1
             else:
                 break
         return j
 
     def _given_surname(
-        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+        self,
+        tokens: list[Token],
+        i: int,
+        *,
+        known_only: bool,
+        allow_common: bool = False,
+        strong: bool = False,
     ) -> tuple[int, int]:
         """First names/initials from i, then a surname; when the first names swallowed the
-        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one."""
+        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one.
+        After initials or a noble title every register prefix counts (strong)."""
         g = self._given(tokens, i)
-        s = self._surname(tokens, g, known_only=known_only, allow_common=allow_common)
+        strong = strong or (g > i and (self._initials(tokens, g - 1) or self._noble(tokens[g - 1])))
+        s = self._surname(
+            tokens, g, known_only=known_only, allow_common=allow_common, strong=strong
+        )
         back = g
         while s < 0 and back - 1 > i:
             back -= 1
-            s = self._surname(tokens, back, known_only=known_only, allow_common=allow_common)
+            s = self._surname(
+                tokens, back, known_only=known_only, allow_common=allow_common, strong=strong
+            )
             if s > 0:
                 g = back
         return g, s
@@ -211,10 +256,12 @@ class PersonRecogniser(_Recogniser):
         n = len(tokens)
         j, end = k, -1
         while j < n and j - k < 7 and tokens[j].line == tokens[k].line:
-            if self._initials(tokens, j):
+            if self._initials(tokens, j) or (end < 0 and self._title_before_name(tokens, j)):
                 j += 1
                 continue
-            size = self._interfix_len(tokens, j)
+            # before the surname every register prefix ('mevrouw In 't Veld'), after a name
+            # word only those that are no ordinary words ('Tom Vos uit Breda' stays)
+            size = self._interfix_len(tokens, j, strong=end < 0)
             if size:
                 j += size
                 continue
@@ -422,23 +469,29 @@ class PersonRecogniser(_Recogniser):
                 continue
             if (
                 not size
-                and end + 2 < n
-                and tokens[end].text in {"'", "’"}
-                and tokens[end + 1].text == "s"
-                and tokens[end + 2].line == line
-                and is_name_word(tokens[end + 2].bare)
-            ):
-                end += 3  # "'s Gravenhage-Bresser"
-                continue
-            if (
-                not size
                 and self._name_word_ok(tokens[end].bare)
                 and tokens[end].bare not in self.lk.first_names
             ):
                 end += 1
                 continue
+            partner = self._partner_name(tokens, end)
+            if partner > end:
+                end = partner
+                continue
             break
         return end
+
+    def _partner_name(self, tokens: list[Token], end: int) -> int:
+        """Naamgebruik with spaces around the hyphen: 'van Dam - Bakker', 'Jansen – de Wit'
+        (own name and partner's name in either order). Index after the second name or -1."""
+        if end + 1 >= len(tokens) or tokens[end].text not in {"-", "–"}:
+            return -1
+        if tokens[end + 1].line != tokens[end - 1].line or self._place_like(tokens[end + 1].bare):
+            return -1
+        after = self._surname(tokens, end + 1, known_only=False, strong=True)
+        if after < 0 or tokens[after - 1].bare.lower() in OFFICE_TITLES | ORG_WORDS:
+            return -1
+        return after
 
     _ROLE_WORDS = {
         "opdrachtgever",
@@ -612,7 +665,7 @@ class PersonRecogniser(_Recogniser):
         if len(token.text.rstrip(".")) >= 2 and token.text.rstrip(".").isupper():
             return False  # 'BC', 'DR' in a postcode, 'MR' in a heading
         word = token.text.rstrip(".").lower()
-        return word in TITLE_WORDS or word in self.lk.prefixes
+        return word in TITLE_WORDS or word in self.lk.prefixes or word in self.lk.noble_predicates
 
     # -- the rules: each looks at token i and says whether it applies (None: no, the next
     # rule may) and, if so, which tokens are a name: (first, after, source), after -1 when
@@ -642,7 +695,7 @@ class PersonRecogniser(_Recogniser):
         loose = self._loose_name(tokens, k) if strong else -1
         if loose > k and tokens[loose - 1].line == tok.line:
             return (k, loose, "title")
-        g, s = self._given_surname(tokens, k, known_only=False)
+        g, s = self._given_surname(tokens, k, known_only=False, strong=True)
         if s > 0 and tokens[s - 1].line == tok.line:
             return (k, s, "title")
         return (k, g if g > k else -1, "title")  # 'Beste Piet'
@@ -651,7 +704,7 @@ class PersonRecogniser(_Recogniser):
         """Initials, then a surname: 'J.K. de Vries', 'A.B. baron van Dorth', 'A. de J.'."""
         if not self._initials(tokens, i):
             return None
-        _, s = self._given_surname(tokens, i, known_only=False)
+        _, s = self._given_surname(tokens, i, known_only=False, strong=True)
         if s > 0:
             return (i, s, "initials")
         # 'A. de J.': initials, an interfix and the surname's initial
