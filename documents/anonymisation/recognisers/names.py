@@ -62,9 +62,31 @@ LOWER_CASE_ORG_NAMES = frozenset(name.lower() for name in ORG_NAMES)
 STOP_WORD_MIN_ZIPF = 5.5
 # Abbreviations shaped like initials: the postscript and nota bene.
 POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
+# Verbs of saying and doing whose subject or object is a person: a surname right before or
+# after one of them is a name ('Kwakkelstein zegt', 'belde Kwakkelstein').
+PERSON_VERBS = frozenset(
+    "zegt zei zeggen stelt stelde vraagt vroeg schrijft schreef meldt meldde belt belde mailde "
+    "mailt verklaart verklaarde antwoordt antwoordde vertelt vertelde vindt vond denkt dacht "
+    "woont woonde ontkent ontkende bevestigt bevestigde klaagt klaagde sprak spreekt bezocht "
+    "overleed verhuisde huurt huurde werkt werkte wil wilde".split()
+)
 # What a rule finds: (index of the first token, index after the last, source); the index
 # after is -1 when the rule's context applies but holds no name.
 _Hit = tuple[int, int, str]
+
+
+# Words that head a list of persons ('Aanwezig:', 'Deelnemers aan de schouw waren X, Y en Z').
+PERSON_GROUP_RE = re.compile(
+    r"(?i)\b(?:aanwezig(?:en)?|afwezig(?:en)?|afgemeld|verhinderd|met\s+kennisgeving"
+    r"|deelnemers|bewoners|omwonenden|insprekers|ondertekenaars|ondergetekenden|indieners"
+    r"|betrokkenen|getuigen|eigenaren|huurders|genodigden|bezwaarmakers|aanvragers"
+    r"|personen|namen)\b(?:[^\n.:;]{0,50}?\b(?:waren|zijn|was|is)\b|[^\n.:;]{0,40}:)?[ \t]*"
+)
+# One item of a list: after a bullet or number, up to a comma, 'en', a bracket or the line end.
+LIST_ITEM_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=,)|(?<=\ben\b)|(?<=&))[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])?[ \t]*"
+    r"(?P<name>[^,\n()&]+?)(?=[ \t]*(?:,|\(|&|\ben\b|\n|$| - ))"
+)
 
 
 class _Part:
@@ -698,7 +720,28 @@ class PersonRecogniser(_Recogniser):
         g, s = self._given_surname(tokens, k, known_only=False, strong=True)
         if s > 0 and tokens[s - 1].line == tok.line:
             return (k, s, "title")
-        return (k, g if g > k else -1, "title")  # 'Beste Piet'
+        if g > k:
+            return (k, g, "title")  # 'Beste Piet'
+        return (k, self._lower_surname(tokens, k) if strong else -1, "title")
+
+    def _lower_surname(self, tokens: list[Token], k: int) -> int:
+        """'mevrouw de bock', 'meneer kwakkelstein': after a title, a surname written in lower
+        case: a listed surname that is no frequent word, or a word Dutch text hardly knows
+        (not 'mevrouw zegt', 'meneer de wethouder'). Index after it, or -1."""
+        size = self._interfix_len(tokens, k, strong=True)
+        j = k + size
+        if j >= len(tokens) or tokens[j].line != tokens[k].line:
+            return -1
+        word = tokens[j].bare
+        if not (word.isalpha() and word.islower() and len(word) >= 3):
+            return -1
+        if word in OFFICE_TITLES or word in ORG_WORDS or word in self.lk.not_name_words:
+            return -1
+        frequency = zipf(word)
+        # after a prefix any listed surname ('mevrouw van der meer')
+        listed = word.capitalize() in self.lk.surnames and (size or frequency < STOP_WORD_MIN_ZIPF)
+        rare = frequency < RARE_WORD_MAX_ZIPF and word not in self.lk.places
+        return j + 1 if listed or rare else -1
 
     def _initials_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         """Initials, then a surname: 'J.K. de Vries', 'A.B. baron van Dorth', 'A. de J.'."""
@@ -848,6 +891,35 @@ class PersonRecogniser(_Recogniser):
         end = self._bare_surname(tokens, i)
         return (i, end, "bare_surname") if end > i else None
 
+    def _person_verb_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A surname alone where the sentence says it is a person: before or after a verb of
+        saying or doing that takes a person ('Kwakkelstein zegt', 'belde Kwakkelstein'), or
+        after 'volgens'/'aldus'. The word must be a listed surname that is no Dutch word, or
+        a word Dutch text hardly knows."""
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        before = prev in PERSON_VERBS or prev in {"volgens", "aldus"}
+        if not (before or is_cap(tokens[i].text)):
+            return None
+        end = self._surname(tokens, i, known_only=False)
+        if end < 0 or tokens[end - 1].dot:
+            return None
+        last = tokens[end - 1].bare
+        # a compound counts here ('Geerhuizen'): the verb says it is a person
+        # and so does a word the street lists have (many streets are named after people)
+        low = last.lower()
+        rare = (
+            is_name_word(last)
+            and zipf(low) < RARE_WORD_MAX_ZIPF
+            and low not in self.lk.places
+            and not low.endswith(STREET_WORD_SUFFIXES)
+            and low not in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS
+        )
+        if not (rare or self._known_surname_word(last)):
+            return None
+        after = end < len(tokens) and tokens[end].text.lower() in PERSON_VERBS
+        same_line = i == 0 or tokens[i - 1].line == tokens[i].line
+        return (i, end, "person_verb") if after or (before and same_line) else None
+
     def _before_address_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         end = self._name_before_address(text, tokens, i)
         return (i, end, "before_address") if end > i else None
@@ -863,7 +935,12 @@ class PersonRecogniser(_Recogniser):
         "_unknown_given_rule",
         "_interfix_rule",
     )
-    _FALLBACK_RULES = ("_unknown_pair_rule", "_bare_surname_rule", "_before_address_rule")
+    _FALLBACK_RULES = (
+        "_unknown_pair_rule",
+        "_bare_surname_rule",
+        "_before_address_rule",
+        "_person_verb_rule",
+    )
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         """The name at token i, by the first context rule that applies, else a fallback."""
@@ -910,7 +987,7 @@ class PersonRecogniser(_Recogniser):
         end = self._extend(tokens, start, end)
         span_start, span_end = tokens[start].start, self._span_end(text, tokens, end - 1)
         candidate = text[span_start:span_end].lower()
-        if source not in {"title", "relation", "introduced"} and (
+        if source not in {"title", "relation", "introduced", "person_verb"} and (
             candidate in self.lk.places or candidate in self.lk.streets
         ):
             return end
@@ -934,6 +1011,7 @@ class PersonRecogniser(_Recogniser):
             i = self._take(text, tokens, hit, found) if hit else i + 1
         found.extend(self._mail_headers(text))
         found.extend(self._signatures(text))
+        found.extend(self._person_lists(text))
         organisations = find_organisations(text, self.lk)
         return [
             self.result(s, e, 0.85, source=src)
@@ -971,7 +1049,69 @@ class PersonRecogniser(_Recogniser):
             or INITIALS_RE.match(w)
             for w in caps
         )
-        return known or len(caps) >= 2
+        if known or len(caps) >= 2:
+            return True
+        # one word under the closing phrase: a surname when it is no Dutch word ('Knophout')
+        word = caps[0].strip(",.")
+        return (
+            len(words) == 1
+            and is_name_word(word)
+            and word.lower() not in self.lk.common_words
+            and word.lower() not in self.lk.not_name_words
+            and word.lower() not in OFFICE_TITLES
+            and not self._place_like(word)
+        )
+
+    def _list_name(self, item: str) -> bool:
+        """An item of a list of persons is a name: initials, prefixes and capitalised words
+        that are no Dutch word, place, office or organisation (a listed surname may be a word:
+        'Bakker'); 'een medewerker van de gemeente' is none."""
+        tokens = tokenise(item)
+        if not 1 <= len(tokens) <= 6:
+            return False
+        i, names = 0, 0
+        while i < len(tokens):
+            size = self._interfix_len(tokens, i, strong=True)
+            if size and i + size < len(tokens):
+                i += size
+                continue
+            tok = tokens[i]
+            word = tok.bare
+            if INITIALS_RE.match(tok.text) or self._first_name(tok):
+                i += 1
+                continue
+            if not is_name_word(word) or word.lower() in OFFICE_TITLES | ORG_WORDS:
+                return False
+            if (
+                word.lower() in self.lk.not_name_words
+                or self._place_like(word)
+                or (word not in self.lk.surnames and word.lower() in self.lk.common_words)
+            ):
+                return False
+            names += 1
+            i += 1
+        return names > 0
+
+    def _person_lists(self, text: str):
+        """Names in a list of persons: after 'Aanwezig:', 'Deelnemers aan de schouw waren',
+        'Ondertekenaars:' the items (a bulleted list under the heading, or 'X, Y en Z' in the
+        sentence), each a name when every word of it may be part of a name."""
+        for m in PERSON_GROUP_RE.finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            rest = text[m.end() : line_end]
+            if rest.strip() == "" or rest.rstrip().endswith(":"):
+                # a heading: the items are the lines under it, up to an empty line
+                block = re.match(r"(?:[ \t]*\n)?((?:[ \t]*\S[^\n]*\n?){1,40})", text[line_end:])
+                start, chunk = (line_end + block.start(1), block.group(1)) if block else (0, "")
+            else:
+                stop = re.search(r"[.;!?](?:\s|$)", rest)
+                start, chunk = m.end(), rest[: stop.start()] if stop else rest
+            for item in LIST_ITEM_RE.finditer(chunk):
+                name = item.group("name").strip()
+                if name and self._list_name(name):
+                    offset = start + item.start("name") + item.group("name").find(name)
+                    yield (offset, offset + len(name), "person_list")
 
     def _signatures(self, text: str):
         lines = list(re.finditer(r"[^\n]+", text))
