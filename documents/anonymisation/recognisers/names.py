@@ -58,6 +58,8 @@ RARE_WORD_MAX_ZIPF = 2.5
 # A first name rarer than this as a word is hardly anything else ('gerrit', not 'roos').
 RARE_FIRST_NAME_MAX_ZIPF = 4.0
 LOWER_CASE_ORG_NAMES = frozenset(name.lower() for name in ORG_NAMES)
+# After a title a lower-case word this rare in Dutch text is a surname ('mevrouw verbeke').
+LOWER_SURNAME_MAX_ZIPF = 3.2
 # Stop words and the most frequent words ('en', 'met', 'zijn') are never a surname here.
 STOP_WORD_MIN_ZIPF = 5.5
 # Abbreviations shaped like initials: the postscript and nota bene.
@@ -391,7 +393,8 @@ class PersonRecogniser(_Recogniser):
             return -1
         if last.endswith(STREET_WORD_SUFFIXES):
             return -1
-        if last.capitalize() in self.lk.surnames:
+        # many surnames are first names too ('pepijn leroy')
+        if last.capitalize() in self.lk.surnames or last.capitalize() in self.lk.first_names:
             ok = (
                 size > 0
                 # 'gerrit kok': after a first name that is rare as a word, any listed
@@ -678,6 +681,12 @@ class PersonRecogniser(_Recogniser):
             return -1
         return j
 
+    def _town_or_street(self, word: str) -> bool:
+        """A place, or a street by its ending ('Molenstraat'); not every name the street
+        lists hold ('Geerhuizen' is a surname as well)."""
+        low = word.lower()
+        return low in self.lk.places or low.endswith(STREET_WORD_SUFFIXES)
+
     def _place_like(self, word: str) -> bool:
         """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
         low = word.lower()
@@ -740,7 +749,13 @@ class PersonRecogniser(_Recogniser):
         frequency = zipf(word)
         # after a prefix any listed surname ('mevrouw van der meer')
         listed = word.capitalize() in self.lk.surnames and (size or frequency < STOP_WORD_MIN_ZIPF)
-        rare = frequency < RARE_WORD_MAX_ZIPF and word not in self.lk.places
+        # Flemish surnames the lists lack ('verbeke') are about as rare as this in Dutch text;
+        # after a prefix a place is a surname too ('meneer van westfalen')
+        rare = (
+            frequency < LOWER_SURNAME_MAX_ZIPF
+            and word not in self.lk.common_words
+            and (size or word not in self.lk.places)
+        )
         return j + 1 if listed or rare else -1
 
     def _initials_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
@@ -903,22 +918,29 @@ class PersonRecogniser(_Recogniser):
         end = self._surname(tokens, i, known_only=False)
         if end < 0 or tokens[end - 1].dot:
             return None
-        last = tokens[end - 1].bare
-        # a compound counts here ('Geerhuizen'): the verb says it is a person
-        # and so does a word the street lists have (many streets are named after people)
-        low = last.lower()
-        rare = (
-            is_name_word(last)
-            and zipf(low) < RARE_WORD_MAX_ZIPF
-            and low not in self.lk.places
-            and not low.endswith(STREET_WORD_SUFFIXES)
-            and low not in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS
-        )
-        if not (rare or self._known_surname_word(last)):
+        if not self._surname_alone(tokens, i, end):
             return None
         after = end < len(tokens) and tokens[end].text.lower() in PERSON_VERBS
         same_line = i == 0 or tokens[i - 1].line == tokens[i].line
         return (i, end, "person_verb") if after or (before and same_line) else None
+
+    def _surname_alone(self, tokens: list[Token], i: int, end: int) -> bool:
+        """Tokens i..end are a surname without first name or initials: after a capitalised
+        prefix any listed surname or unknown word ('Van Gemert', 'De Winter'); else a listed
+        surname that is no Dutch word, or a word Dutch text hardly knows, also a compound
+        ('Geerhuizen') or a name the street lists have (streets are named after people)."""
+        last = tokens[end - 1].bare
+        low = last.lower()
+        if not is_name_word(last) or low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS:
+            return False
+        if end - i >= 2 and is_cap(tokens[i].text):
+            return last in self.lk.surnames or low not in self.lk.common_words
+        rare = (
+            zipf(low) < RARE_WORD_MAX_ZIPF
+            and low not in self.lk.places
+            and not low.endswith(STREET_WORD_SUFFIXES)
+        )
+        return rare or self._known_surname_word(last)
 
     def _before_address_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         end = self._name_before_address(text, tokens, i)
@@ -1059,7 +1081,7 @@ class PersonRecogniser(_Recogniser):
             and word.lower() not in self.lk.common_words
             and word.lower() not in self.lk.not_name_words
             and word.lower() not in OFFICE_TITLES
-            and not self._place_like(word)
+            and not self._town_or_street(word)
         )
 
     def _list_name(self, item: str) -> bool:
@@ -1082,10 +1104,16 @@ class PersonRecogniser(_Recogniser):
                 continue
             if not is_name_word(word) or word.lower() in OFFICE_TITLES | ORG_WORDS:
                 return False
-            if (
-                word.lower() in self.lk.not_name_words
-                or self._place_like(word)
-                or (word not in self.lk.surnames and word.lower() in self.lk.common_words)
+            # a place after a capitalised prefix is a surname ('Van Haarlem'); on its own
+            # or after 'van' it is a place ('bewoners van Goes')
+            # (after a prefix or initials a word is a surname too: 'De Beer', 'Van der Sloot')
+            prefixed = i > 0
+            if word.lower() in self.lk.not_name_words or (
+                not prefixed
+                and (
+                    self._town_or_street(word)
+                    or (word not in self.lk.surnames and word.lower() in self.lk.common_words)
+                )
             ):
                 return False
             names += 1
