@@ -471,6 +471,8 @@ class PersonRecogniser(_Recogniser):
             or zipf(word.lower()) >= SURNAME_AS_WORD_MIN_ZIPF
         ):
             return -1
+        if word in self.lk.first_names and self._given_surname(tokens, j, known_only=False)[1] > 0:
+            return -1  # 'het bezwaar van Karel Vander Elst': 'van' starts no name here
         return j + 1
 
     def _extend(self, tokens: list[Token], start: int, end: int) -> int:
@@ -790,8 +792,8 @@ class PersonRecogniser(_Recogniser):
             return None
         k = i + 1 + (tokens[i + 1].text in {",", ":"})
         loose = self._loose_name(tokens, k) if k < n else -1
-        if loose <= k:
-            return (k, -1, "relation")
+        if loose <= k or (loose == k + 1 and self._town_or_street(tokens[k].bare)):
+            return (k, -1, "relation")  # 'Bewoner: Middelburg' is where, not who
         if (
             loose - k >= 2
             or self._first_name(tokens[k])
@@ -1100,6 +1102,7 @@ class PersonRecogniser(_Recogniser):
             tok = tokens[i]
             word = tok.bare
             if INITIALS_RE.match(tok.text) or self._first_name(tok):
+                names += not tok.dot
                 i += 1
                 continue
             if not is_name_word(word) or word.lower() in OFFICE_TITLES | ORG_WORDS:
