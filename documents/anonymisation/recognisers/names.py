@@ -125,6 +125,12 @@ class PersonRecogniser(_Recogniser):
         self._interfix_heads = frozenset(words[0] for words in lookups.interfixes)
         self._register_heads = frozenset(words[0] for words in lookups.register_interfixes)
         self._nobility = lookups.noble_titles | lookups.noble_predicates
+        # every word that can start a relation, role or label context (a quick first test)
+        self._relation_heads = frozenset(
+            w.rstrip(".") for w in RELATION_WORDS | LABEL_WORDS | self._ROLE_WORDS | {"aan", "door"}
+        )
+        self._context_rules = tuple(getattr(self, name) for name in self._CONTEXT_RULES)
+        self._fallback_rules = tuple(getattr(self, name) for name in self._FALLBACK_RULES)
         # First names in lower case, also without accents as lists write them ('busra'),
         # for the lower-case rule, which looks at nearly every lower-case token.
         self._lower_first_names = frozenset(
@@ -311,11 +317,13 @@ class PersonRecogniser(_Recogniser):
         line of a list/letterhead)."""
         if i == 0:
             return False
-        before = text[: tokens[i].start].rstrip()
-        if not before or before[-1] in ".!?:;\u2022-*":
+        j = tokens[i].start - 1
+        while j >= 0 and text[j].isspace():  # the last character before it (no copy)
+            j -= 1
+        if j < 0 or text[j] in ".!?:;\u2022-*":
             return False
         prev = tokens[i - 1]
-        return prev.line == tokens[i].line or before[-1] in ",abcdefghijklmnopqrstuvwxyz"
+        return prev.line == tokens[i].line or text[j] in ",abcdefghijklmnopqrstuvwxyz"
 
     # -- contexts added for material written by others (issue 8)
     def _name_word_ok(self, word: str) -> bool:
@@ -787,8 +795,10 @@ class PersonRecogniser(_Recogniser):
         'Aanvrager: Kwakkelstein', 'Ondergetekende, Jansen'."""
         n = len(tokens)
         word = tokens[i].text.lower()
+        if i + 1 >= n or word.rstrip(".") not in self._relation_heads:  # most: one look-up
+            return None
         label = self._label_word(text, tokens, i)
-        if i + 1 >= n or not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
+        if not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
             return None
         k = i + 1 + (tokens[i + 1].text in {",", ":"})
         loose = self._loose_name(tokens, k) if k < n else -1
@@ -968,14 +978,14 @@ class PersonRecogniser(_Recogniser):
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         """The name at token i, by the first context rule that applies, else a fallback."""
-        for name in self._CONTEXT_RULES:
-            hit = getattr(self, name)(text, tokens, i)
+        for rule in self._context_rules:
+            hit = rule(text, tokens, i)
             if hit is not None:
                 if hit[1] > hit[0]:
                     return hit
                 break
-        for name in self._FALLBACK_RULES:
-            hit = getattr(self, name)(text, tokens, i)
+        for rule in self._fallback_rules:
+            hit = rule(text, tokens, i)
             if hit is not None and hit[1] > hit[0]:
                 return hit
         return None
