@@ -927,6 +927,11 @@ def test_a_label_before_a_word_place_or_organisation_is_no_name(text):
             ["Hermelink", "Vandendriesche"],
         ),
         ("Insprekers: Kwakman, Van Haarlem en De Beer.", ["Kwakman", "Van Haarlem", "De Beer"]),
+        # a list in running text that the layout wrapped over two lines
+        (
+            "Aanwezig bij de schouw\nwaren Kortemeijer, De\nOudevelder en een medewerker.",
+            ["Kortemeijer", "De\nOudevelder"],
+        ),
     ],
 )
 def test_names_in_a_list_of_persons(text, names):

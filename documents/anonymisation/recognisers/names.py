@@ -82,7 +82,9 @@ PERSON_GROUP_RE = re.compile(
     r"(?i)\b(?:aanwezig(?:en)?|afwezig(?:en)?|afgemeld|verhinderd|met\s+kennisgeving"
     r"|deelnemers|bewoners|omwonenden|insprekers|ondertekenaars|ondergetekenden|indieners"
     r"|betrokkenen|getuigen|eigenaren|huurders|genodigden|bezwaarmakers|aanvragers"
-    r"|personen|namen)\b(?:[^\n.:;]{0,50}?\b(?:waren|zijn|was|is)\b|[^\n.:;]{0,40}:)?[ \t]*"
+    # '... waren' may be on the next line of wrapped text, but not after a bulleted item
+    r"|personen|namen)\b(?:(?:[^\n.:;]|\n(?![ \t]*[-•*\d]))"
+    r"{0,50}?\b(?:waren|zijn|was|is)\b|[^\n.:;]{0,40}:)?[ \t]*"
 )
 # One item of a list: after a bullet or number, up to a comma, 'en', a bracket or the line end.
 LIST_ITEM_RE = re.compile(
@@ -1146,8 +1148,10 @@ class PersonRecogniser(_Recogniser):
                 block = re.match(r"(?:[ \t]*\n)?((?:[ \t]*\S[^\n]*\n?){1,40})", text[line_end:])
                 start, chunk = (line_end + block.start(1), block.group(1)) if block else (0, "")
             else:
-                stop = re.search(r"[.;!?](?:\s|$)", rest)
-                start, chunk = m.end(), rest[: stop.start()] if stop else rest
+                # in running text, up to the end of the sentence, over wrapped lines
+                seg = text[m.end() : m.end() + 400]
+                stop = re.search(r"[.;!?](?:\s|$)|\n[ \t]*\n", seg)
+                start, chunk = m.end(), (seg[: stop.start()] if stop else seg).replace("\n", " ")
             for item in LIST_ITEM_RE.finditer(chunk):
                 name = item.group("name").strip()
                 if name and self._list_name(name):
