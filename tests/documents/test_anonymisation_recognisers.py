@@ -1004,6 +1004,29 @@ def test_lower_case_words_after_a_title_that_are_no_surname_stay(text):
     assert found(text, "PERSON") == []
 
 
+@pytest.mark.parametrize(
+    "block,name",
+    [
+        ("Kwakkelstein\nMolenstraat 4\n4491 AB Wissenkerke\n\nGeachte raad,", "Kwakkelstein"),
+        ("Van der Stuurhout\nKorte Kerkweg 12a\n4490 AA Wissenkerke", "Van der Stuurhout"),
+    ],
+)
+def test_the_addressee_line_of_an_address_block(block, name):
+    assert name in found(block, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Wissenkerke\nMolenstraat 4\n4491 AB Wissenkerke",
+        "Kwakkelstein Installaties\nMolenstraat 4",
+        "Bijlage\nKerkweg 5",
+    ],
+)
+def test_a_place_firm_or_word_above_an_address_is_no_name(block):
+    assert found(block, "PERSON") == []
+
+
 def test_one_surname_under_the_closing_phrase_is_a_signature():
     assert found("Met vriendelijke groet,\n\nKnophoutink", "PERSON") == ["Knophoutink"]
     assert found("Met vriendelijke groet,\n\nMiddelburg", "PERSON") == []

@@ -93,6 +93,10 @@ LIST_ITEM_RE = re.compile(
 )
 
 
+# A line that starts with a street and a house number ('Molenstraat 4', 'Korte Kerkweg 12a').
+STREET_LINE_RE = re.compile(r"\s*(?P<street>[A-Z][\w'.-]*(?:\s[\w'.-]+){0,3}?)\s\d{1,5}[a-zA-Z]?\b")
+
+
 class _Part:
     """A piece of a header line with its offset (the interface of a regex match we use)."""
 
@@ -1048,6 +1052,7 @@ class PersonRecogniser(_Recogniser):
         found.extend(self._mail_headers(text))
         found.extend(self._signatures(text))
         found.extend(self._person_lists(text))
+        found.extend(self._address_blocks(text))
         organisations = find_organisations(text, self.lk)
         return [
             self.result(s, e, 0.85, source=src)
@@ -1127,7 +1132,13 @@ class PersonRecogniser(_Recogniser):
                 not prefixed
                 and (
                     self._town_or_street(word)
-                    or (word not in self.lk.surnames and word.lower() in self.lk.common_words)
+                    or (
+                        word not in self.lk.surnames
+                        and (
+                            word.lower() in self.lk.common_words
+                            or zipf(word.lower()) >= SURNAME_AS_WORD_MIN_ZIPF
+                        )
+                    )
                 )
             ):
                 return False
@@ -1157,6 +1168,33 @@ class PersonRecogniser(_Recogniser):
                 if name and self._list_name(name):
                     offset = start + item.start("name") + item.group("name").find(name)
                     yield (offset, offset + len(name), "person_list")
+
+    def _address_blocks(self, text: str):
+        """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
+        'Van der Stuurhout', 'T. Kwakkelstein') right above a street with a house number."""
+        lines = list(re.finditer(r"[^\n]+", text))
+        for m, nxt in zip(lines, lines[1:], strict=False):
+            street = STREET_LINE_RE.match(nxt.group())
+            if not street or text.count("\n", m.end(), nxt.start()) != 1:
+                continue
+            if not self._place_like(street.group("street").split()[-1]):
+                continue
+            line = m.group().strip().rstrip(",")
+            # one word, or a name with initials, a first name or a prefix: two unknown words
+            # above an address are as often a firm ('Ahold Delhaize'), left to the net
+            if line and len(line) <= 60 and self._addressee(line):
+                lead = len(m.group()) - len(m.group().lstrip())
+                yield (m.start() + lead, m.start() + lead + len(line), "address_block")
+
+    def _addressee(self, line: str) -> bool:
+        tokens = tokenise(line)
+        marked = len(tokens) == 1 or any(
+            INITIALS_RE.match(t.text)
+            or self._first_name(t)
+            or self._interfix_len(tokens, k, strong=True)
+            for k, t in enumerate(tokens)
+        )
+        return marked and self._list_name(line)
 
     def _signatures(self, text: str):
         lines = list(re.finditer(r"[^\n]+", text))
