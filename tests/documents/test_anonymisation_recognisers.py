@@ -958,6 +958,7 @@ def test_places_offices_and_words_in_a_list_are_no_names(text):
         ("Volgens Kwakkelstein is de stoep te smal.", "Kwakkelstein"),
         ("Geerhuizen zegt dat de boom scheef staat.", "Geerhuizen"),
         ("Van Gemerthoven zegt dat het hek weg moet.", "Van Gemerthoven"),
+        ("Hij zei dat Kwakkelstein belde.", "Kwakkelstein"),
     ],
 )
 def test_a_surname_alone_next_to_a_verb_of_a_person(text, name):
@@ -971,6 +972,8 @@ def test_a_surname_alone_next_to_a_verb_of_a_person(text, name):
         "De Raad zegt dat het kan.",
         "Middelburg zegt nee tegen de windmolens.",
         "Volgens planning is het werk in mei klaar.",
+        # a name right after a noun names that thing: the committee, not a person
+        "Het buurtcomité Zeekraal vraagt aandacht.",
     ],
 )
 def test_an_organisation_place_or_word_next_to_such_a_verb_stays(text):

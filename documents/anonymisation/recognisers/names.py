@@ -72,6 +72,11 @@ PERSON_VERBS = frozenset(
     "woont woonde ontkent ontkende bevestigt bevestigde klaagt klaagde sprak spreekt bezocht "
     "overleed verhuisde huurt huurde werkt werkte wil wilde".split()
 )
+# Words after which a new clause (and its subject) starts: 'en toen X zei ...', 'dat X belde'.
+CLAUSE_STARTS = frozenset(
+    ", en ook dat toen maar want omdat nu dan of als terwijl hoewel zodat waarop nadat "
+    "voordat sinds zoals".split(" ")
+)
 # What a rule finds: (index of the first token, index after the last, source); the index
 # after is -1 when the rule's context applies but holds no name.
 _Hit = tuple[int, int, str]
@@ -938,7 +943,12 @@ class PersonRecogniser(_Recogniser):
             return None
         if not self._surname_alone(tokens, i, end):
             return None
-        after = end < len(tokens) and tokens[end].text.lower() in PERSON_VERBS
+        # 'X zegt' where X starts the clause, not 'het buurtcomité X vraagt' (X names a thing)
+        after = (
+            end < len(tokens)
+            and tokens[end].bare.lower() in PERSON_VERBS
+            and (prev in CLAUSE_STARTS or not self._mid_sentence(text, tokens, i))
+        )
         same_line = i == 0 or tokens[i - 1].line == tokens[i].line
         return (i, end, "person_verb") if after or (before and same_line) else None
 
