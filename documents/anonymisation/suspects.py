@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .lookups import get_lookups
+from .recognisers.base import ROLE_NOUNS
 from .types import Rect
 
 CAPITALISED, DIGITS, HANDLE = "capitalised", "digits", "handle"
@@ -181,6 +182,7 @@ def is_lower_case_name(word: str, previous: str = "") -> bool:
         return True
     return (
         previous in NAME_CONTEXT_WORDS
+        and word not in ROLE_NOUNS  # 'mevrouw belanghebbende': the engine's own term
         and word not in get_lookups().common_words
         and zipf(word) < LOWER_AFTER_TITLE_MAX_ZIPF
     )

@@ -57,6 +57,10 @@ def test_a_name_in_lower_case_is_a_suspect(text, name):
     assert (name, LOWER_CASE_NAME) in found(text)
 
 
+def test_the_engines_neutral_term_after_a_title_is_no_suspect():
+    assert found("Ik sprak met mevrouw belanghebbende over de boom.") == []
+
+
 def test_the_organisations_own_details_are_no_suspects(settings):
     settings.MUNICIPALITY_NAME = "Kwakkelveen"
     text = "Gemeente Kwakkelveen, Postbus 7"

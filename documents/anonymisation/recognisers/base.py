@@ -134,6 +134,22 @@ LABEL_WORDS = frozenset(
         "t.a.v",
     }
 )
+# Nouns for a person's role, among them the neutral terms the engine writes in place of a
+# name ('mevrouw belanghebbende' after redaction): never a surname.
+ROLE_NOUNS = LABEL_WORDS | {
+    "belanghebbende",
+    "organisator",
+    "afzender",
+    "ambtsdrager",
+    "ambtenaar",
+    "ondertekenaar",
+    "aanvrager",
+    "indiener",
+    "inspreker",
+    "initiatiefnemer",
+    "organisatie",
+    "fractie",
+}
 SALUTATIONS = {
     "geachte",
     "beste",

@@ -15,6 +15,7 @@ from .base import (
     NOT_INITIALS,
     OFFICE_TITLES,
     RELATION_WORDS,
+    ROLE_NOUNS,
     SALUTATIONS,
     TITLE_WORDS,
     Token,
@@ -765,7 +766,9 @@ class PersonRecogniser(_Recogniser):
         word = tokens[j].bare
         if not (word.isalpha() and word.islower() and len(word) >= 3):
             return -1
-        if word in OFFICE_TITLES or word in ORG_WORDS or word in self.lk.not_name_words:
+        if word in OFFICE_TITLES or word in ORG_WORDS or word in ROLE_NOUNS:
+            return -1
+        if word in self.lk.not_name_words:
             return -1
         frequency = zipf(word)
         # after a prefix any listed surname ('mevrouw van der meer')
