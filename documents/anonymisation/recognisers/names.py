@@ -950,7 +950,12 @@ class PersonRecogniser(_Recogniser):
         after = (
             end < len(tokens)
             and tokens[end].bare.lower() in PERSON_VERBS
-            and (prev in CLAUSE_STARTS or not self._mid_sentence(text, tokens, i))
+            and (
+                prev in CLAUSE_STARTS
+                or i == 0
+                or tokens[i - 1].line != tokens[i].line  # a new line (not a wrapped one)
+                or not self._mid_sentence(text, tokens, i)
+            )
         )
         same_line = i == 0 or tokens[i - 1].line == tokens[i].line
         return (i, end, "person_verb") if after or (before and same_line) else None
