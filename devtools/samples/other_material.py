@@ -32,6 +32,11 @@ _RARE_PARTS = [
     "Vinkenhoeve",
 ]
 _INTERFIXES = ["van", "de", "van der", "van den", "ter", "op den"]
+# Issue 16: the name forms of the population register and of the language, with invented parts.
+_REGISTER_PREFIXES = ["in het", "'t", "uit den", "Van Der", "ver", "op ten", "van 't", "In 't"]
+_NOBILITY = ["baron", "barones", "graaf", "gravin", "jonkheer", "jonkvrouw", "ridder"]
+_FLEMISH = ["Vande", "Vanden", "Vander"]
+_LABELS = ["Aanvrager", "Persoon", "Contactpersoon", "Betrokkene", "Bewoner"]
 _ROLES = [
     "Opdrachtgever: {name}.",
     "De sleutel is afgegeven aan {name} op de dag van de oplevering.",
@@ -131,8 +136,49 @@ class OtherMaterial:
             self.identifiers,
             self.handle,
             self.lookalikes,
+            self.register_name_forms,
         ]
         return self.rng.choice(forms)()
+
+    def register_name_forms(self) -> str:
+        """Issue 16: a surname with a register prefix in any capitalisation, a noble title
+        between initials and surname, naamgebruik with a hyphen, a Flemish prefix, a surname
+        alone after a label, in a list of persons or next to a verb, and in lower case after
+        a title. Every surname part is invented."""
+        rng = self.rng
+        first, second = rng.sample(_RARE_PARTS, 2)
+        initials = "".join(f"{rng.choice('ABCDEHJKLMPRSTW')}." for _ in range(rng.randint(1, 2)))
+        form = rng.randrange(8)
+        if form == 0:
+            name = f"{initials} {rng.choice(_REGISTER_PREFIXES)} {first}"
+            sentence = f"De melding is gedaan door {name} na de storm."
+        elif form == 1:
+            name = f"{initials} {rng.choice(_NOBILITY)} van {first}"
+            sentence = f"Het perceel ernaast is eigendom van {name}."
+        elif form == 2:
+            name = rng.choice(
+                [f"{initials} {first}-de {second}", f"{initials} van {first} - {second}"]
+            )
+            sentence = f"Namens de buurt schrijft mevrouw {name} ook een brief."
+        elif form == 3:
+            name = f"{self._person().first} {rng.choice(_FLEMISH)} {first}"
+            sentence = f"Ook {name} heeft bezwaar gemaakt."
+        elif form == 4:
+            name = first
+            sentence = f"{rng.choice(_LABELS)}: {name}"
+        elif form == 5:
+            names = [first, f"De {second}"]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return f"Aanwezig bij de schouw waren {names[0]}, {names[1]} en een medewerker."
+        elif form == 6:
+            name = first
+            sentence = f"Volgens {name} is de stoep te smal voor een rolstoel."
+        else:
+            name = f"van {first}".lower()
+            sentence = f"toen kwam mevrouw {name} van hiernaast ook kijken."
+        self.ctx.mark_personal("PERSON", name)
+        return sentence
 
     def _person(self) -> Person:
         return self.ctx.pf.person(place=self.ctx.place)

@@ -102,12 +102,52 @@ _NOT_NAME_WORDS = BODY_WORDS | {
 }
 
 
+DATA = Path(__file__).resolve().parent / "data"
+# Words of table 36 that are also ordinary Dutch (or German) words outside a name: a prefix
+# that starts with one ('in het', 'op de', 'over', 'aan') counts only where the context already
+# says a name comes (after a title, initials or a label), never in running text.
+_ORDINARY_PREFIX_HEADS = frozenset(
+    "a aan af al am auf aus ben bij bin boven d deca die do don het i im in l lou of onder op "
+    "over s t to toe tot uit unter v voor vor zu".split()
+)
+
+
+def _read_data(name: str) -> list[str]:
+    """Lines of a data file in data/ (comments and blank lines skipped)."""
+    with (DATA / name).open(encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh if line.strip() and not line.startswith("#")]
+
+
+def _with_curly_apostrophes(forms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    return forms | {tuple(w.replace("'", "’") for w in form) for form in forms}
+
+
+def register_prefixes() -> tuple[frozenset, frozenset]:
+    """(all prefixes of BRP table 36 and the Flemish forms, those safe in running text), as
+    lower-case token tuples."""
+    table = {tuple(line.split()) for line in _read_data("voorvoegsels.txt")}
+    table |= {tuple(line.split()) for line in _read_data("vlaamse_voorvoegsels.txt")}
+    table = _with_curly_apostrophes(table)
+    safe = {form for form in table if form[0] not in _ORDINARY_PREFIX_HEADS}
+    return frozenset(table), frozenset(safe)
+
+
+def noble_titles() -> dict[str, str]:
+    """Adellijke titels and predicaten (BRP table 38): word -> 'title' or 'predicate'."""
+    return dict(line.split("\t") for line in _read_data("adellijke_titels.txt"))
+
+
 @dataclass(frozen=True)
 class Lookups:
     first_names: frozenset[str]
     surnames: frozenset[str]
     interfixes: frozenset[tuple[str, ...]]  # lower-case token tuples: ("van", "der")
     interfix_words: frozenset[str]
+    # every prefix of the population register (table 36) and the Flemish forms: used where
+    # the context says a name comes (after a title, initials, a label)
+    register_interfixes: frozenset[tuple[str, ...]]
+    noble_titles: frozenset[str]  # graaf, baron, prins: also ordinary words
+    noble_predicates: frozenset[str]  # jonkheer, jhr, barones: only ever a title
     prefixes: frozenset[str]  # titles: dhr., mevrouw, mr., ...
     streets: frozenset[str]  # lower-case
     places: frozenset[str]  # lower-case
@@ -125,6 +165,9 @@ def get_lookups() -> Lookups:
     interfixes = {i for i in interfixes if i != ("v",)}
     # abbreviated forms as written in letters ('J. v.d. Berg', 'P. v/d Meer', "M. d'Hondt")
     interfixes |= {("v.d.",), ("v. d.",), ("v/d",), ("d'",), ("d’",)}
+    register, safe = register_prefixes()
+    interfixes |= safe
+    nobility = noble_titles()
     prefixes = {p.lower().rstrip(".") for p in _load_list("names/lst_prefix")}
     streets = {s.lower() for s in _load_list("locations/lst_street")}
     streets |= {s.lower() for s in _read(_lookup_root() / "locations/lst_street/streets_bag.txt")}
@@ -136,6 +179,9 @@ def get_lookups() -> Lookups:
         surnames=frozenset(surnames),
         interfixes=frozenset(interfixes),
         interfix_words=frozenset(w for i in interfixes for w in i),
+        register_interfixes=frozenset(register | interfixes),
+        noble_titles=frozenset(w for w, kind in nobility.items() if kind == "title"),
+        noble_predicates=frozenset(w for w, kind in nobility.items() if kind == "predicate"),
         prefixes=frozenset(prefixes),
         streets=frozenset(streets),
         places=frozenset(places),

@@ -3,14 +3,19 @@ that *might* be personal, for the griffie to look at.
 
 - capitalised words that are neither Dutch dictionary words nor kept names;
 - digit sequences of six or more digits;
-- @handles.
+- @handles;
+- words in lower case that the name lists know as a first name or surname and that are no
+  Dutch word ('kwakkelstein', 'floortje'), and any lower-case word that is no frequent Dutch
+  word right after a title or a relation ('mevrouw verbeke', 'buurman przybylski'): informal
+  text writes names in lower case (issue 16).
 
 The dictionary is wordfreq's Dutch word list (a maintained package). Web word lists also
 hold many names, so a word that deduce's name lists know as a first name or surname counts
 as a dictionary word only when deduce lists it as a common word too ('Koning', 'Groen') or
 it is a frequent word (a surname such as 'Goede' above Zipf 4.5, a first name only among
 the most common words). Compounds of known words count as words. Place and street names
-on their own stay (no personal data).
+on their own stay (no personal data), and so do the organisation's own details (the
+municipality's name and the griffie's address, from the settings when Django is set up).
 """
 
 from __future__ import annotations
@@ -24,11 +29,14 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .lookups import get_lookups
+from .recognisers.base import ROLE_NOUNS
 from .types import Rect
 
 CAPITALISED, DIGITS, HANDLE = "capitalised", "digits", "handle"
+LOWER_CASE_NAME = "lower_case_name"
 KIND_LABELS = {
     CAPITALISED: "woord met hoofdletter",
+    LOWER_CASE_NAME: "naam in kleine letters",
     DIGITS: "cijferreeks",
     HANDLE: "@gebruikersnaam",
 }
@@ -37,6 +45,13 @@ DICTIONARY_MIN_ZIPF = 2.0  # rarer strings in a web word list are mostly names a
 SURNAME_AS_WORD_MIN_ZIPF = 4.5  # 'Goede', 'Groot', 'Burgemeester'; not 'Jansen', 'Boer'
 NAME_AS_WORD_MIN_ZIPF = 6.0  # a listed name that is one of the most common words ("Maar")
 
+# A lower-case word rarer than this that the name lists know is a name, not a word ('kees').
+LOWER_NAME_MAX_ZIPF = 3.0
+# After these a lower-case word that is no frequent word is probably a surname.
+NAME_CONTEXT_WORDS = frozenset(
+    "mevrouw meneer mevr mw dhr heer mijnheer buurman buurvrouw familie fam".split()
+)
+LOWER_AFTER_TITLE_MAX_ZIPF = 3.5
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
 DIGITS_RE = re.compile(r"(?<![\d.,])\d(?:[ ]?\d){5,}(?![\d])")
 HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -133,9 +148,49 @@ def _kept_words(keep: Iterable[str]) -> set[str]:
     return {w.lower() for text in keep for w in WORD_RE.findall(text or "")}
 
 
+def own_details() -> list[str]:
+    """The organisation's own name and contact details from the settings (empty when Django
+    is not set up): never a suspect."""
+    try:
+        from django.conf import settings
+    except ImportError:  # pragma: no cover - the project always has Django
+        return []
+    if not settings.configured:
+        return []
+    names = ("MUNICIPALITY_NAME", "GRIFFIE_CONTACT_ADDRESS", "GRIFFIE_CONTACT_PHONE")
+    return [str(getattr(settings, name, "") or "") for name in names]
+
+
+@functools.cache
+def _lower_names() -> frozenset[str]:
+    """First names and surnames of the name lists, in lower case, that are no Dutch word."""
+    lookups = get_lookups()
+    names = {n.lower() for n in lookups.first_names | lookups.surnames if n.isalpha()}
+    return frozenset(
+        n
+        for n in names
+        if len(n) >= 3 and n not in lookups.common_words and zipf(n) < LOWER_NAME_MAX_ZIPF
+    )
+
+
+def is_lower_case_name(word: str, previous: str = "") -> bool:
+    """A lower-case word that is a name in informal text: a listed name that is no Dutch word,
+    or after a title or relation ('mevrouw verbeke') any word that is no frequent one."""
+    if not word.isalpha() or not word.islower() or len(word) < 3:
+        return False
+    if word in _lower_names():
+        return True
+    return (
+        previous in NAME_CONTEXT_WORDS
+        and word not in ROLE_NOUNS  # 'mevrouw belanghebbende': the engine's own term
+        and word not in get_lookups().common_words
+        and zipf(word) < LOWER_AFTER_TITLE_MAX_ZIPF
+    )
+
+
 def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every suspect in a plain string."""
-    keep = list(keep)
+    keep = [*keep, *own_details()]
     kept = _kept_words(keep)
     places = get_lookups().places
     found: list[tuple[int, int, str]] = []
@@ -147,9 +202,15 @@ def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int
         for m in DIGITS_RE.finditer(text)
         if not any(re.sub(r"\D", "", m.group(0)) in k for k in kept_digits)
     ]
+    previous = ""
     for match in WORD_RE.finditer(text):
-        word = match.group(0)
-        if not word[0].isupper() or len(word) < 2:
+        word, before = match.group(0), previous
+        previous = word.lower().rstrip(".")
+        if word[0].islower():
+            if word not in kept and is_lower_case_name(word, before):
+                found.append((match.start(), match.end(), LOWER_CASE_NAME))
+            continue
+        if len(word) < 2:
             continue
         if any(s <= match.start() < e for s, e in handles):
             continue

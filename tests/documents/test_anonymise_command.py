@@ -52,14 +52,20 @@ def test_an_unreadable_file_gets_no_output_and_a_non_zero_exit(tmp_path, capsys)
 @pytest.mark.parametrize(
     "sentence,suspects",
     [
-        ("Het project loopt vertraging op.", 0),
+        ("Het project loopt vertraging op.", []),
         # a made-up project name: no dictionary word, no kept name, so the net lists it
-        ("Het project Zwarbelinck loopt vertraging op.", 1),
+        (
+            "Het project Zwarbelinck loopt vertraging op.",
+            [{"text": "Zwarbelinck", "kind": "capitalised", "pages": [1]}],
+        ),
     ],
 )
-def test_the_report_counts_the_suspects_left_standing(tmp_path, capsys, sentence, suspects):
+def test_the_report_lists_each_suspect_left_standing_with_kind_and_page(
+    tmp_path, capsys, sentence, suspects
+):
     source = tmp_path / "brief.pdf"
     source.write_bytes(make_pdf(f"Geachte raad,\n\n{sentence}\n\nMet vriendelijke groet"))
     call_command("anonymise", str(source), "--output-dir", str(tmp_path / "uit"))
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert report["suspects"] == suspects
+    assert report["suspect_count"] == len(suspects)

@@ -7,6 +7,7 @@ from documents.anonymisation.suspects import (
     CAPITALISED,
     DIGITS,
     HANDLE,
+    LOWER_CASE_NAME,
     find_suspects,
     is_dictionary_word,
     suspects_in_text,
@@ -39,8 +40,33 @@ def test_kept_names_and_place_names_are_no_suspects():
     assert ("Lodewijks", CAPITALISED) in found(text)
 
 
-def test_lowercase_words_are_no_suspects():
-    assert found("de buurman przybylski klaagt") == []
+def test_ordinary_lowercase_words_are_no_suspects():
+    assert found("de buurman klaagt over de boom in de tuin") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # informal text writes names in lower case (issue 16); invented names
+        ("de buurman przybylski klaagt", "przybylski"),
+        ("gisteren kwam mevrouw verbeckaert langs", "verbeckaert"),
+        ("groetjes van floortje", "floortje"),
+    ],
+)
+def test_a_name_in_lower_case_is_a_suspect(text, name):
+    assert (name, LOWER_CASE_NAME) in found(text)
+
+
+def test_the_engines_neutral_term_after_a_title_is_no_suspect():
+    assert found("Ik sprak met mevrouw belanghebbende over de boom.") == []
+
+
+def test_the_organisations_own_details_are_no_suspects(settings):
+    settings.MUNICIPALITY_NAME = "Kwakkelveen"
+    text = "Gemeente Kwakkelveen, Postbus 7"
+    assert found(text) == []
+    settings.MUNICIPALITY_NAME = "Elders"
+    assert ("Kwakkelveen", CAPITALISED) in found(text)
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,71 @@ RELATION_WORDS = {
     "zussen",
     "ouders",
 }
+# Labels and roles in forms, lists and statements: after 'Aanvrager:', 'Persoon:',
+# 'Ondergetekende,' the next word is a person's name, even a surname alone.
+LABEL_WORDS = frozenset(
+    {
+        "naam",
+        "achternaam",
+        "geslachtsnaam",
+        "persoon",
+        "aanvrager",
+        "aanvraagster",
+        "contactpersoon",
+        "bewoner",
+        "bewoonster",
+        "betrokkene",
+        "ondergetekende",
+        "verzoeker",
+        "verzoekster",
+        "indiener",
+        "indienster",
+        "melder",
+        "klager",
+        "klaagster",
+        "bezwaarmaker",
+        "appellant",
+        "eigenaar",
+        "eigenaresse",
+        "huurder",
+        "gemachtigde",
+        "getuige",
+        "inspreker",
+        "insprekers",
+        "belanghebbende",
+        "overledene",
+        "erflater",
+        "echtgenoot",
+        "echtgenote",
+        "partner",
+        "cliënt",
+        "client",
+        "patiënt",
+        "patient",
+        "deelnemer",
+        "leerling",
+        "ouder",
+        "verzorger",
+        "tav",
+        "t.a.v",
+    }
+)
+# Nouns for a person's role, among them the neutral terms the engine writes in place of a
+# name ('mevrouw belanghebbende' after redaction): never a surname.
+ROLE_NOUNS = LABEL_WORDS | {
+    "belanghebbende",
+    "organisator",
+    "afzender",
+    "ambtsdrager",
+    "ambtenaar",
+    "ondertekenaar",
+    "aanvrager",
+    "indiener",
+    "inspreker",
+    "initiatiefnemer",
+    "organisatie",
+    "fractie",
+}
 SALUTATIONS = {
     "geachte",
     "beste",
@@ -120,7 +185,9 @@ OFFICE_TITLES = {
     "teamleider",
     "afdelingshoofd",
 }
-INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,5}$|^(?:[A-Z]\.[ ]?){1,5}$")
+INITIALS_RE = re.compile(
+    r"^(?:(?:IJ|Chr|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]?)\.){1,5}$|^(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.[ ]?){1,5}$"
+)
 NOT_INITIALS = {
     "St.",
     "Nr.",
@@ -144,8 +211,13 @@ NOT_INITIALS = {
 }
 # Abbreviated interfixes are one token each: 'v.d.', 'v/d', "d'" (in "d'Hondt").
 ABBREVIATED_INTERFIX_RE = r"v\.[ ]?d\.|v/d(?![\w/])|[dD]['’](?=[A-Z])"
+# The prefixes 's and 't ("'t Hart", "'s Gravesande") are one token each.
+APOSTROPHE_PREFIX_RE = r"['’‘][stST](?=\s)"
+# Initials, also with a diacritic ('É.', 'Ö.') and the Dutch digraph ('IJ.', 'Chr.', 'Th.').
+INITIAL = r"(?:IJ|Chr|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]?)\."
 TOKEN_RE = re.compile(
-    rf"{ABBREVIATED_INTERFIX_RE}|(?:[A-Z][a-z]?\.){{1,5}}|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S"
+    rf"{ABBREVIATED_INTERFIX_RE}|{APOSTROPHE_PREFIX_RE}|{INITIAL}(?:{INITIAL}){{0,4}}"
+    rf"|[^\W\d_](?:[\w'’]|-(?=\w))*\.?|\S"
 )
 
 

@@ -11,9 +11,11 @@ from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, is_compound, zipf
 from .addresses import STREET_WORD_SUFFIXES
 from .base import (
     INITIALS_RE,
+    LABEL_WORDS,
     NOT_INITIALS,
     OFFICE_TITLES,
     RELATION_WORDS,
+    ROLE_NOUNS,
     SALUTATIONS,
     TITLE_WORDS,
     Token,
@@ -57,10 +59,48 @@ RARE_WORD_MAX_ZIPF = 2.5
 # A first name rarer than this as a word is hardly anything else ('gerrit', not 'roos').
 RARE_FIRST_NAME_MAX_ZIPF = 4.0
 LOWER_CASE_ORG_NAMES = frozenset(name.lower() for name in ORG_NAMES)
+# After a title a lower-case word this rare in Dutch text is a surname ('mevrouw verbeke').
+LOWER_SURNAME_MAX_ZIPF = 3.2
 # Stop words and the most frequent words ('en', 'met', 'zijn') are never a surname here.
 STOP_WORD_MIN_ZIPF = 5.5
 # Abbreviations shaped like initials: the postscript and nota bene.
 POSTSCRIPTS = frozenset({"P.S.", "P.P.S.", "N.B."})
+# Verbs of saying and doing whose subject or object is a person: a surname right before or
+# after one of them is a name ('Kwakkelstein zegt', 'belde Kwakkelstein').
+PERSON_VERBS = frozenset(
+    "zegt zei zeggen stelt stelde vraagt vroeg schrijft schreef meldt meldde belt belde mailde "
+    "mailt verklaart verklaarde antwoordt antwoordde vertelt vertelde vindt vond denkt dacht "
+    "woont woonde ontkent ontkende bevestigt bevestigde klaagt klaagde sprak spreekt bezocht "
+    "overleed verhuisde huurt huurde werkt werkte wil wilde".split()
+)
+# Words after which a new clause (and its subject) starts: 'en toen X zei ...', 'dat X belde'.
+CLAUSE_STARTS = frozenset(
+    ", en ook dat toen maar want omdat nu dan of als terwijl hoewel zodat waarop nadat "
+    "voordat sinds zoals".split(" ")
+)
+# What a rule finds: (index of the first token, index after the last, source); the index
+# after is -1 when the rule's context applies but holds no name.
+_Hit = tuple[int, int, str]
+
+
+# Words that head a list of persons ('Aanwezig:', 'Deelnemers aan de schouw waren X, Y en Z').
+PERSON_GROUP_RE = re.compile(
+    r"(?i)\b(?:aanwezig(?:en)?|afwezig(?:en)?|afgemeld|verhinderd|met\s+kennisgeving"
+    r"|deelnemers|bewoners|omwonenden|insprekers|ondertekenaars|ondergetekenden|indieners"
+    r"|betrokkenen|getuigen|eigenaren|huurders|genodigden|bezwaarmakers|aanvragers"
+    # '... waren' may be on the next line of wrapped text, but not after a bulleted item
+    r"|personen|namen)\b(?:(?:[^\n.:;]|\n(?![ \t]*[-•*\d]))"
+    r"{0,50}?\b(?:waren|zijn|was|is)\b|[^\n.:;]{0,40}:)?[ \t]*"
+)
+# One item of a list: after a bullet or number, up to a comma, 'en', a bracket or the line end.
+LIST_ITEM_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=,)|(?<=\ben\b)|(?<=&))[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])?[ \t]*"
+    r"(?P<name>[^,\n()&]+?)(?=[ \t]*(?:,|\(|&|\ben\b|\n|$| - ))"
+)
+
+
+# A line that starts with a street and a house number ('Molenstraat 4', 'Korte Kerkweg 12a').
+STREET_LINE_RE = re.compile(r"\s*(?P<street>[A-Z][\w'.-]*(?:\s[\w'.-]+){0,3}?)\s\d{1,5}[a-zA-Z]?\b")
 
 
 class _Part:
@@ -95,6 +135,14 @@ class PersonRecogniser(_Recogniser):
         # First words of the interfixes ('van' of 'van der'): most tokens are not one, and
         # the check below runs for nearly every token of every document.
         self._interfix_heads = frozenset(words[0] for words in lookups.interfixes)
+        self._register_heads = frozenset(words[0] for words in lookups.register_interfixes)
+        self._nobility = lookups.noble_titles | lookups.noble_predicates
+        # every word that can start a relation, role or label context (a quick first test)
+        self._relation_heads = frozenset(
+            w.rstrip(".") for w in RELATION_WORDS | LABEL_WORDS | self._ROLE_WORDS | {"aan", "door"}
+        )
+        self._context_rules = tuple(getattr(self, name) for name in self._CONTEXT_RULES)
+        self._fallback_rules = tuple(getattr(self, name) for name in self._FALLBACK_RULES)
         # First names in lower case, also without accents as lists write them ('busra'),
         # for the lower-case rule, which looks at nearly every lower-case token.
         self._lower_first_names = frozenset(
@@ -104,22 +152,52 @@ class PersonRecogniser(_Recogniser):
         )
 
     # -- helpers
-    def _interfix_len(self, tokens: list[Token], i: int) -> int:
-        if i >= len(tokens) or tokens[i].text.lower() not in self._interfix_heads:
+    def _interfix_len(self, tokens: list[Token], i: int, strong: bool = False) -> int:
+        """Number of tokens of a surname prefix at i ('van der': 2), or 0. Where the context
+        says a name comes (strong), every prefix of the population register counts ('in het',
+        'op ten', 'aan de'); in running text only those that are no ordinary words."""
+        heads, table = (
+            (self._register_heads, self.lk.register_interfixes)
+            if strong
+            else (self._interfix_heads, self.lk.interfixes)
+        )
+        if i >= len(tokens) or tokens[i].text.lower() not in heads:
             return 0
         for size in (3, 2, 1):
             chunk = tokens[i : i + size]
             if len(chunk) == size and all(t.line == tokens[i].line for t in chunk):
-                if tuple(t.text.lower() for t in chunk) in self.lk.interfixes:
+                if tuple(t.text.lower() for t in chunk) in table:
                     return size
         return 0
 
+    def _title_before_name(self, tokens: list[Token], j: int) -> bool:
+        """A noble title that stands before a name ('graaf van Dorth', 'Baron Kwakkel'), not
+        the surname Graaf itself ('Geachte heer Graaf,')."""
+        if not self._noble(tokens[j]) or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        return nxt.line == tokens[j].line and (
+            is_name_word(nxt.bare)
+            or INITIALS_RE.match(nxt.text) is not None
+            or self._interfix_len(tokens, j + 1, strong=True) > 0
+        )
+
+    def _noble(self, token: Token) -> bool:
+        """An adellijke titel or predicaat ('baron', 'gravin', 'jhr.'), in any capitalisation."""
+        return token.text.rstrip(".").lower() in self._nobility
+
     def _surname(
-        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+        self,
+        tokens: list[Token],
+        i: int,
+        *,
+        known_only: bool,
+        allow_common: bool = False,
+        strong: bool = False,
     ) -> int:
         """Index after a surname starting at i (with interfix and double surname), or -1."""
         n = len(tokens)
-        j = i + self._interfix_len(tokens, i) if i < n else i
+        j = i + self._interfix_len(tokens, i, strong) if i < n else i
         had_interfix = j > i
         if j >= n or tokens[j].line != tokens[i].line:
             return -1
@@ -135,7 +213,7 @@ class PersonRecogniser(_Recogniser):
         # double surname: Jansen-de Vries (token 'Jansen-de' + 'Vries'), or Jansen - Bakker
         tail = word.rsplit("-", 1)[1].lower() if "-" in word else ""
         if tail and tail in self.lk.interfix_words and j < n and tokens[j].line == tokens[i].line:
-            after = self._surname(tokens, j, known_only=False)
+            after = self._surname(tokens, j, known_only=False, strong=True)
             if after > 0:
                 return after
         if (
@@ -144,7 +222,7 @@ class PersonRecogniser(_Recogniser):
             and tokens[j].line == tokens[i].line
             and not self._place_like(tokens[j + 1].bare)
         ):
-            after = self._surname(tokens, j + 1, known_only=False)
+            after = self._surname(tokens, j + 1, known_only=False, strong=strong)
             if after > 0:
                 return after
         return j
@@ -162,28 +240,41 @@ class PersonRecogniser(_Recogniser):
         )
 
     def _given(self, tokens: list[Token], i: int) -> int:
-        """Index after first names and/or initials starting at i."""
+        """Index after first names and/or initials starting at i, with an adellijke titel
+        or predicaat after them ('A.B. baron', 'Maria gravin')."""
         j = i
-        while j < len(tokens) and j - i < 4 and tokens[j].line == tokens[i].line:
-            if self._initials(tokens, j):
+        while j < len(tokens) and j - i < 5 and tokens[j].line == tokens[i].line:
+            if self._initials(tokens, j) or self._first_name(tokens[j]):
                 j += 1
-            elif self._first_name(tokens[j]):
+            elif j > i and self._noble(tokens[j]) and j + 1 < len(tokens):
                 j += 1
             else:
                 break
         return j
 
     def _given_surname(
-        self, tokens: list[Token], i: int, *, known_only: bool, allow_common: bool = False
+        self,
+        tokens: list[Token],
+        i: int,
+        *,
+        known_only: bool,
+        allow_common: bool = False,
+        strong: bool = False,
     ) -> tuple[int, int]:
         """First names/initials from i, then a surname; when the first names swallowed the
-        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one."""
+        surname ('Piet Jansen': 'Jansen' is also a first name), give words back one by one.
+        After initials or a noble title every register prefix counts (strong)."""
         g = self._given(tokens, i)
-        s = self._surname(tokens, g, known_only=known_only, allow_common=allow_common)
+        strong = strong or (g > i and (self._initials(tokens, g - 1) or self._noble(tokens[g - 1])))
+        s = self._surname(
+            tokens, g, known_only=known_only, allow_common=allow_common, strong=strong
+        )
         back = g
         while s < 0 and back - 1 > i:
             back -= 1
-            s = self._surname(tokens, back, known_only=known_only, allow_common=allow_common)
+            s = self._surname(
+                tokens, back, known_only=known_only, allow_common=allow_common, strong=strong
+            )
             if s > 0:
                 g = back
         return g, s
@@ -207,10 +298,12 @@ class PersonRecogniser(_Recogniser):
         n = len(tokens)
         j, end = k, -1
         while j < n and j - k < 7 and tokens[j].line == tokens[k].line:
-            if self._initials(tokens, j):
+            if self._initials(tokens, j) or (end < 0 and self._title_before_name(tokens, j)):
                 j += 1
                 continue
-            size = self._interfix_len(tokens, j)
+            # before the surname every register prefix ('mevrouw In 't Veld'), after a name
+            # word only those that are no ordinary words ('Tom Vos uit Breda' stays)
+            size = self._interfix_len(tokens, j, strong=end < 0)
             if size:
                 j += size
                 continue
@@ -236,11 +329,13 @@ class PersonRecogniser(_Recogniser):
         line of a list/letterhead)."""
         if i == 0:
             return False
-        before = text[: tokens[i].start].rstrip()
-        if not before or before[-1] in ".!?:;\u2022-*":
+        j = tokens[i].start - 1
+        while j >= 0 and text[j].isspace():  # the last character before it (no copy)
+            j -= 1
+        if j < 0 or text[j] in ".!?:;\u2022-*":
             return False
         prev = tokens[i - 1]
-        return prev.line == tokens[i].line or before[-1] in ",abcdefghijklmnopqrstuvwxyz"
+        return prev.line == tokens[i].line or text[j] in ",abcdefghijklmnopqrstuvwxyz"
 
     # -- contexts added for material written by others (issue 8)
     def _name_word_ok(self, word: str) -> bool:
@@ -318,7 +413,8 @@ class PersonRecogniser(_Recogniser):
             return -1
         if last.endswith(STREET_WORD_SUFFIXES):
             return -1
-        if last.capitalize() in self.lk.surnames:
+        # many surnames are first names too ('pepijn leroy')
+        if last.capitalize() in self.lk.surnames or last.capitalize() in self.lk.first_names:
             ok = (
                 size > 0
                 # 'gerrit kok': after a first name that is rare as a word, any listed
@@ -395,6 +491,8 @@ class PersonRecogniser(_Recogniser):
             or zipf(word.lower()) >= SURNAME_AS_WORD_MIN_ZIPF
         ):
             return -1
+        if word in self.lk.first_names and self._given_surname(tokens, j, known_only=False)[1] > 0:
+            return -1  # 'het bezwaar van Karel Vander Elst': 'van' starts no name here
         return j + 1
 
     def _extend(self, tokens: list[Token], start: int, end: int) -> int:
@@ -418,23 +516,29 @@ class PersonRecogniser(_Recogniser):
                 continue
             if (
                 not size
-                and end + 2 < n
-                and tokens[end].text in {"'", "’"}
-                and tokens[end + 1].text == "s"
-                and tokens[end + 2].line == line
-                and is_name_word(tokens[end + 2].bare)
-            ):
-                end += 3  # "'s Gravenhage-Bresser"
-                continue
-            if (
-                not size
                 and self._name_word_ok(tokens[end].bare)
                 and tokens[end].bare not in self.lk.first_names
             ):
                 end += 1
                 continue
+            partner = self._partner_name(tokens, end)
+            if partner > end:
+                end = partner
+                continue
             break
         return end
+
+    def _partner_name(self, tokens: list[Token], end: int) -> int:
+        """Naamgebruik with spaces around the hyphen: 'van Dam - Bakker', 'Jansen – de Wit'
+        (own name and partner's name in either order). Index after the second name or -1."""
+        if end + 1 >= len(tokens) or tokens[end].text not in {"-", "–"}:
+            return -1
+        if tokens[end + 1].line != tokens[end - 1].line or self._place_like(tokens[end + 1].bare):
+            return -1
+        after = self._surname(tokens, end + 1, known_only=False, strong=True)
+        if after < 0 or tokens[after - 1].bare.lower() in OFFICE_TITLES | ORG_WORDS:
+            return -1
+        return after
 
     _ROLE_WORDS = {
         "opdrachtgever",
@@ -477,6 +581,16 @@ class PersonRecogniser(_Recogniser):
         r"(?i)^(?:ge|be|ver|ont|her|af|aan|op|in|uit|toe|over|onder|door|mee|na|voor|toe)"
         r"\w{2,}(?:d|t|en)$"
     )
+
+    def _label_word(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A label or role word with a colon or comma after it: 'Aanvrager:', 'Persoon:',
+        'Ondergetekende,', 'Contactpersoon:'; the word after it is a name, whatever it is."""
+        return (
+            tokens[i].text.lower() in LABEL_WORDS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {":", ","}
+            and tokens[i + 1].line == tokens[i].line
+        )
 
     def _role_context(self, tokens: list[Token], i: int) -> bool:
         """'opdrachtgever: X', 'namens X', 't.a.v. X', 'afgegeven aan X', 'beheerd door X'."""
@@ -589,6 +703,12 @@ class PersonRecogniser(_Recogniser):
             return -1
         return j
 
+    def _town_or_street(self, word: str) -> bool:
+        """A place, or a street by its ending ('Molenstraat'); not every name the street
+        lists hold ('Geerhuizen' is a surname as well)."""
+        low = word.lower()
+        return low in self.lk.places or low.endswith(STREET_WORD_SUFFIXES)
+
     def _place_like(self, word: str) -> bool:
         """A street or place name ('Noordlandsweg' in 'Burak Yilmaz - Noordlandsweg 52')."""
         low = word.lower()
@@ -598,206 +718,359 @@ class PersonRecogniser(_Recogniser):
         if len(token.text.rstrip(".")) >= 2 and token.text.rstrip(".").isupper():
             return False  # 'BC', 'DR' in a postcode, 'MR' in a heading
         word = token.text.rstrip(".").lower()
-        return word in TITLE_WORDS or word in self.lk.prefixes
+        return word in TITLE_WORDS or word in self.lk.prefixes or word in self.lk.noble_predicates
+
+    # -- the rules: each looks at token i and says whether it applies (None: no, the next
+    # rule may) and, if so, which tokens are a name: (first, after, source), after -1 when
+    # the context applies but holds no name. The first rule that applies decides; when it
+    # finds no name, the fallback rules look at the token too.
+    def _title_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After a title or salutation: 'de heer mr. dr. J. de Vries', 'Beste Piet',
+        'Geachte mevrouw Kwakkelstein', 'dr A', 'mw. JK'."""
+        n = len(tokens)
+        tok = tokens[i]
+        if not (self._is_title(tok) or (tok.text.lower() in SALUTATIONS and i + 1 < n)):
+            return None
+        k = i
+        while k < n and (self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS):
+            k += 1
+        if k + 1 < n and tokens[k].text.lower() == "de" and self._is_title(tokens[k + 1]):
+            k += 2
+        if k >= n:
+            return (k, -1, "title")
+        strong = any(self._is_title(tokens[x]) for x in range(i, k))
+        if strong and tokens[k].line == tok.line and BARE_INITIALS_RE.match(tokens[k].text):
+            # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
+            after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
+            if after > k + 1 and tokens[after - 1].line == tok.line:
+                return (k, after, "title")
+            return (k, k + 1, "title")
+        loose = self._loose_name(tokens, k) if strong else -1
+        if loose > k and tokens[loose - 1].line == tok.line:
+            return (k, loose, "title")
+        g, s = self._given_surname(tokens, k, known_only=False, strong=True)
+        if s > 0 and tokens[s - 1].line == tok.line:
+            return (k, s, "title")
+        if g > k:
+            return (k, g, "title")  # 'Beste Piet'
+        return (k, self._lower_surname(tokens, k) if strong else -1, "title")
+
+    def _lower_surname(self, tokens: list[Token], k: int) -> int:
+        """'mevrouw de bock', 'meneer kwakkelstein': after a title, a surname written in lower
+        case: a listed surname that is no frequent word, or a word Dutch text hardly knows
+        (not 'mevrouw zegt', 'meneer de wethouder'). Index after it, or -1."""
+        size = self._interfix_len(tokens, k, strong=True)
+        j = k + size
+        if j >= len(tokens) or tokens[j].line != tokens[k].line:
+            return -1
+        word = tokens[j].bare
+        if not (word.isalpha() and word.islower() and len(word) >= 3):
+            return -1
+        if word in OFFICE_TITLES or word in ORG_WORDS or word in ROLE_NOUNS:
+            return -1
+        if word in self.lk.not_name_words:
+            return -1
+        frequency = zipf(word)
+        # after a prefix any listed surname ('mevrouw van der meer')
+        listed = word.capitalize() in self.lk.surnames and (size or frequency < STOP_WORD_MIN_ZIPF)
+        # Flemish surnames the lists lack ('verbeke') are about as rare as this in Dutch text;
+        # after a prefix a place is a surname too ('meneer van westfalen')
+        rare = (
+            frequency < LOWER_SURNAME_MAX_ZIPF
+            and word not in self.lk.common_words
+            and (size or word not in self.lk.places)
+        )
+        return j + 1 if listed or rare else -1
+
+    def _initials_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """Initials, then a surname: 'J.K. de Vries', 'A.B. baron van Dorth', 'A. de J.'."""
+        if not self._initials(tokens, i):
+            return None
+        _, s = self._given_surname(tokens, i, known_only=False, strong=True)
+        if s > 0:
+            return (i, s, "initials")
+        # 'A. de J.': initials, an interfix and the surname's initial
+        g = self._given(tokens, i)
+        size = self._interfix_len(tokens, g)
+        j = g + size
+        if size and j < len(tokens) and tokens[j].line == tokens[i].line:
+            if re.fullmatch(r"[A-Z]\.", tokens[j].text):
+                return (i, j + 1, "initials")
+        return (i, -1, "initials")
+
+    def _introduced_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After 'mijn naam is', 'ik heet', 'Naam:'."""
+        if i + 1 >= len(tokens) or not self._name_intro(text, tokens, i):
+            return None
+        return (i + 1, self._introduced_name(tokens, i + 1), "introduced")
+
+    def _relation_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """After a relation or role: 'mijn buurvrouw, Hoop de Vos', 'opdrachtgever: X',
+        'Aanvrager: Kwakkelstein', 'Ondergetekende, Jansen'."""
+        n = len(tokens)
+        word = tokens[i].text.lower()
+        if i + 1 >= n or word.rstrip(".") not in self._relation_heads:  # most: one look-up
+            return None
+        label = self._label_word(text, tokens, i)
+        if not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
+            return None
+        k = i + 1 + (tokens[i + 1].text in {",", ":"})
+        loose = self._loose_name(tokens, k) if k < n else -1
+        if loose <= k or (loose == k + 1 and self._town_or_street(tokens[k].bare)):
+            return (k, -1, "relation")  # 'Bewoner: Middelburg' is where, not who
+        if (
+            loose - k >= 2
+            or self._first_name(tokens[k])
+            or tokens[k].bare in self.lk.surnames
+            # 'Persoon: Kwakkelstein', 'Aanvrager: Brouwer': one word after a label, when
+            # it is no Dutch word or a listed surname
+            or (
+                label
+                and tokens[k].line == tokens[i].line
+                and (
+                    tokens[k].bare.lower() not in self.lk.common_words
+                    or tokens[k].bare in self.lk.surnames
+                )
+            )
+            # 'mijn kinderen Busra en Lenn': two names after a relation word
+            or (
+                loose + 1 < n
+                and tokens[loose].text == "en"
+                and is_name_word(tokens[loose + 1].bare)
+            )
+        ):
+            return (k, loose, "relation")
+        return (k, -1, "relation")
+
+    def _first_name_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A listed first name, then a surname ('Piet Jansen', 'Joshua-Ben Lutterveld'), or
+        on its own when it is no Dutch word ('Sanne is bereikbaar via ...')."""
+        tok = tokens[i]
+        if not self._first_name(tok):
+            return None
+        _, s = self._given_surname(tokens, i, known_only=True)
+        if s > 0:
+            return (i, s, "first_name")
+        if tok.text.lower() not in self.lk.common_words:
+            # A first name that is no Dutch word, then a capitalised word that is no word,
+            # place or street either: 'Joshua-Ben Lutterveld'.
+            g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
+            last = tokens[s - 1].bare.lower() if s > 0 else ""
+            if (
+                s > g
+                and (
+                    last not in self.lk.common_words
+                    or (s == g + 1 and tokens[g].bare in self.lk.surnames)
+                )
+                and not last.endswith(STREET_WORD_SUFFIXES)
+                and last not in ORG_WORDS
+                and last not in OFFICE_TITLES
+            ):
+                return (i, s, "first_name")
+        if self._alone_first_name(tokens, i):
+            # 'mijn zoons Bram en Ali': a first name that is no Dutch word, place or street
+            return (i, i + 1, "first_name_alone")
+        return (i, -1, "first_name")
+
+    def _dotted_first_name_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'... de verjaardag van Daan.': a first name alone at the end of a sentence."""
+        if tokens[i].dot and self._alone_first_name(tokens, i):
+            return (i, i + 1, "first_name_alone")
+        return None
+
+    def _lower_case_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._lower_case_name(tokens, i)
+        return (i, end, "lower_case") if end > i else None
+
+    def _unknown_given_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
+        listed surname that is no Dutch word."""
+        if (
+            i + 1 < len(tokens)
+            and self._mid_sentence(text, tokens, i)
+            and self._unknown_given(tokens, i)
+            and tokens[i + 1].line == tokens[i].line
+            and self._known_surname_word(tokens[i + 1].bare)
+        ):
+            return (i, i + 2, "first_name")
+        return None
+
+    def _interfix_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Hoop de Vos' in running text: a capitalised word that does not start a sentence,
+        then an interfix and a known surname or a word that may be a name."""
+        if not self._mid_sentence(text, tokens, i):
+            return None
+        size = self._interfix_len(tokens, i + 1)
+        j = i + 1 + size
+        word = tokens[i].text
+        low = word.lower()
+        if (
+            size
+            and j < len(tokens)
+            and tokens[j].line == tokens[i].line
+            and tokens[i + 1].text.islower()
+            and is_name_word(tokens[j].bare)
+            and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
+            and tokens[j].bare.lower() not in self.lk.places
+            and is_name_word(word)
+            and low not in self.lk.not_name_words
+            and low not in OFFICE_TITLES
+            and low not in ORG_WORDS
+            and low not in self.lk.places
+            and low not in self.lk.streets
+        ):
+            return (i, j + 1, "interfix")
+        return (i, -1, "interfix")
+
+    def _unknown_pair_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._unknown_pair(text, tokens, i)
+        return (i, end, "unknown_pair") if end > i else None
+
+    def _bare_surname_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        if not self._mid_sentence(text, tokens, i):
+            return None
+        end = self._bare_surname(tokens, i)
+        return (i, end, "bare_surname") if end > i else None
+
+    def _person_verb_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A surname alone where the sentence says it is a person: before or after a verb of
+        saying or doing that takes a person ('Kwakkelstein zegt', 'belde Kwakkelstein'), or
+        after 'volgens'/'aldus'. The word must be a listed surname that is no Dutch word, or
+        a word Dutch text hardly knows."""
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        before = prev in PERSON_VERBS or prev in {"volgens", "aldus"}
+        if not (before or is_cap(tokens[i].text)):
+            return None
+        end = self._surname(tokens, i, known_only=False)
+        if end < 0 or tokens[end - 1].dot:
+            return None
+        if not self._surname_alone(tokens, i, end):
+            return None
+        # 'X zegt' where X starts the clause, not 'het buurtcomité X vraagt' (X names a thing)
+        after = (
+            end < len(tokens)
+            and tokens[end].bare.lower() in PERSON_VERBS
+            and (
+                prev in CLAUSE_STARTS
+                or i == 0
+                or tokens[i - 1].line != tokens[i].line  # a new line (not a wrapped one)
+                or not self._mid_sentence(text, tokens, i)
+            )
+        )
+        same_line = i == 0 or tokens[i - 1].line == tokens[i].line
+        return (i, end, "person_verb") if after or (before and same_line) else None
+
+    def _surname_alone(self, tokens: list[Token], i: int, end: int) -> bool:
+        """Tokens i..end are a surname without first name or initials: after a capitalised
+        prefix any listed surname or unknown word ('Van Gemert', 'De Winter'); else a listed
+        surname that is no Dutch word, or a word Dutch text hardly knows, also a compound
+        ('Geerhuizen') or a name the street lists have (streets are named after people)."""
+        last = tokens[end - 1].bare
+        low = last.lower()
+        if not is_name_word(last) or low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS:
+            return False
+        if end - i >= 2 and is_cap(tokens[i].text):
+            return last in self.lk.surnames or low not in self.lk.common_words
+        rare = (
+            zipf(low) < RARE_WORD_MAX_ZIPF
+            and low not in self.lk.places
+            and not low.endswith(STREET_WORD_SUFFIXES)
+        )
+        return rare or self._known_surname_word(last)
+
+    def _before_address_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        end = self._name_before_address(text, tokens, i)
+        return (i, end, "before_address") if end > i else None
+
+    _CONTEXT_RULES = (
+        "_title_rule",
+        "_initials_rule",
+        "_introduced_rule",
+        "_relation_rule",
+        "_first_name_rule",
+        "_dotted_first_name_rule",
+        "_lower_case_rule",
+        "_unknown_given_rule",
+        "_interfix_rule",
+    )
+    _FALLBACK_RULES = (
+        "_unknown_pair_rule",
+        "_bare_surname_rule",
+        "_before_address_rule",
+        "_person_verb_rule",
+    )
+
+    def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """The name at token i, by the first context rule that applies, else a fallback."""
+        for rule in self._context_rules:
+            hit = rule(text, tokens, i)
+            if hit is not None:
+                if hit[1] > hit[0]:
+                    return hit
+                break
+        for rule in self._fallback_rules:
+            hit = rule(text, tokens, i)
+            if hit is not None and hit[1] > hit[0]:
+                return hit
+        return None
+
+    def _span_end(self, text: str, tokens: list[Token], last: int) -> int:
+        """End offset of a name ending at token index last: without a sentence's full stop."""
+        end = tokens[last].end
+        if text[end - 1] == "." and not INITIALS_RE.match(tokens[last].text):
+            end -= 1
+        return end
+
+    def _coordinated(self, tokens: list[Token], end: int, source: str) -> bool:
+        """'Daan en Boyd', 'Natalya en Kiril': a name coordinated with the name before."""
+        if end + 1 >= len(tokens) or tokens[end].text not in {"en", "&"}:
+            return False
+        nxt = tokens[end + 1]
+        bare = nxt.bare
+        if nxt.line != tokens[end - 1].line or not is_name_word(bare):
+            return False
+        return (
+            self._name_word_ok(bare)
+            or (
+                source == "relation"  # 'mijn kinderen Daan en Mei'
+                and bare.lower() not in self.lk.not_name_words
+                and bare.lower() not in ORG_WORDS
+            )
+            or (bare in self.lk.first_names and bare.lower() not in self.lk.common_words)
+        )
+
+    def _take(self, text: str, tokens: list[Token], hit: _Hit, found: list) -> int:
+        """Record a name (and a name coordinated with it); returns the index to go on at."""
+        start, end, source = hit
+        end = self._extend(tokens, start, end)
+        span_start, span_end = tokens[start].start, self._span_end(text, tokens, end - 1)
+        candidate = text[span_start:span_end].lower()
+        if source not in {"title", "relation", "introduced", "person_verb"} and (
+            candidate in self.lk.places or candidate in self.lk.streets
+        ):
+            return end
+        found.append((span_start, span_end, source))
+        if self._coordinated(tokens, end, source):
+            _, full = self._given_surname(tokens, end + 1, known_only=False, allow_common=True)
+            last = self._extend(tokens, end + 1, max(full, end + 2))
+            found.append(
+                (tokens[end + 1].start, self._span_end(text, tokens, last - 1), "coordinated")
+            )
+            end = last
+        return end
 
     # -- main
     def analyze(self, text, entities, nlp_artifacts=None):
         tokens = tokenise(text)
         found: list[tuple[int, int, str]] = []
-        n = len(tokens)
         i = 0
-        while i < n:
-            tok = tokens[i]
-            word = tok.text
-            end = -1
-            source = ""
-            start_idx = i
-            if self._is_title(tok) or (word.lower() in SALUTATIONS and i + 1 < n):
-                # skip a chain of titles: 'de heer mr. dr.'
-                k = i
-                while k < n and (
-                    self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS
-                ):
-                    k += 1
-                if (
-                    k < n
-                    and tokens[k].text.lower() == "de"
-                    and k + 1 < n
-                    and self._is_title(tokens[k + 1])
-                ):
-                    k += 2
-                strong = any(self._is_title(tokens[x]) for x in range(i, k))
-                loose = self._loose_name(tokens, k) if strong and k < n else -1
-                g, s = self._given_surname(tokens, k, known_only=False)
-                if (
-                    strong
-                    and k < n
-                    and tokens[k].line == tok.line
-                    and BARE_INITIALS_RE.match(tokens[k].text)
-                ):
-                    # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
-                    after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
-                    if after > k + 1 and tokens[after - 1].line == tok.line:
-                        start_idx, end, source = k, after, "title"
-                    else:
-                        start_idx, end, source = k, k + 1, "title"
-                elif loose > k and tokens[loose - 1].line == tok.line:
-                    start_idx, end, source = k, loose, "title"
-                elif s > 0 and tokens[s - 1].line == tok.line:
-                    start_idx, end, source = k, s, "title"
-                elif g > k:  # 'Beste Piet'
-                    start_idx, end, source = k, g, "title"
-            elif self._initials(tokens, i):
-                g, s = self._given_surname(tokens, i, known_only=False)
-                if s > 0:
-                    end, source = s, "initials"
-                else:
-                    # 'A. de J.': initials, an interfix and the surname's initial
-                    g = self._given(tokens, i)
-                    size = self._interfix_len(tokens, g)
-                    if (
-                        size
-                        and g + size < n
-                        and tokens[g + size].line == tok.line
-                        and re.fullmatch(r"[A-Z]\.", tokens[g + size].text)
-                    ):
-                        end, source = g + size + 1, "initials"
-            elif i + 1 < n and self._name_intro(text, tokens, i):
-                end = self._introduced_name(tokens, i + 1)
-                if end > i + 1:
-                    start_idx, source = i + 1, "introduced"
-            elif (word.lower() in RELATION_WORDS or self._role_context(tokens, i)) and i + 1 < n:
-                k = i + 1 + (tokens[i + 1].text in {",", ":"})
-                loose = self._loose_name(tokens, k) if k < n else -1
-                if loose > k and (
-                    loose - k >= 2
-                    or self._first_name(tokens[k])
-                    or tokens[k].bare in self.lk.surnames
-                    # 'mijn kinderen Busra en Lenn': two names after a relation word
-                    or (
-                        loose + 1 < n
-                        and tokens[loose].text == "en"
-                        and is_name_word(tokens[loose + 1].bare)
-                    )
-                ):
-                    start_idx, end, source = k, loose, "relation"
-            elif self._first_name(tok):
-                g, s = self._given_surname(tokens, i, known_only=True)
-                if s > 0:
-                    end, source = s, "first_name"
-                elif word.lower() not in self.lk.common_words:
-                    # A first name that is no Dutch word, then a capitalised word that is no
-                    # word, place or street either: 'Joshua-Ben Lutterveld'.
-                    g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
-                    last = tokens[s - 1].bare.lower() if s > 0 else ""
-                    if (
-                        s > g
-                        and (
-                            last not in self.lk.common_words
-                            or (s == g + 1 and tokens[g].bare in self.lk.surnames)
-                        )
-                        and not last.endswith(STREET_WORD_SUFFIXES)
-                        and last not in ORG_WORDS
-                        and last not in OFFICE_TITLES
-                    ):
-                        end, source = s, "first_name"
-                if end < 0 and self._alone_first_name(tokens, i):
-                    # 'mijn zoons Bram en Ali', 'Sanne is bereikbaar via ...': a first name
-                    # that is no Dutch word, place or street, on its own
-                    end, source = i + 1, "first_name_alone"
-            elif tok.dot and self._alone_first_name(tokens, i):
-                end, source = i + 1, "first_name_alone"  # '... de verjaardag van Daan.'
-            elif (lower_end := self._lower_case_name(tokens, i)) > i:
-                end, source = lower_end, "lower_case"
-            elif (
-                self._mid_sentence(text, tokens, i)
-                and i + 1 < n
-                and self._unknown_given(tokens, i)
-                and tokens[i + 1].line == tok.line
-                and self._known_surname_word(tokens[i + 1].bare)
-            ):
-                # 'als je Elivia Maduro zelf wilt spreken': an unknown capitalised word, then a
-                # surname from the list that is no Dutch word
-                end, source = i + 2, "first_name"
-            elif self._mid_sentence(text, tokens, i):
-                # 'Hoop de Vos' in running text: a capitalised word that does not start a
-                # sentence, then an interfix and a known surname.
-                size = self._interfix_len(tokens, i + 1)
-                j = i + 1 + size
-                if (
-                    size
-                    and j < n
-                    and tokens[j].line == tok.line
-                    and tokens[i + 1].text.islower()
-                    and is_name_word(tokens[j].bare)
-                    and (tokens[j].bare in self.lk.surnames or self._name_word_ok(tokens[j].bare))
-                    and tokens[j].bare.lower() not in self.lk.places
-                    and is_name_word(word)
-                    and word.lower() not in self.lk.not_name_words
-                    and word.lower() not in OFFICE_TITLES
-                    and word.lower() not in ORG_WORDS
-                    and word.lower() not in self.lk.places
-                    and word.lower() not in self.lk.streets
-                ):
-                    end, source = j + 1, "interfix"
-            if end <= start_idx:
-                pair_end = self._unknown_pair(text, tokens, i)
-                if pair_end > i:
-                    end, source = pair_end, "unknown_pair"
-            if end <= start_idx and self._mid_sentence(text, tokens, i):
-                bare_end = self._bare_surname(tokens, i)
-                if bare_end > i:
-                    end, source = bare_end, "bare_surname"
-            if end <= start_idx:
-                before_address = self._name_before_address(text, tokens, i)
-                if before_address > i:
-                    start_idx, end, source = i, before_address, "before_address"
-            if end > start_idx:
-                end = self._extend(tokens, start_idx, end)
-                span_start, span_end = tokens[start_idx].start, tokens[end - 1].end
-                if text[span_end - 1] == "." and not INITIALS_RE.match(tokens[end - 1].text):
-                    span_end -= 1
-                candidate = text[span_start:span_end]
-                if source in {"title", "relation", "introduced"} or (
-                    candidate.lower() not in self.lk.places
-                    and candidate.lower() not in self.lk.streets
-                ):
-                    found.append((span_start, span_end, source))
-                    # 'Daan en Boyd', 'Natalya en Kiril': a name coordinated with a name
-                    if (
-                        end + 1 < n
-                        and tokens[end].text in {"en", "&"}
-                        and tokens[end + 1].line == tokens[end - 1].line
-                        and is_name_word(tokens[end + 1].bare)
-                        and (
-                            self._name_word_ok(tokens[end + 1].bare)
-                            or (
-                                source == "relation"  # 'mijn kinderen Daan en Mei'
-                                and tokens[end + 1].bare.lower() not in self.lk.not_name_words
-                                and tokens[end + 1].bare.lower() not in ORG_WORDS
-                            )
-                            or (
-                                tokens[end + 1].bare in self.lk.first_names
-                                and tokens[end + 1].bare.lower() not in self.lk.common_words
-                            )
-                        )
-                    ):
-                        _, full = self._given_surname(
-                            tokens, end + 1, known_only=False, allow_common=True
-                        )
-                        last = self._extend(tokens, end + 1, max(full, end + 2))
-                        other_end = tokens[last - 1].end
-                        if text[other_end - 1] == "." and not INITIALS_RE.match(
-                            tokens[last - 1].text
-                        ):
-                            other_end -= 1
-                        found.append((tokens[end + 1].start, other_end, "coordinated"))
-                        end = last
-                i = end
-                continue
-            i += 1
+        while i < len(tokens):
+            hit = self._match_at(text, tokens, i)
+            i = self._take(text, tokens, hit, found) if hit else i + 1
         found.extend(self._mail_headers(text))
         found.extend(self._signatures(text))
+        found.extend(self._person_lists(text))
+        found.extend(self._address_blocks(text))
         organisations = find_organisations(text, self.lk)
         return [
             self.result(s, e, 0.85, source=src)
@@ -835,7 +1108,111 @@ class PersonRecogniser(_Recogniser):
             or INITIALS_RE.match(w)
             for w in caps
         )
-        return known or len(caps) >= 2
+        if known or len(caps) >= 2:
+            return True
+        # one word under the closing phrase: a surname when it is no Dutch word ('Knophout')
+        word = caps[0].strip(",.")
+        return (
+            len(words) == 1
+            and is_name_word(word)
+            and word.lower() not in self.lk.common_words
+            and word.lower() not in self.lk.not_name_words
+            and word.lower() not in OFFICE_TITLES
+            and not self._town_or_street(word)
+        )
+
+    def _list_name(self, item: str) -> bool:
+        """An item of a list of persons is a name: initials, prefixes and capitalised words
+        that are no Dutch word, place, office or organisation (a listed surname may be a word:
+        'Bakker'); 'een medewerker van de gemeente' is none."""
+        tokens = tokenise(item)
+        if not 1 <= len(tokens) <= 6:
+            return False
+        i, names = 0, 0
+        while i < len(tokens):
+            size = self._interfix_len(tokens, i, strong=True)
+            if size and i + size < len(tokens):
+                i += size
+                continue
+            tok = tokens[i]
+            word = tok.bare
+            if INITIALS_RE.match(tok.text) or self._first_name(tok):
+                names += not tok.dot
+                i += 1
+                continue
+            if not is_name_word(word) or word.lower() in OFFICE_TITLES | ORG_WORDS:
+                return False
+            # a place after a capitalised prefix is a surname ('Van Haarlem'); on its own
+            # or after 'van' it is a place ('bewoners van Goes')
+            # (after a prefix or initials a word is a surname too: 'De Beer', 'Van der Sloot')
+            prefixed = i > 0
+            if word.lower() in self.lk.not_name_words or (
+                not prefixed
+                and (
+                    self._town_or_street(word)
+                    or (
+                        word not in self.lk.surnames
+                        and (
+                            word.lower() in self.lk.common_words
+                            or zipf(word.lower()) >= SURNAME_AS_WORD_MIN_ZIPF
+                        )
+                    )
+                )
+            ):
+                return False
+            names += 1
+            i += 1
+        return names > 0
+
+    def _person_lists(self, text: str):
+        """Names in a list of persons: after 'Aanwezig:', 'Deelnemers aan de schouw waren',
+        'Ondertekenaars:' the items (a bulleted list under the heading, or 'X, Y en Z' in the
+        sentence), each a name when every word of it may be part of a name."""
+        for m in PERSON_GROUP_RE.finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            rest = text[m.end() : line_end]
+            if rest.strip() == "" or rest.rstrip().endswith(":"):
+                # a heading: the items are the lines under it, up to an empty line
+                block = re.match(r"(?:[ \t]*\n)?((?:[ \t]*\S[^\n]*\n?){1,40})", text[line_end:])
+                start, chunk = (line_end + block.start(1), block.group(1)) if block else (0, "")
+            else:
+                # in running text, up to the end of the sentence, over wrapped lines
+                seg = text[m.end() : m.end() + 400]
+                stop = re.search(r"[.;!?](?:\s|$)|\n[ \t]*\n", seg)
+                start, chunk = m.end(), (seg[: stop.start()] if stop else seg).replace("\n", " ")
+            for item in LIST_ITEM_RE.finditer(chunk):
+                name = item.group("name").strip()
+                if name and self._list_name(name):
+                    offset = start + item.start("name") + item.group("name").find(name)
+                    yield (offset, offset + len(name), "person_list")
+
+    def _address_blocks(self, text: str):
+        """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
+        'Van der Stuurhout', 'T. Kwakkelstein') right above a street with a house number."""
+        lines = list(re.finditer(r"[^\n]+", text))
+        for m, nxt in zip(lines, lines[1:], strict=False):
+            street = STREET_LINE_RE.match(nxt.group())
+            if not street or text.count("\n", m.end(), nxt.start()) != 1:
+                continue
+            if not self._place_like(street.group("street").split()[-1]):
+                continue
+            line = m.group().strip().rstrip(",")
+            # one word, or a name with initials, a first name or a prefix: two unknown words
+            # above an address are as often a firm ('Ahold Delhaize'), left to the net
+            if line and len(line) <= 60 and self._addressee(line):
+                lead = len(m.group()) - len(m.group().lstrip())
+                yield (m.start() + lead, m.start() + lead + len(line), "address_block")
+
+    def _addressee(self, line: str) -> bool:
+        tokens = tokenise(line)
+        marked = len(tokens) == 1 or any(
+            INITIALS_RE.match(t.text)
+            or self._first_name(t)
+            or self._interfix_len(tokens, k, strong=True)
+            for k, t in enumerate(tokens)
+        )
+        return marked and self._list_name(line)
 
     def _signatures(self, text: str):
         lines = list(re.finditer(r"[^\n]+", text))

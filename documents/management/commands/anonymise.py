@@ -92,7 +92,9 @@ class Command(BaseCommand):
         report["output"] = str(target)
         # the reviewer's net: words left standing that might be personal
         kept = [f.text for f in result.findings if f.action == "keep"]
-        report["suspects"] = len(
-            find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
-        )
+        suspects = find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
+        report["suspects"] = [
+            {"text": s.text, "kind": s.kind, "pages": [p + 1 for p in s.pages]} for s in suspects
+        ]
+        report["suspect_count"] = len(suspects)
         return report, True
