@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +41,13 @@ class NotApprovable(Exception):
 
 # History entry for a review decision that changes the output: approval then needs a re-run.
 REVIEW_CHANGED = "review_changed"
+
+
+def own_details() -> list[str]:
+    """The organisation's own name and contact details from the settings: never a suspect
+    in the reviewer's net."""
+    names = ("MUNICIPALITY_NAME", "GRIFFIE_CONTACT_ADDRESS", "GRIFFIE_CONTACT_PHONE")
+    return [str(getattr(settings, name, "") or "") for name in names]
 
 
 def options_for(document: Document) -> AnonymisationOptions:
@@ -451,7 +459,7 @@ def review_suspects(document: Document):
     output = document.latest_anonymised()
     if output is None:
         return []
-    keep = [*options_for(document).keep_names, document.public_sender_term]
+    keep = [*options_for(document).keep_names, *own_details(), document.public_sender_term]
     keep += list(
         document.redactions.filter(decision=RedactionDecision.REJECTED, is_manual=False)
         .exclude(text="")

@@ -148,19 +148,6 @@ def _kept_words(keep: Iterable[str]) -> set[str]:
     return {w.lower() for text in keep for w in WORD_RE.findall(text or "")}
 
 
-def own_details() -> list[str]:
-    """The organisation's own name and contact details from the settings (empty when Django
-    is not set up): never a suspect."""
-    try:
-        from django.conf import settings
-    except ImportError:  # pragma: no cover - the project always has Django
-        return []
-    if not settings.configured:
-        return []
-    names = ("MUNICIPALITY_NAME", "GRIFFIE_CONTACT_ADDRESS", "GRIFFIE_CONTACT_PHONE")
-    return [str(getattr(settings, name, "") or "") for name in names]
-
-
 @functools.cache
 def _lower_names() -> frozenset[str]:
     """First names and surnames of the name lists, in lower case, that are no Dutch word."""
@@ -189,8 +176,9 @@ def is_lower_case_name(word: str, previous: str = "") -> bool:
 
 
 def suspects_in_text(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every suspect in a plain string."""
-    keep = [*keep, *own_details()]
+    """(start, end, kind) of every suspect in a plain string. ``keep`` holds what is never
+    a suspect: kept names and the organisation's own details (the caller reads those from
+    the settings; the engine knows no Django)."""
     kept = _kept_words(keep)
     places = get_lookups().places
     found: list[tuple[int, int, str]] = []

@@ -14,6 +14,7 @@ from documents.anonymisation import (
 from documents.anonymisation.suspects import find_suspects
 from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
 from documents.management.progress import ProgressBar
+from documents.workflow import own_details
 
 
 class Command(BaseCommand):
@@ -92,7 +93,9 @@ class Command(BaseCommand):
         report["output"] = str(target)
         # the reviewer's net: words left standing that might be personal
         kept = [f.text for f in result.findings if f.action == "keep"]
-        suspects = find_suspects(result.output_pdf, keep=[*engine_options.keep_names, *kept])
+        suspects = find_suspects(
+            result.output_pdf, keep=[*engine_options.keep_names, *own_details(), *kept]
+        )
         report["suspects"] = [
             {"text": s.text, "kind": s.kind, "pages": [p + 1 for p in s.pages]} for s in suspects
         ]
