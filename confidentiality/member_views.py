@@ -1,4 +1,4 @@
-"""The councillors read the meeting (issue 17): meetings, the reader, notes, search and
+"""The councillors read the meeting: meetings, the reader, notes, search and
 e-mail preferences. Thin: what a member may read is asked of ``reading`` (which asks the
 existing rules), every read of vertrouwelijk and geheim text is logged as before."""
 

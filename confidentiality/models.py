@@ -629,7 +629,7 @@ class BackupCodes(StaticDevice):
         verbose_name_plural = _("reservecodes")
 
 
-# --- reading the meeting: private notes and notifications (issue 17) ------------------------
+# --- reading the meeting: private notes and notifications ------------------------
 class ReadingTarget(models.TextChoices):
     """What a member reads in the browser, by the path the reading rule gives it."""
 

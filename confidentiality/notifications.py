@@ -1,4 +1,4 @@
-"""E-mail to members when a new document reaches their body or meeting (issue 17).
+"""E-mail to members when a new document reaches their body or meeting.
 
 A mail says which meeting, which agenda item and the public subject (the document's public
 subject, a meeting document's title, or the public register's description of secret

@@ -1,5 +1,5 @@
 """Councillors read the meeting: the agenda with every document they may read, reading in
-the browser page by page, their private notes and search (issue 17).
+the browser page by page, their private notes and search.
 
 Nothing here decides who may read what. Each question goes to the one rule that exists for
 it: ``access.confidential_documents_visible_to(user)`` and ``access.find_readable_document`` for

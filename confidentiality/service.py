@@ -171,7 +171,7 @@ def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, referenc
     decision.lift(by_body, on, reference, actor)
     _public_site_changed()
     if decision.legal_basis == LegalBasis.CLOSED_MEETING and decision.meeting_id:
-        # The lifting covers the griffie's meeting documents the raad saw too (issue 17);
+        # The lifting covers the griffie's meeting documents the raad saw too;
         # one added later stays secret until the raad lifts again.
         from publication.models import MeetingDocument
 

@@ -27,7 +27,7 @@ urlpatterns = [
         views.ConfidentialDownloadView.as_view(),
         name="confidential-download",
     ),
-    # Reading the meeting (issue 17).
+    # Reading the meeting.
     path("vergaderingen/", member_views.MeetingListView.as_view(), name="meetings"),
     path("vergaderingen/<int:pk>/", member_views.MeetingView.as_view(), name="meeting"),
     path("lezen/<slug:kind>/<uuid:uuid>/", member_views.ReaderView.as_view(), name="read"),

@@ -23,7 +23,7 @@ BLOCK_SEP = "\n\n"
 # A page whose images cover this share and that carries few words of text is a scan.
 SCAN_COVERAGE = 0.5
 SCAN_MAX_WORDS = 5
-# Text no reader sees but any reader can select and copy (issue 8 item 6):
+# Text no reader sees but any reader can select and copy:
 HIDDEN_MIN_HEIGHT = 3.0  # points: smaller glyphs are microscopic text
 HIDDEN_NEAR_WHITE = 0.9  # fill colour this light with nothing drawn under it: white on paper
 HIDDEN_COVERED = 0.8  # share of a span's box under a later opaque image or fill

@@ -7,7 +7,7 @@ that *might* be personal, for the griffie to look at.
 - words in lower case that the name lists know as a first name or surname and that are no
   Dutch word ('kwakkelstein', 'floortje'), and any lower-case word that is no frequent Dutch
   word right after a title or a relation ('mevrouw verbeke', 'buurman przybylski'): informal
-  text writes names in lower case (issue 16).
+  text writes names in lower case.
 
 The dictionary is wordfreq's Dutch word list (a maintained package). Web word lists also
 hold many names, so a word that deduce's name lists know as a first name or surname counts

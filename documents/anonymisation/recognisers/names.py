@@ -337,7 +337,7 @@ class PersonRecogniser(_Recogniser):
         prev = tokens[i - 1]
         return prev.line == tokens[i].line or text[j] in ",abcdefghijklmnopqrstuvwxyz"
 
-    # -- contexts added for material written by others (issue 8)
+    # -- contexts added for material written by others
     def _name_word_ok(self, word: str) -> bool:
         """A capitalised word that may be part of a name: no Dutch word, place, street,
         office or organisation word."""

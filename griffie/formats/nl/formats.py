@@ -1,5 +1,5 @@
 """One way to write a date on every screen: the Dutch long date, "29 september 2026", and
-with a time "29 september 2026, 14:05" (issue 17: three numeric formats were in use).
+with a time "29 september 2026, 14:05".
 Templates use ``|date:"DATE_FORMAT"`` / ``|date:"DATETIME_FORMAT"``, Python code
 ``django.utils.formats.date_format``; meeting pages add the weekday in front. Machine
 formats (``c``, ``Y-m-d`` in sitemaps and CSV) are not for people and stay as they are."""
