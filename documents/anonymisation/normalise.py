@@ -266,8 +266,14 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
     log = page.get_bboxlog()
     paints = [(n, kind, tuple(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
-    if any(kind == "fill-path" for _, kind, _ in paints):
-        opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
+
+    def opaque(n: int) -> bool:
+        # the drawings (another pass over the page) only when a fill may cover text
+        if not opacity and any(kind == "fill-path" for _, kind, _ in paints):
+            opacity.update({d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()})
+            opacity.setdefault(-1, 1.0)  # read once, even when the page has no drawings
+        return opacity.get(n, 1.0) >= 1.0
+
     vx0, vy0, vx1, vy1 = page.rect
     found: list[tuple[Rect, str]] = []
     for span in page.get_texttrace():
@@ -287,9 +293,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         area = (x1 - x0) * (y1 - y0) if x1 > x0 and y1 > y0 else 0.0
         if not (invisible or light or tiny) and area:
             covered = any(
-                n > seqno
-                and opacity.get(n, 1.0) >= 1.0
-                and _overlap(box, b) >= HIDDEN_COVERED * area
+                n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
                 for n, _, b in paints
             )
         if invisible or light or tiny or covered:
