@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from .lookups import get_lookups
 from .normalise import DocText, Normalised
 from .policy import decide_for, replacement_for
 from .recognisers import LANGUAGE, empty_artifacts, get_analyzer
-from .recognisers.addresses import POSTCODE_RE
+from .recognisers.addresses import POSTCODE_RE, place_after_name, residence_places
 from .recognisers.base import INITIALS_RE, OFFICE_TITLES, TITLE_WORDS, tokenise
 from .recognisers.contact import EMAIL_RE, PHONE_RE
 from .recognisers.names import CLOSING_RE
@@ -372,6 +373,61 @@ def _signature_rects(page: pymupdf.Page, top: float, bottom: float) -> list[tupl
 SIGNATURE_MIN_GAP = 18.0  # points of white between two lines of a signature block
 
 
+def _lines_under(dt: DocText, li: int, text_height: float) -> list[tuple[int, object]]:
+    """The lines under closing-phrase line ``li`` on its page, within reach of a signature,
+    without the ones that are the scribble read by OCR."""
+    line = dt.lines[li]
+    limit = line.rect[3] + SIGNATURE_MAX_GAP
+    following = []
+    for k, nxt in enumerate(dt.lines[li + 1 : li + 8], start=li + 1):
+        if nxt.page != line.page or nxt.rect[1] > limit:
+            break
+        if _looks_like_ink(dt.text[nxt.start : nxt.end], nxt.rect, text_height):
+            continue  # OCR read the signature itself as a 'word': look further down
+        following.append((k, nxt))
+    return following
+
+
+def _signature_bottom(dt: DocText, li: int, following, has_name) -> tuple[float | None, int | None]:
+    """Where the signature under closing phrase ``li`` ends: at the printed name (short
+    lines above it are the scribble read by OCR, 'zoon ;'), at a further closing line, or
+    at the first line after a gap. Returns (bottom, index of the name line)."""
+    for k, nxt in following:
+        if has_name(nxt):
+            return nxt.rect[1], k
+        nxt_text = dt.text[nxt.start : nxt.end]
+        if CLOSING_RE.match(nxt_text):
+            # 'Burgemeester en wethouders van ...,' then 'de secretaris,': the signature
+            # is under the last of these lines, which has its own region
+            return nxt.rect[1], None
+        if len(nxt_text.split()) > 3:
+            break
+    y1 = dt.lines[li].rect[3]
+    for k, nxt in following:
+        if nxt.rect[1] - y1 > 12:
+            return nxt.rect[1], k
+    return None, None
+
+
+def _further_signatories(dt: DocText, name_idx: int, text_height: float, has_name, add) -> None:
+    """Further signatories in the same block: a tall gap above another name."""
+    prev = dt.lines[name_idx]
+    for nxt in dt.lines[name_idx + 1 : name_idx + 6]:
+        if nxt.page != prev.page or len(dt.text[nxt.start : nxt.end]) > 60:
+            break
+        nxt_text = dt.text[nxt.start : nxt.end].strip()
+        if _looks_like_ink(nxt_text, nxt.rect, text_height) or (
+            len(nxt_text) <= 8 and not has_name(nxt)
+        ):
+            continue  # the scribble read by OCR as a short 'word' ('Ens', 'ES')
+        gap = nxt.rect[1] - prev.rect[3]
+        if gap > SIGNATURE_MAX_GAP:
+            break
+        if gap > SIGNATURE_MIN_GAP and has_name(nxt):
+            add(nxt.page, prev.rect[3], nxt.rect[1])
+        prev = nxt
+
+
 def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tuple]]:
     """Signature regions: below a closing phrase, down to the printed name (or a fixed
     height); then, within the same block, any further tall gap above another name (a second
@@ -383,7 +439,8 @@ def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tu
     name_starts = sorted(s.start for s in names)
 
     def has_name(ln) -> bool:
-        return any(ln.start <= s < ln.end for s in name_starts)
+        i = bisect.bisect_left(name_starts, ln.start)
+        return i < len(name_starts) and name_starts[i] < ln.end
 
     def add(page_no: int, top: float, bottom: float) -> None:
         key = (page_no, round(top))
@@ -396,58 +453,14 @@ def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tu
         content = dt.text[line.start : line.end]
         if len(content) > 60 or not CLOSING_RE.match(content):
             continue
-        page = nt.doc[line.page]
         x0, y0, x1, y1 = line.rect
-        limit = y1 + SIGNATURE_MAX_GAP
-        bottom = None
-        name_idx = None
-        following = []
-        for k, nxt in enumerate(dt.lines[li + 1 : li + 8], start=li + 1):
-            if nxt.page != line.page or nxt.rect[1] > limit:
-                break
-            if _looks_like_ink(dt.text[nxt.start : nxt.end], nxt.rect, y1 - y0):
-                continue  # OCR read the signature itself as a 'word': look further down
-            following.append((k, nxt))
-        # Down to the printed name; short lines above it are the scribble read by OCR
-        # ('zoon ;'). Without a name: down to the first line after a gap.
-        for k, nxt in following:
-            if has_name(nxt):
-                bottom, name_idx = nxt.rect[1], k
-                break
-            nxt_text = dt.text[nxt.start : nxt.end]
-            if CLOSING_RE.match(nxt_text):
-                # 'Burgemeester en wethouders van ...,' then 'de secretaris,': the signature
-                # is under the last of these lines, which has its own region
-                bottom = nxt.rect[1]
-                break
-            if len(nxt_text.split()) > 3:
-                break
+        following = _lines_under(dt, li, y1 - y0)
+        bottom, name_idx = _signature_bottom(dt, li, following, has_name)
         if bottom is None:
-            for k, nxt in following:
-                if nxt.rect[1] - y1 > 12:
-                    bottom, name_idx = nxt.rect[1], k
-                    break
-        if bottom is None:
-            bottom = min(y1 + 90.0, page.rect.y1)
+            bottom = min(y1 + 90.0, nt.doc[line.page].rect.y1)
         add(line.page, y1, bottom)
-        if name_idx is None:
-            continue
-        # Further signatories in the same block.
-        prev = dt.lines[name_idx]
-        for nxt in dt.lines[name_idx + 1 : name_idx + 6]:
-            if nxt.page != prev.page or len(dt.text[nxt.start : nxt.end]) > 60:
-                break
-            nxt_text = dt.text[nxt.start : nxt.end].strip()
-            if _looks_like_ink(nxt_text, nxt.rect, y1 - y0) or (
-                len(nxt_text) <= 8 and not has_name(nxt)
-            ):
-                continue  # the scribble read by OCR as a short 'word' ('Ens', 'ES')
-            gap = nxt.rect[1] - prev.rect[3]
-            if gap > SIGNATURE_MAX_GAP:
-                break
-            if gap > SIGNATURE_MIN_GAP and has_name(nxt):
-                add(nxt.page, prev.rect[3], nxt.rect[1])
-            prev = nxt
+        if name_idx is not None:
+            _further_signatories(dt, name_idx, y1 - y0, has_name, add)
     return regions
 
 
@@ -487,16 +500,13 @@ def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) ->
     return f"{entity_type[:3].lower()}-{digest[:10]}"
 
 
-def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
-    dt = nt.text
-    text = dt.text
-    # Our recognisers work on the raw text; skip presidio's spaCy pass (tokens unused).
-    results = (
-        get_analyzer().analyze(text, language=LANGUAGE, nlp_artifacts=empty_artifacts())
-        if text
-        else []
-    )
-    spans = [
+def _recognised(text: str) -> list[Span]:
+    """What the recognisers find (presidio registry; our recognisers read the raw text, so
+    presidio's spaCy pass is skipped: its tokens would go unused)."""
+    if not text:
+        return []
+    results = get_analyzer().analyze(text, language=LANGUAGE, nlp_artifacts=empty_artifacts())
+    return [
         Span(
             r.start,
             r.end,
@@ -507,28 +517,69 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
         )
         for r in results
     ]
-    spans += _deny_spans(text, options.deny_terms)
-    spans += _keep_spans(text, options.keep_names)
-    # The sender organisation's or municipality's own addresses stay; office holders'
-    # public registry e-mail addresses stay (3a).
-    keep_addresses = [_norm(a) for a in options.keep_addresses if a.strip()]
-    keep_emails = {re.sub(r"\s", "", e).lower() for e in options.keep_emails if e.strip()}
+
+
+def _word_in(value: str, texts: list[str]) -> bool:
+    """``value`` stands as whole words in one of ``texts`` (all normalised): 'Dorpsstraat 1'
+    is part of 'dorpsstraat 1, 4484 ab kortgene' but not of 'dorpsstraat 12'."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])")
+    return any(pattern.search(t) for t in texts)
+
+
+def _contact_key(entity_type: str, text: str) -> str:
+    """What makes two contact details the same: the digits of a phone number, an e-mail
+    address without spaces and case, the words of an address."""
+    if entity_type == "PHONE":
+        return re.sub(r"\D", "", text)
+    if entity_type == "EMAIL":
+        return re.sub(r"\s", "", text).lower()
+    return _norm(text)
+
+
+def _mark_own_contacts(text: str, spans: list[Span], own: tuple[str, ...]) -> None:
+    """The griffie's and the municipality's own contact details stay wherever they stand
+    (letterhead, footer, 't.a.v.' block): they belong to no person."""
+    if not own:
+        return
+    lines = [_norm(line) for line in own]
+    phones = {re.sub(r"\D", "", line) for line in own if PHONE_RE.fullmatch(line.strip())}
+    emails = {_contact_key("EMAIL", line) for line in own if "@" in line}
     for span in spans:
+        value = text[span.start : span.end]
+        if span.entity_type in {"ADDRESS", "POSTCODE"}:
+            own_contact = _word_in(_norm(value), lines)
+        elif span.entity_type == "PHONE":
+            own_contact = _contact_key("PHONE", value) in phones
+        elif span.entity_type == "EMAIL":
+            own_contact = _contact_key("EMAIL", value) in emails
+        else:
+            continue
+        if own_contact:
+            span.role = "office"
+
+
+def _mark_kept_contacts(text: str, spans: list[Span], options: AnonymisationOptions) -> None:
+    """The sending organisation's own address (``keep_addresses``) and office holders'
+    public registry e-mail addresses (3a) stay."""
+    keep_addresses = [_norm(a) for a in options.keep_addresses if a.strip()]
+    keep_emails = {_contact_key("EMAIL", e) for e in options.keep_emails if e.strip()}
+    for span in spans:
+        if span.role != "other":
+            continue
         if span.entity_type in {"ADDRESS", "POSTCODE"} and keep_addresses:
-            value = re.compile(
-                rf"(?<![\w-]){re.escape(_norm(text[span.start : span.end]))}(?![\w-])"
-            )
-            # word-bounded: 'Dorpsstraat 1' is not part of 'Dorpsstraat 12'
-            if any(value.search(a) for a in keep_addresses):
+            if _word_in(_norm(text[span.start : span.end]), keep_addresses):
                 span.role = "municipality"
         elif span.entity_type == "EMAIL" and keep_emails:
-            found = re.sub(r"\s", "", text[span.start : span.end]).lower()
+            found = _contact_key("EMAIL", text[span.start : span.end])
             # OCR may add a speck before the address ('ec.haasnoot@...')
             if any(
                 found == e or (found.endswith(e) and len(found) - len(e) <= 2) for e in keep_emails
             ):
                 span.role = "registry"
-    # A detected name equal to a registry name or to a deny term takes that role.
+
+
+def _mark_known_persons(text: str, spans: list[Span], options: AnonymisationOptions) -> None:
+    """A detected name equal to a registry name or to a deny term takes that role."""
     keep_norm = {_norm(n) for n in options.keep_names}
     deny_norm = {_norm(t) for t in options.deny_terms}
     for span in spans:
@@ -538,33 +589,120 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
                 span.role = "registry"
             elif value in deny_norm:
                 span.role = "sender"
-    spans = _resolve(spans)
-    _mark_officials(text, spans)
-    if options.category == "appointment":
-        _mark_appointees(text, spans)
+
+
+# The letterhead is the top of the first page; a footer the bottom of any page.
+LETTERHEAD_SHARE = 0.3
+FOOTER_SHARE = 0.88
+# 'p/a Dorpsstraat 1', 't.a.v. ...': the address of a person who receives the post.
+CARE_OF_RE = re.compile(r"(?i)\b(?:p/a|p\.a\.|per adres|t\.a\.v\.?|c/o)")
+
+
+def _mark_letterhead_addresses(
+    dt: DocText, spans: list[Span], options: AnonymisationOptions
+) -> None:
+    """3c: an organisation's letter is published with its official address. An address in
+    the organisation's own letterhead (the lines under its name at the top of the first
+    page) or in a footer line with its name stays, unless a person's name or 'p/a' comes
+    between (then it is where that person lives)."""
+    if options.sender_type not in {"organisation", "government"} or not dt.lines:
+        return
+    starts = [line.start for line in dt.lines]
+
+    def line_of(pos: int) -> int:
+        return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+    def placed(index: int) -> str:
+        line = dt.lines[index]
+        height = dt.page_rects[line.page][3] - dt.page_rects[line.page][1]
+        if line.page == 0 and line.rect[3] <= LETTERHEAD_SHARE * height:
+            return "head"
+        return "foot" if line.rect[1] >= FOOTER_SHARE * height else ""
+
+    heads = {line_of(s.start) for s in spans if s.entity_type == "ORGANISATION"}
+    heads = {i for i in heads if placed(i)}
+    persons = {line_of(s.start) for s in spans if s.entity_type == "PERSON"}
+    for span in spans:
+        if span.entity_type not in {"ADDRESS", "POSTCODE"} or span.role != "other":
+            continue
+        here = line_of(span.start)
+        for head in heads:
+            reach = 4 if placed(head) == "head" else 0
+            between = range(head, here + 1)
+            if not (0 <= here - head <= reach) or dt.lines[here].page != dt.lines[head].page:
+                continue
+            if any(i in persons for i in between) or CARE_OF_RE.search(
+                dt.text[dt.lines[head].start : span.start]
+            ):
+                continue
+            span.role = "municipality"
+            break
+
+
+def _spread_names(text: str, spans: list[Span]) -> list[Span]:
+    """Every other mention of a name found (sender names first, so their mentions get the
+    sender's neutral term); registry names are not spread over."""
     persons = [
         s
         for s in spans
         if s.entity_type == "PERSON" and s.role in {"other", "sender", "official", "appointee"}
     ]
-    # Spread sender names first so their mentions get the sender's neutral term.
     persons.sort(key=lambda s: s.role != "sender")
-    spans = _resolve(spans + _spread(text, persons, [s for s in spans if s.role == "registry"]))
-    spans = _resolve(spans + _ocr_variants(text, spans) + _postcode_variants(text, spans))
-    _personal_addresses(text, spans)
+    registry = [s for s in spans if s.role == "registry"]
+    return _resolve(spans + _spread(text, persons, registry))
 
-    findings: list[Finding] = []
 
-    def add(page, rects, entity_type, value, role, source, start=0, end=0):
-        action, reason = decide_for(options, entity_type=entity_type, role=role, text=value)
-        findings.append(
+def _residence_spans(text: str, spans: list[Span]) -> list[Span]:
+    """3f: where the appointee lives or was born ('wonende te Kortgene', 'geboren te Goes',
+    'Jan Jansen uit Kortgene')."""
+    found = [Span(s, e, kind, "residence") for s, e, kind in residence_places(text)]
+    for span in spans:
+        if span.entity_type == "PERSON" and span.role == "appointee":
+            after = place_after_name(text, span.end)
+            if after is not None:
+                found.append(Span(*after, "RESIDENCE", "after_name"))
+    return found
+
+
+def _mark_roles(text: str, spans: list[Span], options: AnonymisationOptions) -> list[Span]:
+    """Who each name belongs to, read from the text: officials sign in office (3a/3b), an
+    appointment names its appointee (3f); in an appointment the places of residence and
+    birth are added (they go)."""
+    _mark_officials(text, spans)
+    if options.category != "appointment":
+        return spans
+    _mark_appointees(text, spans)
+    return _resolve(spans + _residence_spans(text, spans))
+
+
+def _place_after_postcode(text: str, span: Span) -> Span | None:
+    """The place after a postcode ('4484 AB Kortgene'): where the postcode's owner lives
+    (the policy keeps it, except in an appointment); a kept postcode's place stays."""
+    m = re.match(r"[ ,]+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)", text[span.end : span.end + 40])
+    if not m or m.group(1).lower() not in get_lookups().places:
+        return None
+    role = span.role if span.role in {"office", "municipality", "sender"} else "other"
+    start = span.end + m.start(1)
+    return Span(start, start + len(m.group(1)), "RESIDENCE", "place_after_postcode", role)
+
+
+class _Findings(list):
+    """Findings as the policy decides them, in the order they are added."""
+
+    def __init__(self, options: AnonymisationOptions):
+        super().__init__()
+        self.options = options
+
+    def add(self, page, rects, entity_type, value, role, source, start=0, end=0) -> None:
+        action, reason = decide_for(self.options, entity_type=entity_type, role=role, text=value)
+        self.append(
             Finding(
                 id=_finding_id(page, entity_type, start, end, value),
                 page=page,
                 rects=[tuple(round(c, 2) for c in r) for r in rects],
                 entity_type=entity_type,
                 text=value,
-                replacement=replacement_for(entity_type, role, options.neutral_term),
+                replacement=replacement_for(entity_type, role, self.options.neutral_term),
                 action=action,
                 reason=reason,
                 role=role,
@@ -572,52 +710,54 @@ def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
             )
         )
 
-    for span in spans:
-        value = text[span.start : span.end]
+    def add_span(self, dt: DocText, span: Span) -> None:
+        value = dt.text[span.start : span.end]
         by_page: dict[int, list] = {}
         for page, rect in dt.span_rects(span.start, span.end):
             by_page.setdefault(page, []).append(rect)
         for page, rects in by_page.items():
-            add(page, rects, span.entity_type, value, span.role, span.source, span.start, span.end)
-        if span.entity_type == "POSTCODE":
-            # The place after a postcode is recognised but stays (place names are public).
-            m = re.match(
-                r"[ ,]+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)", text[span.end : span.end + 40]
+            self.add(
+                page, rects, span.entity_type, value, span.role, span.source, span.start, span.end
             )
-            if m and m.group(1).lower() in get_lookups().places:
-                s, e = span.end + m.start(1), span.end + m.end(1)
-                for page, rect in dt.span_rects(s, e):
-                    findings.append(
-                        Finding(
-                            id=_finding_id(page, "ADDRESS", s, e, m.group(1)),
-                            page=page,
-                            rects=[tuple(round(c, 2) for c in rect)],
-                            entity_type="ADDRESS",
-                            text=m.group(1),
-                            replacement="",
-                            action="keep",
-                            reason="plaatsnaam blijft staan",
-                            role="place",
-                            source="place_after_postcode",
-                        )
-                    )
 
+
+def detect(nt: Normalised, options: AnonymisationOptions) -> list[Finding]:
+    """Personal data in the document, each with the policy's decision: recognised spans,
+    intake and registry details, the roles read from the text, other mentions of names,
+    signatures, and pages left out."""
+    dt = nt.text
+    text = dt.text
+    spans = _recognised(text)
+    spans += _deny_spans(text, options.deny_terms)
+    spans += _keep_spans(text, options.keep_names)
+    _mark_own_contacts(text, spans, options.own_contacts or ())
+    _mark_kept_contacts(text, spans, options)
+    _mark_known_persons(text, spans, options)
+    spans = _mark_roles(text, _resolve(spans), options)
+    spans = _spread_names(text, spans)
+    spans = _resolve(spans + _ocr_variants(text, spans) + _postcode_variants(text, spans))
+    _personal_addresses(text, spans)
+    _mark_letterhead_addresses(dt, spans, options)
+
+    findings = _Findings(options)
+    places = []
+    for span in spans:
+        findings.add_span(dt, span)
+        if span.entity_type == "POSTCODE":
+            place = _place_after_postcode(text, span)
+            if place is not None and not any(place.overlaps(s) for s in spans):
+                places.append(place)
+    for place in places:
+        findings.add_span(dt, place)
     for page, rects in _signature_findings(nt, [s for s in spans if s.entity_type == "PERSON"]):
-        add(
-            page,
-            rects,
-            "SIGNATURE",
-            "",
-            "other",
-            "closing_phrase",
-            int(rects[0][1]),
-            int(rects[0][3]),
-        )
-
+        top, bottom = int(rects[0][1]), int(rects[0][3])
+        findings.add(page, rects, "SIGNATURE", "", "other", "closing_phrase", top, bottom)
     if options.category in {"petition", "citizens_initiative"}:
         for page in _signatory_pages(dt, spans, nt.doc.page_count):
-            add(page, [dt.page_rects[page]], "PAGE", "", "other", "signatory_list", page, page)
-    return findings
+            findings.add(
+                page, [dt.page_rects[page]], "PAGE", "", "other", "signatory_list", page, page
+            )
+    return list(findings)
 
 
 __all__ = ["detect", "tokenise"]

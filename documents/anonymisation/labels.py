@@ -11,6 +11,8 @@ ENTITY_LABELS = {
     "IBAN": "rekeningnummer (IBAN)",
     "BSN": "burgerservicenummer",
     "DATE_OF_BIRTH": "geboortedatum",
+    "RESIDENCE": "woonplaats",
+    "BIRTHPLACE": "geboorteplaats",
     "LICENCE_PLATE": "kenteken",
     "SIGNATURE": "handtekening",
     "PAGE": "hele pagina",

@@ -234,8 +234,28 @@ def straighten(page: pymupdf.Page) -> list[str]:
     return done
 
 
-def _area(rect: pymupdf.Rect) -> float:
-    return 0.0 if rect.is_empty else rect.width * rect.height
+_INFINITE = (pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    """Area of a & b for plain tuples, as pymupdf.Rect's ``&`` gives it (an infinite b
+    leaves a whole; an empty one leaves nothing): Rect objects cost ~20 times as much, and
+    hidden_text compares every text span with every paint operation, twice per page."""
+    bx0, by0, bx1, by1 = b
+    if bx0 == by0 == _INFINITE[0] and bx1 == by1 == _INFINITE[1]:
+        bx0, by0, bx1, by1 = a
+    width = min(a[2], bx1) - max(a[0], bx0)
+    height = min(a[3], by1) - max(a[1], by0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _intersects(a: Rect, b: Rect) -> bool:
+    """pymupdf.Rect.intersects for plain tuples: both non-empty and finite, overlapping."""
+    if a[0] >= a[2] or a[1] >= a[3] or b[0] >= b[2] or b[1] >= b[3]:
+        return False
+    if b[0] == b[1] == _INFINITE[0] and b[2] == b[3] == _INFINITE[1]:
+        return False
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Rect, str]]:
@@ -244,10 +264,16 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
     opaque image or fill, and characters outside the visible page (crop box / media box).
     ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
     log = page.get_bboxlog()
-    paints = [(n, kind, pymupdf.Rect(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
+    paints = [(n, kind, tuple(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
-    if any(kind == "fill-path" for _, kind, _ in paints):
-        opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
+
+    def opaque(n: int) -> bool:
+        # the drawings (another pass over the page) only when a fill may cover text
+        if not opacity and any(kind == "fill-path" for _, kind, _ in paints):
+            opacity.update({d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()})
+            opacity.setdefault(-1, 1.0)  # read once, even when the page has no drawings
+        return opacity.get(n, 1.0) >= 1.0
+
     vx0, vy0, vx1, vy1 = page.rect
     found: list[tuple[Rect, str]] = []
     for span in page.get_texttrace():
@@ -255,25 +281,23 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         text = "".join(chr(c[0]) for c in chars).replace(" ", "")
         if not text.strip():
             continue
-        x0, y0, x1, y1 = span["bbox"]
-        box = pymupdf.Rect(x0, y0, x1, y1)
+        box = x0, y0, x1, y1 = tuple(span["bbox"])
         seqno = span["seqno"]
-        under = [kind for n, kind, b in paints if n < seqno and box.intersects(b)]
+        under = [kind for n, kind, b in paints if n < seqno and _intersects(box, b)]
         invisible = span["type"] == 3 or span["opacity"] < 0.05
         if invisible and ocr_layer:
             invisible = not any(kind in _IMAGES for kind in under)
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
         tiny = y1 - y0 < HIDDEN_MIN_HEIGHT
         covered = False
-        if not (invisible or light or tiny) and _area(box):
+        area = (x1 - x0) * (y1 - y0) if x1 > x0 and y1 > y0 else 0.0
+        if not (invisible or light or tiny) and area:
             covered = any(
-                n > seqno
-                and opacity.get(n, 1.0) >= 1.0
-                and _area(box & b) >= HIDDEN_COVERED * _area(box)
+                n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
                 for n, _, b in paints
             )
         if invisible or light or tiny or covered:
-            found.append((tuple(box), text))
+            found.append((box, text))
             continue
         if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
             continue  # the whole span is on the page

@@ -1,8 +1,10 @@
 """Step 4: what goes and what stays, per gedragscode article. A pure function over plain values.
 
 Roles of a finding: ``sender`` (matches the sender details from intake), ``registry`` (an office
-holder or civil servant from the registry), ``municipality`` (the municipality's own address),
-``other`` (anyone else: citizens, staff of organisations).
+holder or civil servant from the registry), ``office`` (the griffie's and the municipality's own
+contact details, from settings), ``municipality`` (the sending organisation's own address:
+from intake, or in its own letterhead), ``other`` (anyone else: citizens, staff of
+organisations).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ REDACT, KEEP = "redact", "keep"
 
 CONTACT = {"ADDRESS", "POSTCODE", "PHONE", "EMAIL"}
 SENSITIVE = {"IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_NUMBER"}
+# Where someone lives or was born: a place name, public in itself, personal in 3f.
+PLACES = {"RESIDENCE", "BIRTHPLACE"}
 GOVERNMENT_SENDERS = {"college", "office_holder", "fractie", "civil_servant", "government"}
 
 NEUTRAL_OTHERS = "belanghebbende"
@@ -27,6 +31,8 @@ REPLACEMENTS = {
     "IBAN": "[IBAN]",
     "BSN": "[BSN]",
     "DATE_OF_BIRTH": "[geboortedatum]",
+    "RESIDENCE": "[woonplaats]",
+    "BIRTHPLACE": "[geboorteplaats]",
     "LICENCE_PLATE": "[kenteken]",
     "ID_NUMBER": "[documentnummer]",
     "SOCIAL_HANDLE": "[account]",
@@ -88,8 +94,10 @@ def decide(
     # A BSN may only be processed where the law requires it (Wabb/UAVG art. 46): never published.
     if entity_type == "BSN":
         return REDACT, "BSN wordt nooit gepubliceerd"
-    if role == "municipality" and entity_type in CONTACT:
-        return KEEP, "adres van de gemeente zelf"
+    if role == "office" and entity_type in CONTACT | PLACES:
+        return KEEP, "contactgegevens van de griffie of de gemeente zelf"
+    if role == "municipality" and entity_type in CONTACT | PLACES:
+        return KEEP, "eigen adres van de afzender (organisatie of overheid)"
     if role == "registry" and entity_type == "PERSON":
         return KEEP, "3a/3b: publieke ambtsdrager of ambtenaar uit het register"
     if role == "registry" and entity_type == "EMAIL":
@@ -104,7 +112,11 @@ def decide(
     if category == "appointment":
         if entity_type == "PERSON" and role in {"sender", "appointee"}:
             return KEEP, "3f: naam van de benoemde"
+        if entity_type in PLACES:
+            return REDACT, "3f: woon- of geboorteplaats van de benoemde wordt niet gepubliceerd"
         return REDACT, "3f: alleen de naam van de benoemde wordt gepubliceerd"
+    if entity_type in PLACES:
+        return KEEP, "plaatsnaam blijft staan"
     if category == "activity":
         if entity_type in {"PERSON", "PHONE", "EMAIL"}:
             return KEEP, "3h: contactpersoon met telefoon en e-mail"

@@ -38,6 +38,8 @@ ENTITY_TYPES = (
     "IBAN",
     "BSN",
     "DATE_OF_BIRTH",
+    "RESIDENCE",  # place of residence ('wonende te X', the place after a home postcode)
+    "BIRTHPLACE",  # place of birth ('geboren te X')
     "LICENCE_PLATE",
     "ID_NUMBER",  # passport, identity card, driving licence, client number
     "SOCIAL_HANDLE",  # @name
@@ -70,6 +72,10 @@ class AnonymisationOptions:
     # Office holders' public registry e-mail addresses (3a: name and e-mail are published).
     # Civil servants' e-mail addresses never belong here (3b).
     keep_emails: tuple[str, ...] = ()
+    # The griffie's and the municipality's own contact details (postal addresses, phone,
+    # e-mail), never redacted wherever they stand (letterheads, footers, 't.a.v.' blocks).
+    # None: read from settings (GRIFFIE_CONTACT_*, MUNICIPALITY_CONTACT_*) when configured.
+    own_contacts: tuple[str, ...] | None = None
     # Published title (/Title of the output PDF): the document's public subject, or a neutral
     # title; empty gives the neutral title of the category (redact.NEUTRAL_TITLES).
     title: str = ""
@@ -94,6 +100,36 @@ class AnonymisationOptions:
         object.__setattr__(self, "deny_terms", tuple(self.deny_terms))
         object.__setattr__(self, "keep_addresses", tuple(self.keep_addresses))
         object.__setattr__(self, "keep_emails", tuple(self.keep_emails))
+        own = settings_contacts() if self.own_contacts is None else self.own_contacts
+        object.__setattr__(self, "own_contacts", tuple(own))
+
+
+CONTACT_SETTINGS = (
+    "GRIFFIE_CONTACT_ADDRESS",
+    "GRIFFIE_CONTACT_PHONE",
+    "GRIFFIE_CONTACT_EMAIL",
+    "MUNICIPALITY_CONTACT_ADDRESS",
+    "MUNICIPALITY_CONTACT_PHONE",
+    "MUNICIPALITY_CONTACT_EMAIL",
+)
+
+
+def settings_contacts() -> tuple[str, ...]:
+    """The griffie's and the municipality's own contact details from Django settings, one
+    line each ('Postbus 7', '4490 AA Wissenkerke', '0113 377 300', 'griffie@…'); empty
+    without configured settings (the engine also runs on plain arguments)."""
+    try:
+        from django.conf import settings
+
+        values = [str(getattr(settings, name, "") or "") for name in CONTACT_SETTINGS]
+    except Exception:  # noqa: BLE001 - Django absent or not configured
+        return ()
+    lines = []
+    for value in values:
+        for line in value.replace("\\n", "\n").replace(",", "\n").splitlines():
+            if line.strip() and line.strip() not in lines:
+                lines.append(line.strip())
+    return tuple(lines)
 
 
 @dataclass

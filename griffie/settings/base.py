@@ -326,6 +326,20 @@ GRIFFIE_CONTACT_EMAIL = config(
     "griffie@example.nl",
     help_text="E-mail address of the griffie, shown in the footer.",
 )
+# The municipality's own contact details where they differ from the griffie's (a visiting
+# address, the general phone number): like GRIFFIE_CONTACT_*, the anonymisation engine
+# never redacts them (documents.anonymisation.types.settings_contacts).
+MUNICIPALITY_CONTACT_ADDRESS = config(
+    "MUNICIPALITY_CONTACT_ADDRESS",
+    "",
+    help_text="Postal or visiting address of the municipality (\\n for a new line); kept in documents.",
+)
+MUNICIPALITY_CONTACT_PHONE = config(
+    "MUNICIPALITY_CONTACT_PHONE", "", help_text="General phone number of the municipality."
+)
+MUNICIPALITY_CONTACT_EMAIL = config(
+    "MUNICIPALITY_CONTACT_EMAIL", "", help_text="General e-mail address of the municipality."
+)
 SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help_text="Public base URL, for feeds.")
 
 LOGGING = {

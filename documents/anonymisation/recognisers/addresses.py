@@ -179,3 +179,48 @@ class AddressRecogniser(_Recogniser):
             if start is not None:
                 results.append(self.result(start, m.end(), 0.85, street_end=m.start() - 1))
         return results
+
+
+# A place name: "Kortgene", "'s-Heer Arendskerke", "Bergen op Zoom", "Kapelle-Biezelinge";
+# it ends on a word boundary and is no street with a house number after it.
+_PLACE = (
+    r"(?:'s-|'s[ \t]+|'t[ \t]+)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    r"(?:[ \t]+(?:(?:aan|op|in|bij)(?:[ \t]+(?:de|den|het))?[ \t]+)?[A-Z][\w'’]*(?:-[\w'’]+)*)?"
+    r"(?![\w'’-])(?![ \t]*\d)"
+)
+# Where someone lives or was born, in the words of a decision or a letter: 'wonende te
+# Kortgene', 'woonachtig in Goes', 'woonplaats: Kamperland', 'geboren te Middelburg'.
+RESIDENCE_RE = re.compile(
+    r"\b(?:wonende|wonend|woonachtig|woonplaats|woont|wonen)\b[ \t]*:?[ \t]*"
+    r"(?:(?:te|in|op)[ \t]+)?(?P<place>" + _PLACE + ")"
+)
+BIRTHPLACE_RE = re.compile(
+    r"\b(?:geboren|geb\.|geboorteplaats)[ \t]*:?[ \t]*(?:(?:te|in)[ \t]+)?(?P<place>" + _PLACE + ")"
+)
+# Right after a person's name: 'Jan Jansen uit Kortgene', 'Jan Jansen (Goes)', 'Jan Jansen te Goes'.
+AFTER_NAME_PLACE_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:uit|te)[ \t]+(?P<place>"
+    + _PLACE
+    + r")|\((?P<bracketed>"
+    + _PLACE
+    + r")\))"
+)
+
+
+def residence_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of places of residence ('RESIDENCE') and birth ('BIRTHPLACE')
+    named as such. Whether they go is the policy's decision (3f: an appointee's do)."""
+    return [
+        (m.start("place"), m.end("place"), kind)
+        for regex, kind in ((RESIDENCE_RE, "RESIDENCE"), (BIRTHPLACE_RE, "BIRTHPLACE"))
+        for m in regex.finditer(text)
+    ]
+
+
+def place_after_name(text: str, end: int) -> tuple[int, int] | None:
+    """The place right after a name ending at ``end`` ('… uit Kortgene', '… (Goes)')."""
+    m = AFTER_NAME_PLACE_RE.match(text, end)
+    if not m:
+        return None
+    group = "place" if m.group("place") else "bracketed"
+    return m.start(group), m.end(group)
