@@ -13,7 +13,7 @@ from people.service import office_holder_emails, registry_names
 from .anonymisation import AnonymisationOptions
 from .anonymisation.public_fields import FieldFinding, check_public_fields, neutral_subject
 from .models import Document
-from .workflow import options_for
+from .workflow import options_for, own_contacts
 
 PUBLIC_FIELDS = ("subject", "description", "public_sender_term")
 
@@ -47,6 +47,7 @@ def griffie_text_options(**changes) -> AnonymisationOptions:
         sender_type="college",
         keep_names=tuple(registry_names()),
         keep_emails=tuple(office_holder_emails()),
+        own_contacts=own_contacts(),
     )
     return replace(options, **changes)
 

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from people.service import office_holder_emails, registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
+from .anonymisation.types import contact_lines
 from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
     ConcurrentChange,
@@ -41,6 +42,22 @@ class NotApprovable(Exception):
 
 # History entry for a review decision that changes the output: approval then needs a re-run.
 REVIEW_CHANGED = "review_changed"
+
+
+CONTACT_SETTINGS = (
+    "GRIFFIE_CONTACT_ADDRESS",
+    "GRIFFIE_CONTACT_PHONE",
+    "GRIFFIE_CONTACT_EMAIL",
+    "MUNICIPALITY_CONTACT_ADDRESS",
+    "MUNICIPALITY_CONTACT_PHONE",
+    "MUNICIPALITY_CONTACT_EMAIL",
+)
+
+
+def own_contacts() -> tuple[str, ...]:
+    """The griffie's and the municipality's own contact details from the settings, as the
+    engine keeps them wherever they stand (letterheads, footers, 't.a.v.' blocks)."""
+    return contact_lines(str(getattr(settings, name, "") or "") for name in CONTACT_SETTINGS)
 
 
 def own_details() -> list[str]:
@@ -69,6 +86,7 @@ def options_for(document: Document) -> AnonymisationOptions:
         tuple(address_parts) if document.sender_type in {"organisation", "government"} else ()
     )
     return AnonymisationOptions(
+        own_contacts=own_contacts(),
         category=document.category,
         sender_type=document.sender_type,
         keep_names=tuple(registry_names()),

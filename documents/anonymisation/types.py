@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -74,8 +75,8 @@ class AnonymisationOptions:
     keep_emails: tuple[str, ...] = ()
     # The griffie's and the municipality's own contact details (postal addresses, phone,
     # e-mail), never redacted wherever they stand (letterheads, footers, 't.a.v.' blocks).
-    # None: read from settings (GRIFFIE_CONTACT_*, MUNICIPALITY_CONTACT_*) when configured.
-    own_contacts: tuple[str, ...] | None = None
+    # The Django side fills them from its settings (documents.workflow.own_contacts).
+    own_contacts: tuple[str, ...] = ()
     # Published title (/Title of the output PDF): the document's public subject, or a neutral
     # title; empty gives the neutral title of the category (redact.NEUTRAL_TITLES).
     title: str = ""
@@ -100,33 +101,16 @@ class AnonymisationOptions:
         object.__setattr__(self, "deny_terms", tuple(self.deny_terms))
         object.__setattr__(self, "keep_addresses", tuple(self.keep_addresses))
         object.__setattr__(self, "keep_emails", tuple(self.keep_emails))
-        own = settings_contacts() if self.own_contacts is None else self.own_contacts
-        object.__setattr__(self, "own_contacts", tuple(own))
+        object.__setattr__(self, "own_contacts", tuple(self.own_contacts))
 
 
-CONTACT_SETTINGS = (
-    "GRIFFIE_CONTACT_ADDRESS",
-    "GRIFFIE_CONTACT_PHONE",
-    "GRIFFIE_CONTACT_EMAIL",
-    "MUNICIPALITY_CONTACT_ADDRESS",
-    "MUNICIPALITY_CONTACT_PHONE",
-    "MUNICIPALITY_CONTACT_EMAIL",
-)
-
-
-def settings_contacts() -> tuple[str, ...]:
-    """The griffie's and the municipality's own contact details from Django settings, one
-    line each ('Postbus 7', '4490 AA Wissenkerke', '0113 377 300', 'griffie@…'); empty
-    without configured settings (the engine also runs on plain arguments)."""
-    try:
-        from django.conf import settings
-
-        values = [str(getattr(settings, name, "") or "") for name in CONTACT_SETTINGS]
-    except Exception:  # noqa: BLE001 - Django absent or not configured
-        return ()
-    lines = []
+def contact_lines(values: Iterable[str]) -> tuple[str, ...]:
+    """Contact details as the engine matches them, one line each ('Postbus 7',
+    '4490 AA Wissenkerke', '0113 377 300', 'griffie@…'), from values that may hold several
+    lines (a literal '\\n' or a comma separates them)."""
+    lines: list[str] = []
     for value in values:
-        for line in value.replace("\\n", "\n").replace(",", "\n").splitlines():
+        for line in (value or "").replace("\\n", "\n").replace(",", "\n").splitlines():
             if line.strip() and line.strip() not in lines:
                 lines.append(line.strip())
     return tuple(lines)

@@ -328,7 +328,7 @@ GRIFFIE_CONTACT_EMAIL = config(
 )
 # The municipality's own contact details where they differ from the griffie's (a visiting
 # address, the general phone number): like GRIFFIE_CONTACT_*, the anonymisation engine
-# never redacts them (documents.anonymisation.types.settings_contacts).
+# never redacts them (documents.workflow.own_contacts).
 MUNICIPALITY_CONTACT_ADDRESS = config(
     "MUNICIPALITY_CONTACT_ADDRESS",
     "",

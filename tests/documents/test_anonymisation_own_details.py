@@ -9,7 +9,7 @@ from devtools.samples.demo import demo_documents
 from devtools.samples.people import registry_names
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf, propose
 from documents.anonymisation.policy import decide
-from documents.anonymisation.types import settings_contacts
+from documents.workflow import own_contacts
 
 GRIFFIE = ("Postbus 3021", "4490 ZZ Wissenkerke", "0113 555 100", "griffie@raad.example")
 
@@ -150,7 +150,7 @@ def test_the_griffies_details_come_from_the_settings(settings):
     settings.GRIFFIE_CONTACT_PHONE = "0113 555 100"
     settings.GRIFFIE_CONTACT_EMAIL = "griffie@raad.example"
     settings.MUNICIPALITY_CONTACT_ADDRESS = "Raadhuisstraat 2, 4491 AB Wissenkerke"
-    assert settings_contacts() == (
+    assert own_contacts() == (
         "Postbus 3021",
         "4490 ZZ Wissenkerke",
         "0113 555 100",
@@ -158,7 +158,9 @@ def test_the_griffies_details_come_from_the_settings(settings):
         "Raadhuisstraat 2",
         "4491 AB Wissenkerke",
     )
-    out = _published(LETTER_TO_THE_RAAD, deny_terms=("Fenna Dijkhuizen",))
+    out = _published(
+        LETTER_TO_THE_RAAD, own_contacts=own_contacts(), deny_terms=("Fenna Dijkhuizen",)
+    )
     assert "Postbus 3021" in out and "4490 ZZ Wissenkerke" in out
     assert "Zandkreekweg 17" not in out
 

@@ -14,7 +14,7 @@ from documents.anonymisation import (
 from documents.anonymisation.suspects import find_suspects
 from documents.anonymisation.types import CATEGORIES, SENDER_TYPES
 from documents.management.progress import ProgressBar
-from documents.workflow import own_details
+from documents.workflow import own_contacts, own_details
 
 
 class Command(BaseCommand):
@@ -55,6 +55,7 @@ class Command(BaseCommand):
             deny_terms=tuple(options["deny"]),
             neutral_term=options["neutral_term"],
             consent_personal_data=options["consent"],
+            own_contacts=own_contacts(),
         )
         output_dir: Path = options["output_dir"]
         output_dir.mkdir(parents=True, exist_ok=True)
