@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from documents.models import Document
 from meetings.models import AgendaItem, Meeting
 from people.models import Person
+from publication.models import MeetingDocument
+from publication.public import public_file
 
 from . import access
 from .access import AccessDecision, Level
@@ -61,7 +63,6 @@ def watermark_lines(user, obj, issued_at) -> list[str]:
 
 
 def _meeting_documents():
-    from publication.models import MeetingDocument
 
     return MeetingDocument.objects
 
@@ -205,8 +206,6 @@ def find_readable(user, target_type: str, uuid) -> tuple[Readable | None, Access
             return None, AccessDecision(False, "not_found")
         return _meeting_document_readable(md), AccessDecision(True, "openbaar")
     if target_type == ReadingTarget.PUBLIC_DOCUMENT:
-        from publication.public import public_file
-
         found = public_file(uuid)
         if found is None:
             return None, AccessDecision(False, "not_found")
@@ -237,7 +236,6 @@ class MemberMeeting:
 def readables_of_meeting(user, meeting: Meeting) -> list[Readable]:
     """Every document of ``meeting`` that ``user`` may read, public, vertrouwelijk and geheim
     side by side, each by its own rule."""
-    from publication.public import public_file
 
     found = [
         _meeting_document_readable(md)
@@ -452,7 +450,6 @@ def search(user, query: str) -> list[Hit]:
     for md in meeting_docs[:SEARCH_LIMIT]:
         text = md.public_text if query.lower() in md.public_text.lower() else md.title
         hits.append(_hit(_meeting_document_readable(md), text, query))
-    from publication.public import public_file
 
     public = (
         Document.objects.public()

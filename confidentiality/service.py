@@ -16,6 +16,8 @@ from griffie.http import pdf_attachment
 from meetings.models import Meeting
 from people.models import Body, BodyKind, Membership
 from people.roles import GRIFFIE
+from publication.cache import bump
+from publication.models import MeetingDocument
 
 from .access import (
     SECRET_PERMISSION,
@@ -48,7 +50,6 @@ _PERM_CODENAME = SECRET_PERMISSION.split(".")[1]
 def _public_site_changed() -> None:
     """Bump the public-site version in the caller's transaction: what is secret is never
     served from a page cached before the change."""
-    from publication.cache import bump
 
     bump()
 
@@ -173,7 +174,6 @@ def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, referenc
     if decision.legal_basis == LegalBasis.CLOSED_MEETING and decision.meeting_id:
         # The lifting covers the griffie's meeting documents the raad saw too;
         # one added later stays secret until the raad lifts again.
-        from publication.models import MeetingDocument
 
         MeetingDocument.objects.filter(
             meeting_id=decision.meeting_id, secrecy_lifted_by__isnull=True

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from confidentiality.admin_tools import HidesSecretDocumentsAdmin
+from confidentiality.service import record_if_closed_meeting
 from people.roles import is_griffie
 
 from .models import Document, DocumentEvent, DocumentFile, Redaction
@@ -59,7 +60,6 @@ class DocumentAdmin(admin.ModelAdmin):
     # Status changes only through the workflow (model methods), never by editing here.
 
     def save_model(self, request, obj, form, change):
-        from confidentiality.service import record_if_closed_meeting
 
         super().save_model(request, obj, form, change)
         record_if_closed_meeting(obj, actor=request.user)  # secret by law (closed meeting)

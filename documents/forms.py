@@ -6,7 +6,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .anonymisation.public_fields import describe
 from .models import Category, Document, Handling, SenderType
+from .public_text import griffie_text_findings, proposed_subject, public_field_findings
 from .sender_terms import default_public_sender_term
 
 logger = logging.getLogger(__name__)
@@ -97,8 +99,6 @@ class RegistrationForm(forms.ModelForm):
         )
 
     def _check_public_fields(self, cleaned) -> None:
-        from .anonymisation.public_fields import describe
-        from .public_text import proposed_subject, public_field_findings
 
         document = copy.copy(self.instance)
         for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
@@ -272,8 +272,6 @@ class PublicTextCheckedForm(forms.ModelForm):
     )
 
     def clean(self):
-        from .anonymisation.public_fields import describe
-        from .public_text import griffie_text_findings
 
         cleaned = super().clean()
         values = {name: cleaned.get(name) or "" for name in self.public_text_fields}

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from people.service import office_holder_emails, registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
+from .anonymisation.suspects import find_suspects
 from .anonymisation.types import contact_lines
 from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
@@ -472,7 +473,6 @@ def review_suspects(document: Document):
     """The reviewer's net over the latest anonymised version: words left standing that
     might be personal. Names the engine kept (registry, officials) and kept findings are
     not suspects."""
-    from .anonymisation.suspects import find_suspects
 
     output = document.latest_anonymised()
     if output is None:

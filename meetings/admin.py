@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from confidentiality.service import record_closed_meeting
 from documents.forms import PublicTextCheckedForm
 
 from .models import AgendaItem, Meeting
@@ -28,7 +29,6 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [AgendaItemInline]
 
     def save_model(self, request, obj, form, change):
-        from confidentiality.service import record_closed_meeting
 
         super().save_model(request, obj, form, change)
         record_closed_meeting(obj, actor=request.user)  # its documents are secret by law

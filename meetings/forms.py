@@ -5,7 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import PublicTextCheckedForm
-from people.models import Fractie
+from documents.models import Document
+from people.models import Fractie, Person
 from publication.models import Activity, MeetingDocument
 
 from .models import AgendaItem, Meeting, VoteChoice, VoteOutcome
@@ -92,7 +93,6 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        from people.models import Person
 
         self.fields["present"].queryset = Person.objects.filter(pk__in=[m.pk for m in members])
         self.fields["present"].label_from_instance = lambda p: (
@@ -173,7 +173,6 @@ class LinkIncomingForm(forms.Form):
     )
 
     def clean_registration_number(self):
-        from documents.models import Document
 
         value = self.cleaned_data["registration_number"].strip()
         try:

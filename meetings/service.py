@@ -12,8 +12,17 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from confidentiality.models import LegalBasis
+from confidentiality.service import (
+    closed_meeting_decision,
+    lift_secrecy,
+    record_closed_meeting,
+    record_if_closed_meeting,
+)
 from griffie.errors import ReasonError
-from people.models import BodyKind, Fractie, Membership, Person
+from people.models import Body, BodyKind, Fractie, Membership, Person
+from publication.models import MOTION_KINDS, VOTED_KINDS
+from publication.service import PublicationRefused, publish_meeting_document
 
 from .agenda import VoteSummary, attendance_of, ordered_items, vote_summaries
 from .models import (
@@ -38,7 +47,6 @@ def save_meeting(meeting: Meeting, *, actor=None) -> Meeting:
     """Create or change a meeting. A new meeting's agenda starts unpublished (the griffie
     publishes it when it is ready). A besloten vergadering records its documents as secret
     by law (Gemeentewet art. 23 and 86), also when the griffie closes it later."""
-    from confidentiality.service import record_closed_meeting
 
     if meeting.pk is None:
         meeting.agenda_published_at = None
@@ -233,7 +241,6 @@ def link_incoming(document, item: AgendaItem, *, actor=None):
     """Put a registered ingekomen stuk on an agenda item (the lijst ingekomen stukken). It is
     published through its own publication decision, as always; on a besloten vergadering it
     becomes secret by law (the register records it)."""
-    from confidentiality.service import record_if_closed_meeting
 
     if document.registered_at is None:
         raise MeetingRefused("Registreer het stuk eerst in de postkamer.")
@@ -259,7 +266,6 @@ def attach_document(meeting_document, *, actor=None) -> str | None:
     """Save a meeting document the griffie attached to a meeting (and agenda item). When
     the agenda is already public the document goes through the anonymisation engine at
     once (a change to a published agenda); returns the refusal's reason, or None."""
-    from publication.service import PublicationRefused, publish_meeting_document
 
     meeting = meeting_document.meeting
     if meeting_document.agenda_item_id and meeting_document.agenda_item.meeting_id != meeting.pk:
@@ -268,8 +274,6 @@ def attach_document(meeting_document, *, actor=None) -> str | None:
         meeting_document.save()
         meeting.note_change()
         if meeting.is_closed:  # the register says the meeting's record is secret by law
-            from confidentiality.service import closed_meeting_decision
-
             closed_meeting_decision(meeting, actor=actor)
     if not meeting.shows_agenda:
         return None
@@ -285,7 +289,6 @@ def publish_agenda(meeting: Meeting, *, actor=None) -> PublishResult:
     meeting document not yet public goes through the anonymisation engine (its refusal,
     with the reason, keeps that document off the site; the rest is published). For a
     besloten vergadering only the fact of the meeting is public: no document is published."""
-    from publication.service import PublicationRefused, publish_meeting_document
 
     meeting.refresh_from_db()
     with transaction.atomic():
@@ -381,7 +384,6 @@ def record_outcome(
     With a vote, the outcome follows from the count (art. 32); only the raad votes, only
     present members vote (record the attendance first), and every present member votes.
     """
-    from publication.models import MOTION_KINDS, VOTED_KINDS
 
     md = meeting_document
     meeting = md.meeting
@@ -489,8 +491,6 @@ def lift_closed_meeting_secrecy(meeting: Meeting, *, on: date, reference: str, a
     griffie's meeting documents included. Nothing is published by this: the griffie then
     publishes what may be public through the normal way (the engine for meeting documents,
     the publication decision for ingekomen stukken). A document added later stays secret."""
-    from confidentiality.service import closed_meeting_decision, lift_secrecy
-    from people.models import Body
 
     if not meeting.is_closed:
         raise MeetingRefused("Dit is geen besloten vergadering.")
@@ -509,7 +509,6 @@ def lift_closed_meeting_secrecy(meeting: Meeting, *, on: date, reference: str, a
 
 def secrecy_state(meeting: Meeting) -> dict:
     """For the griffie's screen: the closed-meeting decisions of a meeting (active/lifted)."""
-    from confidentiality.models import LegalBasis
 
     decisions = meeting.secrecy_decisions.filter(legal_basis=LegalBasis.CLOSED_MEETING)
     return {

@@ -39,6 +39,7 @@ from people.models import Body, BodyKind, Person
 
 from . import public
 from .cache import cached_public_data
+from .models import VOTED_KINDS
 from .paging import after
 
 PAGE_SIZE = 50
@@ -364,7 +365,6 @@ class PresentieSerializer(serializers.Serializer):
 
 def stemmingen(meeting) -> list[dict]:
     """The votes of a meeting's public meeting documents (none for a besloten vergadering)."""
-    from .models import VOTED_KINDS
 
     if not public.meeting_is_open(meeting):
         return []

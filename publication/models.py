@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from confidentiality.models import LegalBasis, SecrecyStatus
 from documents.models import Document, DocumentFile
 from meetings.models import AgendaItem, Meeting, VoteOutcome
 
@@ -95,7 +96,6 @@ class MeetingDocumentQuerySet(models.QuerySet):
         """Published meeting documents of meetings that show content (never of a besloten
         vergadering). Only with the engine's output: a row published before meeting
         documents went through the engine has none and stays off the site (fail closed)."""
-        from confidentiality.models import LegalBasis, SecrecyStatus
 
         published = self.filter(published_at__isnull=False).exclude(public_file="")
         # A document of a besloten vergadering only once the raad lifted the secrecy of what

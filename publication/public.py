@@ -18,8 +18,9 @@ from django.db.models import Case, F, Q, QuerySet, Value, When
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.agenda import attendance_of, ordered_items, vote_summaries
 from meetings.models import Meeting
+from people.models import Person
 
-from .models import Activity, MeetingDocument, PublicationDecision
+from .models import VOTED_KINDS, Activity, MeetingDocument, PublicationDecision
 from .rules import Outcome
 
 PUBLIC_DOCUMENT_FIELDS = (
@@ -173,8 +174,6 @@ def meeting_summary(meeting: Meeting) -> str:
     and the RSS/Atom feeds: the same the meeting page shows, nothing more."""
     from django.utils import timezone
 
-    from .models import VOTED_KINDS
-
     if not meeting.shows_agenda:
         return ""
     lines = []
@@ -207,7 +206,6 @@ def public_activities() -> QuerySet[Activity]:
 
 
 def public_people():
-    from people.models import Person
 
     return Person.objects.in_office().select_related("fractie")
 

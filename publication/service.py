@@ -11,8 +11,13 @@ import pymupdf
 from django.db import connection, transaction
 from django.utils import timezone
 
+from confidentiality.notifications import announce_meeting_document, announce_public_document
+from documents.anonymisation import UnreadableDocument, anonymise_pdf
+from documents.anonymisation.labels import entity_label
+from documents.anonymisation.public_fields import describe
 from documents.files import atomic_files, remove_stored, save_file
 from documents.models import Document, DocumentFile, InvalidTransition, Status
+from documents.public_text import griffie_text_options, proposed_subject, public_field_findings
 from griffie.errors import ReasonError
 
 from . import cache
@@ -88,8 +93,6 @@ def guard_public_fields(
     (subject, description, public sender term, name of the published file), unless the
     griffie overrides it with a reason, which goes into the history. Fails closed: when the
     detector cannot run, nothing is published without an override."""
-    from documents.anonymisation.public_fields import describe
-    from documents.public_text import proposed_subject, public_field_findings
 
     try:
         findings = public_field_findings(document, record.original_name if record else "")
@@ -206,7 +209,6 @@ def publish_document(
         update_search_vector(decision.pk, document.subject)
         cache.bump()
         # Members of its meeting's body (or the raad) hear of it by e-mail, on commit.
-        from confidentiality.notifications import announce_public_document
 
         announce_public_document(document)
         document.record(
@@ -338,7 +340,6 @@ def meeting_document_options(meeting_document: MeetingDocument):
     """A government document (``griffie_text_options``): no sender details to look for; with
     consent (3d insprekers, 3e no objection) names and contact details stay too, but the
     file is still normalised and verified."""
-    from documents.public_text import griffie_text_options
 
     return griffie_text_options(
         category=meeting_document_category(meeting_document.kind),
@@ -349,7 +350,6 @@ def meeting_document_options(meeting_document: MeetingDocument):
 
 def publication_summary(report: dict) -> str:
     """What the engine did to a meeting document, for the griffie (Dutch)."""
-    from documents.anonymisation.labels import entity_label
 
     if report.get("refused"):
         return f"niet gepubliceerd: {report['refused']}"
@@ -391,7 +391,6 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
     output; returns the engine's report. Fails closed: an unreadable file, a failed
     verification or any error of the engine publishes nothing, takes an earlier version off
     the site, and raises PublicationRefused (the reason is kept in ``publication_report``)."""
-    from documents.anonymisation import UnreadableDocument, anonymise_pdf
 
     by = {"by": actor.get_username()} if actor is not None else {}
     result, reason = None, ""
@@ -426,7 +425,6 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
         meeting_document.save()
         cache.bump()
         # The members of the meeting's body hear of it by e-mail (queued on commit).
-        from confidentiality.notifications import announce_meeting_document
 
         announce_meeting_document(meeting_document)
         if old_file:

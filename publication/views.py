@@ -47,6 +47,7 @@ from .search import tidy_snippet, with_snippets
 from .service import (
     PublicationRefused,
     decide_removal_request,
+    document_from_location,
     publish_document,
     send_inspection,
     withdraw_document,
@@ -460,7 +461,6 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from .service import document_from_location
 
         return super().get_context_data(
             removal=self.removal,

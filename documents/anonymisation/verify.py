@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from .detect import _classify_term, detect
 from .lookups import get_lookups
 from .normalise import (
     SCAN_COVERAGE,
@@ -139,7 +140,6 @@ def _text_layer_findings(
     it would redact there means the layer (and so the image under it) still shows it.
     Words the policy kept on the input (a registry name, an organisation) stay kept: the
     layer lacks the context (the redacted words around them) that decided it."""
-    from .detect import detect  # local import: detect imports the analyzer
 
     leaks = []
     for page_no in pages:
@@ -330,7 +330,6 @@ def verify(
     for term in [*options.deny_terms, *extra_texts]:
         if " ".join(term.split()).lower() in kept_norm:
             continue  # the policy keeps this sender detail (e.g. an initiator's name)
-        from .detect import _classify_term  # local import: detect imports the analyzer
 
         kind = _classify_term(term)
         checks.append((kind, term, kind if kind != "PERSON" else "TERM", _squash(term)))

@@ -1,6 +1,8 @@
 from django import template
 
+from documents.anonymisation.public_fields import describe
 from documents.models import Document, Status
+from documents.public_text import proposed_subject, public_field_findings
 from publication.forms import DecisionForm, WithdrawForm
 from publication.models import PublicationDecision
 from publication.rules import NEEDS_FILE, Outcome
@@ -11,8 +13,6 @@ register = template.Library()
 
 def public_field_problems(document) -> list[str]:
     """Why publication will ask for a reason: personal items in the public fields."""
-    from documents.anonymisation.public_fields import describe
-    from documents.public_text import proposed_subject, public_field_findings
 
     try:
         findings = public_field_findings(document)
