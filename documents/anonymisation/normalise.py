@@ -243,13 +243,31 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
     3) or transparent text, white text on white paper, microscopic text, text under a later
     opaque image or fill, and characters outside the visible page (crop box / media box).
     ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
+    return [(box, text) for box, text, _ in _hidden_spans(page, ocr_layer=ocr_layer)]
+
+
+def _glyph_height(span: dict) -> float:
+    """Height of the glyphs across the writing direction: a line on its side (a straightened
+    page, a margin note) has a tall, narrow box whose height is the line's length."""
+    x0, y0, x1, y1 = span["bbox"]
+    dx, dy = span["dir"]
+    if abs(dx) >= 0.98:
+        return y1 - y0
+    if abs(dy) >= 0.98:
+        return x1 - x0
+    return span["size"]
+
+
+def _hidden_spans(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple]:
+    """(box, text, bands): ``bands`` are boxes through the middle of the glyphs that take
+    every hidden character and nothing of the lines above or below (see remove_hidden_text)."""
     log = page.get_bboxlog()
     paints = [(n, kind, pymupdf.Rect(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
     if any(kind == "fill-path" for _, kind, _ in paints):
         opacity = {d["seqno"]: d.get("fill_opacity") or 1.0 for d in page.get_drawings()}
     vx0, vy0, vx1, vy1 = page.rect
-    found: list[tuple[Rect, str]] = []
+    found: list[tuple] = []
     for span in page.get_texttrace():
         chars = span["chars"]
         text = "".join(chr(c[0]) for c in chars).replace(" ", "")
@@ -263,7 +281,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         if invisible and ocr_layer:
             invisible = not any(kind in _IMAGES for kind in under)
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
-        tiny = y1 - y0 < HIDDEN_MIN_HEIGHT
+        tiny = _glyph_height(span) < HIDDEN_MIN_HEIGHT
         covered = False
         if not (invisible or light or tiny) and _area(box):
             covered = any(
@@ -273,7 +291,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
                 for n, _, b in paints
             )
         if invisible or light or tiny or covered:
-            found.append((tuple(box), text))
+            found.append((tuple(box), text, _bands(span, chars)))
             continue
         if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
             continue  # the whole span is on the page
@@ -281,13 +299,51 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         for c in chars:
             cx0, cy0, cx1, cy1 = c[3]
             if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
-                outside.append((chr(c[0]), pymupdf.Rect(c[3])))
+                outside.append(c)
         if outside:
-            union = pymupdf.Rect(outside[0][1])
-            for _, rect in outside[1:]:
-                union |= rect
-            found.append((tuple(union), "".join(ch for ch, _ in outside).replace(" ", "")))
+            union = pymupdf.Rect(outside[0][3])
+            for c in outside[1:]:
+                union |= pymupdf.Rect(c[3])
+            text = "".join(chr(c[0]) for c in outside).replace(" ", "")
+            found.append((tuple(union), text, _bands(span, outside)))
     return found
+
+
+def _bands(span: dict, chars: list[tuple]) -> list[pymupdf.Rect]:
+    """Boxes that touch every character of ``chars`` (texttrace tuples) through its middle.
+    MuPDF removes every character whose (font-sized) box touches a redaction, so a full box
+    would take the visible line above or below with it. One span may hold several lines
+    (a scan's text layer): a horizontal line gets a band across its height, a line on its
+    side (a straightened page, a margin note) a band across its width, and a slanted line a
+    small box in the middle of each character."""
+    dx, dy = span["dir"]
+    axis = 1 if abs(dx) >= 0.98 else 0 if abs(dy) >= 0.98 else None
+    if axis is None:
+        bands = []
+        for c in chars:
+            box = pymupdf.Rect(c[3])
+            cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+            rx, ry = max(box.width * 0.15, 0.1), max(box.height * 0.15, 0.1)
+            bands.append(pymupdf.Rect(cx - rx, cy - ry, cx + rx, cy + ry))
+        return bands
+    lines: dict[int, pymupdf.Rect] = {}
+    for c in chars:
+        key = round(c[2][axis])  # the baseline: origin y (or x for a line on its side)
+        box = pymupdf.Rect(c[3])
+        lines[key] = lines[key] | box if key in lines else box
+    bands = []
+    for union in lines.values():
+        if axis == 1:
+            pad = union.height * 0.35
+            bands.append(
+                pymupdf.Rect(union.x0 + 0.2, union.y0 + pad, union.x1 - 0.2, union.y1 - pad)
+            )
+        else:
+            pad = union.width * 0.35
+            bands.append(
+                pymupdf.Rect(union.x0 + pad, union.y0 + 0.2, union.x1 - pad, union.y1 - 0.2)
+            )
+    return bands
 
 
 def outside_strips(page: pymupdf.Page) -> list[pymupdf.Rect]:
@@ -326,17 +382,12 @@ def blank_images_outside(page: pymupdf.Page) -> int:
 def remove_hidden_text(page: pymupdf.Page) -> int:
     """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
     place and images and drawings stay. Returns the number of spans removed."""
-    hidden = hidden_text(page)
+    hidden = _hidden_spans(page)
     if not hidden:
         return 0
-    for rect, _ in hidden:
-        # A band through the middle of the glyphs: MuPDF removes every character whose
-        # (font-sized) box touches the redaction, so the full box would take the visible
-        # line above or below with it.
-        box = pymupdf.Rect(rect)
-        pad = box.height * 0.35
-        band = pymupdf.Rect(box.x0 + 0.2, box.y0 + pad, box.x1 - 0.2, box.y1 - pad)
-        page.add_redact_annot(band, fill=False, cross_out=False)
+    for _, _, bands in hidden:
+        for band in bands:
+            page.add_redact_annot(band, fill=False, cross_out=False)
     page.apply_redactions(
         images=pymupdf.PDF_REDACT_IMAGE_NONE,
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
