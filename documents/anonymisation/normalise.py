@@ -415,14 +415,15 @@ def _is_speck(word: tuple, neighbours: list[tuple]) -> bool:
     )
 
 
-def ocr_reading_order(words: list[tuple]) -> list[tuple]:
+def ocr_reading_order(words: list[tuple], *, drop_specks: bool = True) -> list[tuple]:
     """OCR words regrouped as a reader reads them: visual lines (words whose boxes overlap
     vertically), left to right, and paragraphs (lines without a blank line between them).
     Tesseract splits a line at a speck or a wide space and files the parts as separate
     blocks, so a phone number broken over two lines ('06 6860' / ':' / '9040') would reach
     detection as four lines; regrouped and without the specks it reads '06 6860\\n9040'. The
-    words get new (block, line, word) numbers; their boxes stay as read."""
-    kept = [w for w in words if w[4].strip() and not _is_speck(w, words)]
+    words get new (block, line, word) numbers; their boxes stay as read. A text layer's
+    one-character words are real (a house number in a table cell): ``drop_specks=False``."""
+    kept = [w for w in words if w[4].strip() and not (drop_specks and _is_speck(w, words))]
     lines: list[list[tuple]] = []
     for word in sorted(kept, key=lambda w: (w[1] + w[3]) / 2):
         y0, y1 = word[1], word[3]
@@ -468,16 +469,10 @@ def extract_text(
 ) -> tuple[DocText, list[int]]:
     """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
     e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``)."""
-    out = DocText()
-    parts: list[str] = []
-    pos = 0
+    pages: list[tuple[list[tuple], Rect]] = []
     ocr_pages: list[int] = []
     total = doc.page_count
     for number, page in enumerate(doc):
-        if number:
-            parts.append(PAGE_SEP)
-            pos += len(PAGE_SEP)
-        page_start = pos
         words = page.get_text("words")
         if page_needs_ocr(page, len(words)):
             if ocr_available():
@@ -494,6 +489,23 @@ def extract_text(
                 logger.warning("page %s is a scan but Tesseract is not installed", number)
         elif regroup:
             words = ocr_reading_order(words)
+        pages.append((words, tuple(page.rect)))
+        if progress is not None:
+            progress(number + 1, total)
+    return build_doctext(pages), ocr_pages
+
+
+def build_doctext(pages: list[tuple[list[tuple], Rect]]) -> DocText:
+    """One text of all pages from their words (``page.get_text("words")`` tuples, in order),
+    with a line break between the lines and a blank line between the blocks of a page."""
+    out = DocText()
+    parts: list[str] = []
+    pos = 0
+    for number, (words, page_rect) in enumerate(pages):
+        if number:
+            parts.append(PAGE_SEP)
+            pos += len(PAGE_SEP)
+        page_start = pos
         previous = None
         line: Line | None = None
         for x0, y0, x1, y1, word, block, line_no, _ in words:
@@ -513,12 +525,19 @@ def extract_text(
             line.rect = (min(lx0, x0), min(ly0, y0), max(lx1, x1), max(ly1, y1))
             previous = key
         out.page_spans.append((page_start, pos))
-        out.page_rects.append(tuple(page.rect))
-        if progress is not None:
-            progress(number + 1, total)
+        out.page_rects.append(page_rect)
     out.text = "".join(parts)
     out._starts = [w.start for w in out.words]
-    return out, ocr_pages
+    return out
+
+
+def page_words(dt: DocText, page: int) -> list[tuple]:
+    """The words of one page of ``dt`` as ``page.get_text("words")`` tuples, in text order."""
+    start, end = dt.page_spans[page]
+    found = []
+    for n, word in enumerate(dt.words_in(start, end) if end > start else []):
+        found.append((*word.rect, dt.text[word.start : word.end], word.key[1], word.key[2], n))
+    return found
 
 
 def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = None) -> Normalised:
