@@ -112,14 +112,16 @@ def image_letterhead_letter() -> bytes:
     page = _letter(doc, top=150)
     head = _picture(
         450,
-        70,
+        90,
         [
             (NAME, 14),
             (f"{STREET}, {POSTCODE} {PLACE}", 9),
             (f"Telefoon {PHONE}   E-mail {EMAIL}", 9),
+            ("", 9),
+            ("lid van de bewonerscommissie sinds 2004", 9),
         ],
     )
-    page.insert_image(pymupdf.Rect(72, 30, 522, 100), stream=head.tobytes("png"))
+    page.insert_image(pymupdf.Rect(72, 30, 522, 120), stream=head.tobytes("png"))
     return doc.tobytes()
 
 

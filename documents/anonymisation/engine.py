@@ -57,7 +57,7 @@ def propose(
         ocr_words=normalised.ocr_words,
         ocr_dpi=normalised.ocr_dpi,
         visual={
-            n: {"reasons": c.reasons, "regions": c.regions, "dpi": c.dpi}
+            n: {"reasons": c.reasons, "regions": c.regions, "dpi": c.dpi, "words": c.words}
             for n, c in checked.checks.items()
         },
     )

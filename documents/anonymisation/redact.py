@@ -195,6 +195,11 @@ def redact(
         if wrote:
             writer.write_text(page)
 
+    # the text in images of typed pages (visual.py), where no redaction touches it
+    for page_no, check in sorted(proposal.visual.items()):
+        if check.get("words") and page_no not in omitted and 0 <= page_no < doc.page_count:
+            boxes = [box for box, _, _ in per_page.get(page_no, [])]
+            add_text_layer(doc[page_no], _text_layer_words(check["words"], boxes))
     for page_no, words in sorted(proposal.ocr_words.items()):
         if page_no in omitted or not 0 <= page_no < doc.page_count:
             continue

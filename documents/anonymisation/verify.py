@@ -371,7 +371,7 @@ def verify(
     total = doc.page_count
     for page in doc:
         scan = scans.get(page.number)
-        leaks += _hidden_leaks(page, ocr_layer=scan is not None)
+        leaks += _hidden_leaks(page, ocr_layer=scan is not None or page.number in visual)
         strips = outside_strips(page)
         if strips:
             infos = page.get_image_info(xrefs=True)

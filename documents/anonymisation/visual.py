@@ -65,6 +65,9 @@ class PageCheck:
     regions: list[Rect] = field(default_factory=list)  # read by OCR
     dpi: int = IMAGE_MIN_DPI
     images: list[tuple[Rect, str]] = field(default_factory=list)  # image box, its OCR text
+    # OCR words of the images (not the typed text over them): the published page gets them
+    # as an invisible text layer, like a scan, for screen readers and the reviewer's net
+    words: list[tuple[Rect, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -232,6 +235,7 @@ def read_page(
             found = _ocr(page, [box], options, dpi)
             check.images.append((tuple(box), " ".join(w[4] for w in found)))
             ocr += [w for w in found if _outside(w, words)]  # not the typed text on it
+        check.words = [(tuple(w[:4]), w[4]) for w in ocr]
     if ocr:
         ocr = [(*w[:5], 10_000 + w[5], *w[6:]) for w in ocr_reading_order(ocr)]
     visual = join_spaced(visual) + ocr

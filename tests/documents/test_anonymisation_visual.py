@@ -203,3 +203,15 @@ def test_verification_reads_the_image_again(monkeypatch):
     result = anonymise_pdf(layouts.image_letterhead_letter(), OPTIONS)
     assert result.output_pdf is None
     assert "PHONE" in result.verification.reason
+
+
+@needs_ocr
+def test_what_stays_of_an_image_gets_a_text_layer_for_the_reviewers_net():
+    result, _ = anonymised(layouts.image_letterhead_letter())
+
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
+    layer = page.get_text(clip=pymupdf.Rect(72, 30, 522, 120))
+    # the picture's text that stays is searchable
+    assert squash("lid van de bewonerscommissie sinds 2004") in squash(layer)
+    for value in (layouts.PHONE, "Verhoeven", layouts.EMAIL):
+        assert value not in layer
