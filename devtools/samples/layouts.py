@@ -137,3 +137,16 @@ def signature_without_closing_letter() -> bytes:
     page.insert_image(pymupdf.Rect(72, 150, 212, 190), stream=ink.tobytes("png"))
     page.insert_text((72, 205), NAME, fontsize=10)
     return doc.tobytes()
+
+
+def drawn_signature_after_thanks_letter() -> bytes:
+    """A signature drawn (vector) between 'Bij voorbaat dank,' and the printed name: no
+    closing phrase the detector knows."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), BODY + "\nBij voorbaat dank,", fontsize=10)
+    page.draw_bezier((80, 185), (110, 150), (150, 200), (200, 160), color=(0, 0, 0.5), width=1.5)
+    page.draw_bezier((95, 180), (120, 190), (140, 165), (185, 178), color=(0, 0, 0.5), width=1.2)
+    page.insert_text((72, 215), NAME, fontsize=10)
+    page.draw_line((72, 260), (522, 260), width=0.5)  # a rule: no signature
+    return doc.tobytes()

@@ -31,6 +31,7 @@ import pymupdf
 from .lookups import get_lookups
 from .normalise import Normalised, build_doctext, ocr_reading_order, page_words
 from .ocr import ocr_available, ocr_region_words
+from .policy import decide_for, replacement_for
 from .types import AnonymisationOptions, Finding, Rect, UnreadableDocument
 
 logger = logging.getLogger(__name__)
@@ -258,6 +259,12 @@ def _near(name: pymupdf.Rect, image: pymupdf.Rect) -> bool:
     return (name + (-reach, -reach, reach, reach)).intersects(image)
 
 
+def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) -> str:
+    from .detect import _finding_id as finding_id  # local import: detect imports the analyzer
+
+    return finding_id(page, entity_type, start, end, text)
+
+
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -279,7 +286,7 @@ def visual_check(
                 words, checks[number] = read_page(page, words, reasons, options)
         pages.append((words, dt.page_rects[number]))
     if not checks:
-        return VisualResult([], {})
+        return VisualResult(_drawn_signatures(nt, findings, options), {})
     visual = Normalised(doc=nt.doc, text=build_doctext(pages), ocr_pages=nt.ocr_pages, removed=[])
     taken = [(f.page, rect) for f in findings for rect in f.rects]
     ids = {f.id for f in findings}
@@ -298,6 +305,7 @@ def visual_check(
         added.append(finding)
         taken += [(finding.page, rect) for rect in finding.rects]
     added += _image_findings(checks, [*findings, *added], options)
+    added += _drawn_signatures(nt, [*findings, *added], options)
     return VisualResult(added, checks)
 
 
@@ -323,14 +331,107 @@ def _word_rects(rects: list[Rect], words: list[tuple]) -> list[Rect]:
     return out
 
 
+ART = ("stroke-path", "fill-path")
+ART_MIN = (20.0, 6.0)  # a scribble is at least this wide and tall (points)
+ART_MAX = (320.0, 120.0)
+
+
+def _drawn_signatures(
+    nt: Normalised, findings: list[Finding], options: AnonymisationOptions
+) -> list[Finding]:
+    """Vector art near a redacted person's name that touches no text and no signature region
+    yet: a signature drawn without a closing phrase the detector knows ('Bij voorbaat dank,')
+    or beside the name. Straight rules and boxes around text are not signatures."""
+    persons: dict[int, list[pymupdf.Rect]] = {}
+    covered: dict[int, list[pymupdf.Rect]] = {}
+    for f in findings:
+        if f.action != "redact":
+            continue
+        if f.entity_type == "PERSON":
+            persons.setdefault(f.page, []).extend(pymupdf.Rect(r) for r in f.rects)
+        elif f.entity_type in ("SIGNATURE", "PAGE"):
+            covered.setdefault(f.page, []).extend(pymupdf.Rect(r) for r in f.rects)
+    out = []
+    for number, names in persons.items():
+        if number in nt.ocr_pages or not 0 <= number < nt.doc.page_count:
+            continue
+        arts = []
+        for kind, bbox in nt.doc[number].get_bboxlog():
+            box = pymupdf.Rect(bbox)
+            if kind not in ART or box.width < 3 or box.height < 3:
+                continue  # a rule, not a scribble
+            if box.width > ART_MAX[0] or box.height > ART_MAX[1]:
+                continue
+            if any(box.intersects(c) for c in covered.get(number, ())):
+                continue
+            arts.append(box)
+        if not arts:
+            continue
+        words = [pymupdf.Rect(w[:4]) for w in page_words(nt.text, number)]
+        for cluster in _clusters(arts):
+            if cluster.width < ART_MIN[0] or cluster.height < ART_MIN[1]:
+                continue
+            if not any(_near(name, cluster) for name in names):
+                continue
+            rect = _between_lines(cluster, words)
+            if rect is None:
+                continue  # a box around text, a shape behind a heading
+            action, reason = decide_for(options, entity_type="SIGNATURE", role="other", text="")
+            out.append(
+                Finding(
+                    id=_finding_id(number, "SIGNATURE", int(rect.y0), int(rect.y1), "drawn"),
+                    page=number,
+                    rects=[tuple(round(c, 2) for c in rect)],
+                    entity_type="SIGNATURE",
+                    text="",
+                    replacement="",
+                    action=action,
+                    reason=reason,
+                    source="visual:drawn_signature",
+                )
+            )
+    return out
+
+
+def _between_lines(art: pymupdf.Rect, words: list[pymupdf.Rect]) -> pymupdf.Rect | None:
+    """The band of ``art`` between the text line above its middle and the one below (a
+    curve's box includes its control points and reaches over the lines around it); None
+    when text runs through the middle or fills much of it."""
+    inside = [w for w in words if w.intersects(art)]
+    if sum(abs(w & art) for w in inside) > 0.25 * abs(art):
+        return None
+    middle = (art.y0 + art.y1) / 2
+    top, bottom = art.y0 - 2, art.y1 + 2
+    for w in inside:
+        if w.y0 < middle < w.y1:
+            return None
+        if w.y1 <= middle:
+            top = max(top, w.y1 + 0.5)
+        else:
+            bottom = min(bottom, w.y0 - 0.5)
+    if bottom - top < ART_MIN[1]:
+        return None
+    return pymupdf.Rect(art.x0 - 2, top, art.x1 + 2, bottom)
+
+
+def _clusters(boxes: list[pymupdf.Rect], gap: float = 4.0) -> list[pymupdf.Rect]:
+    clusters: list[pymupdf.Rect] = []
+    for box in sorted(boxes, key=lambda b: (b.y0, b.x0)):
+        grown = box + (-gap, -gap, gap, gap)
+        for k, cluster in enumerate(clusters):
+            if cluster.intersects(grown):
+                clusters[k] = cluster | box
+                break
+        else:
+            clusters.append(pymupdf.Rect(box))
+    return clusters
+
+
 def _image_findings(
     checks: dict[int, PageCheck], findings: list[Finding], options: AnonymisationOptions
 ) -> list[Finding]:
     """Whole images: an identity document goes entirely; an image without words next to
     a person's name is a signature."""
-    from .detect import _finding_id
-    from .policy import decide_for, replacement_for
-
     out = []
     persons = [f for f in findings if f.entity_type == "PERSON" and f.action == "redact"]
     for number, check in checks.items():

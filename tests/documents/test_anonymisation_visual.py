@@ -167,6 +167,22 @@ def test_a_signature_image_next_to_the_name_is_masked_without_a_closing_phrase()
     assert any(f.source == "visual:image_signature" for f in result.findings)
 
 
+def test_a_drawn_signature_after_an_unusual_closing_is_masked():
+    source = layouts.drawn_signature_after_thanks_letter()
+    signature = pymupdf.Rect(80, 159, 200, 203)  # between the thanks and the name
+    assert _ink(source, signature) > 20
+
+    result, _ = anonymised(source)
+
+    assert _ink(result.output_pdf, signature) == 0
+    assert [f.source for f in result.findings if f.entity_type == "SIGNATURE"] == [
+        "visual:drawn_signature"
+    ]
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
+    assert [d for d in page.get_drawings() if d["rect"].y0 > 255]  # the rule stays
+    assert "Bij voorbaat dank," in page.get_text()
+
+
 # --- fail closed -------------------------------------------------------------------------
 
 
