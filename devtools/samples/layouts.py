@@ -150,3 +150,16 @@ def drawn_signature_after_thanks_letter() -> bytes:
     page.insert_text((72, 215), NAME, fontsize=10)
     page.draw_line((72, 260), (522, 260), width=0.5)  # a rule: no signature
     return doc.tobytes()
+
+
+def logo_letter(pages: int = 3) -> bytes:
+    """A typed letter of several pages with the same picture logo (words, no personal data)
+    at the top of every page."""
+    logo = _picture(160, 30, [("Bewonersoverleg Zeedijk", 11)])
+    stream = logo.tobytes("png")
+    doc = pymupdf.open()
+    for number in range(pages):
+        page = doc.new_page()
+        page.insert_image(pymupdf.Rect(72, 30, 232, 60), stream=stream)
+        page.insert_text((72, 100), BODY if number == 0 else f"Pagina {number + 1}", fontsize=10)
+    return doc.tobytes()

@@ -14,7 +14,7 @@ from .recognisers import get_analyzer
 from .redact import redact, redaction_boxes
 from .suspects import zipf
 from .types import AnonymisationOptions, AnonymisationResult, Proposal, Rect
-from .verify import scan_checks, verify
+from .verify import scan_checks, verify, visual_checks
 from .visual import visual_check
 
 # Called with (pages_done, pages_total) as pages are processed.
@@ -57,7 +57,13 @@ def propose(
         ocr_words=normalised.ocr_words,
         ocr_dpi=normalised.ocr_dpi,
         visual={
-            n: {"reasons": c.reasons, "regions": c.regions, "dpi": c.dpi, "words": c.words}
+            n: {
+                "reasons": c.reasons,
+                "regions": c.regions,
+                "dpi": c.dpi,
+                "words": c.words,
+                "images": c.images,
+            }
             for n, c in checked.checks.items()
         },
     )
@@ -117,7 +123,7 @@ def apply_proposal(
         rejected_ids=rejected,
         extra_texts=extra_texts,
         scans=scan_checks(proposal, boxes, omitted, options),
-        visual=proposal.visual,
+        visual=visual_checks(proposal, boxes),
         progress=progress,
     )
     return AnonymisationResult(

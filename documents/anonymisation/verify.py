@@ -139,8 +139,9 @@ def _visual_text(
 
     words = join_spaced(page.get_text("words"))
     text = " ".join(w[4] for w in words) + "\n" + _reading_text(page, words)
-    regions = [pymupdf.Rect(r) for r in check.get("regions", ())]
-    if regions and not ocr_available():
+    regions = [pymupdf.Rect(r) for r in check.get("reread", check.get("regions", ()))]
+    text += "\n" + check.get("known", "")
+    if check.get("regions") and not ocr_available():
         leaks.append(f"p. {page.number + 1}: tekst in afbeelding niet te lezen (geen OCR)")
     elif regions:
         try:
@@ -150,6 +151,34 @@ def _visual_text(
         except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
             leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
     return text
+
+
+def visual_checks(proposal: Proposal, boxes: dict[int, list]) -> dict[int, dict]:
+    """For each page read visually during detection: which image regions to read again
+    (a redaction box or removed vector art touches them) and the OCR text of the others,
+    whose pixels are the input's own (the argument of ``scan_checks``)."""
+    if not proposal.visual:
+        return {}
+    checks: dict[int, dict] = {}
+    with pymupdf.open(stream=proposal.pdf, filetype="pdf") as source:
+        for page_no, check in proposal.visual.items():
+            rects = [pymupdf.Rect(box[0]) for box in boxes.get(page_no, [])]
+            if rects and 0 <= page_no < source.page_count:
+                for kind, bbox in source[page_no].get_bboxlog():
+                    if any(k in kind for k in LINE_ART):
+                        area = pymupdf.Rect(bbox)
+                        if any(area.intersects(r) for r in rects):
+                            rects.append(area)
+            read = dict(check.get("images", ()))
+            reread, known = [], []
+            for region in check.get("regions", ()):
+                touched = any(pymupdf.Rect(region).intersects(r) for r in rects)
+                if touched or tuple(region) not in read:
+                    reread.append(region)
+                else:
+                    known.append(read[tuple(region)])
+            checks[page_no] = {**check, "reread": reread, "known": "\n".join(known)}
+    return checks
 
 
 def _text_layer_findings(

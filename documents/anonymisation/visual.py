@@ -211,10 +211,26 @@ def _outside(word: tuple, boxes: list[tuple]) -> bool:
     return not any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
 
 
+def _image_key(page: pymupdf.Page, box: pymupdf.Rect) -> tuple:
+    """The images (by xref and digest) drawn in ``box``: equal keys, equal pixels."""
+    return tuple(
+        sorted(
+            (info.get("xref", 0), info.get("digest", b""))
+            for info in page.get_image_info(hashes=True, xrefs=True)
+            if pymupdf.Rect(info["bbox"]).intersects(box)
+        )
+    )
+
+
 def read_page(
-    page: pymupdf.Page, words: list[tuple], reasons: list[str], options: AnonymisationOptions
+    page: pymupdf.Page,
+    words: list[tuple],
+    reasons: list[str],
+    options: AnonymisationOptions,
+    cache: dict | None = None,
 ) -> tuple[list[tuple], PageCheck]:
-    """The visual words of a picked page and what was read there."""
+    """The visual words of a picked page and what was read there. ``cache`` holds the OCR
+    words of images read on earlier pages of the same document."""
     check = PageCheck(page.number, list(reasons))
     visual = list(words)
     ocr: list[tuple] = []
@@ -233,7 +249,13 @@ def read_page(
         visual = []  # the layer's characters are no letters: the page is what OCR reads
     elif check.regions:
         for box, dpi in regions:
-            found = _ocr(page, [box], options, dpi)
+            typed_over = any(not _outside(w, [tuple(box)]) for w in words)
+            key = (_image_key(page, box), tuple(round(c) for c in box), dpi)
+            found = None if typed_over or cache is None else cache.get(key)
+            if found is None:
+                found = _ocr(page, [box], options, dpi)
+                if not typed_over and cache is not None:
+                    cache[key] = found  # a logo repeated on every page is read once
             check.images.append((tuple(box), " ".join(w[4] for w in found)))
             ocr += [w for w in found if _outside(w, words)]  # not the typed text on it
         check.words = [(tuple(w[:4]), w[4]) for w in ocr]
@@ -277,13 +299,13 @@ def visual_check(
 
     dt = nt.text
     scans = set(nt.ocr_pages)
-    pages, checks = [], {}
+    pages, checks, cache = [], {}, {}
     for number, page in enumerate(nt.doc):
         words = page_words(dt, number)
         if number not in scans:
             reasons = triage(page, words)
             if reasons:
-                words, checks[number] = read_page(page, words, reasons, options)
+                words, checks[number] = read_page(page, words, reasons, options, cache)
         pages.append((words, dt.page_rects[number]))
     if not checks:
         return VisualResult(_drawn_signatures(nt, findings, options), {})

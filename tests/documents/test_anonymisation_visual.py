@@ -76,6 +76,16 @@ def test_pages_whose_text_layer_may_differ_are_picked(build, reason):
         assert reason in triage(doc[0], doc[0].get_text("words"))
 
 
+def test_a_text_layer_of_unmapped_characters_is_not_trusted():
+    """A font without a Unicode map: the layer holds replacement or private-use characters
+    where the reader sees letters."""
+    with pymupdf.open(stream=typed_letter(), filetype="pdf") as doc:
+        words = doc[0].get_text("words")
+        garbled = [(*w[:4], "\ufffd" * len(w[4]), *w[5:]) for w in words[:10]] + words[10:]
+        assert "onleesbare tekstlaag" in triage(doc[0], garbled)
+        assert "onleesbare tekstlaag" not in triage(doc[0], words)
+
+
 def test_spaced_letters_are_joined_into_the_words_a_reader_sees():
     doc = pymupdf.open()
     page = doc.new_page()
@@ -181,6 +191,31 @@ def test_a_drawn_signature_after_an_unusual_closing_is_masked():
     page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
     assert [d for d in page.get_drawings() if d["rect"].y0 > 255]  # the rule stays
     assert "Bij voorbaat dank," in page.get_text()
+
+
+@needs_ocr
+def test_a_logo_on_every_page_is_read_once_and_not_again_when_nothing_touches_it(monkeypatch):
+    calls = {"detection": 0, "verification": 0}
+    read, reread = visual_module.ocr_region_words, verify_module.ocr_regions_text
+
+    def counting_read(*args, **kwargs):
+        calls["detection"] += 1
+        return read(*args, **kwargs)
+
+    def counting_reread(page, regions, **kwargs):
+        calls["verification"] += len(regions)
+        return reread(page, regions, **kwargs)
+
+    monkeypatch.setattr(visual_module, "ocr_region_words", counting_read)
+    monkeypatch.setattr(verify_module, "ocr_regions_text", counting_reread)
+
+    result = anonymise_pdf(layouts.logo_letter(pages=3), OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    assert result.visual_pages == {n: ["afbeelding"] for n in range(3)}
+    assert calls == {"detection": 1, "verification": 0}
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[2]
+    assert "Bewonersoverleg" in page.get_text()  # the logo's words, as a text layer
 
 
 # --- fail closed -------------------------------------------------------------------------
