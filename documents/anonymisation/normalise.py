@@ -101,6 +101,9 @@ class Normalised:
     removed: list[str]
     ocr_words: dict[int, list[tuple[Rect, str]]] = field(default_factory=dict)
     ocr_dpi: dict[int, int] = field(default_factory=dict)
+    # Vector art (path) boxes per page, as read while looking for hidden text (visual.py
+    # looks for drawn signatures in them without drawing the page again).
+    art: dict[int, list[Rect]] | None = None
 
 
 def open_pdf(data: bytes) -> pymupdf.Document:
@@ -123,7 +126,7 @@ def open_pdf(data: bytes) -> pymupdf.Document:
     return doc
 
 
-def sanitise(doc: pymupdf.Document) -> list[str]:
+def sanitise(doc: pymupdf.Document, art: dict[int, list[Rect]] | None = None) -> list[str]:
     """Remove or flatten everything besides page content; returns what was removed."""
     removed: list[str] = []
     catalog = doc.pdf_catalog()
@@ -202,11 +205,11 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
     if dropped:
         removed.append(f"{dropped} metadata-objecten in pagina's of afbeeldingen verwijderd")
     for page in doc:
-        removed += straighten(page)
+        removed += straighten(page, art)
     return removed
 
 
-def straighten(page: pymupdf.Page) -> list[str]:
+def straighten(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> list[str]:
     """Make the page what a reader sees, upright, and nothing else: the media box becomes
     the crop box, a stored rotation (/Rotate 90, 180, 270) is turned into the content, so
     every later step (word boxes, redaction, the signature check) works on an upright page,
@@ -226,7 +229,7 @@ def straighten(page: pymupdf.Page) -> list[str]:
     if page.rotation:
         done.append(f"gedraaide pagina ({page.rotation}°) rechtgezet (p. {number})")
         page.remove_rotation()
-    hidden = remove_hidden_text(page)
+    hidden = remove_hidden_text(page, art)
     if hidden:
         done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
     if blank_images_outside(page):
@@ -258,10 +261,14 @@ def _glyph_height(span: dict) -> float:
     return span["size"]
 
 
-def _hidden_spans(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple]:
+def _hidden_spans(
+    page: pymupdf.Page, *, ocr_layer: bool = False, art: dict[int, list[Rect]] | None = None
+) -> list[tuple]:
     """(box, text, bands): ``bands`` are boxes through the middle of the glyphs that take
     every hidden character and nothing of the lines above or below (see remove_hidden_text)."""
     log = page.get_bboxlog()
+    if art is not None:  # removing hidden text and blanking images leave paths as they are
+        art[page.number] = [b for kind, b in log if kind in ("stroke-path", "fill-path")]
     paints = [(n, kind, pymupdf.Rect(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
     if any(kind == "fill-path" for _, kind, _ in paints):
@@ -379,10 +386,10 @@ def blank_images_outside(page: pymupdf.Page) -> int:
     return len(strips)
 
 
-def remove_hidden_text(page: pymupdf.Page) -> int:
+def remove_hidden_text(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> int:
     """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
     place and images and drawings stay. Returns the number of spans removed."""
-    hidden = _hidden_spans(page)
+    hidden = _hidden_spans(page, art=art)
     if not hidden:
         return 0
     for _, _, bands in hidden:
@@ -546,7 +553,8 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
     ocr_dpi: dict[int, int] = {}
     try:
         had_layers = bool(doc.get_ocgs())
-        removed = sanitise(doc)
+        art: dict[int, list[Rect]] = {}
+        removed = sanitise(doc, art)
         if had_layers:
             # MuPDF keeps the optional-content state it read when opening; only a fresh
             # open of the document without /OCProperties shows (and extracts) what was in
@@ -568,4 +576,5 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
         removed=removed,
         ocr_words=ocr_words,
         ocr_dpi=ocr_dpi,
+        art=art,
     )

@@ -71,6 +71,16 @@ class PageCheck:
     words: list[tuple[Rect, str]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _LineSpan:
+    rect: Rect
+    word: object  # the line's first normalise.Word: its key holds the block number
+
+    @property
+    def block(self) -> int:
+        return self.word.key[1]
+
+
 @dataclass
 class VisualResult:
     findings: list[Finding]
@@ -166,7 +176,12 @@ def _table_like(words: list[tuple]) -> bool:
     for x0, y0, x1, y1, _, block, line, _ in words:
         box = lines.setdefault((block, line), [x0, y0, x1, y1])
         box[1], box[3] = min(box[1], y0), max(box[3], y1)
-    spans = sorted((box[1], box[3], block) for (block, _), box in lines.items())
+    return _rows_of_blocks([(box[1], box[3], block) for (block, _), box in lines.items()])
+
+
+def _rows_of_blocks(spans: list[tuple[float, float, int]]) -> bool:
+    """``spans``: (top, bottom, block) per text line."""
+    spans = sorted(spans)
     rows = 0
     for i, (y0, y1, block) in enumerate(spans):
         height = y1 - y0
@@ -181,6 +196,20 @@ def _table_like(words: list[tuple]) -> bool:
             if rows >= TABLE_MIN_ROWS:
                 return True
     return False
+
+
+SPACED_RE = re.compile(rf"(?<!\S)[^\W\d_](?: [^\W\d_]){{{SPACED_MIN_LETTERS - 1},}}(?!\S)")
+
+
+def _may_differ(page: pymupdf.Page, text: str, lines: list) -> bool:
+    """A quick superset of ``triage`` on the page's text and lines (no word list): most
+    typed pages stop here."""
+    return bool(
+        page.get_images(full=False)
+        or SPACED_RE.search(text)
+        or UNMAPPED_RE.search(text)
+        or _rows_of_blocks([(ln.rect[1], ln.rect[3], ln.block) for ln in lines])
+    )
 
 
 def _unmapped(words: list[tuple]) -> bool:
@@ -299,16 +328,25 @@ def visual_check(
 
     dt = nt.text
     scans = set(nt.ocr_pages)
+    lines: dict[int, list] = {}
+    for line in dt.lines:
+        lines.setdefault(line.page, []).append(_LineSpan(line.rect, dt.words[line.first_word]))
     pages, checks, cache = [], {}, {}
     for number, page in enumerate(nt.doc):
-        words = page_words(dt, number)
-        if number not in scans:
+        words = None
+        start, end = dt.page_spans[number]
+        if number not in scans and _may_differ(page, dt.text[start:end], lines.get(number, [])):
+            words = page_words(dt, number)
             reasons = triage(page, words)
             if reasons:
                 words, checks[number] = read_page(page, words, reasons, options, cache)
         pages.append((words, dt.page_rects[number]))
     if not checks:
         return VisualResult(_drawn_signatures(nt, findings, options), {})
+    pages = [
+        (page_words(dt, n) if words is None else words, rect)
+        for n, (words, rect) in enumerate(pages)
+    ]
     visual = Normalised(doc=nt.doc, text=build_doctext(pages), ocr_pages=nt.ocr_pages, removed=[])
     taken = [(f.page, rect) for f in findings for rect in f.rects]
     ids = {f.id for f in findings}
@@ -377,10 +415,14 @@ def _drawn_signatures(
     for number, names in persons.items():
         if number in nt.ocr_pages or not 0 <= number < nt.doc.page_count:
             continue
+        if nt.art is not None:
+            drawn = nt.art.get(number, [])
+        else:
+            drawn = [b for kind, b in nt.doc[number].get_bboxlog() if kind in ART]
         arts = []
-        for kind, bbox in nt.doc[number].get_bboxlog():
+        for bbox in drawn:
             box = pymupdf.Rect(bbox)
-            if kind not in ART or box.width < 3 or box.height < 3:
+            if box.width < 3 or box.height < 3:
                 continue  # a rule, not a scribble
             if box.width > ART_MAX[0] or box.height > ART_MAX[1]:
                 continue

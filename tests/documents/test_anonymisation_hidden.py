@@ -140,7 +140,7 @@ def test_white_text_on_a_dark_band_is_visible_and_stays():
 
 
 def test_verification_refuses_hidden_text_that_normalisation_left(monkeypatch):
-    monkeypatch.setattr(normalise_module, "remove_hidden_text", lambda page: 0)
+    monkeypatch.setattr(normalise_module, "remove_hidden_text", lambda page, art=None: 0)
     doc, page = _page()
     white_text(page)
     result = anonymise_pdf(doc.tobytes(), OPTIONS)
