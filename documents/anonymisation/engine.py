@@ -14,7 +14,8 @@ from .recognisers import get_analyzer
 from .redact import redact, redaction_boxes
 from .suspects import zipf
 from .types import AnonymisationOptions, AnonymisationResult, Proposal, Rect
-from .verify import scan_checks, verify
+from .verify import scan_checks, verify, visual_checks
+from .visual import visual_check
 
 # Called with (pages_done, pages_total) as pages are processed.
 Progress = Callable[[int, int], None]
@@ -38,6 +39,10 @@ def propose(
     normalised = normalise(pdf_bytes, options, progress)
     try:
         findings = detect(normalised, options)
+        # pages whose text layer may differ from what a reader sees (images, spaced
+        # letters, tables): read as rendered, what was missed is added (visual.py)
+        checked = visual_check(normalised, findings, options)
+        findings += checked.findings
         pdf = normalised.doc.tobytes(garbage=3, deflate=True)
         pages = normalised.doc.page_count
     finally:
@@ -51,6 +56,16 @@ def propose(
         seconds=time.perf_counter() - started,
         ocr_words=normalised.ocr_words,
         ocr_dpi=normalised.ocr_dpi,
+        visual={
+            n: {
+                "reasons": c.reasons,
+                "regions": c.regions,
+                "dpi": c.dpi,
+                "words": c.words,
+                "images": c.images,
+            }
+            for n, c in checked.checks.items()
+        },
     )
 
 
@@ -108,6 +123,7 @@ def apply_proposal(
         rejected_ids=rejected,
         extra_texts=extra_texts,
         scans=scan_checks(proposal, boxes, omitted, options),
+        visual=visual_checks(proposal, boxes),
         progress=progress,
     )
     return AnonymisationResult(
@@ -119,6 +135,7 @@ def apply_proposal(
         omitted_pages=omitted,
         ocr_pages=proposal.ocr_pages,
         removed=proposal.removed,
+        visual_pages={n: list(v["reasons"]) for n, v in proposal.visual.items()},
     )
 
 

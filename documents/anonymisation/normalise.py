@@ -101,6 +101,9 @@ class Normalised:
     removed: list[str]
     ocr_words: dict[int, list[tuple[Rect, str]]] = field(default_factory=dict)
     ocr_dpi: dict[int, int] = field(default_factory=dict)
+    # Vector art (path) boxes per page, as read while looking for hidden text (visual.py
+    # looks for drawn signatures in them without drawing the page again).
+    art: dict[int, list[Rect]] | None = None
 
 
 def open_pdf(data: bytes) -> pymupdf.Document:
@@ -123,7 +126,7 @@ def open_pdf(data: bytes) -> pymupdf.Document:
     return doc
 
 
-def sanitise(doc: pymupdf.Document) -> list[str]:
+def sanitise(doc: pymupdf.Document, art: dict[int, list[Rect]] | None = None) -> list[str]:
     """Remove or flatten everything besides page content; returns what was removed."""
     removed: list[str] = []
     catalog = doc.pdf_catalog()
@@ -202,11 +205,11 @@ def sanitise(doc: pymupdf.Document) -> list[str]:
     if dropped:
         removed.append(f"{dropped} metadata-objecten in pagina's of afbeeldingen verwijderd")
     for page in doc:
-        removed += straighten(page)
+        removed += straighten(page, art)
     return removed
 
 
-def straighten(page: pymupdf.Page) -> list[str]:
+def straighten(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> list[str]:
     """Make the page what a reader sees, upright, and nothing else: the media box becomes
     the crop box, a stored rotation (/Rotate 90, 180, 270) is turned into the content, so
     every later step (word boxes, redaction, the signature check) works on an upright page,
@@ -226,7 +229,7 @@ def straighten(page: pymupdf.Page) -> list[str]:
     if page.rotation:
         done.append(f"gedraaide pagina ({page.rotation}°) rechtgezet (p. {number})")
         page.remove_rotation()
-    hidden = remove_hidden_text(page)
+    hidden = remove_hidden_text(page, art)
     if hidden:
         done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
     if blank_images_outside(page):
@@ -263,7 +266,29 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
     3) or transparent text, white text on white paper, microscopic text, text under a later
     opaque image or fill, and characters outside the visible page (crop box / media box).
     ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
+    return [(box, text) for box, text, _ in _hidden_spans(page, ocr_layer=ocr_layer)]
+
+
+def _glyph_height(span: dict) -> float:
+    """Height of the glyphs across the writing direction: a line on its side (a straightened
+    page, a margin note) has a tall, narrow box whose height is the line's length."""
+    x0, y0, x1, y1 = span["bbox"]
+    dx, dy = span["dir"]
+    if abs(dx) >= 0.98:
+        return y1 - y0
+    if abs(dy) >= 0.98:
+        return x1 - x0
+    return span["size"]
+
+
+def _hidden_spans(
+    page: pymupdf.Page, *, ocr_layer: bool = False, art: dict[int, list[Rect]] | None = None
+) -> list[tuple]:
+    """(box, text, bands): ``bands`` are boxes through the middle of the glyphs that take
+    every hidden character and nothing of the lines above or below (see remove_hidden_text)."""
     log = page.get_bboxlog()
+    if art is not None:  # removing hidden text and blanking images leave paths as they are
+        art[page.number] = [b for kind, b in log if kind in ("stroke-path", "fill-path")]
     paints = [(n, kind, tuple(b)) for n, (kind, b) in enumerate(log) if kind in _PAINT]
     opacity: dict[int, float] = {}
 
@@ -275,7 +300,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         return opacity.get(n, 1.0) >= 1.0
 
     vx0, vy0, vx1, vy1 = page.rect
-    found: list[tuple[Rect, str]] = []
+    found: list[tuple] = []
     for span in page.get_texttrace():
         chars = span["chars"]
         text = "".join(chr(c[0]) for c in chars).replace(" ", "")
@@ -288,7 +313,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         if invisible and ocr_layer:
             invisible = not any(kind in _IMAGES for kind in under)
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
-        tiny = y1 - y0 < HIDDEN_MIN_HEIGHT
+        tiny = _glyph_height(span) < HIDDEN_MIN_HEIGHT
         covered = False
         area = (x1 - x0) * (y1 - y0) if x1 > x0 and y1 > y0 else 0.0
         if not (invisible or light or tiny) and area:
@@ -297,7 +322,7 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
                 for n, _, b in paints
             )
         if invisible or light or tiny or covered:
-            found.append((box, text))
+            found.append((tuple(box), text, _bands(span, chars)))
             continue
         if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
             continue  # the whole span is on the page
@@ -305,13 +330,51 @@ def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Re
         for c in chars:
             cx0, cy0, cx1, cy1 = c[3]
             if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
-                outside.append((chr(c[0]), pymupdf.Rect(c[3])))
+                outside.append(c)
         if outside:
-            union = pymupdf.Rect(outside[0][1])
-            for _, rect in outside[1:]:
-                union |= rect
-            found.append((tuple(union), "".join(ch for ch, _ in outside).replace(" ", "")))
+            union = pymupdf.Rect(outside[0][3])
+            for c in outside[1:]:
+                union |= pymupdf.Rect(c[3])
+            text = "".join(chr(c[0]) for c in outside).replace(" ", "")
+            found.append((tuple(union), text, _bands(span, outside)))
     return found
+
+
+def _bands(span: dict, chars: list[tuple]) -> list[pymupdf.Rect]:
+    """Boxes that touch every character of ``chars`` (texttrace tuples) through its middle.
+    MuPDF removes every character whose (font-sized) box touches a redaction, so a full box
+    would take the visible line above or below with it. One span may hold several lines
+    (a scan's text layer): a horizontal line gets a band across its height, a line on its
+    side (a straightened page, a margin note) a band across its width, and a slanted line a
+    small box in the middle of each character."""
+    dx, dy = span["dir"]
+    axis = 1 if abs(dx) >= 0.98 else 0 if abs(dy) >= 0.98 else None
+    if axis is None:
+        bands = []
+        for c in chars:
+            box = pymupdf.Rect(c[3])
+            cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+            rx, ry = max(box.width * 0.15, 0.1), max(box.height * 0.15, 0.1)
+            bands.append(pymupdf.Rect(cx - rx, cy - ry, cx + rx, cy + ry))
+        return bands
+    lines: dict[int, pymupdf.Rect] = {}
+    for c in chars:
+        key = round(c[2][axis])  # the baseline: origin y (or x for a line on its side)
+        box = pymupdf.Rect(c[3])
+        lines[key] = lines[key] | box if key in lines else box
+    bands = []
+    for union in lines.values():
+        if axis == 1:
+            pad = union.height * 0.35
+            bands.append(
+                pymupdf.Rect(union.x0 + 0.2, union.y0 + pad, union.x1 - 0.2, union.y1 - pad)
+            )
+        else:
+            pad = union.width * 0.35
+            bands.append(
+                pymupdf.Rect(union.x0 + pad, union.y0 + 0.2, union.x1 - pad, union.y1 - 0.2)
+            )
+    return bands
 
 
 def outside_strips(page: pymupdf.Page) -> list[pymupdf.Rect]:
@@ -347,20 +410,15 @@ def blank_images_outside(page: pymupdf.Page) -> int:
     return len(strips)
 
 
-def remove_hidden_text(page: pymupdf.Page) -> int:
+def remove_hidden_text(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> int:
     """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
     place and images and drawings stay. Returns the number of spans removed."""
-    hidden = hidden_text(page)
+    hidden = _hidden_spans(page, art=art)
     if not hidden:
         return 0
-    for rect, _ in hidden:
-        # A band through the middle of the glyphs: MuPDF removes every character whose
-        # (font-sized) box touches the redaction, so the full box would take the visible
-        # line above or below with it.
-        box = pymupdf.Rect(rect)
-        pad = box.height * 0.35
-        band = pymupdf.Rect(box.x0 + 0.2, box.y0 + pad, box.x1 - 0.2, box.y1 - pad)
-        page.add_redact_annot(band, fill=False, cross_out=False)
+    for _, _, bands in hidden:
+        for band in bands:
+            page.add_redact_annot(band, fill=False, cross_out=False)
     page.apply_redactions(
         images=pymupdf.PDF_REDACT_IMAGE_NONE,
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
@@ -388,14 +446,15 @@ def _is_speck(word: tuple, neighbours: list[tuple]) -> bool:
     )
 
 
-def ocr_reading_order(words: list[tuple]) -> list[tuple]:
+def ocr_reading_order(words: list[tuple], *, drop_specks: bool = True) -> list[tuple]:
     """OCR words regrouped as a reader reads them: visual lines (words whose boxes overlap
     vertically), left to right, and paragraphs (lines without a blank line between them).
     Tesseract splits a line at a speck or a wide space and files the parts as separate
     blocks, so a phone number broken over two lines ('06 6860' / ':' / '9040') would reach
     detection as four lines; regrouped and without the specks it reads '06 6860\\n9040'. The
-    words get new (block, line, word) numbers; their boxes stay as read."""
-    kept = [w for w in words if w[4].strip() and not _is_speck(w, words)]
+    words get new (block, line, word) numbers; their boxes stay as read. A text layer's
+    one-character words are real (a house number in a table cell): ``drop_specks=False``."""
+    kept = [w for w in words if w[4].strip() and not (drop_specks and _is_speck(w, words))]
     lines: list[list[tuple]] = []
     for word in sorted(kept, key=lambda w: (w[1] + w[3]) / 2):
         y0, y1 = word[1], word[3]
@@ -441,16 +500,10 @@ def extract_text(
 ) -> tuple[DocText, list[int]]:
     """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
     e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``)."""
-    out = DocText()
-    parts: list[str] = []
-    pos = 0
+    pages: list[tuple[list[tuple], Rect]] = []
     ocr_pages: list[int] = []
     total = doc.page_count
     for number, page in enumerate(doc):
-        if number:
-            parts.append(PAGE_SEP)
-            pos += len(PAGE_SEP)
-        page_start = pos
         words = page.get_text("words")
         if page_needs_ocr(page, len(words)):
             if ocr_available():
@@ -467,6 +520,23 @@ def extract_text(
                 logger.warning("page %s is a scan but Tesseract is not installed", number)
         elif regroup:
             words = ocr_reading_order(words)
+        pages.append((words, tuple(page.rect)))
+        if progress is not None:
+            progress(number + 1, total)
+    return build_doctext(pages), ocr_pages
+
+
+def build_doctext(pages: list[tuple[list[tuple], Rect]]) -> DocText:
+    """One text of all pages from their words (``page.get_text("words")`` tuples, in order),
+    with a line break between the lines and a blank line between the blocks of a page."""
+    out = DocText()
+    parts: list[str] = []
+    pos = 0
+    for number, (words, page_rect) in enumerate(pages):
+        if number:
+            parts.append(PAGE_SEP)
+            pos += len(PAGE_SEP)
+        page_start = pos
         previous = None
         line: Line | None = None
         for x0, y0, x1, y1, word, block, line_no, _ in words:
@@ -486,12 +556,19 @@ def extract_text(
             line.rect = (min(lx0, x0), min(ly0, y0), max(lx1, x1), max(ly1, y1))
             previous = key
         out.page_spans.append((page_start, pos))
-        out.page_rects.append(tuple(page.rect))
-        if progress is not None:
-            progress(number + 1, total)
+        out.page_rects.append(page_rect)
     out.text = "".join(parts)
     out._starts = [w.start for w in out.words]
-    return out, ocr_pages
+    return out
+
+
+def page_words(dt: DocText, page: int) -> list[tuple]:
+    """The words of one page of ``dt`` as ``page.get_text("words")`` tuples, in text order."""
+    start, end = dt.page_spans[page]
+    found = []
+    for n, word in enumerate(dt.words_in(start, end) if end > start else []):
+        found.append((*word.rect, dt.text[word.start : word.end], word.key[1], word.key[2], n))
+    return found
 
 
 def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = None) -> Normalised:
@@ -500,7 +577,8 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
     ocr_dpi: dict[int, int] = {}
     try:
         had_layers = bool(doc.get_ocgs())
-        removed = sanitise(doc)
+        art: dict[int, list[Rect]] = {}
+        removed = sanitise(doc, art)
         if had_layers:
             # MuPDF keeps the optional-content state it read when opening; only a fresh
             # open of the document without /OCProperties shows (and extracts) what was in
@@ -522,4 +600,5 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
         removed=removed,
         ocr_words=ocr_words,
         ocr_dpi=ocr_dpi,
+        art=art,
     )

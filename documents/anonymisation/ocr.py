@@ -97,3 +97,40 @@ def image_coverage(page: pymupdf.Page) -> float:
         if not bbox.is_empty:
             covered += abs(bbox)
     return min(covered / area, 1.0)
+
+
+def ocr_region_words(
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+) -> list[tuple]:
+    """OCR ``regions`` of the rendered page, each as its own small image (as
+    ``ocr_regions_text``), and return the words as ``page.get_text("words")`` does, with
+    their boxes in page coordinates and a block number per region."""
+    tessdata = tessdata_dir()
+    if tessdata is None:
+        raise RuntimeError("Tesseract language data (nld) is not installed")
+    words = []
+    for number, region in enumerate(regions):
+        clip = pymupdf.Rect(region) & page.rect
+        if clip.is_empty or clip.width < 2 or clip.height < 2:
+            continue
+        pix = page.get_pixmap(dpi=dpi, clip=clip, annots=False)  # RGB: MuPDF's OCR needs it
+        if pix.width < 8 or pix.height < 8:
+            continue
+        with pymupdf.open(stream=pix.pdfocr_tobytes(language=language, tessdata=tessdata)) as d:
+            ocr_page = d[0]
+            sx = clip.width / ocr_page.rect.width
+            sy = clip.height / ocr_page.rect.height
+            for x0, y0, x1, y1, word, block, line, wno in ocr_page.get_text("words"):
+                words.append(
+                    (
+                        clip.x0 + x0 * sx,
+                        clip.y0 + y0 * sy,
+                        clip.x0 + x1 * sx,
+                        clip.y0 + y1 * sy,
+                        word,
+                        number * 1000 + block,
+                        line,
+                        wno,
+                    )
+                )
+    return words

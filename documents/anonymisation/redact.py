@@ -117,7 +117,7 @@ def _shrink(rect: pymupdf.Rect) -> pymupdf.Rect:
 
 def _grow(rect: pymupdf.Rect) -> pymupdf.Rect:
     """OCR word boxes are tight and may be off by a pixel or two: pixels go with a margin."""
-    pad = rect.height * 0.25 + 1.5
+    pad = min(rect.height * 0.25 + 1.5, 6.0)  # a whole image (an identity card) no wider
     return pymupdf.Rect(rect.x0 - pad, rect.y0 - pad, rect.x1 + pad, rect.y1 + pad)
 
 
@@ -130,6 +130,11 @@ def redaction_boxes(
     Verification uses the same boxes to know which pixels of a scan have changed."""
     per_page: dict[int, list[tuple[pymupdf.Rect, str, bool]]] = defaultdict(list)
     ocr_pages = set(proposal.ocr_pages)
+    # image areas of typed pages read by OCR (visual.py): their words are OCR boxes too
+    read = {
+        page: [pymupdf.Rect(r) for r in check.get("regions", ())]
+        for page, check in proposal.visual.items()
+    }
     omitted: set[int] = set()
     for finding in findings:
         if finding.action != "redact":
@@ -141,7 +146,9 @@ def redaction_boxes(
             box = pymupdf.Rect(rect)
             if finding.entity_type == "SIGNATURE":
                 pass
-            elif finding.page in ocr_pages:
+            elif finding.page in ocr_pages or any(
+                region.contains((box.tl + box.br) / 2) for region in read.get(finding.page, ())
+            ):
                 box = _grow(box)
             else:
                 box = _shrink(box)
@@ -188,6 +195,11 @@ def redact(
         if wrote:
             writer.write_text(page)
 
+    # the text in images of typed pages (visual.py), where no redaction touches it
+    for page_no, check in sorted(proposal.visual.items()):
+        if check.get("words") and page_no not in omitted and 0 <= page_no < doc.page_count:
+            boxes = [box for box, _, _ in per_page.get(page_no, [])]
+            add_text_layer(doc[page_no], _text_layer_words(check["words"], boxes))
     for page_no, words in sorted(proposal.ocr_words.items()):
         if page_no in omitted or not 0 <= page_no < doc.page_count:
             continue

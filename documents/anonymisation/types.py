@@ -152,6 +152,9 @@ class Proposal:
     ocr_words: dict[int, list[tuple[Rect, str]]] = field(default_factory=dict)
     # Resolution at which each scanned page was read.
     ocr_dpi: dict[int, int] = field(default_factory=dict)
+    # Typed pages whose text layer was not trusted (visual.py): page -> {"reasons": [...],
+    # "regions": [rect, ...] read by OCR, "dpi": resolution}. Verification reads them again.
+    visual: dict[int, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -171,6 +174,8 @@ class AnonymisationResult:
     omitted_pages: list[int] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Typed pages read as a reader sees them (visual.py): page -> reasons.
+    visual_pages: dict[int, list[str]] = field(default_factory=dict)
 
     def report(self) -> dict:
         redacted: dict[str, int] = {}
@@ -186,6 +191,7 @@ class AnonymisationResult:
             "kept": dict(sorted(kept.items())),
             "omitted_pages": list(self.omitted_pages),
             "ocr_pages": list(self.ocr_pages),
+            "visual_pages": {str(k): list(v) for k, v in sorted(self.visual_pages.items())},
             "removed": list(self.removed),
             "verification": {
                 "ok": self.verification.ok,

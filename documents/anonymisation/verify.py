@@ -115,9 +115,10 @@ def _structure_leaks(doc: pymupdf.Document, title: str) -> list[str]:
     return leaks
 
 
-def _reading_text(page: pymupdf.Page) -> str:
+def _reading_text(page: pymupdf.Page, words: list[tuple] | None = None) -> str:
     lines: dict[tuple[int, int], list[str]] = {}
-    for word in ocr_reading_order(page.get_text("words")):
+    source = page.get_text("words") if words is None else words
+    for word in ocr_reading_order(source, drop_specks=words is None):
         lines.setdefault((word[5], word[6]), []).append(word[4])
     return "\n".join(" ".join(words) for words in lines.values())
 
@@ -128,6 +129,57 @@ def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool) -> list[str]:
     if not hidden:
         return []
     return [f"onzichtbare tekst '{_mask(hidden[0])}' op p. {page.number + 1}"]
+
+
+def _visual_text(
+    page: pymupdf.Page, check: dict, options: AnonymisationOptions, leaks: list[str]
+) -> str:
+    """What a reader sees of a page detection read visually: the text in visual rows with
+    spaced letters joined, and the areas OCR read then, read again."""
+    from .visual import join_spaced
+
+    words = join_spaced(page.get_text("words"))
+    text = " ".join(w[4] for w in words) + "\n" + _reading_text(page, words)
+    regions = [pymupdf.Rect(r) for r in check.get("reread", check.get("regions", ()))]
+    text += "\n" + check.get("known", "")
+    if check.get("regions") and not ocr_available():
+        leaks.append(f"p. {page.number + 1}: tekst in afbeelding niet te lezen (geen OCR)")
+    elif regions:
+        try:
+            text += "\n" + ocr_regions_text(
+                page, regions, language=options.ocr_language, dpi=check.get("dpi", 200)
+            )
+        except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
+            leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
+    return text
+
+
+def visual_checks(proposal: Proposal, boxes: dict[int, list]) -> dict[int, dict]:
+    """For each page read visually during detection: which image regions to read again
+    (a redaction box or removed vector art touches them) and the OCR text of the others,
+    whose pixels are the input's own (the argument of ``scan_checks``)."""
+    if not proposal.visual:
+        return {}
+    checks: dict[int, dict] = {}
+    with pymupdf.open(stream=proposal.pdf, filetype="pdf") as source:
+        for page_no, check in proposal.visual.items():
+            rects = [pymupdf.Rect(box[0]) for box in boxes.get(page_no, [])]
+            if rects and 0 <= page_no < source.page_count:
+                for kind, bbox in source[page_no].get_bboxlog():
+                    if any(k in kind for k in LINE_ART):
+                        area = pymupdf.Rect(bbox)
+                        if any(area.intersects(r) for r in rects):
+                            rects.append(area)
+            read = dict(check.get("images", ()))
+            reread, known = [], []
+            for region in check.get("regions", ()):
+                touched = any(pymupdf.Rect(region).intersects(r) for r in rects)
+                if touched or tuple(region) not in read:
+                    reread.append(region)
+                else:
+                    known.append(read[tuple(region)])
+            checks[page_no] = {**check, "reread": reread, "known": "\n".join(known)}
+    return checks
 
 
 def _text_layer_findings(
@@ -305,8 +357,12 @@ def verify(
     rejected_ids: set[str] = frozenset(),
     extra_texts: list[str] = (),
     scans: dict[int, ScanCheck] | None = None,
+    visual: dict[int, dict] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Verification:
+    """``visual``: typed pages whose text layer detection did not trust (visual.py); they
+    are read again as a reader sees them: spaced letters joined, in visual rows, and the
+    areas OCR read then are read again."""
     try:
         doc = pymupdf.open(stream=output, filetype="pdf")
     except Exception as exc:  # noqa: BLE001
@@ -339,10 +395,11 @@ def verify(
     ]
 
     scans = scans or {}
+    visual = visual or {}
     total = doc.page_count
     for page in doc:
         scan = scans.get(page.number)
-        leaks += _hidden_leaks(page, ocr_layer=scan is not None)
+        leaks += _hidden_leaks(page, ocr_layer=scan is not None or page.number in visual)
         strips = outside_strips(page)
         if strips:
             infos = page.get_image_info(xrefs=True)
@@ -369,6 +426,8 @@ def verify(
             text += "\n" + ocr_regions_text(
                 page, regions, language=options.ocr_language, dpi=scan.dpi
             )
+        elif page.number in visual:
+            text += "\n" + _visual_text(page, visual[page.number], options, leaks)
         elif page.get_images(full=False) and image_coverage(page) >= MIN_IMAGE_COVERAGE_FOR_OCR:
             if ocr_available():
                 # A scan (our replacement terms are its only text): OCR the whole page.

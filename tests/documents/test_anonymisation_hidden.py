@@ -140,7 +140,7 @@ def test_white_text_on_a_dark_band_is_visible_and_stays():
 
 
 def test_verification_refuses_hidden_text_that_normalisation_left(monkeypatch):
-    monkeypatch.setattr(normalise_module, "remove_hidden_text", lambda page: 0)
+    monkeypatch.setattr(normalise_module, "remove_hidden_text", lambda page, art=None: 0)
     doc, page = _page()
     white_text(page)
     result = anonymise_pdf(doc.tobytes(), OPTIONS)
@@ -222,6 +222,54 @@ def test_rotated_letter_comes_out_anonymised_and_upright(rotation):
     assert "Ik schrijf u over de Dorpsstraat in Kortgene." in text
     assert any(f.entity_type == "SIGNATURE" and f.action == "redact" for f in result.findings)
     assert _ink(page, SIGNATURE) == 0  # the signature is gone where the reader saw it
+
+
+def rotated_scan_with_text_layer(rotation: int) -> bytes:
+    """A scanned letter as scanners store it: the page is kept turned (/Rotate), the scan and
+    its invisible OCR text layer are drawn turned in the stored page, so a reader sees the
+    letter upright and can select the layer's text."""
+    with pymupdf.open() as upright:
+        page = upright.new_page()
+        page.insert_text((72, 72), LETTER, fontsize=10)
+        scan = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    width, height = (842, 595) if rotation in (90, 270) else (595, 842)
+    page = doc.new_page(width=width, height=height)
+    page.set_rotation(rotation)
+    to_stored = page.derotation_matrix
+    page.insert_image(pymupdf.Rect(0, 0, 595, 842) * to_stored, pixmap=scan, rotate=rotation)
+    page.insert_text(
+        pymupdf.Point(72, 72) * to_stored, LETTER, fontsize=10, rotate=rotation, render_mode=3
+    )
+    return doc.tobytes()
+
+
+@needs_ocr
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_rotated_scan_with_a_text_layer_is_anonymised_not_refused(rotation):
+    """Straightening turns the layer's lines on their side in the page's coordinates; the
+    hidden-text removal must take them whole, not a horizontal band through a vertical line
+    (which left 'W…' behind and made verification refuse the letter)."""
+    result = anonymise_pdf(rotated_scan_with_text_layer(rotation), OPTIONS)
+
+    assert result.verification.ok, result.verification.reason
+    assert result.ocr_pages == [0]  # the old layer is gone: the scan is read again
+    page = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0]
+    assert page.rotation == 0 and page.rect.width < page.rect.height
+    text = page.get_text()  # the scan's new text layer: what OCR reads on the redacted scan
+    for value in ("Jansen", "12a", "4484", "12345678"):
+        assert value not in text, value
+    assert "Kortgene" in text
+
+
+def test_vertical_hidden_text_is_removed_whole():
+    doc, page = _page()
+    page.insert_text((500, 700), SECRET, fontsize=11, rotate=90, render_mode=3)
+    page.insert_text((530, 700), SECRET, fontsize=1, rotate=90)  # microscopic, on its side
+    normalise_module.remove_hidden_text(page)
+    assert "schulden" not in page.get_text()
+    assert "bibliotheek" in page.get_text()
+    assert hidden_text(page) == []
 
 
 # --- title, language, metadata ----------------------------------------------------------
