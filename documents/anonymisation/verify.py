@@ -349,6 +349,138 @@ def _signature_leak(page: pymupdf.Page, rect: pymupdf.Rect) -> bool:
     return odd > 0.02 * len(samples)
 
 
+Check = tuple[str, str, str, str]  # kind, value, pattern kind, squashed value
+
+
+def _checks(
+    findings: list[Finding],
+    options: AnonymisationOptions,
+    rejected_ids: set[str],
+    extra_texts: list[str],
+) -> tuple[list[Check], list[re.Pattern], set[str]]:
+    """What must not be readable any more (the redacted values, the sender's deny terms),
+    the patterns of what the policy kept (blanked before searching), and the kept texts."""
+    redacted = [
+        f for f in findings if f.action == "redact" and f.id not in rejected_ids and f.text.strip()
+    ]
+    kept = [f for f in findings if (f.action == "keep" or f.id in rejected_ids) and f.text.strip()]
+    kept_norm = {" ".join(f.text.split()).lower() for f in kept}
+    checks: list[Check] = []
+    seen = set()
+    for f in redacted:
+        key = (f.entity_type, " ".join(f.text.split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        checks.append((f.entity_type, f.text, f.entity_type, _squash(f.text)))
+    for term in [*options.deny_terms, *extra_texts]:
+        if " ".join(term.split()).lower() in kept_norm:
+            continue  # the policy keeps this sender detail (e.g. an initiator's name)
+        kind = _classify_term(term)
+        checks.append((kind, term, kind if kind != "PERSON" else "TERM", _squash(term)))
+    kept_patterns = [
+        re.compile(r"\s+".join(re.escape(w) for w in f.text.split()), re.IGNORECASE)
+        for f in sorted(kept, key=lambda f: -len(f.text))
+    ]
+    return checks, kept_patterns, kept_norm
+
+
+def _scan_text(doc, page, scan: ScanCheck, options: AnonymisationOptions) -> str:
+    """A scan read during detection: outside the boxes the pixels are the input's, so its
+    OCR words stand for them; the changed areas are read again."""
+    # the text layer as detection read the scan: lines regrouped, specks left out
+    text = "\n" + scan.visible_text + "\n" + _reading_text(page)
+    infos = page.get_image_info(xrefs=True)
+    page_log = page.get_bboxlog()
+    regions = [
+        _around(box)
+        for box in scan.boxes
+        if not _pixels_blank(doc, page, box, infos) or _art_inside(page_log, box, scan.boxes)
+    ]
+    regions += [_around(area) for area in scan.uncovered]
+    return (
+        text + "\n" + ocr_regions_text(page, regions, language=options.ocr_language, dpi=scan.dpi)
+    )
+
+
+def _page_text(
+    doc,
+    page,
+    title: str,
+    scan: ScanCheck | None,
+    visual_page: dict | None,
+    options: AnonymisationOptions,
+    leaks: list[str],
+) -> str:
+    """Everything a reader can read on ``page``: its text layer (with the published title on
+    page 1) and, where the text layer cannot be trusted, what OCR reads on the rendered page."""
+    text = page.get_text()
+    if page.number == 0:
+        text = title + "\n" + text  # the title is published too
+    if scan is not None and ocr_available():
+        return text + _scan_text(doc, page, scan, options)
+    if visual_page is not None:
+        return text + "\n" + _visual_text(page, visual_page, options, leaks)
+    if page.get_images(full=False) and image_coverage(page) >= MIN_IMAGE_COVERAGE_FOR_OCR:
+        if not ocr_available():
+            leaks.append(f"p. {page.number + 1} bevat afbeeldingen en OCR is niet beschikbaar")
+            return text
+        # A scan (our replacement terms are its only text): OCR the whole page.
+        full = not text.strip() or image_coverage(page) >= SCAN_COVERAGE
+        textpage = ocr_textpage(
+            page, language=options.ocr_language, dpi=options.verify_ocr_dpi, full=full
+        )
+        return text + "\n" + page.get_text(textpage=textpage)
+    return text
+
+
+def _readable_leaks(text: str, checks: list[Check], page_number: int) -> list[str]:
+    """Redacted values still readable in ``text``, and anything the safety net recognises
+    that detection did not find."""
+    leaks = []
+    squashed = _squash(text)
+    reported = set()
+    for kind, value, pattern_kind, needle in checks:
+        if len(needle) < 3 or needle not in squashed:
+            continue  # cheap negative: the characters do not even occur in sequence
+        pattern = leak_pattern(pattern_kind, value)
+        if pattern is not None and pattern.search(text):
+            leaks.append(f"{kind} '{_mask(value)}' leesbaar op p. {page_number + 1}")
+            reported.add(needle)
+    for kind, regex, valid in SAFETY_NET:
+        for m in regex.finditer(text):
+            if _squash(m.group()) in reported:
+                continue
+            if valid is None or valid(m.group()):
+                leaks.append(
+                    f"{kind} '{_mask(m.group())}' leesbaar op p. {page_number + 1} "
+                    "(niet gevonden bij detectie)"
+                )
+    return leaks
+
+
+def _outside_leaks(doc, page) -> list[str]:
+    strips = outside_strips(page)
+    if not strips:
+        return []
+    infos = page.get_image_info(xrefs=True)
+    if all(_pixels_blank(doc, page, strip, infos) for strip in strips):
+        return []
+    return [f"afbeelding buiten de pagina niet leeg op p. {page.number + 1}"]
+
+
+def _signature_leaks(doc, findings: list[Finding], rejected_ids: set[str]) -> list[str]:
+    return [
+        f"handtekening nog zichtbaar op p. {f.page + 1}"
+        for f in findings
+        if f.entity_type == "SIGNATURE"
+        and f.action == "redact"
+        and f.id not in rejected_ids
+        and f.page < doc.page_count
+        and _signature_leak(doc[f.page], pymupdf.Rect(f.rects[0]))
+    ]
+
+
 def verify(
     output: bytes,
     findings: list[Finding],
@@ -360,104 +492,29 @@ def verify(
     visual: dict[int, dict] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Verification:
-    """``visual``: typed pages whose text layer detection did not trust (visual.py); they
-    are read again as a reader sees them: spaced letters joined, in visual rows, and the
-    areas OCR read then are read again."""
+    """Read the output as an adversary would, page by page: structure, hidden text, images
+    outside the page, and everything readable (text layer, and OCR where the text layer
+    cannot be trusted) against what was redacted. ``visual``: typed pages whose text layer
+    detection did not trust (visual.py); they are read again as a reader sees them: spaced
+    letters joined, in visual rows, and the areas OCR read then are read again."""
     try:
         doc = pymupdf.open(stream=output, filetype="pdf")
     except Exception as exc:  # noqa: BLE001
         return Verification(False, ["uitvoer niet leesbaar"], f"needs review: {exc}")
     title = published_title(options.title, options.category)
     leaks = _structure_leaks(doc, title)
-
-    redacted = [
-        f for f in findings if f.action == "redact" and f.id not in rejected_ids and f.text.strip()
-    ]
-    kept = [f for f in findings if (f.action == "keep" or f.id in rejected_ids) and f.text.strip()]
-    kept_norm = {" ".join(f.text.split()).lower() for f in kept}
-    checks: list[tuple[str, str, str, str]] = []  # kind, value, pattern kind, squashed
-    seen = set()
-    for f in redacted:
-        key = (f.entity_type, " ".join(f.text.split()))
-        if key in seen:
-            continue
-        seen.add(key)
-        checks.append((f.entity_type, f.text, f.entity_type, _squash(f.text)))
-    for term in [*options.deny_terms, *extra_texts]:
-        if " ".join(term.split()).lower() in kept_norm:
-            continue  # the policy keeps this sender detail (e.g. an initiator's name)
-
-        kind = _classify_term(term)
-        checks.append((kind, term, kind if kind != "PERSON" else "TERM", _squash(term)))
-    kept_patterns = [
-        re.compile(r"\s+".join(re.escape(w) for w in f.text.split()), re.IGNORECASE)
-        for f in sorted(kept, key=lambda f: -len(f.text))
-    ]
-
+    checks, kept_patterns, kept_norm = _checks(findings, options, rejected_ids, extra_texts)
     scans = scans or {}
     visual = visual or {}
     total = doc.page_count
     for page in doc:
         scan = scans.get(page.number)
         leaks += _hidden_leaks(page, ocr_layer=scan is not None or page.number in visual)
-        strips = outside_strips(page)
-        if strips:
-            infos = page.get_image_info(xrefs=True)
-            if not all(_pixels_blank(doc, page, strip, infos) for strip in strips):
-                leaks.append(f"afbeelding buiten de pagina niet leeg op p. {page.number + 1}")
-        text = page.get_text()
-        if page.number == 0:
-            text = title + "\n" + text  # the title is published too
-        if scan is not None and ocr_available():
-            # A scan read during detection: outside the boxes the pixels are the input's, so
-            # its OCR words stand for them; the changed areas are read again.
-            text += "\n" + scan.visible_text
-            # the text layer as detection read the scan: lines regrouped, specks left out
-            text += "\n" + _reading_text(page)
-            infos = page.get_image_info(xrefs=True)
-            page_log = page.get_bboxlog()
-            regions = [
-                _around(box)
-                for box in scan.boxes
-                if not _pixels_blank(doc, page, box, infos)
-                or _art_inside(page_log, box, scan.boxes)
-            ]
-            regions += [_around(area) for area in scan.uncovered]
-            text += "\n" + ocr_regions_text(
-                page, regions, language=options.ocr_language, dpi=scan.dpi
-            )
-        elif page.number in visual:
-            text += "\n" + _visual_text(page, visual[page.number], options, leaks)
-        elif page.get_images(full=False) and image_coverage(page) >= MIN_IMAGE_COVERAGE_FOR_OCR:
-            if ocr_available():
-                # A scan (our replacement terms are its only text): OCR the whole page.
-                full = not text.strip() or image_coverage(page) >= SCAN_COVERAGE
-                textpage = ocr_textpage(
-                    page, language=options.ocr_language, dpi=options.verify_ocr_dpi, full=full
-                )
-                text = text + "\n" + page.get_text(textpage=textpage)
-            else:
-                leaks.append(f"p. {page.number + 1} bevat afbeeldingen en OCR is niet beschikbaar")
+        leaks += _outside_leaks(doc, page)
+        text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks)
         for pattern in kept_patterns:
             text = pattern.sub("\u2588", text)
-        squashed = _squash(text)
-        reported = set()
-        for kind, value, pattern_kind, needle in checks:
-            if len(needle) < 3 or needle not in squashed:
-                continue  # cheap negative: the characters do not even occur in sequence
-            pattern = leak_pattern(pattern_kind, value)
-            if pattern is not None and pattern.search(text):
-                leaks.append(f"{kind} '{_mask(value)}' leesbaar op p. {page.number + 1}")
-                reported.add(needle)
-        for kind, regex, valid in SAFETY_NET:
-            for m in regex.finditer(text):
-                if _squash(m.group()) in reported:
-                    continue
-                if valid is None or valid(m.group()):
-                    leaks.append(
-                        f"{kind} '{_mask(m.group())}' leesbaar op p. {page.number + 1} "
-                        "(niet gevonden bij detectie)"
-                    )
+        leaks += _readable_leaks(text, checks, page.number)
         if progress is not None:
             progress(page.number + 1, total)
 
@@ -466,10 +523,7 @@ def verify(
         leaks += _text_layer_findings(
             doc, sorted(p for p in scans if p < total), options, kept_words
         )
-    for f in findings:
-        if f.entity_type == "SIGNATURE" and f.action == "redact" and f.id not in rejected_ids:
-            if f.page < doc.page_count and _signature_leak(doc[f.page], pymupdf.Rect(f.rects[0])):
-                leaks.append(f"handtekening nog zichtbaar op p. {f.page + 1}")
+    leaks += _signature_leaks(doc, findings, rejected_ids)
     doc.close()
     if leaks:
         return Verification(False, leaks, "needs review: " + "; ".join(leaks[:5]))
