@@ -80,7 +80,8 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
             if outcome != Outcome.PUBLISHED_IN_FULL
             else "Er is geen PDF van het stuk om volledig te publiceren."
         )
-    data = record.read_bytes() if record.file.storage.exists(record.file.name) else None
+    stored = record.file.name
+    data = record.read_bytes() if stored and record.file.storage.exists(stored) else None
     if data is None or hashlib.sha256(data).hexdigest() != record.sha256:
         raise PublicationRefused("Het bestand ontbreekt of is beschadigd (controlesom klopt niet).")
     return record
@@ -94,6 +95,7 @@ def guard_public_fields(
     griffie overrides it with a reason, which goes into the history. Fails closed: when the
     detector cannot run, nothing is published without an override."""
 
+    findings: list | None
     try:
         findings = public_field_findings(document, record.original_name if record else "")
     except Exception as exc:  # noqa: BLE001 - fail closed on any detector failure
@@ -148,7 +150,7 @@ def refusal_reason(document: Document, outcome: str) -> str | None:
     return None
 
 
-def publishable_outcomes(document: Document) -> list[str]:
+def publishable_outcomes(document: Document) -> list[Outcome]:
     """The outcomes the griffie can publish this document with now (the proposal first)."""
     proposal = proposal_for(document).outcome
     outcomes = [proposal, *(o for o in Outcome if o != proposal)]
@@ -413,7 +415,9 @@ def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -
         _unpublish_meeting_document(meeting_document, {**report, "refused": reason})
         raise PublicationRefused(reason)
 
-    output = result.output_pdf
+    output = result.output_pdf if result is not None else None
+    if output is None:  # a refusal above already raised; fail closed all the same
+        raise PublicationRefused("De anonimisering gaf geen uitvoer; er is niets gepubliceerd.")
     old_file = meeting_document.public_file.name
     with atomic_files():
         save_file(meeting_document.public_file, output, "openbaar.pdf")

@@ -142,7 +142,7 @@ def _spread(text: str, names: list[Span], existing: list[Span]) -> list[Span]:
             patterns.setdefault(variant, span.role)
     if not patterns:
         return []
-    found = []
+    found: list = []
     for variant, role in patterns.items():
         for m in re.finditer(rf"(?<![\w-]){variant}(?![\w-])", text):
             span = Span(m.start(), m.end(), "PERSON", "spread", role)
@@ -234,7 +234,7 @@ def _personal_addresses(text: str, spans: list[Span]) -> None:
 def _ocr_variants(text: str, spans: list[Span]) -> list[Span]:
     """Other mentions of an e-mail address already found, with a space read into it by OCR
     ('youssef _ouali@outlook.com'); the same role as the address found."""
-    found = []
+    found: list = []
     done = set()
     for span in spans:
         if span.entity_type != "EMAIL":
@@ -255,7 +255,7 @@ def _ocr_variants(text: str, spans: list[Span]) -> list[Span]:
 def _postcode_variants(text: str, spans: list[Span]) -> list[Span]:
     """Other mentions of a postcode already found, in another case or spacing ('1234 AB' and
     '1234ab'): verification reads them as the same postcode, so they go too."""
-    found = []
+    found: list = []
     done = set()
     for span in spans:
         if span.entity_type != "POSTCODE":
@@ -293,7 +293,7 @@ def _mark_appointees(text: str, spans: list[Span]) -> None:
 def _keep_spans(text: str, keep_names: tuple[str, ...]) -> list[Span]:
     """Registry names: the full name, or an office title with the surname ('wethouder De
     Vries', 'burgemeester J. de Vries'); never a bare surname a citizen may share."""
-    spans = []
+    spans: list = []
     titles = "|".join(sorted(OFFICE_TITLES, key=len, reverse=True))
     for name in keep_names:
         if not name.strip():
@@ -322,7 +322,7 @@ def _loose_email(address: str) -> str:
 
 
 def _deny_spans(text: str, deny_terms: tuple[str, ...]) -> list[Span]:
-    spans = []
+    spans: list = []
     for term in deny_terms:
         term = " ".join(term.split())
         if len(term) < 3:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence, Set
 
 import pymupdf
 
@@ -95,8 +95,8 @@ def _text_under(proposal: Proposal, boxes: Iterable[tuple[int, Rect]]) -> list[s
 def apply_proposal(
     proposal: Proposal,
     options: AnonymisationOptions,
-    rejected_ids: set[str] = frozenset(),
-    extra_boxes: list[tuple[int, Rect]] = (),
+    rejected_ids: Set[str] = frozenset(),
+    extra_boxes: Sequence[tuple[int, Rect]] = (),
     *,
     progress: Progress | None = None,
 ) -> AnonymisationResult:

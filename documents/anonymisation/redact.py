@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 
 import pymupdf
 
@@ -124,7 +125,7 @@ def _grow(rect: pymupdf.Rect) -> pymupdf.Rect:
 def redaction_boxes(
     proposal: Proposal,
     findings: list[Finding],
-    extra_boxes: list[tuple[int, Rect]] = (),
+    extra_boxes: Sequence[tuple[int, Rect]] = (),
 ) -> tuple[dict[int, list[tuple[pymupdf.Rect, str, bool]]], set[int]]:
     """The boxes that ``redact`` applies, per page (box, replacement, _), and omitted pages.
     Verification uses the same boxes to know which pixels of a scan have changed."""
@@ -163,7 +164,7 @@ def redact(
     findings: list[Finding],
     *,
     category: str,
-    extra_boxes: list[tuple[int, Rect]] = (),
+    extra_boxes: Sequence[tuple[int, Rect]] = (),
     title: str = "",
 ) -> tuple[bytes, list[int]]:
     """Apply the redact findings (plus reviewer boxes), give each scanned page an invisible

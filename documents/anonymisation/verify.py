@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 import pymupdf
@@ -186,7 +186,7 @@ def _text_layer_findings(
     doc: pymupdf.Document,
     pages: list[int],
     options: AnonymisationOptions,
-    kept_words: set[str] = frozenset(),
+    kept_words: Set[str] = frozenset(),
 ) -> list[str]:
     """Run detection over the text layers of scanned pages, as over any typed page: what
     it would redact there means the layer (and so the image under it) still shows it.
@@ -355,8 +355,8 @@ Check = tuple[str, str, str, str]  # kind, value, pattern kind, squashed value
 def _checks(
     findings: list[Finding],
     options: AnonymisationOptions,
-    rejected_ids: set[str],
-    extra_texts: list[str],
+    rejected_ids: Set[str],
+    extra_texts: Sequence[str],
 ) -> tuple[list[Check], list[re.Pattern], set[str]]:
     """What must not be readable any more (the redacted values, the sender's deny terms),
     the patterns of what the policy kept (blanked before searching), and the kept texts."""
@@ -469,7 +469,7 @@ def _outside_leaks(doc, page) -> list[str]:
     return [f"afbeelding buiten de pagina niet leeg op p. {page.number + 1}"]
 
 
-def _signature_leaks(doc, findings: list[Finding], rejected_ids: set[str]) -> list[str]:
+def _signature_leaks(doc, findings: list[Finding], rejected_ids: Set[str]) -> list[str]:
     return [
         f"handtekening nog zichtbaar op p. {f.page + 1}"
         for f in findings
@@ -486,8 +486,8 @@ def verify(
     findings: list[Finding],
     options: AnonymisationOptions,
     *,
-    rejected_ids: set[str] = frozenset(),
-    extra_texts: list[str] = (),
+    rejected_ids: Set[str] = frozenset(),
+    extra_texts: Sequence[str] = (),
     scans: dict[int, ScanCheck] | None = None,
     visual: dict[int, dict] | None = None,
     progress: Callable[[int, int], None] | None = None,
