@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
@@ -35,7 +36,7 @@ class RequestFeed(Feed):
 class CouncilFeed(RequestFeed):
     """A feed of one public list: titled "<list> — gemeenteraad <name>", linking to the list."""
 
-    list_title = ""
+    list_title: str | Promise = ""
     list_url_name = ""
 
     def title(self):

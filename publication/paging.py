@@ -9,6 +9,7 @@
 
 import datetime
 from functools import cached_property
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -23,7 +24,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def counted(self) -> int:
-        rows = self.object_list
+        rows: Any = self.object_list
         if hasattr(rows, "count") and not isinstance(rows, list | tuple):
             return rows[: self.cap + 1].count()
         return min(len(rows), self.cap + 1)

@@ -13,7 +13,7 @@ register = template.Library()
 def mark_hits(snippet: str, query: str = "") -> str:
     """A search snippet, escaped, with the hits in <mark>: the database's markers
     (PostgreSQL) or, without them, every literal occurrence of the query."""
-    text = escape(snippet or "")
+    text: str = str(escape(snippet or ""))
     if HIT_START in text:
         text = text.replace(HIT_START, "<mark>").replace(HIT_STOP, "</mark>")
     elif query:
