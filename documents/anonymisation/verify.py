@@ -56,6 +56,16 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+# Finding types whose value is a place that is personal only by its context (art. 3f), and
+# the contexts the recognisers take them from: after a postcode (or the term that replaced
+# it), a cue word, a name's "uit" or in brackets after a name.
+PLACE_OF_PERSON = {"RESIDENCE", "BIRTHPLACE"}
+PLACE_CUE = (
+    r"(?:\b\d{4}\s?[A-Za-z]{2}|\bwonende(?:\s+te)?|\bwoonachtig(?:\s+(?:te|in))?"
+    r"|\bwoonplaats:?|\bgeboren(?:\s+(?:te|in))?|\bgeboorteplaats:?|\buit|\(|\])"
+)
+
+
 def leak_pattern(entity_type: str, text: str) -> re.Pattern | None:
     """How a leaked value could read: separators and line breaks may differ, case too."""
     if entity_type in ALNUM_TYPES:
@@ -67,6 +77,12 @@ def leak_pattern(entity_type: str, text: str) -> re.Pattern | None:
     words = text.split()
     if not words or len("".join(words)) < 3:
         return None
+    if entity_type in PLACE_OF_PERSON:
+        # A place name is personal only where it says where someone lives or was born: the
+        # same word elsewhere ('de kerk in Wissenkerke', the office's own address) is a
+        # place name that stays. So a leak is the place after the cue that made it personal.
+        place = r"\s+".join(re.escape(w) for w in words)
+        return re.compile(rf"{PLACE_CUE}[\s,]*{place}(?![\w-])", re.IGNORECASE)
     interfixes = get_lookups().interfix_words
     if entity_type == "PERSON":
         parts = [f"(?i:{re.escape(w)})" if w.lower() in interfixes else re.escape(w) for w in words]

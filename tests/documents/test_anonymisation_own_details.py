@@ -9,6 +9,7 @@ from devtools.samples.demo import demo_documents
 from devtools.samples.people import registry_names
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf, propose
 from documents.anonymisation.policy import decide
+from documents.anonymisation.verify import leak_pattern
 from documents.workflow import own_contacts
 
 GRIFFIE = ("Postbus 3021", "4490 ZZ Wissenkerke", "0113 555 100", "griffie@raad.example")
@@ -216,3 +217,21 @@ def test_a_letterhead_address_per_adres_of_a_person_goes():
     assert ("Zeedijk 41", "redact") in {
         (f.text, f.action) for f in proposal.findings if f.entity_type == "ADDRESS"
     }
+
+
+@pytest.mark.parametrize(
+    "text,leaks",
+    [
+        ("wonende [adres], [postcode] Kwakkelveen, te benoemen", True),
+        ("wonende te Kwakkelveen", True),
+        ("Jan Hoefnagel (Kwakkelveen) wordt benoemd", True),
+        ("De koster van de kerk in Kwakkelveen kan dit bevestigen.", False),
+        ("Gemeente Kwakkelveen, Postbus 7", False),
+    ],
+)
+def test_verification_counts_a_place_of_residence_only_where_it_says_where_someone_lives(
+    text, leaks
+):
+    """Art. 3f: the appointee's place of residence goes, but the same place name elsewhere
+    (a church in that village, the office's own address) is a place name that stays."""
+    assert bool(leak_pattern("RESIDENCE", "Kwakkelveen").search(text)) is leaks

@@ -102,9 +102,7 @@ def test_an_activity_description_is_checked_but_its_contact_person_is_public_by_
 
 
 def test_when_the_check_itself_fails_nothing_is_saved(griffie_admin):
-    with mock.patch(
-        "documents.public_text.griffie_text_findings", side_effect=RuntimeError("kapot")
-    ):
+    with mock.patch("documents.forms.griffie_text_findings", side_effect=RuntimeError("kapot")):
         response = _add_meeting(griffie_admin, "Raadsvergadering december")
 
     assert response.status_code == 200

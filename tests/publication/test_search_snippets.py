@@ -5,6 +5,7 @@ out) and drops stray symbols and runs of single characters."""
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from documents.models import SenderType
@@ -37,8 +38,13 @@ def _snippet(client) -> str:
 def test_a_search_snippet_starts_and_ends_on_whole_words(client, griffie_user):
     _published(griffie_user, SCANNED)
     snippet = _snippet(client)
-    assert snippet.startswith("… ") and snippet.endswith(" …")
-    first, last = snippet.split()[1], snippet.split()[-2]
+    words = snippet.split()
+    if connection.vendor != "postgresql":
+        # the plain window cuts anywhere: a cut word is dropped and "…" marks the cut
+        assert snippet.startswith("… ") and snippet.endswith(" …")
+        words = words[1:-1]
+    # (PostgreSQL's ts_headline cuts its fragments between words already)
+    first, last = words[0], words[-1]
     assert re.search(rf"(^|\s){re.escape(first)}(\s|$)", SCANNED)  # a whole word of the text
     assert re.search(rf"(^|\s){re.escape(last)}(\s|$)", SCANNED)
     assert "haven" in snippet
