@@ -1,6 +1,8 @@
 """The griffie's meeting screens: from agenda to decision. Thin: the rules are in
 :mod:`meetings.service`; publication of documents in :mod:`publication.service`."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -49,6 +51,26 @@ class MeetingMixin(GriffieRequiredMixin):
     def to_meeting(self, anchor: str = ""):
         url = reverse("meetings:detail", args=[self.meeting.pk])
         return HttpResponseRedirect(f"{url}#{anchor}" if anchor else url)
+
+    form_invalid: Callable  # from the form view the document screens mix this into
+
+    def attach_and_report(self, form, md: MeetingDocument, saved: Callable[[], str]):
+        """Save a meeting document through the engine (``service.attach_document``) and tell
+        the griffie what came of it: the refusal with its reason, or ``saved()``."""
+        try:
+            refusal = service.attach_document(md, actor=self.request.user)
+        except MeetingRefused as exc:
+            form.add_error(None, exc.reason)
+            return self.form_invalid(form)
+        if refusal:
+            messages.error(
+                self.request,
+                _("%(title)s is opgeslagen maar niet gepubliceerd: %(reason)s")
+                % {"title": md.title, "reason": refusal},
+            )
+        else:
+            messages.success(self.request, saved())
+        return self.to_meeting(f"stuk-{md.pk}")
 
 
 class MeetingListView(GriffieRequiredMixin, TemplateView):
@@ -254,30 +276,18 @@ class DocumentCreateView(MeetingMixin, CreateView):
 
     def form_valid(self, form):
         md = form.save(commit=False)
-        try:
-            refusal = service.attach_document(md, actor=self.request.user)
-        except MeetingRefused as exc:
-            form.add_error(None, exc.reason)
-            return self.form_invalid(form)
-        if refusal:
-            messages.error(
-                self.request,
-                _("%(title)s is opgeslagen maar niet gepubliceerd: %(reason)s")
-                % {"title": md.title, "reason": refusal},
-            )
-        elif md.published_at:
-            messages.success(
-                self.request,
-                _("%(title)s: %(summary)s")
-                % {"title": md.title, "summary": publication_summary(md.publication_report)},
-            )
-        else:
-            messages.success(
-                self.request,
-                _("%(title)s is toegevoegd; het wordt gepubliceerd met de agenda.")
-                % {"title": md.title},
-            )
-        return self.to_meeting(f"stuk-{md.pk}")
+
+        def saved() -> str:
+            if md.published_at:
+                return _("%(title)s: %(summary)s") % {
+                    "title": md.title,
+                    "summary": publication_summary(md.publication_report),
+                }
+            return _("%(title)s is toegevoegd; het wordt gepubliceerd met de agenda.") % {
+                "title": md.title
+            }
+
+        return self.attach_and_report(form, md, saved)
 
 
 class DocumentMixin(MeetingMixin):
@@ -312,20 +322,9 @@ class DocumentUpdateView(DocumentMixin, UpdateView):
         md = form.save(commit=False)
         if md.outcome and md.kind not in VOTED_KINDS:
             md.outcome = ""
-        try:
-            refusal = service.attach_document(md, actor=self.request.user)
-        except MeetingRefused as exc:
-            form.add_error(None, exc.reason)
-            return self.form_invalid(form)
-        if refusal:
-            messages.error(
-                self.request,
-                _("%(title)s is opgeslagen maar niet gepubliceerd: %(reason)s")
-                % {"title": md.title, "reason": refusal},
-            )
-        else:
-            messages.success(self.request, _("%(title)s is opgeslagen.") % {"title": md.title})
-        return self.to_meeting(f"stuk-{md.pk}")
+        return self.attach_and_report(
+            form, md, lambda: _("%(title)s is opgeslagen.") % {"title": md.title}
+        )
 
 
 class DocumentPublishView(DocumentMixin, View):

@@ -64,17 +64,15 @@ def detection_dpi(page: pymupdf.Page, *, max_dpi: int, min_dpi: int) -> int:
     return max(min(native, max_dpi), min(min_dpi, max_dpi))
 
 
-def ocr_regions_text(
-    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
-) -> str:
-    """OCR only ``regions`` of the rendered page, each as its own small image. (One page-sized
-    image with everything else painted white is far slower: Tesseract's layout analysis of a
-    mostly empty page costs seconds.)"""
+def _ocr_regions(page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int):
+    """Each region of the rendered page OCR'd as its own small image: yields (region number,
+    clip in page coordinates, the one-page OCR document's page) for every region big enough
+    to read. (One page-sized image with everything else painted white is far slower:
+    Tesseract's layout analysis of a mostly empty page costs seconds.)"""
     tessdata = tessdata_dir()
     if tessdata is None:
         raise RuntimeError("Tesseract language data (nld) is not installed")
-    texts = []
-    for region in regions:
+    for number, region in enumerate(regions):
         clip = pymupdf.Rect(region) & page.rect
         if clip.is_empty or clip.width < 2 or clip.height < 2:
             continue
@@ -82,8 +80,17 @@ def ocr_regions_text(
         if pix.width < 8 or pix.height < 8:
             continue
         with pymupdf.open(stream=pix.pdfocr_tobytes(language=language, tessdata=tessdata)) as d:
-            texts.append(d[0].get_text())
-    return "\n".join(texts)
+            yield number, clip, d[0]
+
+
+def ocr_regions_text(
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+) -> str:
+    """OCR only ``regions`` of the rendered page, each as its own small image."""
+    return "\n".join(
+        ocr_page.get_text()
+        for _number, _clip, ocr_page in _ocr_regions(page, regions, language=language, dpi=dpi)
+    )
 
 
 def image_coverage(page: pymupdf.Page) -> float:
@@ -105,32 +112,21 @@ def ocr_region_words(
     """OCR ``regions`` of the rendered page, each as its own small image (as
     ``ocr_regions_text``), and return the words as ``page.get_text("words")`` does, with
     their boxes in page coordinates and a block number per region."""
-    tessdata = tessdata_dir()
-    if tessdata is None:
-        raise RuntimeError("Tesseract language data (nld) is not installed")
     words = []
-    for number, region in enumerate(regions):
-        clip = pymupdf.Rect(region) & page.rect
-        if clip.is_empty or clip.width < 2 or clip.height < 2:
-            continue
-        pix = page.get_pixmap(dpi=dpi, clip=clip, annots=False)  # RGB: MuPDF's OCR needs it
-        if pix.width < 8 or pix.height < 8:
-            continue
-        with pymupdf.open(stream=pix.pdfocr_tobytes(language=language, tessdata=tessdata)) as d:
-            ocr_page = d[0]
-            sx = clip.width / ocr_page.rect.width
-            sy = clip.height / ocr_page.rect.height
-            for x0, y0, x1, y1, word, block, line, wno in ocr_page.get_text("words"):
-                words.append(
-                    (
-                        clip.x0 + x0 * sx,
-                        clip.y0 + y0 * sy,
-                        clip.x0 + x1 * sx,
-                        clip.y0 + y1 * sy,
-                        word,
-                        number * 1000 + block,
-                        line,
-                        wno,
-                    )
+    for number, clip, ocr_page in _ocr_regions(page, regions, language=language, dpi=dpi):
+        sx = clip.width / ocr_page.rect.width
+        sy = clip.height / ocr_page.rect.height
+        for x0, y0, x1, y1, word, block, line, wno in ocr_page.get_text("words"):
+            words.append(
+                (
+                    clip.x0 + x0 * sx,
+                    clip.y0 + y0 * sy,
+                    clip.x0 + x1 * sx,
+                    clip.y0 + y1 * sy,
+                    word,
+                    number * 1000 + block,
+                    line,
+                    wno,
                 )
+            )
     return words
