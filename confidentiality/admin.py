@@ -99,7 +99,7 @@ class WatermarkIssueAdmin(ReadOnlyAdmin):
 # --- second factor devices ---------------------------------------------------------------------
 # django-otp's own admins show (and let staff set) TOTP keys and backup codes. Devices are
 # created only through an activation (confidentiality.second_factor); here they can only be
-# seen, without any key, and nobody adds or edits one; under Dutch names (the proxies).
+# seen, without any key or code hash, and nobody adds or edits one; under Dutch names.
 for _model in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)

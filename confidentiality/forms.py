@@ -9,13 +9,20 @@ from django.utils.translation import ngettext
 from documents.models import Document
 from people.models import Body, Person, PersonRole
 
-from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, NotifyFrequency, WooGround
+from .models import (
+    RECIPIENT_BODY_KINDS,
+    Authority,
+    Exclusion,
+    NotifyFrequency,
+    WooGround,
+    normalise_backup_code,
+)
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code uit uw authenticator-app"),
-        max_length=12,
+        max_length=24,  # a backup code with its hyphens or spaces
         min_length=6,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
@@ -24,11 +31,12 @@ class TokenForm(forms.Form):
     digits_only = True
 
     def clean_token(self):
-        token = self.cleaned_data["token"].strip().replace(" ", "").lower()
+        token = normalise_backup_code(self.cleaned_data["token"])
         if token.isdigit() and 6 <= len(token) <= 8:
             return token
-        if not self.digits_only and len(token) == 8 and token.isalnum():
-            return token  # a backup code (django-otp static token)
+        # A backup code: sixteen characters (eight for codes issued before they were hashed).
+        if not self.digits_only and len(token) in (8, 16) and token.isalnum():
+            return token
         raise forms.ValidationError(_("De code bestaat uit zes cijfers."))
 
 

@@ -5,6 +5,7 @@ Who may read what: see :mod:`confidentiality.access` (its docstring says where e
 lives).
 """
 
+import base64
 import hashlib
 import secrets
 import uuid
@@ -17,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -622,11 +623,62 @@ class AuthenticatorApp(TOTPDevice):
         verbose_name_plural = _("authenticator-apps")
 
 
-class BackupCodes(StaticDevice):
+def normalise_backup_code(code: str) -> str:
+    """How a backup code is compared: case, spaces and the hyphens between its groups do not
+    count."""
+    return "".join(code.split()).replace("-", "").lower()
+
+
+def hash_backup_code(code: str) -> str:
+    """Only this hash is stored. A plain SHA-256 suffices because a code carries 80 random
+    bits (``new_backup_code``): no list of guesses reaches it, unlike a password."""
+    return hashlib.sha256(normalise_backup_code(code).encode()).hexdigest()
+
+
+def new_backup_code() -> str:
+    """Sixteen base32 characters (80 bits), shown in groups of four: ``abcd-efgh-ijkl-mnop``."""
+    raw = base64.b32encode(secrets.token_bytes(10)).decode().lower()
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+class BackupCodes(TimestampMixin, ThrottlingMixin, Device):
+    """A user's set of backup codes, a django-otp device like the authenticator app (so the
+    admin's login and ``devices_for_user`` know it). Unlike django-otp's static tokens, which
+    keep each code readable in the database, only a hash of each code is stored: whoever
+    reads a copy of the database cannot pass anyone's second factor with it."""
+
     class Meta:
-        proxy = True
         verbose_name = _("set reservecodes")
         verbose_name_plural = _("reservecodes")
+
+    def get_throttle_factor(self) -> int:
+        return getattr(settings, "OTP_STATIC_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token: str) -> bool:
+        """A code works once: the one that matches is deleted. Wrong codes count towards
+        django-otp's throttle of this device."""
+        if not self.verify_is_allowed()[0]:
+            return False
+        deleted, _rows = self.codes.filter(code_hash=hash_backup_code(str(token))).delete()
+        if deleted:
+            self.throttle_reset(commit=False)
+            self.set_last_used_timestamp(commit=False)
+            self.save()
+        else:
+            self.throttle_increment()
+        return bool(deleted)
+
+
+class BackupCode(models.Model):
+    device = models.ForeignKey(BackupCodes, related_name="codes", on_delete=models.CASCADE)
+    code_hash = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("reservecode")
+        verbose_name_plural = _("reservecodes")
+
+    def __str__(self) -> str:
+        return f"reservecode {self.pk}"  # never the hash
 
 
 # --- reading the meeting: private notes and notifications ------------------------

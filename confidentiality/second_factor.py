@@ -5,7 +5,8 @@ backup codes and the reset after a lost device (docs/adr/0004-second-factor.md).
   expires (``SECOND_FACTOR_ACTIVATION_HOURS``), stored as a SHA-256 hash, shown once.
 - The TOTP device is created only on POST, after the activation was redeemed by the same
   user's password session; the key travels in the session until then, never in the database.
-- Backup codes are django-otp static tokens: shown once, each works once.
+- Backup codes (``BackupCodes``, a django-otp device): shown once, each works once, only their
+  hashes stored.
 - Issuing an activation and resetting a device are written to the access log.
 """
 
@@ -23,12 +24,20 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from people.roles import is_griffie, is_second_factor_verified
 
-from .models import AccessLog, AccessResult, Activation, hash_activation_token
+from .models import (
+    AccessLog,
+    AccessResult,
+    Activation,
+    BackupCode,
+    BackupCodes,
+    hash_activation_token,
+    hash_backup_code,
+    new_backup_code,
+)
 from .net import client_ip, user_agent
 
 ACTIVATION_SESSION_KEY = "_second_factor_activation"
@@ -163,17 +172,19 @@ def enrol(user, activation: Activation, hex_key: str, *, request=None):
 
 def new_backup_codes(user) -> list[str]:
     """Replace the user's backup codes with fresh ones (each works once)."""
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name="backup", confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(settings.SECOND_FACTOR_BACKUP_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    BackupCodes.objects.filter(user=user).delete()
+    device = BackupCodes.objects.create(user=user, name="backup", confirmed=True)
+    codes = [new_backup_code() for _ in range(settings.SECOND_FACTOR_BACKUP_CODES)]
+    BackupCode.objects.bulk_create(
+        [BackupCode(device=device, code_hash=hash_backup_code(code)) for code in codes]
+    )
     return codes
 
 
 def verify(user, token: str):
     """The confirmed device of ``user`` that accepts ``token`` (TOTP code or backup code),
     or None. django-otp throttles wrong guesses per device; a backup code is used up."""
-    token = token.strip().replace(" ", "").lower()
+    token = "".join(token.split())
     for device in devices_for_user(user, confirmed=True):
         if device.verify_is_allowed()[0] and device.verify_token(token):
             return device

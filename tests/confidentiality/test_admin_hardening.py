@@ -6,11 +6,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from confidentiality import second_factor
-from confidentiality.models import AccessLog, SecretItem
+from confidentiality.models import AccessLog, BackupCode, BackupCodes, SecretItem
 from documents.models import Redaction
 from people.models import Membership
 from publication.models import InspectionRequest
@@ -83,9 +82,10 @@ def test_totp_keys_and_backup_codes_are_not_readable_nor_addable_in_the_admin(wo
     change = client.get(reverse("admin:confidentiality_authenticatorapp_change", args=[device.pk]))
     assert change.status_code == 200
     assert device.key.encode() not in change.content
-    static = StaticDevice.objects.get(user=user)
+    static = BackupCodes.objects.get(user=user)
     page = client.get(reverse("admin:confidentiality_backupcodes_change", args=[static.pk]))
     assert all(code.encode() not in page.content for code in codes)
+    assert all(c.code_hash.encode() not in page.content for c in BackupCode.objects.all())
     assert client.get(reverse("admin:confidentiality_authenticatorapp_add")).status_code == 403
     config = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/")
     assert config.status_code == 404

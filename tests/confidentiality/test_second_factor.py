@@ -14,11 +14,17 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django_otp.oath import TOTP, totp
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from confidentiality import second_factor
-from confidentiality.models import AccessLog, Activation, WatermarkIssue
+from confidentiality.models import (
+    AccessLog,
+    Activation,
+    BackupCode,
+    BackupCodes,
+    WatermarkIssue,
+    hash_backup_code,
+)
 from documents.models import FileKind
 from tests.confidentiality.helpers import verify
 from tests.factories import UserFactory
@@ -69,9 +75,9 @@ def test_enrolment_through_an_activation_issued_by_the_griffie(world):
 
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     assert base64.b32encode(device.bin_key).decode().rstrip("=") == key.replace(" ", "")
-    codes = re.findall(rb"<li><code>([a-z2-7]{8})</code></li>", done.content)
+    codes = re.findall(rb"<li><code>([a-z2-7]{4}(?:-[a-z2-7]{4}){3})</code></li>", done.content)
     assert len(codes) == 10
-    assert StaticToken.objects.filter(device__user=user).count() == 10
+    assert BackupCode.objects.filter(device__user=user).count() == 10
     assert client.get(reverse("confidentiality:index")).status_code == 200
     assert AccessLog.objects.filter(action="activation_issued", actor=griffie).exists()
     assert AccessLog.objects.filter(action="second_factor_enrolled", actor=user).exists()
@@ -157,6 +163,35 @@ def test_a_backup_code_works_once(world, settings):
     assert again.get(reverse("confidentiality:secret-list")).status_code == 302
 
 
+def test_a_copy_of_the_database_holds_no_backup_code_only_its_hash(world):
+    user = world.users["raadslid"]
+    codes = second_factor.new_backup_codes(user)
+    stored = set(BackupCode.objects.filter(device__user=user).values_list("code_hash", flat=True))
+    assert stored == {hash_backup_code(code) for code in codes}
+    for code in codes:
+        assert code not in stored and code.replace("-", "") not in stored
+        assert len(code.replace("-", "")) == 16  # 80 random bits: no guessing from the hash
+
+
+def test_a_backup_code_may_be_typed_in_capitals_with_spaces_instead_of_hyphens(world, settings):
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+    user = world.users["raadslid"]
+    code = second_factor.new_backup_codes(user)[3]
+    client = logged_in(user)
+    typed = code.upper().replace("-", " ")
+    assert client.post(reverse("confidentiality:otp-verify"), {"token": typed}).status_code == 302
+    assert BackupCode.objects.filter(device__user=user).count() == 9
+
+
+def test_a_wrong_backup_code_counts_towards_the_throttle(world):
+    user = world.users["raadslid"]
+    second_factor.new_backup_codes(user)
+    assert second_factor.verify(user, "aaaa-bbbb-cccc-dddd") is None
+    device = BackupCodes.objects.get(user=user)
+    assert device.throttling_failure_count == 1
+    assert BackupCode.objects.filter(device=device).count() == 10
+
+
 # --- reset after a lost device --------------------------------------------------------------
 def test_reset_of_a_lost_device_by_the_griffie_is_logged_and_kills_the_old_device(world):
     user, griffie = world.users["raadslid"], world.users["griffie"]
@@ -167,7 +202,7 @@ def test_reset_of_a_lost_device_by_the_griffie_is_logged_and_kills_the_old_devic
     link = re.search(rb'data-testid="activation-link">([^<]+)<', page.content).group(1).decode()
 
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
-    assert not StaticDevice.objects.filter(user=user).exists()
+    assert not BackupCodes.objects.filter(user=user).exists()
     entry = AccessLog.objects.get(action="second_factor_reset")
     assert entry.actor == griffie and entry.object_id == str(user.pk)
     # The lost phone's code opens nothing; the new activation does.
@@ -294,3 +329,25 @@ def test_demo_with_debug_prints_a_working_base32_key(db, settings):
     key = re.search(r"sleutel ([A-Z2-7 ]+?)  reserve", output).group(1)
     device = TOTPDevice.objects.get(user__username="raadslid")
     assert device.verify_token(code_for_base32(key))
+
+
+def test_codes_issued_before_hashing_keep_working_after_the_migration(world, settings):
+    """The migration moves each readable django-otp static token as its hash."""
+    import importlib
+
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+    user = world.users["raadslid"]
+    static = StaticDevice.objects.create(user=user, name="backup", confirmed=True)
+    StaticToken.objects.bulk_create(
+        StaticToken(device=static, token=t) for t in ("k4j2m7qa", "zz22yy33")
+    )
+    migration = importlib.import_module("confidentiality.migrations.0005_backup_codes_hashed")
+    migration.hash_existing_codes(apps, None)
+
+    assert not StaticDevice.objects.exists()
+    assert "k4j2m7qa" not in set(BackupCode.objects.values_list("code_hash", flat=True))
+    assert second_factor.verify(user, "K4J2 M7QA") is not None
+    assert second_factor.verify(user, "k4j2m7qa") is None  # used up
