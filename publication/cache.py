@@ -1,10 +1,25 @@
 """Caching of the public site, and the one cache policy for every response.
 
-Server side: anonymous public pages are cached per worker, keyed on the public-site version,
-a single-row counter (:class:`publication.models.PublicSiteVersion`) that every publish,
-withdrawal and secrecy change bumps *inside its own transaction* (:func:`bump`). Unlike a
-"latest timestamp plus counts" version, a counter cannot miss a change that commits after
-another change with a later timestamp: every committed change adds one.
+Server side: anonymous public pages are cached in the shared cache (Redis in production),
+keyed on the public-site version, a single-row counter
+(:class:`publication.models.PublicSiteVersion`) that every publish, withdrawal and secrecy
+change bumps *inside its own transaction* (:func:`bump`). Unlike a "latest timestamp plus
+counts" version, a counter cannot miss a change that commits after another change with a
+later timestamp: every committed change adds one. Each worker re-reads the version at most
+once a second, so the key is known without asking Redis, and a hit is one cache read.
+
+The page cache rule, in one place (:class:`PublicPageCacheMiddleware`, right after
+WhiteNoise; views opt in with :func:`cached_public_page`):
+
+- Served from the cache: a GET or HEAD from a visitor who carries no cookie but a
+  well-formed CSRF cookie (so no session: nobody logged in, no flash message), no
+  ``Authorization``, outside the private areas and the API. It is answered before
+  sessions, CSRF, authentication, the second factor and URL resolving run.
+- Stored: only the response the whole stack finished for such a visitor and judged public
+  (a 200 of a marked view with :data:`PUBLIC_CACHE_CONTROL`, no cookie set), with every
+  header it carries; so a hit, and the 304 for a matching ``If-None-Match``, carry what the
+  stack would have sent. SecurityMiddleware, above the cache, adds its headers to both.
+- Large bodies (sitemap pages) are stored apart by digest and kept per process as well.
 
 Browsers and shared caches (:class:`CachePolicyMiddleware`): public HTML, API and feeds
 revalidate (ETag, ``max-age`` of at most a minute, ``must-revalidate``); public files are
