@@ -227,11 +227,12 @@ def _from_cache(request, content: bytes, headers: dict[str, str]) -> HttpRespons
     """The stored response, or the 304 the stack would have given for it."""
     response = HttpResponse(content, headers=headers)
     answer = get_conditional_response(request, etag=headers.get("ETag"), response=response)
-    if answer is not response:  # 304: the same headers as the stack's 304
-        for name in EVERY_RESPONSE_HEADERS:
-            if name in headers and name not in answer:
-                answer[name] = headers[name]
-        answer["Content-Length"] = str(len(answer.content))
+    if answer is None or answer is response:
+        return response
+    for name in EVERY_RESPONSE_HEADERS:  # 304: the same headers as the stack's 304
+        if name in headers and name not in answer:
+            answer[name] = headers[name]
+    answer["Content-Length"] = str(len(answer.content))
     return answer
 
 
