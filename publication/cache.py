@@ -1,10 +1,25 @@
 """Caching of the public site, and the one cache policy for every response.
 
-Server side: anonymous public pages are cached per worker, keyed on the public-site version,
-a single-row counter (:class:`publication.models.PublicSiteVersion`) that every publish,
-withdrawal and secrecy change bumps *inside its own transaction* (:func:`bump`). Unlike a
-"latest timestamp plus counts" version, a counter cannot miss a change that commits after
-another change with a later timestamp: every committed change adds one.
+Server side: anonymous public pages are cached in the shared cache (Redis in production),
+keyed on the public-site version, a single-row counter
+(:class:`publication.models.PublicSiteVersion`) that every publish, withdrawal and secrecy
+change bumps *inside its own transaction* (:func:`bump`). Unlike a "latest timestamp plus
+counts" version, a counter cannot miss a change that commits after another change with a
+later timestamp: every committed change adds one. Each worker re-reads the version at most
+once a second, so the key is known without asking Redis, and a hit is one cache read.
+
+The page cache rule, in one place (:class:`PublicPageCacheMiddleware`, right after
+WhiteNoise; views opt in with :func:`cached_public_page`):
+
+- Served from the cache: a GET or HEAD from a visitor who carries no cookie but a
+  well-formed CSRF cookie (so no session: nobody logged in, no flash message), no
+  ``Authorization``, outside the private areas and the API. It is answered before
+  sessions, CSRF, authentication, the second factor and URL resolving run.
+- Stored: only the response the whole stack finished for such a visitor and judged public
+  (a 200 of a marked view with :data:`PUBLIC_CACHE_CONTROL`, no cookie set), with every
+  header it carries; so a hit, and the 304 for a matching ``If-None-Match``, carry what the
+  stack would have sent. SecurityMiddleware, above the cache, adds its headers to both.
+- Large bodies (sitemap pages) are stored apart by digest and kept per process as well.
 
 Browsers and shared caches (:class:`CachePolicyMiddleware`): public HTML, API and feeds
 revalidate (ETag, ``max-age`` of at most a minute, ``must-revalidate``); public files are
@@ -13,12 +28,15 @@ logged-in user is ``private, no-store``.
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpResponse
@@ -89,36 +107,165 @@ def cached_public_data(request, compute):
     return None, response
 
 
-#: Headers a cached response keeps besides its content type (feeds and sitemaps set them).
-KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag", "Content-Disposition")
-
-
 def cached_public_page(view):
-    """For anonymous GET requests only; logged-in users always get a fresh page. Pages,
-    feeds, the calendar and the sitemaps: keyed on the site version like everything else."""
+    """Mark a public view whose anonymous GET response may be kept in the page cache: pages,
+    feeds, the calendar and the sitemaps. :class:`PublicPageCacheMiddleware` does the
+    caching, so a hit answers before the rest of the middleware runs; the view itself only
+    ever renders."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
-        if not seconds or request.method != "GET" or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = public_cache_key(request)
-        hit = cache.get(key)
-        if hit is not None:
-            content, content_type, *kept = hit
-            response = HttpResponse(content, content_type=content_type)
-            for name, value in (kept[0] if kept else {}).items():
-                response[name] = value
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, response["Content-Type"], kept), seconds)
-        return response
+        return view(request, *args, **kwargs)
 
+    wrapper.public_page_cache = True  # type: ignore[attr-defined]
     return wrapper
+
+
+# --- the early page cache ----------------------------------------------------------------------
+#: Never answered early: the API throttles per client and negotiates the content type on
+#: every request (it caches its data itself, :func:`cached_public_data`).
+NOT_EARLY_PREFIXES = ("/api/",)
+#: Headers the middleware below the cache policy adds to every response, a 304 included.
+EVERY_RESPONSE_HEADERS = ("X-Frame-Options", "Content-Security-Policy")
+#: What Django's CSRF middleware writes as a cookie: 32 letters and digits. Any other value
+#: makes it write a new cookie, so such a request is not served from the cache.
+CSRF_SECRET_LENGTH = 32
+#: A body this large (a sitemap page: 2 MB) is stored apart, by its digest, and each process
+#: keeps the ones it served last (up to LOCAL_BODIES_BYTES): the lookup stays one small read,
+#: and moving 2 MB out of Redis and unpickling it cost more than the rest of the hit.
+LARGE_BODY_BYTES = 256 * 1024
+LOCAL_BODIES_BYTES = 32 * 1024 * 1024
+
+_local_bodies: OrderedDict[str, bytes] = OrderedDict()
+_local_bodies_lock = threading.Lock()
+
+
+def _may_use_cache(request) -> bool:
+    """An anonymous visitor: a GET or HEAD with no cookie but a well-formed CSRF cookie (no
+    session, so no login; no flash message), no credentials, and outside the private areas.
+    Everything else goes through the whole middleware stack and renders afresh."""
+    path = request.path
+    if request.method not in ("GET", "HEAD") or path.startswith(NOT_EARLY_PREFIXES):
+        return False
+    if is_private_path(path):
+        return False
+    meta = request.META
+    if "HTTP_AUTHORIZATION" in meta or "HTTP_IF_MATCH" in meta:
+        return False
+    if "HTTP_IF_UNMODIFIED_SINCE" in meta:  # a 412 from the cache policy: leave it to the stack
+        return False
+    for name, value in request.COOKIES.items():
+        if name != settings.CSRF_COOKIE_NAME:
+            return False
+        if len(value) != CSRF_SECRET_LENGTH or not (value.isascii() and value.isalnum()):
+            return False
+    return True
+
+
+def page_key(request) -> str | None:
+    """The key of the page for this URL (scheme and host included: feeds write absolute
+    links) in this site version, or None when the host is not allowed (the stack answers)."""
+    try:
+        url = request.build_absolute_uri()
+    except DisallowedHost:
+        return None
+    fingerprint = f"{site_version()}|{url}|{get_language()}"
+    return "public-page:" + hashlib.sha1(fingerprint.encode()).hexdigest()
+
+
+def _may_store(request, response) -> bool:
+    """Only what the whole stack produced for an anonymous visitor and judged public: a 200
+    of a marked view, ``PUBLIC_CACHE_CONTROL`` from :class:`CachePolicyMiddleware`, and no
+    cookie set."""
+    match = getattr(request, "resolver_match", None)
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Cache-Control") == PUBLIC_CACHE_CONTROL
+        and match is not None
+        and getattr(match.func, "public_page_cache", False)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def _store(key: str, response, seconds: int) -> None:
+    content, headers = response.content, dict(response.items())
+    if len(content) < LARGE_BODY_BYTES:
+        cache.set(key, (content, headers, ""), seconds)
+        return
+    digest = hashlib.sha256(content).hexdigest()
+    cache.set(f"public-page-body:{digest}", content, seconds)
+    cache.set(key, (b"", headers, digest), seconds)
+    _keep_local(digest, content)
+
+
+def _keep_local(digest: str, content: bytes) -> None:
+    with _local_bodies_lock:
+        _local_bodies[digest] = content
+        while sum(map(len, _local_bodies.values())) > LOCAL_BODIES_BYTES:
+            _local_bodies.popitem(last=False)
+
+
+def _large_body(digest: str) -> bytes | None:
+    """The body with this digest: the process's own copy (the same bytes, whatever page or
+    version it was stored for), else the shared one."""
+    with _local_bodies_lock:
+        content = _local_bodies.get(digest)
+        if content is not None:
+            _local_bodies.move_to_end(digest)
+            return content
+    content = cache.get(f"public-page-body:{digest}")
+    if content is not None:
+        _keep_local(digest, content)
+    return content
+
+
+def _from_cache(request, content: bytes, headers: dict[str, str]) -> HttpResponse:
+    """The stored response, or the 304 the stack would have given for it."""
+    response = HttpResponse(content, headers=headers)
+    answer = get_conditional_response(request, etag=headers.get("ETag"), response=response)
+    if answer is None or answer is response:
+        return response
+    for name in EVERY_RESPONSE_HEADERS:  # 304: the same headers as the stack's 304
+        if name in headers and name not in answer:
+            answer[name] = headers[name]
+    answer["Content-Length"] = str(len(answer.content))
+    return answer
+
+
+class PublicPageCacheMiddleware:
+    """The page cache: an anonymous visitor's GET or HEAD of a public page is answered from
+    the cache right after WhiteNoise, before sessions, CSRF, authentication, the second
+    factor, messages and URL resolving; one cache lookup per hit.
+
+    What is stored is the response as the whole stack finished it for an anonymous visitor
+    (every header but those :class:`~django.middleware.security.SecurityMiddleware` adds
+    above this one, which it adds to a hit too), so a hit carries the same headers as the
+    miss that filled it. A 304 answers a matching ``If-None-Match`` as the stack would.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
+        key = page_key(request) if seconds and _may_use_cache(request) else None
+        if key is None:
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None:
+            content, headers, digest = entry
+            if digest:
+                content = _large_body(digest)
+            if content is not None:
+                return _from_cache(request, content, headers)
+        response = self.get_response(request)
+        if _may_store(request, response):
+            _store(key, response, seconds)
+        return response
 
 
 # --- headers ---------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An anonymous visitor's public page from the page cache, before everything below
+    # (publication/cache.py).
+    "publication.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -279,7 +282,8 @@ def caches_for(url: str) -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with one client per process (griffie/caches.py).
+            "BACKEND": "griffie.caches.SharedClientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "griffie",
         }

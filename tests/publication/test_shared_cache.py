@@ -12,7 +12,7 @@ from tests.processes import run_python
 from tests.publication.factories import published_document
 from tests.services import require_redis_broker
 
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "griffie.caches.SharedClientRedisCache"  # Django's RedisCache, one client per process
 
 
 def _settings_in(module: str, **env) -> str:
