@@ -4,8 +4,10 @@ carries exactly what the whole stack would have sent, and nobody else is ever se
 import hashlib
 
 import pytest
-from django.test import RequestFactory
-from django.urls import reverse
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory
+from django.urls import path, reverse
 
 from devtools.bulk import bulk_published
 from documents.models import Document
@@ -145,3 +147,26 @@ def test_a_large_body_is_kept_apart_and_served_from_the_process_or_the_shared_co
     page_cache._local_bodies.clear()
     page_cache.cache.delete(f"public-page-body:{hashlib.sha256(first.content).hexdigest()}")
     assert "Brief over de dijk" in client.get(url).content.decode()  # body gone: rendered
+
+
+# A public page that carries a form: the visitor's CSRF token is in it.
+@page_cache.cached_public_page
+def _page_with_a_form(request):
+    return HttpResponse(f'<form method="post"><input name="t" value="{get_token(request)}">')
+
+
+urlpatterns = [path("formulier/", _page_with_a_form)]
+
+
+def test_a_page_with_a_visitors_csrf_token_is_never_stored_nor_served_to_another(client, settings):
+    """Its token unmasks to that visitor's CSRF secret; another visitor must never see it."""
+    settings.ROOT_URLCONF = __name__
+    first = client.get("/formulier/")
+    secret = first.cookies[settings.CSRF_COOKIE_NAME].value
+    # The same visitor again, now carrying the cookie the cache would otherwise accept.
+    again = client.get("/formulier/")
+    assert again.status_code == 200 and again.cookies  # rendered afresh, cookie renewed
+    other = Client()
+    answer = other.get("/formulier/")
+    assert answer.cookies[settings.CSRF_COOKIE_NAME].value != secret
+    assert answer.content != again.content
