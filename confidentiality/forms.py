@@ -1,12 +1,13 @@
 import re
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from documents.models import Document
+from griffie.forms import model_choice_field
 from people.models import Body, Person, PersonRole
 
 from .models import RECIPIENT_BODY_KINDS, Authority, Exclusion, NotifyFrequency, WooGround
@@ -69,10 +70,14 @@ class DocumentChoiceField(forms.ModelMultipleChoiceField):
 REGISTRATION_NUMBER_RE = re.compile(r"^\s*(\d{4})-0*(\d+)\s*$")
 
 
-def find_documents(query: str):
+def documents_newest_first() -> QuerySet[Document]:
+    return Document.objects.order_by("-registration_year", "-registration_sequence")
+
+
+def find_documents(query: str) -> QuerySet[Document]:
     """Documents whose registration number or subject matches ``query`` (the secrecy form's
     picker searches on the server, so it works without JavaScript)."""
-    documents = Document.objects.order_by("-registration_year", "-registration_sequence")
+    documents = documents_newest_first()
     query = (query or "").strip()
     if not query:
         return documents
@@ -98,7 +103,7 @@ class ImposeSecrecyForm(forms.Form):
     ground = forms.ChoiceField(label=_("Grond (Woo art. 5.1)"), choices=WooGround.choices)
     documents = DocumentChoiceField(
         label=_("Stukken"),
-        queryset=Document.objects.order_by("-registration_year", "-registration_sequence"),
+        queryset=documents_newest_first(),
         widget=forms.CheckboxSelectMultiple,
     )
     provided_to = forms.ModelMultipleChoiceField(
@@ -120,15 +125,16 @@ class ImposeSecrecyForm(forms.Form):
         """``document_query`` narrows the checkboxes of the documents picker; the chosen
         documents (``chosen``, or those in the submitted data) always stay in the list."""
         super().__init__(*args, **kwargs)
-        field = self.fields["documents"]
+        field = model_choice_field(self, "documents")
         if self.is_bound:
-            chosen = self.data.getlist(self.add_prefix("documents"))
+            name = self.add_prefix("documents")
+            chosen = field.widget.value_from_datadict(self.data, self.files, name) or ()
         chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit()}
         found = find_documents(document_query)
         self.found_count = found.count()
         shown = list(found[: self.PICKER_SIZE])
         shown_ids = {document.pk for document in shown}
-        extra = field.queryset.filter(pk__in=chosen_ids - shown_ids)
+        extra = documents_newest_first().filter(pk__in=chosen_ids - shown_ids)
         self.document_query = document_query
         self.chosen_ids = chosen_ids
         field.widget.choices = [

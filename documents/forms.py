@@ -1,5 +1,6 @@
 import copy
 import logging
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.conf import settings
@@ -10,6 +11,9 @@ from .anonymisation.public_fields import describe
 from .models import Category, Document, Handling, SenderType
 from .public_text import griffie_text_findings, proposed_subject, public_field_findings
 from .sender_terms import default_public_sender_term
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +37,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The form's metaclass moves declared fields into ``base_fields``, so this does not shadow
+    # ``BaseForm.files`` at run time; django-stubs cannot express that.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Bestanden"),
         help_text=_(
             "PDF, scans (JPEG, PNG, TIFF) of e-mails (.eml); maximaal %(size)s per bestand."
@@ -113,6 +119,7 @@ class RegistrationForm(forms.ModelForm):
             findings = None
         if findings == []:
             return
+        message: StrOrPromise
         if findings is None:
             message = _("De openbare velden konden niet worden gecontroleerd.")
         else:

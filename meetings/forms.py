@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.forms import PublicTextCheckedForm
 from documents.models import Document
+from griffie.forms import model_choice_field
 from people.models import Fractie, Person
 from publication.models import Activity, MeetingDocument
 
@@ -49,9 +50,10 @@ class AgendaItemForm(PublicTextCheckedForm):
             del self.fields["parent"]
         else:
             del self.fields["decision"]
-            self.fields["parent"].queryset = mains
-            self.fields["parent"].required = False
-            self.fields["parent"].empty_label = _("— geen: een hoofdpunt —")
+            parent = model_choice_field(self, "parent")
+            parent.queryset = mains
+            parent.required = False
+            parent.empty_label = _("— geen: een hoofdpunt —")
 
 
 class MeetingDocumentForm(PublicTextCheckedForm):
@@ -67,9 +69,10 @@ class MeetingDocumentForm(PublicTextCheckedForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
-        self.fields["agenda_item"].label = _("Agendapunt")
-        self.fields["agenda_item"].empty_label = _("— geen: bij de vergadering als geheel —")
+        agenda_item = model_choice_field(self, "agenda_item")
+        agenda_item.queryset = meeting.agenda_items.order_by("position")
+        agenda_item.label = _("Agendapunt")
+        agenda_item.empty_label = _("— geen: bij de vergadering als geheel —")
 
     def clean_file(self):
         from django.core.files.uploadedfile import UploadedFile
@@ -83,8 +86,18 @@ class MeetingDocumentForm(PublicTextCheckedForm):
         return upload
 
 
+def member_label(person: Person) -> str:
+    """A member as the griffie's attendance and vote forms name them: with their fractie."""
+    return f"{person.name} ({person.fractie})" if person.fractie_id else person.name
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return member_label(obj)
+
+
 class AttendanceForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = MemberChoiceField(
         label=_("Aanwezig"),
         queryset=None,
         required=False,
@@ -94,10 +107,8 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
 
-        self.fields["present"].queryset = Person.objects.filter(pk__in=[m.pk for m in members])
-        self.fields["present"].label_from_instance = lambda p: (
-            f"{p.name} ({p.fractie})" if p.fractie_id else p.name
-        )
+        present = model_choice_field(self, "present")
+        present.queryset = Person.objects.filter(pk__in=[m.pk for m in members])
 
 
 class VoteMode:
@@ -140,8 +151,9 @@ class OutcomeForm(forms.Form):
         self.member_fields = []
         for person in present:
             name = f"lid_{person.pk}"
-            label = f"{person.name} ({person.fractie})" if person.fractie_id else person.name
-            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+            self.fields[name] = forms.ChoiceField(
+                label=member_label(person), choices=choices, required=False
+            )
             self.member_fields.append((name, person))
 
     def fractie_choices(self) -> dict[Fractie, str]:

@@ -156,9 +156,9 @@ def move_item(item: AgendaItem, direction: str) -> AgendaItem:
         item.save(update_fields=["parent"])
         _place_after_family(item, item.parent)
     elif direction == Move.OUTDENT:
-        if item.parent_id is None:
-            raise MeetingRefused("Dit is al een hoofdpunt.")
         parent = item.parent
+        if parent is None:
+            raise MeetingRefused("Dit is al een hoofdpunt.")
         item.parent = None
         item.save(update_fields=["parent"])
         # Right after the former main item and its remaining sub-items.
@@ -391,6 +391,7 @@ def record_outcome(
         raise MeetingRefused("Alleen over raadsvoorstellen, amendementen en moties wordt gestemd.")
     if meeting.body.kind != BodyKind.RAAD:
         raise MeetingRefused("Alleen de raad stemt; een commissie brengt advies uit.")
+    fractie_choices, member_choices = fractie_choices or {}, member_choices or {}
     voted = bool(fractie_choices) or bool(member_choices)
     if fractie_choices and member_choices:
         raise MeetingRefused("Kies een stemming per fractie of een hoofdelijke stemming.")
@@ -427,7 +428,7 @@ def record_outcome(
     else:
         by_fractie = {f.pk: c for f, c in fractie_choices.items()}
         missing = sorted(
-            {p.fractie.name for p in present if p.fractie_id and p.fractie_id not in by_fractie}
+            {p.fractie.name for p in present if p.fractie and p.fractie_id not in by_fractie}
         )
         if missing:
             raise MeetingRefused("Er ontbreekt een stem van de fractie " + ", ".join(missing) + ".")
@@ -436,7 +437,8 @@ def record_outcome(
             raise MeetingRefused(
                 "Een lid zonder fractie stemt hoofdelijk: " + ", ".join(without) + "."
             )
-        choices = {p.pk: by_fractie[p.fractie_id] for p in present}
+        # every present member has a fractie by now (else refused just above)
+        choices = {p.pk: by_fractie[p.fractie_id] for p in present if p.fractie_id is not None}
     if any(c not in (VoteChoice.VOOR, VoteChoice.TEGEN) for c in choices.values()):
         raise MeetingRefused("Een lid stemt voor of tegen.")
 

@@ -409,7 +409,7 @@ class VergaderingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = (
+        fields: tuple[str, ...] = (
             "url",
             "id",
             "naam",

@@ -13,7 +13,7 @@ public columns and ordering, so views, feeds, sitemaps, API and templates never 
 - A closed meeting exists publicly, but with no content.
 """
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, Expression, F, Q, QuerySet, Value, When
 
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.agenda import attendance_of, ordered_items, vote_summaries
@@ -112,6 +112,7 @@ def rank_hits(
         .select_related("publication")
         .only(*PUBLIC_DOCUMENT_FIELDS)
     )
+    rank: Expression
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchRank
 

@@ -4,11 +4,20 @@ public is decided in :mod:`publication.public`, what happens in :mod:`publicatio
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 from django.contrib import messages
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotModified,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -201,8 +210,9 @@ class CappedListMixin:
     more, a link onward: the same list with ``tot`` set to the last day shown."""
 
     paginator_class = CappedPaginator
+    request: HttpRequest  # set by the view it is mixed into
 
-    def onward_context(self, context) -> dict:
+    def onward_context(self, context: dict[str, Any]) -> dict[str, Any]:
         paginator = context.get("paginator")
         if paginator is None or not paginator.more:
             return {}
@@ -258,9 +268,17 @@ class DocumentDetailView(PublicMixin, TemplateView):
         return super().get_context_data(document=document, meeting=meeting, **kwargs)
 
 
-def _serve_file(request, *, name: str, sha256: str, modified, open_file):
+def _serve_file(
+    request: HttpRequest,
+    *,
+    name: str,
+    sha256: str,
+    modified: datetime.datetime | None,
+    open_file: Callable[[], IO[bytes]],
+) -> HttpResponseBase:
     etag = quote_etag(sha256)
     last_modified = http_date(modified.timestamp()) if modified else None
+    response: HttpResponseBase
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:

@@ -9,6 +9,8 @@ from typing import Literal
 from griffie.errors import ReasonError
 
 Rect = tuple[float, float, float, float]
+# What becomes of a finding in the published copy.
+Action = Literal["redact", "keep"]
 
 CATEGORIES = (
     "letter",
@@ -124,7 +126,7 @@ class Finding:
     entity_type: str
     text: str
     replacement: str
-    action: Literal["redact", "keep"]
+    action: Action
     reason: str
     # Extra detail for reviewers and for the policy: sender, registry, other.
     role: str = "other"

@@ -317,6 +317,7 @@ def is_name_word(word: str) -> bool:
 
 class _Recogniser(EntityRecognizer):
     ENTITY = ""
+    name: str  # set by EntityRecognizer.__init__; mypy cannot infer it through presidio
 
     def __init__(self, **kwargs):
         super().__init__(
