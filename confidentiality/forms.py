@@ -1,4 +1,6 @@
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -24,7 +26,7 @@ class TokenForm(forms.Form):
     )
     digits_only = True
 
-    def clean_token(self):
+    def clean_token(self) -> str:
         token = self.cleaned_data["token"].strip().replace(" ", "").lower()
         if token.isdigit() and 6 <= len(token) <= 8:
             return token
@@ -38,7 +40,7 @@ class VerifyTokenForm(TokenForm):
 
     digits_only = False
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["token"].label = _("Code uit uw authenticator-app of een reservecode")
         self.fields["token"].widget.attrs["inputmode"] = "text"
@@ -62,7 +64,7 @@ class LiftForm(forms.Form):
 
 
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Document) -> str:
         subject = obj.subject or _("(nog niet geregistreerd)")
         return f"{obj.registration_number} {subject} ({date_format(obj.received_on)})"
 
@@ -121,7 +123,9 @@ class ImposeSecrecyForm(forms.Form):
     # How many documents the picker lists at most besides the chosen ones.
     PICKER_SIZE = 25
 
-    def __init__(self, *args, document_query: str = "", chosen=(), **kwargs):
+    def __init__(
+        self, *args: Any, document_query: str = "", chosen: Iterable[int | str] = (), **kwargs: Any
+    ) -> None:
         """``document_query`` narrows the checkboxes of the documents picker; the chosen
         documents (``chosen``, or those in the submitted data) always stay in the list."""
         super().__init__(*args, **kwargs)
@@ -163,7 +167,7 @@ class ExclusionForm(forms.ModelForm):
             "end": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(
             role__in=[PersonRole.RAADSLID, PersonRole.COMMISSIELID]

@@ -1,6 +1,6 @@
 import copy
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -23,13 +23,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.eml"})
         )
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
@@ -87,7 +87,7 @@ class RegistrationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subject"].required = True
         self.public_field_findings = []
@@ -104,7 +104,7 @@ class RegistrationForm(forms.ModelForm):
             "Alleen de agendapunten van de gekozen vergadering."
         )
 
-    def _check_public_fields(self, cleaned) -> None:
+    def _check_public_fields(self, cleaned: dict[str, Any]) -> None:
 
         document = copy.copy(self.instance)
         for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
@@ -132,7 +132,7 @@ class RegistrationForm(forms.ModelForm):
         if not cleaned.get("public_fields_confirmed"):
             self.add_error(None, message)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         category = cleaned.get("category")
         sender_type = cleaned.get("sender_type")
@@ -191,11 +191,11 @@ class ReviewForm(forms.Form):
     kb_width = forms.FloatField(label=_("Breedte (mm)"), required=False, min_value=0)
     kb_height = forms.FloatField(label=_("Hoogte (mm)"), required=False, min_value=0)
 
-    def __init__(self, *args, document, **kwargs):
+    def __init__(self, *args, document: Document, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.document = document
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         ids = set(self.document.redactions.values_list("pk", flat=True))
         accepted, rejected = set(), set()
@@ -253,7 +253,7 @@ class HandlingForm(forms.Form):
         help_text=_("Bijvoorbeeld welke commissie. Wordt niet gepubliceerd."),
     )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("handling_decision") and not data.get("handling_proposal"):
             raise forms.ValidationError(_("De raad besluit over een voorstel: vul dat eerst in."))
@@ -278,7 +278,7 @@ class PublicTextCheckedForm(forms.ModelForm):
         ),
     )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
 
         cleaned = super().clean()
         values = {name: cleaned.get(name) or "" for name in self.public_text_fields}

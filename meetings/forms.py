@@ -1,7 +1,11 @@
 """The griffie's forms for meetings. Text the public site shows is checked for personal data
 like every griffie text (``PublicTextCheckedForm``)."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import PublicTextCheckedForm
@@ -23,7 +27,7 @@ class MeetingForm(PublicTextCheckedForm):
         fields = ["body", "title", "starts_at", "ends_at", "location", "is_closed"]
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
@@ -42,7 +46,7 @@ class AgendaItemForm(PublicTextCheckedForm):
             "decision": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         mains = meeting.agenda_items.filter(parent__isnull=True)
         if self.instance.pk:
@@ -67,14 +71,14 @@ class MeetingDocumentForm(PublicTextCheckedForm):
         widgets = {"file": forms.FileInput(attrs={"accept": ".pdf,application/pdf"})}
         labels = {"file": _("Bestand (PDF)")}
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         agenda_item = model_choice_field(self, "agenda_item")
         agenda_item.queryset = meeting.agenda_items.order_by("position")
         agenda_item.label = _("Agendapunt")
         agenda_item.empty_label = _("— geen: bij de vergadering als geheel —")
 
-    def clean_file(self):
+    def clean_file(self) -> Any:
         from django.core.files.uploadedfile import UploadedFile
 
         upload = self.cleaned_data.get("file")
@@ -104,7 +108,7 @@ class AttendanceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args: Any, members: Iterable[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
 
         present = model_choice_field(self, "present")
@@ -138,7 +142,13 @@ class OutcomeForm(forms.Form):
         help_text=_("Bij een stemming volgt de uitslag uit de stemmen (art. 32 Gemeentewet)."),
     )
 
-    def __init__(self, *args, present, fracties, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        present: Iterable[Person],
+        fracties: Iterable[Fractie],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "—"), *VoteChoice.choices[:2]]
         self.fractie_fields = []
@@ -162,10 +172,10 @@ class OutcomeForm(forms.Form):
     def member_choices(self) -> dict:
         return {p: self.cleaned_data[n] for n, p in self.member_fields if self.cleaned_data.get(n)}
 
-    def bound_fractie_fields(self):
+    def bound_fractie_fields(self) -> list[BoundField]:
         return [self[name] for name, _f in self.fractie_fields]
 
-    def bound_member_fields(self):
+    def bound_member_fields(self) -> list[BoundField]:
         return [self[name] for name, _p in self.member_fields]
 
 
@@ -184,7 +194,7 @@ class LinkIncomingForm(forms.Form):
         max_length=20,
     )
 
-    def clean_registration_number(self):
+    def clean_registration_number(self) -> Document:
 
         value = self.cleaned_data["registration_number"].strip()
         try:

@@ -1,5 +1,7 @@
 """The griffie's forms for members, fracties and bodies (no admin needed)."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +38,7 @@ class PersonForm(forms.ModelForm):
             "phone": _("Alleen openbaar met toestemming (3a)."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(person__isnull=True, is_active=True)
         if self.instance.user_id:
@@ -63,7 +65,7 @@ class MembershipForm(forms.ModelForm):
         fields = ["body", "label", "start", "end"]
         widgets = {"start": DATE, "end": DATE}
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:

@@ -14,16 +14,18 @@ logged-in user is ``private, no-store``.
 
 import hashlib
 import time
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.http import HttpResponse
+from django.db.models import F, Model
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import get_language
+from rest_framework.response import Response
 
 from griffie.http import PRIVATE_CACHE_CONTROL
 
@@ -66,14 +68,16 @@ def site_version() -> str:
     return _memo["version"]
 
 
-def public_cache_key(request, kind: str = "public-page") -> str:
+def public_cache_key(request: HttpRequest, kind: str = "public-page") -> str:
     """The cache key of an anonymous response: the site version, the full path (with its
     query string) and the language, so any change or other filter is another key."""
     fingerprint = f"{site_version()}|{request.get_full_path()}|{get_language()}"
     return f"{kind}:" + hashlib.sha1(fingerprint.encode()).hexdigest()
 
 
-def cached_public_data(request, compute):
+def cached_public_data(
+    request: HttpRequest, compute: Callable[[], Response]
+) -> tuple[Any, Response | None]:
     """``compute()``'s response data from the cache when nothing public changed since; for
     the API, whose throttling and content negotiation must still run on every request."""
     seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
@@ -89,16 +93,18 @@ def cached_public_data(request, compute):
     return None, response
 
 
+ViewFunction = Callable[..., HttpResponseBase]
+
 #: Headers a cached response keeps besides its content type (feeds and sitemaps set them).
 KEPT_HEADERS = ("Last-Modified", "X-Robots-Tag", "Content-Disposition")
 
 
-def cached_public_page(view):
+def cached_public_page(view: ViewFunction) -> ViewFunction:
     """For anonymous GET requests only; logged-in users always get a fresh page. Pages,
     feeds, the calendar and the sitemaps: keyed on the site version like everything else."""
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
         if not seconds or request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
@@ -137,10 +143,10 @@ class CachePolicyMiddleware:
       an ETag of the content, and ``304 Not Modified`` when the browser has it already.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         current = response.get("Cache-Control", "")
         user = getattr(request, "user", None)
@@ -200,11 +206,16 @@ CONTENT_MODELS = (
 )
 
 
-def _content_changed(sender, **kwargs) -> None:
+def _content_changed(sender: type[Model], **kwargs: Any) -> None:
     bump()
 
 
-def _document_changed(sender, created=False, update_fields=None, **kwargs) -> None:
+def _document_changed(
+    sender: type[Model],
+    created: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: Any,
+) -> None:
     if created:  # a new document is never public yet
         return
     if update_fields is None or DOCUMENT_PUBLIC_FIELDS.intersection(update_fields):

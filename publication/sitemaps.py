@@ -183,7 +183,7 @@ class Entries:
 class DiwooSitemap(Sitemap):
     limit = PAGE_SIZE
 
-    def __init__(self, infocat: str):
+    def __init__(self, infocat: str) -> None:
         self.infocat = infocat
 
     def items(self) -> Entries:

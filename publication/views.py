@@ -4,12 +4,14 @@ public is decided in :mod:`publication.public`, what happens in :mod:`publicatio
 import calendar
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.db import connection
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -27,10 +29,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django.views.generic.edit import FormMixin
+from django_filters import FilterSet
 from django_filters.views import FilterView
 
 from documents.models import Category, Document
 from griffie.http import private
+from meetings.models import AgendaItem, Meeting
 from people.models import Fractie
 from people.permissions import GriffieRequiredMixin
 
@@ -47,6 +51,7 @@ from .forms import (
 from .models import (
     VOTED_KINDS,
     InspectionRequest,
+    MeetingDocument,
     MeetingDocumentKind,
     RemovalRequest,
     RequestStatus,
@@ -71,7 +76,7 @@ class PublicMixin:
 class HomeView(PublicMixin, TemplateView):
     template_name = "publication/home.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(
             upcoming=list(public.public_meetings().upcoming()[:5]),
             latest=list(public.public_documents()[:10]),
@@ -82,7 +87,7 @@ class HomeView(PublicMixin, TemplateView):
 class MeetingListView(PublicMixin, TemplateView):
     template_name = "publication/meeting_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         today = timezone.localdate()
         try:
             year, month = (int(part) for part in self.request.GET.get("maand", "").split("-"))
@@ -123,7 +128,7 @@ class MeetingListView(PublicMixin, TemplateView):
 class AgendaEntry:
     """One agenda item on the public meeting page, with its documents by kind."""
 
-    item: object
+    item: AgendaItem
     number: str
     proposals: list = field(default_factory=list)  # raadsvoorstel and bijlagen
     decisions: list = field(default_factory=list)  # besluit
@@ -139,7 +144,11 @@ class AgendaEntry:
 PROPOSAL_KINDS = {MeetingDocumentKind.RAADSVOORSTEL, MeetingDocumentKind.BIJLAGE}
 
 
-def agenda_entries(items, meeting_docs, documents) -> list[AgendaEntry]:
+def agenda_entries(
+    items: Iterable[AgendaItem],
+    meeting_docs: Iterable[MeetingDocument],
+    documents: Iterable[Document],
+) -> list[AgendaEntry]:
     entries = {
         item.pk: AgendaEntry(item=item, number=item.number.strip().rstrip(".")) for item in items
     }
@@ -167,7 +176,7 @@ def agenda_entries(items, meeting_docs, documents) -> list[AgendaEntry]:
 class MeetingDetailView(PublicMixin, TemplateView):
     template_name = "publication/meeting_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
         context = {"meeting": meeting}
         if not public.meeting_is_open(meeting):
@@ -240,15 +249,15 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 50
     context_object_name = "documents"
 
-    def get_queryset(self):
-        self.meeting = None
+    def get_queryset(self) -> QuerySet[Document]:
+        self.meeting: Meeting | None = None
         documents = public.public_documents()
         if "pk" in self.kwargs:
             self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
             return documents.filter(meeting=self.meeting)
         return documents
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(meeting=self.meeting, **kwargs)
         return {**context, **self.onward_context(context)}
 
@@ -256,7 +265,7 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
 class DocumentDetailView(PublicMixin, TemplateView):
     template_name = "publication/document_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         document = public.public_documents().filter(uuid=self.kwargs["uuid"]).first()
         if document is None:
             raise Http404
@@ -295,7 +304,7 @@ def _serve_file(
 class DocumentFileView(View):
     """The published file of a document: only the file its publication decision allows."""
 
-    def get(self, request, uuid):
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
         found = public.public_file(uuid)
         if found is None:
             raise Http404
@@ -312,7 +321,7 @@ class DocumentFileView(View):
 class MeetingDocumentFileView(View):
     """The engine's output of a published meeting document; the upload is never served."""
 
-    def get(self, request, uuid):
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
         md = public.public_meeting_documents().filter(uuid=uuid).first()
         if md is None:
             raise Http404
@@ -328,7 +337,7 @@ class MeetingDocumentFileView(View):
 class PeopleView(PublicMixin, TemplateView):
     template_name = "publication/people.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         people = list(public.public_people())
         return super().get_context_data(
             office_holders=[(p, p.public_contact()) for p in people if p.is_office_holder],
@@ -341,7 +350,7 @@ class PeopleView(PublicMixin, TemplateView):
 class ActivitiesView(PublicMixin, TemplateView):
     template_name = "publication/activities.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         activities = public.public_activities().filter(date__gte=timezone.localdate())
         return super().get_context_data(
             activities=[(a, a.public_contact()) for a in activities], **kwargs
@@ -358,11 +367,11 @@ class SearchView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 25
     context_object_name = "documents"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Document]:
         self.q = self.request.GET.get("q", "").strip()[:200]
         return public.search_public_documents(self.q, vendor=connection.vendor)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         # Ranked after the filters narrowed the hits, so a period reaches older ones.
         hits = kwargs.pop("object_list", self.object_list)
         if self.q:
@@ -385,7 +394,7 @@ class PrivacyView(FormView):
     template_name = "publication/privacy.html"
     form_class = RemovalRequestForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: RemovalRequestForm) -> HttpResponse:
         form.save()
         messages.success(
             self.request,
@@ -394,7 +403,7 @@ class PrivacyView(FormView):
         return redirect(reverse("publication:privacy") + "#verzoek")
 
 
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     def sitemap(infocat: str) -> str:
         return request.build_absolute_uri(
             reverse("publication:diwoo-index", kwargs={"infocat": infocat})
@@ -416,7 +425,7 @@ def robots_txt(request):
 
 # --- the griffie's screens ------------------------------------------------------------------
 class PublishView(GriffieRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         form = DecisionForm(request.POST)
         if not form.is_valid():
@@ -438,7 +447,7 @@ class PublishView(GriffieRequiredMixin, View):
 
 
 class WithdrawView(GriffieRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         form = WithdrawForm(request.POST)
         try:
@@ -458,12 +467,12 @@ class RemovalQueueView(GriffieRequiredMixin, FilterView):
     context_object_name = "requests"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[RemovalRequest]:
         return RemovalRequest.objects.select_related("document", "decided_by").order_by(
             "-received_at", "-pk"
         )
 
-    def get_filterset_kwargs(self, filterset_class):
+    def get_filterset_kwargs(self, filterset_class: type[FilterSet]) -> dict[str, Any]:
         kwargs = super().get_filterset_kwargs(filterset_class)
         if "status" not in self.request.GET:  # the queue opens on what still needs a decision
             kwargs["data"] = {**self.request.GET.dict(), "status": RequestStatus.RECEIVED}
@@ -474,11 +483,11 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
     template_name = "publication/griffie/removal_decide.html"
     form_class = RemovalDecisionForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         self.removal = get_object_or_404(RemovalRequest, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
 
         return super().get_context_data(
             removal=self.removal,
@@ -486,7 +495,7 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: RemovalDecisionForm) -> HttpResponse:
         try:
             decide_removal_request(
                 self.removal,
@@ -509,12 +518,12 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
     context_object_name = "requests"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[InspectionRequest]:
         return InspectionRequest.objects.prefetch_related("documents").order_by(
             "-received_at", "-pk"
         )
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         form = self.get_form()
         if form.is_valid():
             return self.form_valid(form)
@@ -522,7 +531,7 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
         self.object_list = self.filterset.qs
         return self.form_invalid(form)
 
-    def form_valid(self, form):
+    def form_valid(self, form: InspectionRequestForm) -> HttpResponse:
         inspection = form.save(commit=False)
         inspection.registered_by = self.request.user
         inspection.save()
@@ -534,7 +543,7 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
 class InspectionZipView(GriffieRequiredMixin, View):
     """Making the ZIP records ``sent_at``: a state change, so POST only (GET is 405)."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         inspection = get_object_or_404(InspectionRequest, pk=pk)
         data = send_inspection(inspection)
         response = HttpResponse(data, content_type="application/zip")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pymupdf
@@ -698,11 +698,21 @@ def _place_after_postcode(text: str, span: Span) -> Span | None:
 class _Findings(list):
     """Findings as the policy decides them, in the order they are added."""
 
-    def __init__(self, options: AnonymisationOptions):
+    def __init__(self, options: AnonymisationOptions) -> None:
         super().__init__()
         self.options = options
 
-    def add(self, page, rects, entity_type, value, role, source, start=0, end=0) -> None:
+    def add(
+        self,
+        page: int,
+        rects: Iterable[Iterable[float]],
+        entity_type: str,
+        value: str,
+        role: str,
+        source: str,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
         action, reason = decide_for(self.options, entity_type=entity_type, role=role, text=value)
         self.append(
             Finding(

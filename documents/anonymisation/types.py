@@ -93,7 +93,7 @@ class AnonymisationOptions:
     # verification (the detection resolution is used when it is higher).
     verify_ocr_dpi: int = 150
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
             raise ValueError(f"unknown category {self.category!r}")
         if self.sender_type not in SENDER_TYPES:

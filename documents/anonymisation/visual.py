@@ -300,7 +300,9 @@ def read_page(
     return visual, check
 
 
-def _ocr(page, regions, options, dpi) -> list[tuple]:
+def _ocr(
+    page: pymupdf.Page, regions: list[pymupdf.Rect], options: AnonymisationOptions, dpi: int
+) -> list[tuple]:
     try:
         return ocr_region_words(page, regions, language=options.ocr_language, dpi=dpi)
     except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django import template
+from django.template import Context
 
 from documents.anonymisation.public_fields import describe
 from documents.models import Document, Status
@@ -11,7 +14,7 @@ from publication.service import proposal_for, publishable_outcomes, refusal_reas
 register = template.Library()
 
 
-def public_field_problems(document) -> list[str]:
+def public_field_problems(document: Document) -> list[str]:
     """Why publication will ask for a reason: personal items in the public fields."""
 
     try:
@@ -27,7 +30,7 @@ def public_field_problems(document) -> list[str]:
 
 
 @register.inclusion_tag("publication/_decision_panel_body.html", takes_context=True)
-def decision_panel(context, document):
+def decision_panel(context: Context, document: Document) -> dict[str, Any]:
     """The griffie's publication panel on the document detail page."""
     proposal = proposal_for(document)
     decision = PublicationDecision.objects.filter(document=document).first()
