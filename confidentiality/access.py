@@ -35,6 +35,7 @@ from .models import (
     Exclusion,
     Notice,
     NoticeKind,
+    NoticeQuerySet,
     SecrecyDecision,
     SecretItem,
 )
@@ -128,7 +129,7 @@ def secret_items_visible_to(user: User | AnonymousUser) -> QuerySet[SecretItem]:
     )
 
 
-def notices_visible_to(user: User | AnonymousUser) -> QuerySet[Notice]:
+def notices_visible_to(user: User | AnonymousUser) -> NoticeQuerySet:
     if not is_second_factor_verified(user):
         return Notice.objects.none()
     notices = Notice.objects.filter(recipient=user)

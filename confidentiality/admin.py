@@ -55,7 +55,7 @@ class SecrecyDecisionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
         self, request: HttpRequest, obj: SecrecyDecision, form: forms.ModelForm, change: bool
     ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = acting_user(request)
         super().save_model(request, obj, form, change)
 
     def save_related(
@@ -79,7 +79,7 @@ class ExclusionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
         self, request: HttpRequest, obj: Exclusion, form: forms.ModelForm, change: bool
     ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = acting_user(request)
         super().save_model(request, obj, form, change)
 
 

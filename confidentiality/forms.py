@@ -169,7 +169,7 @@ class ExclusionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(
+        model_choice_field(self, "person").queryset = Person.objects.filter(
             role__in=[PersonRole.RAADSLID, PersonRole.COMMISSIELID]
         )
 

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from meetings.models import Meeting
+from people.roles import acting_user
 
 from . import access, notifications, reading, service
 from .forms import NoteForm, NotificationPreferenceForm, SearchForm
@@ -135,7 +136,7 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             messages.error(request, _("De notitie is niet bewaard: schrijf eerst iets op."))
             return redirect(self.readable.read_url + f"#pagina-{prefix[1:]}")
         page = form.cleaned_data.get("page")
-        reading.add_note(request.user, self.readable, form.cleaned_data["text"], page)
+        reading.add_note(acting_user(request), self.readable, form.cleaned_data["text"], page)
         messages.success(request, _("Uw notitie is bewaard. Alleen u ziet haar."))
         anchor = f"#pagina-{page}" if page else "#notities"
         return redirect(self.readable.read_url + anchor)
@@ -189,12 +190,12 @@ class PreferencesView(SecondFactorRequiredMixin, FormView):
     form_class = NotificationPreferenceForm
 
     def get_initial(self) -> dict[str, Any]:
-        return {"frequency": notifications.frequency_of(self.request.user)}
+        return {"frequency": notifications.frequency_of(acting_user(self.request))}
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
-        return super().get_context_data(email=self.request.user.email, **kwargs)
+        return super().get_context_data(email=acting_user(self.request).email, **kwargs)
 
     def form_valid(self, form: NotificationPreferenceForm) -> HttpResponse:
-        notifications.set_frequency(self.request.user, form.cleaned_data["frequency"])
+        notifications.set_frequency(acting_user(self.request), form.cleaned_data["frequency"])
         messages.success(self.request, _("Uw keuze voor e-mail is bewaard."))
         return redirect("confidentiality:preferences")

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
@@ -48,12 +48,12 @@ SEND_MEMBER_NOTIFICATION = "confidentiality.tasks.send_member_notification"
 KEEP_SENT_DAYS = 90
 
 
-def frequency_of(user: User | AnonymousUser) -> str:
+def frequency_of(user: User) -> str:
     preference = NotificationPreference.objects.filter(user=user).first()
     return preference.frequency if preference else NotifyFrequency.DAILY
 
 
-def set_frequency(user: User | AnonymousUser, frequency: str) -> NotificationPreference:
+def set_frequency(user: User, frequency: str) -> NotificationPreference:
     preference, _created = NotificationPreference.objects.update_or_create(
         user=user, defaults={"frequency": frequency}
     )
@@ -77,7 +77,7 @@ def announce_document(document: Document) -> None:
     if document.registered_at is None:
         return
     body_id = None
-    if document.meeting_id:
+    if document.meeting is not None:
         body_id = document.meeting.body_id
     _queue(ReadingTarget.DOCUMENT, document.uuid, body_id)
 
@@ -94,7 +94,7 @@ def announce_public_document(document: Document) -> None:
     _queue(
         ReadingTarget.PUBLIC_DOCUMENT,
         document.uuid,
-        document.meeting.body_id if document.meeting_id else None,
+        document.meeting.body_id if document.meeting is not None else None,
     )
 
 
@@ -155,7 +155,7 @@ def create_notifications(target_type: str, target_uuid: UUID, body_id: int | Non
     return created
 
 
-def _told_of_original(user: User | AnonymousUser, target_type: str, target_uuid: UUID) -> bool:
+def _told_of_original(user: User, target_type: str, target_uuid: UUID) -> bool:
     """The published version of an ingekomen stuk whose original the member was told of."""
     return (
         target_type == ReadingTarget.PUBLIC_DOCUMENT
@@ -234,7 +234,7 @@ def _still_readable(notifications: Iterable[MemberNotification]) -> list[MemberN
     return keep
 
 
-def _send(user: User | AnonymousUser, entries: list[dict], *, digest: bool) -> None:
+def _send(user: User, entries: list[dict], *, digest: bool) -> None:
     context = {
         "user": user,
         "entries": entries,

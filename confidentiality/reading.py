@@ -314,7 +314,7 @@ def reading_issue(
     if code:
         issue = WatermarkIssue.objects.filter(
             code=code.strip().upper()[:20],
-            user=request.user,
+            user=acting_user(request),
             object_type=readable.log_type,
             object_id=object_id,
             issued_at__gte=timezone.now() - timedelta(hours=READING_HOURS),
@@ -323,7 +323,7 @@ def reading_issue(
             return issue
 
     return WatermarkIssue.objects.create(
-        user=request.user,
+        user=acting_user(request),
         level=readable.level,
         object_type=readable.log_type,
         object_id=object_id,
@@ -366,9 +366,7 @@ def notes_for(user: User | AnonymousUser, readable: Readable) -> QuerySet[Readin
     )
 
 
-def add_note(
-    user: User | AnonymousUser, readable: Readable, text: str, page: int | None = None
-) -> ReadingNote:
+def add_note(user: User, readable: Readable, text: str, page: int | None = None) -> ReadingNote:
     return ReadingNote.objects.create(
         author=user,
         target_type=readable.target_type,

@@ -49,11 +49,11 @@ class IssuedActivation:
 
 
 def log_event(
-    request: HttpRequest,
+    request: HttpRequest | None,
     action: str,
     *,
     actor: User | None = None,
-    subject: str | None = None,
+    subject: User | None = None,
     reason: str = "",
 ) -> AccessLog:
     """An access-log line for an event about a user's second factor (opaque ids only)."""

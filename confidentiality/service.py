@@ -331,7 +331,7 @@ def watermarked_copy(
     level = level or level_of(obj)
     object_type, object_id = object_ref(obj)
     issue = WatermarkIssue(
-        user=request.user,
+        user=acting_user(request),
         level=level,
         object_type=object_type,
         object_id=object_id,

@@ -1,6 +1,6 @@
 """The councillors' area. Thin: who sees what is decided in access.py, work in service.py."""
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from django import forms
@@ -54,8 +54,15 @@ def harden(response: ResponseT) -> ResponseT:
     return response
 
 
+# What the mixins here are mixed into; for the type checker.
+if TYPE_CHECKING:
+    _ViewBase = View
+else:
+    _ViewBase = object
+
+
 @method_decorator(never_cache, name="dispatch")
-class HardenedMixin:
+class HardenedMixin(_ViewBase):
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         return harden(super().dispatch(request, *args, **kwargs))
 
@@ -189,7 +196,7 @@ class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
                 Activation.objects.usable()
                 .filter(
                     user=request.user,
-                    pk=request.session.get(second_factor.ACTIVATION_SESSION_KEY),
+                    pk=request.session.get(second_factor.ACTIVATION_SESSION_KEY, 0),
                 )
                 .first()
             )
@@ -216,6 +223,8 @@ class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
         )
 
     def form_valid(self, form: TokenForm) -> HttpResponse:
+        if self.activation is None:  # never: dispatch sent the user back without one
+            return harden(redirect("confidentiality:otp-verify"))
         key = self.pending_key()
         if not second_factor.totp_matches(key, form.cleaned_data["token"]):
             form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
@@ -587,7 +596,7 @@ class AccessLogView(GriffieManageMixin, FilterView):
 
 
 class AccessLogExportView(GriffieManageMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: HttpRequest) -> HttpResponseBase:
         entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs
         service.log_access(request, "export_access_log")
         response = StreamingHttpResponse(

@@ -7,7 +7,7 @@ from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 from confidentiality.service import record_if_closed_meeting
 from people.roles import acting_user, is_griffie
 
-from .models import Document, DocumentEvent, DocumentFile, Redaction
+from .models import Document, DocumentEvent, DocumentFile, DocumentQuerySet, Redaction
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -78,6 +78,8 @@ class DocumentAdmin(admin.ModelAdmin):
         # Secret information reaches bodies, not administrators: only the griffie, custodian
         # of the post, sees secret documents here; a superuser without that role does not.
         queryset = super().get_queryset(request)
+        if not isinstance(queryset, DocumentQuerySet):  # never: Document.objects makes these
+            raise TypeError("documents without their secrecy rule")
         if not is_griffie(request.user):
             queryset = queryset.not_under_secrecy()
         return queryset

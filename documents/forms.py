@@ -7,7 +7,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .anonymisation.public_fields import describe
+from griffie.forms import field_queryset, model_choice_field
+
+from .anonymisation.public_fields import FieldFinding, describe
 from .models import Category, Document, Handling, SenderType
 from .public_text import griffie_text_findings, proposed_subject, public_field_findings
 from .sender_terms import default_public_sender_term
@@ -90,19 +92,18 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subject"].required = True
-        self.public_field_findings = []
+        self.public_field_findings: list[FieldFinding] = []
         self.proposed_subject = ""
-        items = self.fields["agenda_item"].queryset.select_related("meeting")
+        agenda_item = model_choice_field(self, "agenda_item")
+        items = field_queryset(agenda_item).select_related("meeting")
         # Only the chosen meeting's items (server side, so it works without JavaScript).
         meeting = self.data.get(self.add_prefix("meeting")) if self.is_bound else None
         if meeting is None:
             meeting = self.initial.get("meeting") or self.instance.meeting_id
         if meeting and str(meeting).isdigit():
             items = items.filter(meeting_id=meeting)
-        self.fields["agenda_item"].queryset = items
-        self.fields["agenda_item"].help_text = _(
-            "Alleen de agendapunten van de gekozen vergadering."
-        )
+        agenda_item.queryset = items
+        agenda_item.help_text = _("Alleen de agendapunten van de gekozen vergadering.")
 
     def _check_public_fields(self, cleaned: dict[str, Any]) -> None:
 
@@ -133,7 +134,8 @@ class RegistrationForm(forms.ModelForm):
             self.add_error(None, message)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         category = cleaned.get("category")
         sender_type = cleaned.get("sender_type")
         if not cleaned.get("public_sender_term") and category and sender_type:
@@ -196,7 +198,8 @@ class ReviewForm(forms.Form):
         self.document = document
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         ids = set(self.document.redactions.values_list("pk", flat=True))
         accepted, rejected = set(), set()
         for key, value in self.data.items():
@@ -219,10 +222,12 @@ class ReviewForm(forms.Form):
             if page < 0 or page >= max(self.document.pages_total, 1) or x1 <= x0 or y1 <= y0:
                 raise forms.ValidationError(_("Ongeldig vlak."))
             boxes.append((page, (x0, y0, x1, y1)))
-        keyboard = [cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")]
+        keyboard: list[Any] = [
+            cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")
+        ]
         if any(v is not None for v in keyboard[1:]) and all(v for v in (keyboard[3:])):
-            page, left, top, width, height = keyboard
-            page = (page or 1) - 1
+            kb_page, left, top, width, height = keyboard
+            page = (kb_page or 1) - 1
             if page >= max(self.document.pages_total, 1):
                 raise forms.ValidationError(_("Ongeldig vlak."))
             x0, y0 = (left or 0) * self.MM, (top or 0) * self.MM
@@ -254,7 +259,8 @@ class HandlingForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("handling_decision") and not data.get("handling_proposal"):
             raise forms.ValidationError(_("De raad besluit over een voorstel: vul dat eerst in."))
         return data
@@ -280,7 +286,9 @@ class PublicTextCheckedForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
 
-        cleaned = super().clean()
+        super().clean()
+
+        cleaned = self.cleaned_data
         values = {name: cleaned.get(name) or "" for name in self.public_text_fields}
         try:
             findings = griffie_text_findings(values)

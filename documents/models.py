@@ -145,7 +145,7 @@ class DocumentQuerySet(models.QuerySet):
         """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
         return self.annotate(
             under_secrecy=models.Exists(
-                self.model._default_manager.under_secrecy().filter(pk=models.OuterRef("pk"))
+                Document.objects.under_secrecy().filter(pk=models.OuterRef("pk"))
             )
         )
 
@@ -426,7 +426,7 @@ class Document(models.Model):
         self,
         to: str,
         allowed_from: tuple[str, ...],
-        actor: User,
+        actor: User | None,
         action: str,
         reason: str = "",
         *,

@@ -9,7 +9,14 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -117,7 +124,7 @@ class UploadView(GriffieRequiredMixin, FormView):
                     receive_file(
                         data,
                         upload.name,
-                        user=self.request.user,
+                        user=acting_user(self.request),
                         received_on=form.cleaned_data.get("received_on"),
                     )
                 )
@@ -208,7 +215,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         self.object = self.get_object()
         self.suggestions = {}
         form_class = self.get_form_class()
-        initial = {
+        initial: dict[str, str | bool] = {
             name: request.POST.get(name, "")
             for name, field in form_class.base_fields.items()
             if not isinstance(field, forms.BooleanField)
@@ -304,7 +311,7 @@ class HandlingView(GriffieRequiredMixin, View):
         form = HandlingForm(request.POST)
         if not form.is_valid():
             for error in form.non_field_errors() or [_("Controleer de afdoening.")]:
-                messages.error(request, error)
+                messages.error(request, str(error))
             return redirect(document)
         if document.record_handling(
             acting_user(request),
@@ -335,9 +342,9 @@ class DiscardView(GriffieRequiredMixin, View):
 class FileView(GriffieRequiredMixin, View):
     """Serve any stored file of a document to the griffie; never cached."""
 
-    def get(self, request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBase:
         record = get_object_or_404(DocumentFile, pk=file_pk, document_id=pk)
-        if not record.file.storage.exists(record.file.name):
+        if not record.file.name or not record.file.storage.exists(record.file.name):
             raise Http404
         if record.kind != FileKind.PAGE_IMAGE:
             level = confidentiality.log_griffie_read(request, record.document, "download")

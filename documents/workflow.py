@@ -7,7 +7,7 @@ it a document's working PDF and options and stores what comes back.
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -118,7 +118,7 @@ def queue_anonymisation(document: Document, actor: User | None = None) -> Dispat
 def dispatch_run(document_id: int, run_token: uuid.UUID | str | None) -> Dispatch:
     """Queue the run ``run_token`` after commit; note when it went to the queue."""
 
-    def note(queued: bool) -> None:
+    def note(queued: bool | None) -> None:
         if queued:
             Document.objects.filter(pk=document_id, run_token=run_token).update(
                 run_seen_at=timezone.now()
@@ -411,7 +411,7 @@ def approve(document: Document, actor: User) -> None:
 
 
 def redact_suspect(
-    document: Document, actor: User, text: str, occurrences: Iterable[tuple[int, Sequence[float]]]
+    document: Document, actor: User, text: str, occurrences: Sequence[tuple[int, Sequence[float]]]
 ) -> list[Redaction]:
     """One click on a suspect in the reviewer's net: a box over every place the word stands,
     like boxes drawn by hand (one record per page); a re-run is needed before approval."""

@@ -2,7 +2,13 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -46,7 +52,7 @@ def theme_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
-def favicon(request: HttpRequest) -> HttpResponseRedirect:
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     return redirect(static("img/favicon.svg"), permanent=True)
 
 

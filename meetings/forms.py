@@ -28,7 +28,8 @@ class MeetingForm(PublicTextCheckedForm):
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("Het einde ligt voor de aanvang."))

@@ -273,7 +273,8 @@ def attach_document(meeting_document: MeetingDocument, *, actor: User | None = N
     once (a change to a published agenda); returns the refusal's reason, or None."""
 
     meeting = meeting_document.meeting
-    if meeting_document.agenda_item_id and meeting_document.agenda_item.meeting_id != meeting.pk:
+    item = meeting_document.agenda_item
+    if item is not None and item.meeting_id != meeting.pk:
         raise MeetingRefused("Het agendapunt hoort niet bij deze vergadering.")
     with transaction.atomic():
         meeting_document.save()

@@ -2,7 +2,7 @@
 :mod:`meetings.service`; publication of documents in :mod:`publication.service`."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic.base import ContextMixin
 
 from documents.models import Document
 from people.models import Fractie
@@ -38,8 +39,14 @@ from .forms import (
 from .models import AgendaItem, Attendance, Meeting
 from .service import MeetingRefused, Move
 
+# What the screens' mixins are mixed into; for the type checker.
+if TYPE_CHECKING:
+    _Screen = ContextMixin
+else:
+    _Screen = object
 
-class MeetingMixin(GriffieRequiredMixin):
+
+class MeetingMixin(GriffieRequiredMixin, _Screen):
     """A screen of one meeting (``pk`` in the URL)."""
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
@@ -209,7 +216,7 @@ class ItemLinkIncomingView(ItemMixin, View):
         form = LinkIncomingForm(request.POST)
         if not form.is_valid():
             for error in form.errors.get("registration_number", []):
-                messages.error(request, error)
+                messages.error(request, str(error))
             return redirect("meetings:item-update", pk=pk, item_pk=item_pk)
         document = form.cleaned_data["registration_number"]
         try:
@@ -319,7 +326,7 @@ class DocumentUpdateView(DocumentMixin, UpdateView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
-    def get_form(self, form_class: type[MeetingDocumentForm] | None = None) -> MeetingDocumentForm:
+    def get_form(self, form_class: type[forms.ModelForm] | None = None) -> forms.ModelForm:
         form = super().get_form(form_class)
         form.fields["file"].required = False
         return form

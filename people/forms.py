@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from griffie.forms import model_choice_field
+
 from .models import Body, Fractie, Membership, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -43,8 +45,9 @@ class PersonForm(forms.ModelForm):
         users = get_user_model().objects.filter(person__isnull=True, is_active=True)
         if self.instance.user_id:
             users = users | get_user_model().objects.filter(pk=self.instance.user_id)
-        self.fields["user"].queryset = users.order_by("username")
-        self.fields["user"].required = False
+        user = model_choice_field(self, "user")
+        user.queryset = users.order_by("username")
+        user.required = False
 
 
 class FractieForm(forms.ModelForm):
@@ -66,7 +69,8 @@ class MembershipForm(forms.ModelForm):
         widgets = {"start": DATE, "end": DATE}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Het einde ligt voor het begin."))

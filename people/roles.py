@@ -5,6 +5,7 @@ dates and terms in ``people.models`` (not the group sync), so a term that ended 
 """
 
 from datetime import date
+from typing import TypeGuard
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
@@ -22,17 +23,17 @@ COLLEGE = "college"
 ROLE_GROUPS = (GRIFFIE, RAADSLID, COMMISSIELID, COLLEGE)
 
 
-def has_role(user: User | AnonymousUser, role: str) -> bool:
+def has_role(user: User | AnonymousUser, role: str) -> TypeGuard[User]:
     if not user.is_authenticated:
         return False
     return user.groups.filter(name=role).exists()
 
 
-def is_griffie(user: User | AnonymousUser) -> bool:
+def is_griffie(user: User | AnonymousUser) -> TypeGuard[User]:
     return has_role(user, GRIFFIE)
 
 
-def is_second_factor_verified(user: User | AnonymousUser) -> bool:
+def is_second_factor_verified(user: User | AnonymousUser | None) -> TypeGuard[User]:
     """True when this session passed the second factor (django-otp)."""
     if user is None or not user.is_authenticated:
         return False

@@ -16,7 +16,7 @@ from typing import Any, Never, TypeVar
 import django_filters
 from django.conf import settings
 from django.core import exceptions as django_exceptions
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +148,8 @@ class KeysetPagination(BasePagination):
     def paginate_queryset(
         self, queryset: QuerySet[Any], request: Request, view: APIView | None = None
     ) -> list[Any]:
+        if view is None:  # never: DRF pages a view's list
+            raise TypeError("keyset paging needs the view's keyset")
         self.request, self.ordering = request, tuple(view.keyset)
         cursor = request.query_params.get(self.cursor_query_param)
         if cursor is not None:
@@ -174,6 +176,8 @@ class KeysetPagination(BasePagination):
         decoded = []
         for name, value in zip(self.ordering, values, strict=True):
             field = model._meta.get_field(name.lstrip("-"))
+            if not isinstance(field, Field):  # a keyset names columns, never a relation
+                raise invalid
             if not isinstance(value, str | int) or isinstance(value, bool):
                 raise invalid
             try:
@@ -506,7 +510,7 @@ class PersoonSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_fractie(self, p: Person) -> str | None:
-        return p.fractie.name if p.fractie_id and p.is_office_holder else None
+        return p.fractie.name if p.fractie and p.is_office_holder else None
 
 
 class OrgaanSerializer(serializers.ModelSerializer):

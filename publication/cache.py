@@ -112,12 +112,17 @@ def cached_public_page(view: ViewFunction) -> ViewFunction:
         hit = cache.get(key)
         if hit is not None:
             content, content_type, *kept = hit
-            response = HttpResponse(content, content_type=content_type)
+            cached = HttpResponse(content, content_type=content_type)
             for name, value in (kept[0] if kept else {}).items():
-                response[name] = value
-            return response
+                cached[name] = value
+            return cached
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and isinstance(response, HttpResponse)
+        ):
             if hasattr(response, "render"):
                 response.render()
             kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
@@ -167,10 +172,11 @@ class CachePolicyMiddleware:
             response["Cache-Control"] = FILE_CACHE_CONTROL
             return response
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-        if response.streaming:
+        if response.streaming or not isinstance(response, HttpResponse):
             return response
         set_response_etag(response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return response if conditional is None else conditional
 
 
 # --- other public content ----------------------------------------------------------------------

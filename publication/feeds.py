@@ -91,7 +91,7 @@ class IncomingDocumentsFeed(CouncilFeed):
         return item.publication.changed_at
 
     def item_enclosure_url(self, item: Document) -> str | None:
-        if item.publication.published_file_id:
+        if item.publication.published_file_id and self.request is not None:
             path = reverse("publication:document-file", kwargs={"uuid": item.uuid})
             return self.request.build_absolute_uri(path)
         return None
@@ -99,7 +99,8 @@ class IncomingDocumentsFeed(CouncilFeed):
     item_enclosure_mime_type = "application/pdf"
 
     def item_enclosure_length(self, item: Document) -> int:
-        return item.publication.published_file.size
+        published = item.publication.published_file
+        return published.size if published is not None else 0
 
 
 class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):

@@ -172,6 +172,11 @@ class MeetingDocument(models.Model):
 
     objects = MeetingDocumentQuerySet.as_manager()
 
+    # Set on the instances a griffie or public page shows, for its template.
+    public_vote: object
+    summary: str
+    votable: bool
+
     class Meta:
         verbose_name = _("vergaderstuk")
         verbose_name_plural = _("vergaderstukken")

@@ -22,7 +22,7 @@ from django.db.models import Case, Expression, F, Q, QuerySet, Value, When
 
 from documents.models import Document, DocumentFile, FileKind, Status
 from meetings.agenda import VoteSummary, attendance_of, ordered_items, vote_summaries
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, MeetingQuerySet
 from people.models import Person, PersonQuerySet
 
 from .models import VOTED_KINDS, Activity, MeetingDocument, PublicationDecision
@@ -147,7 +147,7 @@ def public_file(document_uuid: UUID) -> tuple[Document, DocumentFile] | None:
     return document, record
 
 
-def public_meetings() -> QuerySet[Meeting]:
+def public_meetings() -> MeetingQuerySet:
     return Meeting.objects.public().select_related("body")
 
 

@@ -37,6 +37,7 @@ from griffie.http import private
 from meetings.models import AgendaItem, Meeting
 from people.models import Fractie
 from people.permissions import GriffieRequiredMixin
+from people.roles import acting_user
 
 from . import public
 from .cache import FILE_CACHE_CONTROL
@@ -149,7 +150,7 @@ def agenda_entries(
     meeting_docs: Iterable[MeetingDocument],
     documents: Iterable[Document],
 ) -> list[AgendaEntry]:
-    entries = {
+    entries: dict[int | None, AgendaEntry] = {
         item.pk: AgendaEntry(item=item, number=item.number.strip().rstrip(".")) for item in items
     }
     for md in meeting_docs:
@@ -178,7 +179,7 @@ class MeetingDetailView(PublicMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
-        context = {"meeting": meeting}
+        context: dict[str, Any] = {"meeting": meeting}
         if not public.meeting_is_open(meeting):
             # Minutes whose secrecy the raad lifted and the griffie then published.
             context["lifted_documents"] = list(public.public_documents().filter(meeting=meeting))
@@ -304,7 +305,7 @@ def _serve_file(
 class DocumentFileView(View):
     """The published file of a document: only the file its publication decision allows."""
 
-    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponseBase:
         found = public.public_file(uuid)
         if found is None:
             raise Http404
@@ -321,7 +322,7 @@ class DocumentFileView(View):
 class MeetingDocumentFileView(View):
     """The engine's output of a published meeting document; the upload is never served."""
 
-    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponseBase:
         md = public.public_meeting_documents().filter(uuid=uuid).first()
         if md is None:
             raise Http404
@@ -434,7 +435,7 @@ class PublishView(GriffieRequiredMixin, View):
         try:
             publish_document(
                 document,
-                request.user,
+                acting_user(request),
                 outcome=form.cleaned_data["outcome"],
                 reason=form.cleaned_data["reason"],
                 public_fields_reason=form.cleaned_data["public_fields_reason"],
@@ -453,7 +454,7 @@ class WithdrawView(GriffieRequiredMixin, View):
         try:
             if not form.is_valid():
                 raise PublicationRefused(_("Geef een reden voor het intrekken."))
-            withdraw_document(document, request.user, form.cleaned_data["reason"])
+            withdraw_document(document, acting_user(request), form.cleaned_data["reason"])
         except PublicationRefused as exc:
             messages.error(request, _("Niet ingetrokken: %s") % exc.reason)
         else:
@@ -499,7 +500,7 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
         try:
             decide_removal_request(
                 self.removal,
-                self.request.user,
+                acting_user(self.request),
                 granted=form.cleaned_data["decision"] == "granted",
                 reason=form.cleaned_data["reason"],
                 document=form.cleaned_data["registration_number"],

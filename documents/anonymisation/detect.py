@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pymupdf
@@ -354,6 +354,12 @@ def _looks_like_ink(text: str, rect: Rect, text_height: float) -> bool:
     height, width = y1 - y0, x1 - x0
     chars = len(text.strip())
     return height > 1.6 * max(text_height, 1.0) or (chars <= 3 and width > max(height, 1) * 3)
+
+
+def _rounded(rect: Sequence[float]) -> Rect:
+    """A box to the hundredth of a point (stable finding ids and reports)."""
+    x0, y0, x1, y1 = (round(c, 2) for c in rect)
+    return (x0, y0, x1, y1)
 
 
 def _signature_rects(page: pymupdf.Page, top: float, bottom: float) -> list[Rect]:
@@ -705,7 +711,7 @@ class _Findings(list):
     def add(
         self,
         page: int,
-        rects: Iterable[Iterable[float]],
+        rects: Iterable[Sequence[float]],
         entity_type: str,
         value: str,
         role: str,
@@ -718,7 +724,7 @@ class _Findings(list):
             Finding(
                 id=_finding_id(page, entity_type, start, end, value),
                 page=page,
-                rects=[tuple(round(c, 2) for c in r) for r in rects],
+                rects=[_rounded(r) for r in rects],
                 entity_type=entity_type,
                 text=value,
                 replacement=replacement_for(entity_type, role, self.options.neutral_term),

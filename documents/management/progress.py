@@ -8,10 +8,11 @@ it again after, so the two never run together."""
 import shutil
 import sys
 import time
+from io import TextIOBase
 from typing import Self, TextIO
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def _is_terminal(stream: TextIO | TextIOBase) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # no isatty, or a closed stream
@@ -28,8 +29,8 @@ class ProgressBar:
         total: int,
         *,
         unit: str,
-        stdout: TextIO | None = None,
-        stderr: TextIO | None = None,
+        stdout: TextIO | TextIOBase | None = None,
+        stderr: TextIO | TextIOBase | None = None,
         enabled: bool | None = None,
     ) -> None:
         self.total = total

@@ -13,7 +13,7 @@ register = template.Library()
 def breadcrumbs(*trail: object) -> dict[str, Any]:
     """``{% breadcrumbs "Vergaderingen" meetings_url meeting.title %}``: label, url pairs after
     the home page; the last label, without a url, is the current page."""
-    crumbs = [(_("Home"), reverse("publication:home"))]
+    crumbs: list[tuple[str, object]] = [(_("Home"), reverse("publication:home"))]
     items = list(trail)
     while len(items) >= 2:
         label, url = items.pop(0), items.pop(0)

@@ -1,11 +1,12 @@
 from typing import Any
 
-from django import template
+from django import forms, template
 from django.template import Context
 
 from documents.anonymisation.public_fields import describe
 from documents.models import Document, Status
 from documents.public_text import proposed_subject, public_field_findings
+from griffie.forms import typed_field
 from publication.forms import DecisionForm, WithdrawForm
 from publication.models import PublicationDecision
 from publication.rules import NEEDS_FILE, Outcome
@@ -46,7 +47,9 @@ def decision_panel(context: Context, document: Document) -> dict[str, Any]:
     form = DecisionForm(
         initial={"outcome": decision.outcome if decision and decision.outcome in possible else None}
     )
-    form.fields["outcome"].choices = [(o, Outcome(o).label) for o in possible]
+    typed_field(form, "outcome", forms.ChoiceField).choices = [
+        (o, Outcome(o).label) for o in possible
+    ]
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

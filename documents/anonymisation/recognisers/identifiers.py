@@ -181,7 +181,7 @@ class IdNumberRecogniser(_Recogniser):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        results = []
+        results: list[RecognizerResult] = []
         for regex, score in ((ID_NUMBER_RE, 0.9), (CLIENT_NUMBER_RE, 0.85)):
             results.extend(
                 self.result(m.start("number"), m.end("number"), score)
