@@ -19,7 +19,9 @@ Where each rule lives:
 
 from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,6 +35,7 @@ from .models import (
     Exclusion,
     Notice,
     NoticeKind,
+    NoticeQuerySet,
     SecrecyDecision,
     SecretItem,
 )
@@ -67,14 +70,14 @@ class AccessDecision:
 
 
 # --- who is the user (the role checks themselves are in people/roles.py) ------------------
-def active_exclusion(user, on: date | None = None) -> Exclusion | None:
+def active_exclusion(user: User | AnonymousUser, on: date | None = None) -> Exclusion | None:
     if user is None or not user.is_authenticated:
         return None
     on = on or timezone.localdate()
     return Exclusion.objects.active(on).filter(person__user=user).order_by("-end").first()
 
 
-def can_manage(user) -> bool:
+def can_manage(user: User | AnonymousUser) -> bool:
     """The griffie's management screens of this area (register, lifting, access log)."""
     return is_second_factor_verified(user) and is_griffie(user)
 
@@ -87,7 +90,7 @@ def is_secret(document: Document) -> bool:
     return Document.objects.under_secrecy().filter(pk=document.pk).exists()
 
 
-def confidential_documents_visible_to(user) -> QuerySet[Document]:
+def confidential_documents_visible_to(user: User | AnonymousUser) -> QuerySet[Document]:
     """Vertrouwelijk documents the user may read in full (gedragscode art. 3c, 3e, 3g):
     registered documents of those categories, for members of the raad and the griffie, after
     the second factor. Secret documents never appear here, whoever asks: they are only
@@ -101,7 +104,7 @@ def confidential_documents_visible_to(user) -> QuerySet[Document]:
     )
 
 
-def secret_decisions_visible_to(user) -> QuerySet[SecrecyDecision]:
+def secret_decisions_visible_to(user: User | AnonymousUser) -> QuerySet[SecrecyDecision]:
     if not is_second_factor_verified(user) or active_exclusion(user) is not None:
         return SecrecyDecision.objects.none()
     granted = get_objects_for_user(
@@ -116,7 +119,7 @@ def secret_decisions_visible_to(user) -> QuerySet[SecrecyDecision]:
     return granted.filter(provided_to__in=active_bodies(user)).distinct()
 
 
-def secret_items_visible_to(user) -> QuerySet[SecretItem]:
+def secret_items_visible_to(user: User | AnonymousUser) -> QuerySet[SecretItem]:
     return (
         SecretItem.objects.filter(decision__in=secret_decisions_visible_to(user))
         .select_related(
@@ -126,7 +129,7 @@ def secret_items_visible_to(user) -> QuerySet[SecretItem]:
     )
 
 
-def notices_visible_to(user) -> QuerySet[Notice]:
+def notices_visible_to(user: User | AnonymousUser) -> NoticeQuerySet:
     if not is_second_factor_verified(user):
         return Notice.objects.none()
     notices = Notice.objects.filter(recipient=user)
@@ -136,7 +139,7 @@ def notices_visible_to(user) -> QuerySet[Notice]:
 
 
 # --- the check -----------------------------------------------------------------------------------
-def can_access(user, obj) -> AccessDecision:
+def can_access(user: User | AnonymousUser | None, obj: object) -> AccessDecision:
     """May ``user`` see ``obj`` (a Document on the vertrouwelijk path, a SecretItem or a
     SecrecyDecision's content)? Decided by the querysets above, so lists and single objects
     can never disagree."""
@@ -161,7 +164,7 @@ def can_access(user, obj) -> AccessDecision:
     return AccessDecision(False, "unknown_object")
 
 
-def _denial(user, exists: bool) -> AccessDecision:
+def _denial(user: User | AnonymousUser, exists: bool) -> AccessDecision:
     """Why a lookup found nothing, for the access log only; the user always gets the same
     404. Asks the same questions whether or not the id exists (no timing difference)."""
     if not is_second_factor_verified(user):
@@ -172,7 +175,9 @@ def _denial(user, exists: bool) -> AccessDecision:
     return AccessDecision(False, "excluded" if excluded else "not_visible")
 
 
-def find_readable_document(user, uuid) -> tuple[Document | None, AccessDecision]:
+def find_readable_document(
+    user: User | AnonymousUser, uuid: UUID
+) -> tuple[Document | None, AccessDecision]:
     """The vertrouwelijk document ``uuid`` if ``user`` may read it. An existing id the user
     may not read and a random id take the same queries and give the same answer."""
     document = confidential_documents_visible_to(user).filter(uuid=uuid).first()
@@ -181,7 +186,9 @@ def find_readable_document(user, uuid) -> tuple[Document | None, AccessDecision]
     return None, _denial(user, Document.objects.filter(uuid=uuid).exists())
 
 
-def find_readable_secret_item(user, uuid) -> tuple[SecretItem | None, AccessDecision]:
+def find_readable_secret_item(
+    user: User | AnonymousUser, uuid: UUID
+) -> tuple[SecretItem | None, AccessDecision]:
     """The secret item ``uuid`` if ``user`` may read it, with the same queries and answer
     for an existing item the user may not read (excluded, other body) and a random id."""
     item = secret_items_visible_to(user).filter(uuid=uuid).first()
@@ -190,7 +197,7 @@ def find_readable_secret_item(user, uuid) -> tuple[SecretItem | None, AccessDeci
     return None, _denial(user, SecretItem.objects.filter(uuid=uuid).exists())
 
 
-def level_of(obj) -> str:
+def level_of(obj: object) -> str:
     if isinstance(obj, SecretItem | SecrecyDecision):
         return Level.GEHEIM
     if isinstance(obj, Document) and obj.category in CONFIDENTIAL_CATEGORIES:

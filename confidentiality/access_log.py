@@ -4,7 +4,7 @@ references; it is written by ``service.log_access``."""
 
 import csv
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -44,7 +44,7 @@ ACCESS_REASON_LABELS = {
 }
 
 
-def readable_rows(entries) -> list[dict]:
+def readable_rows(entries: Iterable[AccessLog]) -> list[dict]:
     """Access-log rows for the griffie: Dutch labels and registration numbers instead of
     action codes and uuids. The log itself keeps only opaque references."""
     entries = list(entries)
@@ -90,7 +90,7 @@ def readable_rows(entries) -> list[dict]:
     return rows
 
 
-def _uuids(values) -> list[str]:
+def _uuids(values: Iterable[str]) -> list[str]:
     valid = []
     for value in values:
         try:
@@ -100,7 +100,7 @@ def _uuids(values) -> list[str]:
     return valid
 
 
-def csv_cell(value) -> str:
+def csv_cell(value: object) -> str:
     text = "" if value is None else str(value)
     # Spreadsheet formula injection: a user agent could start with '='.
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
@@ -111,7 +111,7 @@ def csv_cell(value) -> str:
 class _Echo:
     """A file-like object that hands back what is written (for a streamed CSV)."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 

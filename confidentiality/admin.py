@@ -1,5 +1,12 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db.models import ManyToManyField, Model, QuerySet
+from django.http import HttpRequest, HttpResponseBase
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -7,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from griffie.http import private
 from people.admin_tools import GriffieOnlyAdmin, groups_assignable_by_hand
-from people.roles import is_griffie
+from people.roles import acting_user, is_griffie
 
 from . import second_factor, service
 from .admin_tools import HidesSecretDocumentsAdmin
@@ -38,16 +45,26 @@ class SecrecyDecisionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
     inlines = [SecretItemInline]
     readonly_fields = ("status", "lifted_on", "lifted_by_body", "lift_reference")
 
-    def get_inlines(self, request, obj):
+    def get_inlines(
+        self, request: HttpRequest, obj: SecrecyDecision | None
+    ) -> list[type[InlineModelAdmin]]:
         # Which documents are secret (numbers, subjects) is for the griffie only.
         return self.inlines if is_griffie(request.user) else []
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: SecrecyDecision, form: forms.ModelForm, change: bool
+    ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = acting_user(request)
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: list[forms.BaseFormSet],
+        change: bool,
+    ) -> None:
         super().save_related(request, form, formsets, change)
         # Grants and notices follow provided_to: the same service the app uses.
         service.sync_grants(form.instance)
@@ -58,20 +75,22 @@ class ExclusionAdmin(GriffieOnlyAdmin, admin.ModelAdmin):
     list_display = ("person", "decision_reference", "start", "end")
     raw_id_fields = ("person",)
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Exclusion, form: forms.ModelForm, change: bool
+    ) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = acting_user(request)
         super().save_model(request, obj, form, change)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -122,13 +141,17 @@ class SecondFactorUserAdmin(_UserAdmin):  # type: ignore[valid-type,misc]
     # users would otherwise make themselves griffie, or superuser (people.admin_tools).
     superuser_only_fields = ("is_staff", "is_superuser", "groups", "user_permissions")
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Model | None = None
+    ) -> tuple[str, ...]:
         fields = tuple(super().get_readonly_fields(request, obj))
         if request.user.is_superuser:
             return fields
         return fields + self.superuser_only_fields
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(
+        self, db_field: ManyToManyField, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelMultipleChoiceField | None:
         if db_field.name == "groups":
             kwargs["queryset"] = groups_assignable_by_hand()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -136,14 +159,16 @@ class SecondFactorUserAdmin(_UserAdmin):  # type: ignore[valid-type,misc]
     @admin.action(
         description=_("Activering tweede factor uitgeven (een bestaande koppeling vervalt)")
     )
-    def issue_second_factor_activation(self, request, queryset):
+    def issue_second_factor_activation(
+        self, request: HttpRequest, queryset: QuerySet[User]
+    ) -> HttpResponseBase:
         issued = []
         for user in queryset:
-            if not second_factor.may_issue(request.user, user):
+            if not second_factor.may_issue(acting_user(request), user):
                 continue
             activation = second_factor.issue_activation(
                 user,
-                issued_by=request.user,
+                issued_by=acting_user(request),
                 request=request,
                 reset=second_factor.has_second_factor(user),
             )

@@ -1,6 +1,7 @@
 """Filters for the access log (django-filter); the CSV export uses the same filters."""
 
 import django_filters
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from griffie.filters import StyledFilterSet, period
@@ -25,6 +26,6 @@ class AccessLogFilter(StyledFilterSet):
         model = AccessLog
         fields = ()
 
-    def keep(self, queryset, name, value):
+    def keep(self, queryset: QuerySet[AccessLog], name: str, value: str) -> QuerySet[AccessLog]:
         """The watermark code looks up who received a copy; it does not narrow the log."""
         return queryset

@@ -1,12 +1,15 @@
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from documents.models import Document
+from griffie.forms import model_choice_field
 from people.models import Body, Person, PersonRole
 
 from .models import (
@@ -30,7 +33,7 @@ class TokenForm(forms.Form):
     )
     digits_only = True
 
-    def clean_token(self):
+    def clean_token(self) -> str:
         token = normalise_backup_code(self.cleaned_data["token"])
         if token.isdigit() and 6 <= len(token) <= 8:
             return token
@@ -45,7 +48,7 @@ class VerifyTokenForm(TokenForm):
 
     digits_only = False
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["token"].label = _("Code uit uw authenticator-app of een reservecode")
         self.fields["token"].widget.attrs["inputmode"] = "text"
@@ -69,7 +72,7 @@ class LiftForm(forms.Form):
 
 
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Document) -> str:
         subject = obj.subject or _("(nog niet geregistreerd)")
         return f"{obj.registration_number} {subject} ({date_format(obj.received_on)})"
 
@@ -77,10 +80,14 @@ class DocumentChoiceField(forms.ModelMultipleChoiceField):
 REGISTRATION_NUMBER_RE = re.compile(r"^\s*(\d{4})-0*(\d+)\s*$")
 
 
-def find_documents(query: str):
+def documents_newest_first() -> QuerySet[Document]:
+    return Document.objects.order_by("-registration_year", "-registration_sequence")
+
+
+def find_documents(query: str) -> QuerySet[Document]:
     """Documents whose registration number or subject matches ``query`` (the secrecy form's
     picker searches on the server, so it works without JavaScript)."""
-    documents = Document.objects.order_by("-registration_year", "-registration_sequence")
+    documents = documents_newest_first()
     query = (query or "").strip()
     if not query:
         return documents
@@ -106,7 +113,7 @@ class ImposeSecrecyForm(forms.Form):
     ground = forms.ChoiceField(label=_("Grond (Woo art. 5.1)"), choices=WooGround.choices)
     documents = DocumentChoiceField(
         label=_("Stukken"),
-        queryset=Document.objects.order_by("-registration_year", "-registration_sequence"),
+        queryset=documents_newest_first(),
         widget=forms.CheckboxSelectMultiple,
     )
     provided_to = forms.ModelMultipleChoiceField(
@@ -124,19 +131,22 @@ class ImposeSecrecyForm(forms.Form):
     # How many documents the picker lists at most besides the chosen ones.
     PICKER_SIZE = 25
 
-    def __init__(self, *args, document_query: str = "", chosen=(), **kwargs):
+    def __init__(
+        self, *args: Any, document_query: str = "", chosen: Iterable[int | str] = (), **kwargs: Any
+    ) -> None:
         """``document_query`` narrows the checkboxes of the documents picker; the chosen
         documents (``chosen``, or those in the submitted data) always stay in the list."""
         super().__init__(*args, **kwargs)
-        field = self.fields["documents"]
+        field = model_choice_field(self, "documents")
         if self.is_bound:
-            chosen = self.data.getlist(self.add_prefix("documents"))
+            name = self.add_prefix("documents")
+            chosen = field.widget.value_from_datadict(self.data, self.files, name) or ()
         chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit()}
         found = find_documents(document_query)
         self.found_count = found.count()
         shown = list(found[: self.PICKER_SIZE])
         shown_ids = {document.pk for document in shown}
-        extra = field.queryset.filter(pk__in=chosen_ids - shown_ids)
+        extra = documents_newest_first().filter(pk__in=chosen_ids - shown_ids)
         self.document_query = document_query
         self.chosen_ids = chosen_ids
         field.widget.choices = [
@@ -165,9 +175,9 @@ class ExclusionForm(forms.ModelForm):
             "end": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(
+        model_choice_field(self, "person").queryset = Person.objects.filter(
             role__in=[PersonRole.RAADSLID, PersonRole.COMMISSIELID]
         )
 

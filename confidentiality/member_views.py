@@ -2,14 +2,18 @@
 e-mail preferences. Thin: what a member may read is asked of ``reading`` (which asks the
 existing rules), every read of vertrouwelijk and geheim text is logged as before."""
 
+from typing import Any
+from uuid import UUID
+
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from meetings.models import Meeting
+from people.roles import acting_user
 
 from . import access, notifications, reading, service
 from .forms import NoteForm, NotificationPreferenceForm, SearchForm
@@ -21,7 +25,7 @@ from .watermark import NotWatermarkable
 class MeetingListView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/members/meeting_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         user = self.request.user
         has_bodies = access.active_bodies(user).exists()
         all_bodies = self.request.GET.get("alle") == "1" or not has_bodies
@@ -36,7 +40,7 @@ class MeetingListView(SecondFactorRequiredMixin, TemplateView):
 class MeetingView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/members/meeting.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         meeting = get_object_or_404(
             Meeting.objects.public().select_related("body"), pk=kwargs["pk"]
         )
@@ -57,7 +61,7 @@ class MeetingView(SecondFactorRequiredMixin, TemplateView):
         )
 
 
-def _readable_or_404(request, kind: str, uuid, action: str) -> reading.Readable:
+def _readable_or_404(request: HttpRequest, kind: str, uuid: UUID, action: str) -> reading.Readable:
     """The document if the member may read it by this path; vertrouwelijk and geheim reads
     (and refusals) are logged with the same opaque references as the other views."""
     target_type = reading.URL_KINDS.get(kind)
@@ -82,7 +86,7 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
 
     template_name = "confidentiality/members/reader.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and access.is_second_factor_verified(request.user):
             self.readable = _readable_or_404(
                 request,
@@ -92,7 +96,7 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             )
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         readable = self.readable
         try:
             pages = reading.page_count(readable)
@@ -121,7 +125,7 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             **kwargs,
         )
 
-    def post(self, request, kind, uuid):
+    def post(self, request: HttpRequest, kind: str, uuid: UUID) -> HttpResponse:
         prefix = request.POST.get("prefix", "doc")
         if prefix != "doc" and not (prefix.startswith("p") and prefix[1:].isdigit()):
             prefix = "doc"
@@ -132,7 +136,7 @@ class ReaderView(SecondFactorRequiredMixin, TemplateView):
             messages.error(request, _("De notitie is niet bewaard: schrijf eerst iets op."))
             return redirect(self.readable.read_url + f"#pagina-{prefix[1:]}")
         page = form.cleaned_data.get("page")
-        reading.add_note(request.user, self.readable, form.cleaned_data["text"], page)
+        reading.add_note(acting_user(request), self.readable, form.cleaned_data["text"], page)
         messages.success(request, _("Uw notitie is bewaard. Alleen u ziet haar."))
         anchor = f"#pagina-{page}" if page else "#notities"
         return redirect(self.readable.read_url + anchor)
@@ -142,7 +146,7 @@ class PageImageView(SecondFactorRequiredMixin, View):
     """One page as an image, rendered on the server with the member's watermark; served
     private and not stored, through the same access check as the reader."""
 
-    def get(self, request, kind, uuid, page):
+    def get(self, request: HttpRequest, kind: str, uuid: UUID, page: int) -> HttpResponse:
         readable = _readable_or_404(request, kind, uuid, "read_page")
         issue = reading.reading_issue(request, readable, request.GET.get("wm", ""))
         try:
@@ -156,7 +160,7 @@ class PageImageView(SecondFactorRequiredMixin, View):
 
 
 class NoteDeleteView(SecondFactorRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         note = get_object_or_404(ReadingNote.objects.of(request.user), pk=pk)
         readable, _decision = reading.find_readable(
             request.user, note.target_type, note.target_uuid
@@ -171,7 +175,7 @@ class NoteDeleteView(SecondFactorRequiredMixin, View):
 class SearchView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/members/search.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         form = SearchForm(self.request.GET or None)
         hits = None
         if form.is_valid():
@@ -185,13 +189,13 @@ class PreferencesView(SecondFactorRequiredMixin, FormView):
     template_name = "confidentiality/members/preferences.html"
     form_class = NotificationPreferenceForm
 
-    def get_initial(self):
-        return {"frequency": notifications.frequency_of(self.request.user)}
+    def get_initial(self) -> dict[str, Any]:
+        return {"frequency": notifications.frequency_of(acting_user(self.request))}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(email=self.request.user.email, **kwargs)
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
+        return super().get_context_data(email=acting_user(self.request).email, **kwargs)
 
-    def form_valid(self, form):
-        notifications.set_frequency(self.request.user, form.cleaned_data["frequency"])
+    def form_valid(self, form: NotificationPreferenceForm) -> HttpResponse:
+        notifications.set_frequency(acting_user(self.request), form.cleaned_data["frequency"])
         messages.success(self.request, _("Uw keuze voor e-mail is bewaard."))
         return redirect("confidentiality:preferences")

@@ -1,11 +1,14 @@
 """Idle and absolute session timeouts, and the second factor before confidential screens."""
 
 import time
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,10 +24,10 @@ class SessionTimeoutMiddleware:
     """Log out a user idle for ``SESSION_IDLE_TIMEOUT`` seconds, and any user whose login is
     older than ``SESSION_ABSOLUTE_TIMEOUT`` seconds, whatever they did in between."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
@@ -53,13 +56,19 @@ class SecondFactorMiddleware:
     second factor to the verification page, before the view runs. Anonymous users fall
     through to the views' own login redirect. The admin is guarded by ``OTPAdminSite``."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponseBase | None:
         if not request.path_info.startswith(tuple(settings.SECOND_FACTOR_REQUIRED_PREFIXES)):
             return None
         match = request.resolver_match

@@ -9,9 +9,11 @@ import base64
 import hashlib
 import secrets
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Self
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -120,13 +122,13 @@ class InvalidSecrecyChange(Exception):
 
 
 class SecrecyDecisionQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> Self:
         return self.filter(status=SecrecyStatus.ACTIVE)
 
-    def lifted(self):
+    def lifted(self) -> Self:
         return self.filter(status=SecrecyStatus.LIFTED)
 
-    def due_for_review(self, on: date | None = None):
+    def due_for_review(self, on: date | None = None) -> Self:
         on = on or timezone.localdate()
         return self.active().filter(review_on__isnull=False, review_on__lte=on)
 
@@ -274,7 +276,7 @@ class SecrecyDecision(models.Model):
             raise ValidationError(errors)
 
     # --- transitions ----------------------------------------------------------------------
-    def lift(self, by_body: Body, on: date, reference: str, actor) -> None:
+    def lift(self, by_body: Body, on: date, reference: str, actor: User) -> None:
         """Opheffing (art. 89). The information is then no longer secret; documents stay
         unpublished until the griffie publishes them through the normal workflow."""
         if self.status != SecrecyStatus.ACTIVE:
@@ -384,7 +386,7 @@ def add_three_months(start: date) -> date:
 
 
 class ExclusionQuerySet(models.QuerySet):
-    def active(self, on: date | None = None):
+    def active(self, on: date | None = None) -> Self:
         on = on or timezone.localdate()
         return self.filter(start__lte=on, end__gte=on)
 
@@ -423,7 +425,7 @@ class Exclusion(models.Model):
     def __str__(self) -> str:
         return f"{self.person} {date_format(self.start)} – {date_format(self.end)}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         # Integrity guard: the legal maximum holds however the record is made.
         self.clean()
         super().save(*args, **kwargs)
@@ -465,7 +467,7 @@ class NoticeKind(models.TextChoices):
 
 
 class NoticeQuerySet(models.QuerySet):
-    def unread(self):
+    def unread(self) -> Self:
         return self.filter(read_at__isnull=True)
 
 
@@ -573,7 +575,7 @@ def hash_activation_token(token: str) -> str:
 
 
 class ActivationQuerySet(models.QuerySet):
-    def usable(self, now=None):
+    def usable(self, now: datetime | None = None) -> Self:
         now = now or timezone.now()
         return self.filter(redeemed_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
 
@@ -692,7 +694,7 @@ class ReadingTarget(models.TextChoices):
 
 
 class ReadingNoteQuerySet(models.QuerySet):
-    def of(self, user):
+    def of(self, user: User | AnonymousUser) -> Self:
         """A member's own notes: nobody else's, whoever asks."""
         if user is None or not user.is_authenticated:
             return self.none()
@@ -755,7 +757,7 @@ class NotificationPreference(models.Model):
 
 
 class MemberNotificationQuerySet(models.QuerySet):
-    def unsent(self):
+    def unsent(self) -> Self:
         return self.filter(sent_at__isnull=True)
 
 

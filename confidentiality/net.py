@@ -3,6 +3,7 @@
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
 def _valid(value: str) -> str | None:
@@ -12,7 +13,7 @@ def _valid(value: str) -> str | None:
         return None
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     """REMOTE_ADDR; X-Forwarded-For is believed only when REMOTE_ADDR is one of
     ``settings.TRUSTED_PROXIES``, and then only its right-most untrusted address (what the
     trusted proxy itself saw), never a value the client put in front."""
@@ -30,5 +31,5 @@ def client_ip(request) -> str | None:
     return remote
 
 
-def user_agent(request) -> str:
+def user_agent(request: HttpRequest) -> str:
     return (request.META.get("HTTP_USER_AGENT", "") or "")[:300]

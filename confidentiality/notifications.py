@@ -10,29 +10,35 @@ second factor, asked again just before the mail goes out.
 Each member chooses: immediately, a daily digest (the default) or no e-mail.
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
+from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.models import Document
 from documents.queueing import send_on_commit
 from people.models import Body, BodyKind, Membership, Person
+from publication.models import MeetingDocument
 
 from .models import (
     MemberNotification,
     NotificationPreference,
     NotifyFrequency,
     ReadingTarget,
+    SecrecyDecision,
     SecretItem,
 )
-from .reading import URL_KIND_OF, find_readable
+from .reading import URL_KIND_OF, Readable, find_readable
 
 # The tasks this module queues, sent by name (registered by ConfidentialityConfig.ready).
 NOTIFY_NEW_DOCUMENT = "confidentiality.tasks.notify_new_document"
@@ -42,12 +48,12 @@ SEND_MEMBER_NOTIFICATION = "confidentiality.tasks.send_member_notification"
 KEEP_SENT_DAYS = 90
 
 
-def frequency_of(user) -> str:
+def frequency_of(user: User) -> str:
     preference = NotificationPreference.objects.filter(user=user).first()
     return preference.frequency if preference else NotifyFrequency.DAILY
 
 
-def set_frequency(user, frequency: str) -> NotificationPreference:
+def set_frequency(user: User, frequency: str) -> NotificationPreference:
     preference, _created = NotificationPreference.objects.update_or_create(
         user=user, defaults={"frequency": frequency}
     )
@@ -57,7 +63,7 @@ def set_frequency(user, frequency: str) -> NotificationPreference:
 
 
 # --- what happened: queued on commit, the work is done by a task -------------------------------
-def _queue(target_type: str, target_uuid, body_id: int | None) -> None:
+def _queue(target_type: str, target_uuid: UUID, body_id: int | None) -> None:
     send_on_commit(
         NOTIFY_NEW_DOCUMENT,
         target_type=str(target_type),
@@ -66,51 +72,51 @@ def _queue(target_type: str, target_uuid, body_id: int | None) -> None:
     )
 
 
-def announce_document(document) -> None:
+def announce_document(document: Document) -> None:
     """A registered ingekomen stuk reached its meeting (or, without one, the raad)."""
     if document.registered_at is None:
         return
     body_id = None
-    if document.meeting_id:
+    if document.meeting is not None:
         body_id = document.meeting.body_id
     _queue(ReadingTarget.DOCUMENT, document.uuid, body_id)
 
 
-def announce_secret(decision, body: Body) -> None:
+def announce_secret(decision: SecrecyDecision, body: Body) -> None:
     """Secret information was provided to ``body``: one mail per item, without content."""
     for item in decision.items.all():
         _queue(ReadingTarget.SECRET_ITEM, item.uuid, body.pk)
 
 
-def announce_public_document(document) -> None:
+def announce_public_document(document: Document) -> None:
     """An ingekomen stuk was published (members who were told of the original are not told
     again)."""
     _queue(
         ReadingTarget.PUBLIC_DOCUMENT,
         document.uuid,
-        document.meeting.body_id if document.meeting_id else None,
+        document.meeting.body_id if document.meeting is not None else None,
     )
 
 
-def announce_meeting_document(meeting_document) -> None:
+def announce_meeting_document(meeting_document: MeetingDocument) -> None:
     """A meeting document was published for its meeting."""
     _queue(ReadingTarget.MEETING_DOCUMENT, meeting_document.uuid, meeting_document.meeting.body_id)
 
 
 # --- who is told ---------------------------------------------------------------------------
-def _in_session(user):
+def _in_session(user: User) -> User:
     """``user`` as they will be once logged in with the second factor, so the reading rule
     can be asked who may read a document. Only for deciding whom to tell: never a session."""
-    user.is_verified = lambda: True
+    user.is_verified = lambda: True  # type: ignore[attr-defined]  # django-otp sets it at run time
     return user
 
 
-def _readable_for(user, target_type: str, target_uuid):
+def _readable_for(user: User, target_type: str, target_uuid: UUID) -> Readable | None:
     readable, _decision = find_readable(_in_session(user), target_type, target_uuid)
     return readable
 
 
-def _members_of(bodies):
+def _members_of(bodies: QuerySet[Body]) -> QuerySet[User]:
     memberships = Membership.objects.active().filter(body__in=bodies)
     people = Person.objects.in_office().filter(memberships__in=memberships)
     return (
@@ -121,7 +127,7 @@ def _members_of(bodies):
     )
 
 
-def create_notifications(target_type: str, target_uuid, body_id: int | None = None) -> int:
+def create_notifications(target_type: str, target_uuid: UUID, body_id: int | None = None) -> int:
     """Record a notification for every member of the body who may read the document and
     wants e-mail; queue the mail of those who want it at once. Safe to run twice."""
     if body_id is not None:
@@ -149,7 +155,7 @@ def create_notifications(target_type: str, target_uuid, body_id: int | None = No
     return created
 
 
-def _told_of_original(user, target_type: str, target_uuid) -> bool:
+def _told_of_original(user: User, target_type: str, target_uuid: UUID) -> bool:
     """The published version of an ingekomen stuk whose original the member was told of."""
     return (
         target_type == ReadingTarget.PUBLIC_DOCUMENT
@@ -159,7 +165,7 @@ def _told_of_original(user, target_type: str, target_uuid) -> bool:
     )
 
 
-def _public_summary(readable, body) -> dict:
+def _public_summary(readable: Readable, body: Body | None) -> dict:
     """Only what may be said in a mail: the meeting, the agenda item (not of a besloten
     vergadering) and the public subject."""
     obj = readable.obj
@@ -201,7 +207,7 @@ def _entry(notification: MemberNotification) -> dict:
     }
 
 
-def _claim(notifications) -> list[MemberNotification]:
+def _claim(notifications: Iterable[MemberNotification]) -> list[MemberNotification]:
     """Mark as sent before sending, so a second run never mails the same twice."""
     now = timezone.now()
     claimed = [
@@ -214,7 +220,7 @@ def _claim(notifications) -> list[MemberNotification]:
     return claimed
 
 
-def _still_readable(notifications) -> list[MemberNotification]:
+def _still_readable(notifications: Iterable[MemberNotification]) -> list[MemberNotification]:
     """Asked again just before sending: a document put under secrecy since, or a member
     excluded since, is not mentioned (and the notification is dropped)."""
     keep = []
@@ -228,7 +234,7 @@ def _still_readable(notifications) -> list[MemberNotification]:
     return keep
 
 
-def _send(user, entries: list[dict], *, digest: bool) -> None:
+def _send(user: User, entries: list[dict], *, digest: bool) -> None:
     context = {
         "user": user,
         "entries": entries,

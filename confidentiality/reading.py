@@ -10,22 +10,26 @@ may read as well.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
 from typing import Any
+from uuid import UUID
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from documents.models import Document
+from documents.models import Document, DocumentFile
 from meetings.models import AgendaItem, Meeting
 from people.models import Person
-from publication.models import MeetingDocument
+from people.roles import acting_user
+from publication.models import MeetingDocument, MeetingDocumentQuerySet
 from publication.public import public_file
 
 from . import access
@@ -48,7 +52,7 @@ URL_KIND_OF: dict[str, str] = {str(target): kind for kind, target in URL_KINDS.i
 READING_HOURS = 12
 
 
-def watermark_lines(user, obj, issued_at) -> list[str]:
+def watermark_lines(user: User, obj: object, issued_at: datetime) -> list[str]:
     """What the watermark says besides the level and code: who, when, and for geheim
     information who may lift the secrecy."""
     lines = [
@@ -62,9 +66,8 @@ def watermark_lines(user, obj, issued_at) -> list[str]:
     return lines
 
 
-def _meeting_documents():
-
-    return MeetingDocument.objects
+def _meeting_documents() -> MeetingDocumentQuerySet:
+    return MeetingDocument.objects.all()
 
 
 @dataclass
@@ -127,7 +130,7 @@ class Readable:
         return "secret_item" if self.target_type == ReadingTarget.SECRET_ITEM else "document"
 
 
-def confidential_file(document: Document):
+def confidential_file(document: Document) -> DocumentFile | None:
     """The PDF councillors read of a vertrouwelijk or geheim document: the area's own choice
     of file (the working PDF, or the original when it is a PDF), asked in this one place."""
 
@@ -163,7 +166,7 @@ def _secret_readable(item: SecretItem) -> Readable:
     )
 
 
-def _meeting_document_readable(md) -> Readable:
+def _meeting_document_readable(md: MeetingDocument) -> Readable:
     return Readable(
         ReadingTarget.MEETING_DOCUMENT,
         md.uuid,
@@ -177,7 +180,7 @@ def _meeting_document_readable(md) -> Readable:
     )
 
 
-def _public_document_readable(document: Document, record) -> Readable:
+def _public_document_readable(document: Document, record: DocumentFile) -> Readable:
     return Readable(
         ReadingTarget.PUBLIC_DOCUMENT,
         document.uuid,
@@ -191,7 +194,9 @@ def _public_document_readable(document: Document, record) -> Readable:
     )
 
 
-def find_readable(user, target_type: str, uuid) -> tuple[Readable | None, AccessDecision]:
+def find_readable(
+    user: User | AnonymousUser, target_type: str, uuid: UUID
+) -> tuple[Readable | None, AccessDecision]:
     """What ``user`` may read under ``uuid`` by this path, with the reason for the access
     log. Unreadable and unknown ids give the same answer (the existing lookups)."""
     if target_type == ReadingTarget.DOCUMENT:
@@ -233,7 +238,7 @@ class MemberMeeting:
         return sum(len(row.readables) for row in self.rows) + len(self.loose)
 
 
-def readables_of_meeting(user, meeting: Meeting) -> list[Readable]:
+def readables_of_meeting(user: User | AnonymousUser, meeting: Meeting) -> list[Readable]:
     """Every document of ``meeting`` that ``user`` may read, public, vertrouwelijk and geheim
     side by side, each by its own rule."""
 
@@ -265,7 +270,7 @@ def readables_of_meeting(user, meeting: Meeting) -> list[Readable]:
 LEVEL_ORDER = {Level.PUBLIC: 0, Level.VERTROUWELIJK: 1, Level.GEHEIM: 2}
 
 
-def member_meeting(user, meeting: Meeting) -> MemberMeeting:
+def member_meeting(user: User | AnonymousUser, meeting: Meeting) -> MemberMeeting:
     """The agenda of ``meeting`` with, per item, every document ``user`` may read. A
     besloten vergadering shows its agenda only to whom a secret record of it was provided
     (``secret_decisions_visible_to``: never during an exclusion)."""
@@ -288,7 +293,7 @@ def member_meeting(user, meeting: Meeting) -> MemberMeeting:
     return MemberMeeting(meeting, True, list(rows.values()), loose)
 
 
-def member_meetings(user, *, all_bodies: bool = False) -> QuerySet[Meeting]:
+def member_meetings(user: User | AnonymousUser, *, all_bodies: bool = False) -> QuerySet[Meeting]:
     """Meetings from a month ago on: of the bodies the user sits in, or of every body."""
     since = timezone.now() - timedelta(days=31)
     meetings = Meeting.objects.public().filter(starts_at__gte=since).select_related("body")
@@ -298,7 +303,9 @@ def member_meetings(user, *, all_bodies: bool = False) -> QuerySet[Meeting]:
 
 
 # --- watermark of a reading ----------------------------------------------------------------------
-def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue | None:
+def reading_issue(
+    request: HttpRequest, readable: Readable, code: str = ""
+) -> WatermarkIssue | None:
     """The watermark of this reading: the one the reader page issued (``code``, the same
     user and document, not older than READING_HOURS), or a new one. None for public text."""
     if not readable.is_confidential:
@@ -307,7 +314,7 @@ def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue
     if code:
         issue = WatermarkIssue.objects.filter(
             code=code.strip().upper()[:20],
-            user=request.user,
+            user=acting_user(request),
             object_type=readable.log_type,
             object_id=object_id,
             issued_at__gte=timezone.now() - timedelta(hours=READING_HOURS),
@@ -316,7 +323,7 @@ def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue
             return issue
 
     return WatermarkIssue.objects.create(
-        user=request.user,
+        user=acting_user(request),
         level=readable.level,
         object_type=readable.log_type,
         object_id=object_id,
@@ -325,19 +332,21 @@ def reading_issue(request, readable: Readable, code: str = "") -> WatermarkIssue
     )
 
 
-def page_png(request, readable: Readable, number: int, issue: WatermarkIssue | None) -> bytes:
+def page_png(
+    request: HttpRequest, readable: Readable, number: int, issue: WatermarkIssue | None
+) -> bytes:
     """One page as an image, the member's watermark drawn into it (vertrouwelijk, geheim)."""
 
     if issue is None:
         return page_image(readable.read_bytes(), number, level=None, lines=[], code="")
-    lines = watermark_lines(request.user, readable.obj, issue.issued_at)
+    lines = watermark_lines(acting_user(request), readable.obj, issue.issued_at)
     return page_image(
         readable.read_bytes(), number, level=issue.level, lines=lines, code=issue.code
     )
 
 
 # --- notes ---------------------------------------------------------------------------------------
-def readable_targets(user) -> Q:
+def readable_targets(user: User | AnonymousUser) -> Q:
     """Notes whose document the user may read now: a note on a geheim document disappears
     during an exclusion (and comes back after it), like the document itself."""
     refs = {
@@ -351,13 +360,13 @@ def readable_targets(user) -> Q:
     return reduce(or_, (Q(target_type=t, target_uuid__in=uuids) for t, uuids in refs.items()))
 
 
-def notes_for(user, readable: Readable) -> QuerySet[ReadingNote]:
+def notes_for(user: User | AnonymousUser, readable: Readable) -> QuerySet[ReadingNote]:
     return ReadingNote.objects.of(user).filter(
         target_type=readable.target_type, target_uuid=readable.uuid
     )
 
 
-def add_note(user, readable: Readable, text: str, page: int | None = None) -> ReadingNote:
+def add_note(user: User, readable: Readable, text: str, page: int | None = None) -> ReadingNote:
     return ReadingNote.objects.create(
         author=user,
         target_type=readable.target_type,
@@ -416,7 +425,7 @@ def snippet(text: str, query: str, width: int = 220) -> tuple[str, str, str]:
 SEARCH_LIMIT = 50
 
 
-def search(user, query: str) -> list[Hit]:
+def search(user: User | AnonymousUser, query: str) -> list[Hit]:
     """Search exactly what ``user`` may read: the text of vertrouwelijk originals and of the
     geheim documents provided to their bodies, the public meeting documents and ingekomen
     stukken, and the user's own notes on documents they may read now."""

@@ -15,14 +15,17 @@ import math
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 from django_otp import devices_for_user
+from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -54,7 +57,14 @@ class IssuedActivation:
         return reverse("confidentiality:otp-activate", args=[self.token])
 
 
-def log_event(request, action: str, *, actor=None, subject=None, reason: str = "") -> AccessLog:
+def log_event(
+    request: HttpRequest | None,
+    action: str,
+    *,
+    actor: User | None = None,
+    subject: User | None = None,
+    reason: str = "",
+) -> AccessLog:
     """An access-log line for an event about a user's second factor (opaque ids only)."""
     if actor is None and request is not None and request.user.is_authenticated:
         actor = request.user
@@ -71,7 +81,7 @@ def log_event(request, action: str, *, actor=None, subject=None, reason: str = "
     )
 
 
-def may_issue(actor, user) -> bool:
+def may_issue(actor: User, user: User | AnonymousUser) -> bool:
     """The griffie (after its own second factor) issues activations for anyone but
     superusers; a verified superuser (admin, or ``manage.py issue_activation``) for anyone."""
     if not is_second_factor_verified(actor) or not user.is_active:
@@ -81,12 +91,18 @@ def may_issue(actor, user) -> bool:
     return is_griffie(actor) and not user.is_superuser
 
 
-def has_second_factor(user) -> bool:
+def has_second_factor(user: User | AnonymousUser) -> bool:
     return any(devices_for_user(user, confirmed=True))
 
 
 @transaction.atomic
-def issue_activation(user, *, issued_by=None, request=None, reset: bool = False):
+def issue_activation(
+    user: User,
+    *,
+    issued_by: User | None = None,
+    request: HttpRequest | None = None,
+    reset: bool = False,
+) -> IssuedActivation:
     """A new one-time activation for ``user``; earlier unused ones stop working.
 
     ``reset=True`` is the procedure for a lost device: every device of the user (TOTP and
@@ -113,7 +129,7 @@ def issue_activation(user, *, issued_by=None, request=None, reset: bool = False)
     return IssuedActivation(activation, token)
 
 
-def find_activation(user, token: str) -> Activation | None:
+def find_activation(user: User | AnonymousUser, token: str) -> Activation | None:
     """The usable activation of ``user`` with this token, else None (expired, used, revoked,
     or someone else's: all look the same)."""
     if not token or not user.is_authenticated:
@@ -136,7 +152,7 @@ def base32_key(hex_key: str) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def config_url(user, hex_key: str) -> str:
+def config_url(user: User | AnonymousUser, hex_key: str) -> str:
     """otpauth:// URL for the QR code, built by django-otp from an unsaved device."""
     return TOTPDevice(user=user, name="authenticator", key=hex_key).config_url
 
@@ -151,7 +167,13 @@ def totp_matches(hex_key: str, token: str) -> bool:
 
 
 @transaction.atomic
-def enrol(user, activation: Activation, hex_key: str, *, request=None):
+def enrol(
+    user: User,
+    activation: Activation,
+    hex_key: str,
+    *,
+    request: HttpRequest | None = None,
+) -> tuple[TOTPDevice, list[str]]:
     """Redeem ``activation`` and create the user's devices: the TOTP device (with the key the
     user just proved to hold) and fresh backup codes. Old devices are replaced. Returns the
     TOTP device and the backup codes, which are shown once and never again."""
@@ -170,7 +192,7 @@ def enrol(user, activation: Activation, hex_key: str, *, request=None):
     return totp, codes
 
 
-def new_backup_codes(user) -> list[str]:
+def new_backup_codes(user: User | AnonymousUser) -> list[str]:
     """Replace the user's backup codes with fresh ones (each works once)."""
     BackupCodes.objects.filter(user=user).delete()
     device = BackupCodes.objects.create(user=user, name="backup", confirmed=True)
@@ -181,7 +203,7 @@ def new_backup_codes(user) -> list[str]:
     return codes
 
 
-def verify(user, token: str):
+def verify(user: User | AnonymousUser, token: str) -> Device | None:
     """The confirmed device of ``user`` that accepts ``token`` (TOTP code or backup code),
     or None. django-otp throttles wrong guesses per device; a backup code is used up."""
     token = "".join(token.split())
@@ -191,7 +213,7 @@ def verify(user, token: str):
     return None
 
 
-def seconds_to_wait(user, now=None) -> int:
+def seconds_to_wait(user: User | AnonymousUser, now: datetime | None = None) -> int:
     """How many seconds django-otp still refuses every code of ``user`` after wrong codes
     (its throttle doubles the wait with each failure): 0 when a code is checked now. Even the
     right code is refused while this is above 0."""
@@ -212,7 +234,7 @@ def wait_text(seconds: int) -> str:
     return ngettext("%(n)d minuut", "%(n)d minuten", minutes) % {"n": minutes}
 
 
-def demo_enrol(user) -> tuple[str, list[str]]:
+def demo_enrol(user: User | AnonymousUser) -> tuple[str, list[str]]:
     """Demo data only (``load_demo_data`` with DEBUG on): a ready device whose key is printed
     on the console, so a demo user can add it to an app at once. Refused outside DEBUG:
     a production install enrols through activations only."""

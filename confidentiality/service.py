@@ -1,12 +1,14 @@
 """Public API of the confidentiality app: imposing, providing and lifting secrecy, closed
 meeting records, notices, access logging and watermarked copies. Keep it small."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
@@ -15,7 +17,7 @@ from documents.models import Document, DocumentFile
 from griffie.http import pdf_attachment
 from meetings.models import Meeting
 from people.models import Body, BodyKind, Membership
-from people.roles import GRIFFIE
+from people.roles import GRIFFIE, acting_user
 from publication.cache import bump
 from publication.models import MeetingDocument
 
@@ -55,7 +57,7 @@ def _public_site_changed() -> None:
 
 
 # --- secrecy ---------------------------------------------------------------------------------
-def _check_recipients(bodies) -> list[Body]:
+def _check_recipients(bodies: Iterable[Body]) -> list[Body]:
     checked = []
     for body in bodies:
         if not isinstance(body, Body):
@@ -76,15 +78,15 @@ def impose_secrecy(
     title: str,
     imposed_by: str,
     ground: str,
-    provided_to,
-    documents=(),
+    provided_to: Iterable[Body],
+    documents: Iterable[Document] = (),
     imposed_by_body: Body | None = None,
     lifting_authority: str | None = None,
     lifting_body: Body | None = None,
     reference: str = "",
     decided_on: date | None = None,
     review_on: date | None = None,
-    actor=None,
+    actor: User | None = None,
 ) -> SecrecyDecision:
     decision = SecrecyDecision(
         title=title,
@@ -129,7 +131,9 @@ def add_item(
 
 
 @transaction.atomic
-def provide_to(decision: SecrecyDecision, bodies, *, actor=None) -> None:
+def provide_to(
+    decision: SecrecyDecision, bodies: Iterable[Body], *, actor: User | None = None
+) -> None:
     """Provide the secret information to bodies: grant the object permission to each body's
     group and tell its current members, without content, that there is something new."""
     for body in _check_recipients(bodies):
@@ -168,7 +172,9 @@ def _notify_members(decision: SecrecyDecision, body: Body) -> None:
 
 
 @transaction.atomic
-def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor):
+def lift_secrecy(
+    decision: SecrecyDecision, *, by_body: Body, on: date, reference: str, actor: User
+) -> SecrecyDecision:
     decision.lift(by_body, on, reference, actor)
     _public_site_changed()
     if decision.legal_basis == LegalBasis.CLOSED_MEETING and decision.meeting_id:
@@ -184,7 +190,9 @@ def lift_secrecy(decision: SecrecyDecision, *, by_body: Body, on: date, referenc
 
 
 @transaction.atomic
-def record_closed_meeting_document(document: Document, *, actor=None) -> SecrecyDecision:
+def record_closed_meeting_document(
+    document: Document, *, actor: User | None = None
+) -> SecrecyDecision:
     """Minutes or notes of a besloten vergadering are secret by law (Gemeentewet art. 23 and
     86), without a separate decision, until the raad lifts it. Records that in the public
     register and provides it to the meeting's body, so its members can read it. Call this
@@ -205,7 +213,7 @@ def record_closed_meeting_document(document: Document, *, actor=None) -> Secrecy
 
 
 @transaction.atomic
-def closed_meeting_decision(meeting: Meeting, *, actor=None) -> SecrecyDecision:
+def closed_meeting_decision(meeting: Meeting, *, actor: User | None = None) -> SecrecyDecision:
     """The register's record that what a besloten vergadering saw is secret by law, provided
     to the meeting's body: the active one, or a new one. A lifting covers what the raad saw
     when it lifted; a document added later is secret until the raad lifts again, so it joins
@@ -234,7 +242,9 @@ def closed_meeting_decision(meeting: Meeting, *, actor=None) -> SecrecyDecision:
     return decision
 
 
-def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecision | None:
+def record_if_closed_meeting(
+    document: Document, *, actor: User | None = None
+) -> SecrecyDecision | None:
     """After a document was registered against a meeting (griffie screens, admin): when the
     meeting is closed, record the document as secret by law. Otherwise the members who may
     read it hear of it by e-mail (queued on commit; they are told once)."""
@@ -244,7 +254,7 @@ def record_if_closed_meeting(document: Document, *, actor=None) -> SecrecyDecisi
     return None
 
 
-def record_closed_meeting(meeting: Meeting, *, actor=None) -> int:
+def record_closed_meeting(meeting: Meeting, *, actor: User | None = None) -> int:
     """After a meeting was marked closed: record each of its documents as secret by law."""
     if not Meeting.objects.closed().filter(pk=meeting.pk).exists():
         return 0
@@ -276,7 +286,7 @@ def send_review_reminders(on: date | None = None) -> int:
 
 
 # --- logging and copies ------------------------------------------------------------------------
-def object_ref(obj) -> tuple[str, str]:
+def object_ref(obj: object) -> tuple[str, str]:
     """Opaque reference for the log: type and uuid, never a title."""
     if isinstance(obj, SecretItem):
         return "secret_item", str(obj.uuid)
@@ -288,10 +298,10 @@ def object_ref(obj) -> tuple[str, str]:
 
 
 def log_access(
-    request,
+    request: HttpRequest,
     action: str,
     *,
-    obj=None,
+    obj: Model | None = None,
     object_type: str = "",
     object_id: str = "",
     decision: AccessDecision | None = None,
@@ -314,28 +324,28 @@ def log_access(
 
 
 def watermarked_copy(
-    request, obj, document_file: DocumentFile, *, level: str | None = None
+    request: HttpRequest, obj: Model, document_file: DocumentFile, *, level: str | None = None
 ) -> tuple[bytes, WatermarkIssue]:
     """A copy of ``document_file`` with the user's watermark on every page, and the record
     that resolves the printed code back to the user."""
     level = level or level_of(obj)
     object_type, object_id = object_ref(obj)
     issue = WatermarkIssue(
-        user=request.user,
+        user=acting_user(request),
         level=level,
         object_type=object_type,
         object_id=object_id,
         file_sha256=document_file.sha256,
         ip=client_ip(request),
     )
-    lines = watermark_lines(request.user, obj, issue.issued_at)
+    lines = watermark_lines(acting_user(request), obj, issue.issued_at)
     data = watermark_pdf(document_file.read_bytes(), level=level, lines=lines, code=issue.code)
     issue.save()
     return data, issue
 
 
 def watermarked_download(
-    request, obj, document_file: DocumentFile, *, level: str | None = None
+    request: HttpRequest, obj: Model, document_file: DocumentFile, *, level: str | None = None
 ) -> HttpResponse:
     """The one way a vertrouwelijk or geheim file leaves the application: a private PDF
     named after its watermark code. Raises ``NotWatermarkable`` for a file that cannot carry
@@ -352,7 +362,7 @@ def griffie_level(document: Document) -> str:
     return level_of(document)
 
 
-def log_griffie_read(request, document: Document, action: str) -> str:
+def log_griffie_read(request: HttpRequest, document: Document, action: str) -> str:
     """The griffie's reads of vertrouwelijk and geheim documents are logged like the
     members' reads (opaque ids only). Returns the level."""
     level = griffie_level(document)

@@ -1,5 +1,7 @@
 """Celery tasks: thin, safe to run twice."""
 
+from uuid import UUID
+
 from celery import shared_task
 
 from .notifications import create_notifications, send_digests, send_one
@@ -17,7 +19,7 @@ def send_secrecy_review_reminders() -> int:
 @shared_task
 def notify_new_document(*, target_type: str, target_uuid: str, body_id: int | None = None) -> int:
     """A new document reached a body or meeting: record whom to tell (queued on commit)."""
-    return create_notifications(target_type, target_uuid, body_id)
+    return create_notifications(target_type, UUID(target_uuid), body_id)
 
 
 @shared_task

@@ -1,11 +1,15 @@
 """The councillors' area. Thin: who sees what is decided in access.py, work in service.py."""
 
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,8 +23,9 @@ from django.views.generic import FormView, ListView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from django_otp import login as otp_login
 
+from documents.models import Document
 from griffie.http import private
-from people.roles import is_second_factor_verified
+from people.roles import acting_user, is_second_factor_verified
 
 from . import access, access_log, second_factor, service
 from .filters import AccessLogFilter
@@ -34,11 +39,13 @@ from .forms import (
     TokenForm,
     VerifyTokenForm,
 )
-from .models import AccessLog, Activation, Exclusion, SecrecyDecision
+from .models import AccessLog, Activation, Exclusion, SecrecyDecision, SecretItem
 from .watermark import NotWatermarkable
 
+ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
 
-def harden(response):
+
+def harden(response: ResponseT) -> ResponseT:
     """Headers for every response of this area, HTML and PDF alike."""
     private(response)
     response["Pragma"] = "no-cache"
@@ -47,30 +54,37 @@ def harden(response):
     return response
 
 
+# What the mixins here are mixed into; for the type checker.
+if TYPE_CHECKING:
+    _ViewBase = View
+else:
+    _ViewBase = object
+
+
 @method_decorator(never_cache, name="dispatch")
-class HardenedMixin:
-    def dispatch(self, request, *args, **kwargs):
+class HardenedMixin(_ViewBase):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         return harden(super().dispatch(request, *args, **kwargs))
 
 
 class SecondFactorRequiredMixin(HardenedMixin, LoginRequiredMixin):
     """Logged in with password and second factor; otherwise off to the next step."""
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and not is_second_factor_verified(request.user):
             return harden(redirect(f"{reverse('confidentiality:otp-verify')}?next={request.path}"))
         return super().dispatch(request, *args, **kwargs)
 
 
 class GriffieManageMixin(SecondFactorRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and is_second_factor_verified(request.user):
             if not access.can_manage(request.user):
                 raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 
-def _safe_next(request, default: str) -> str:
+def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -87,7 +101,7 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
     template_name = "confidentiality/otp_verify.html"
     form_class = VerifyTokenForm
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(
             next=_safe_next(self.request, ""),
             has_device=second_factor.has_second_factor(self.request.user),
@@ -98,7 +112,7 @@ class VerifyView(HardenedMixin, LoginRequiredMixin, FormView):
     # Below this many seconds the throttle is not worth mentioning after a wrong code.
     MENTION_WAIT_FROM = 5
 
-    def form_valid(self, form):
+    def form_valid(self, form: VerifyTokenForm) -> HttpResponse:
         user = self.request.user
         blocked = second_factor.seconds_to_wait(user)  # even the right code is refused now
         device = second_factor.verify(user, form.cleaned_data["token"])
@@ -142,14 +156,14 @@ class ActivateView(HardenedMixin, LoginRequiredMixin, View):
     activation is remembered in the session and the user goes on to set up the app.
     Unknown, expired, used and other people's activations all get the same answer."""
 
-    def get(self, request, token=""):
+    def get(self, request: HttpRequest, token: str = "") -> HttpResponse:
         return self._redeem(request, token)
 
-    def post(self, request, token=""):
+    def post(self, request: HttpRequest, token: str = "") -> HttpResponse:
         form = ActivationCodeForm(request.POST)
         return self._redeem(request, form.cleaned_data["code"] if form.is_valid() else "")
 
-    def _redeem(self, request, token):
+    def _redeem(self, request: HttpRequest, token: str) -> HttpResponse:
         activation = second_factor.find_activation(request.user, token)
         if activation is None:
             service.log_access(
@@ -176,13 +190,13 @@ class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
     template_name = "confidentiality/otp_setup.html"
     form_class = TokenForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated:
             self.activation = (
                 Activation.objects.usable()
                 .filter(
                     user=request.user,
-                    pk=request.session.get(second_factor.ACTIVATION_SESSION_KEY),
+                    pk=request.session.get(second_factor.ACTIVATION_SESSION_KEY, 0),
                 )
                 .first()
             )
@@ -197,7 +211,7 @@ class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
             self.request.session[second_factor.PENDING_KEY_SESSION_KEY] = key
         return key
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         import segno
 
         key = self.pending_key()
@@ -208,14 +222,16 @@ class SetupView(HardenedMixin, LoginRequiredMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: TokenForm) -> HttpResponse:
+        if self.activation is None:  # never: dispatch sent the user back without one
+            return harden(redirect("confidentiality:otp-verify"))
         key = self.pending_key()
         if not second_factor.totp_matches(key, form.cleaned_data["token"]):
             form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
             return self.form_invalid(form)
         try:
             device, codes = second_factor.enrol(
-                self.request.user, self.activation, key, request=self.request
+                acting_user(self.request), self.activation, key, request=self.request
             )
         except ValueError:
             return harden(redirect("confidentiality:otp-verify"))
@@ -235,7 +251,7 @@ class SecondFactorAdminView(GriffieManageMixin, TemplateView):
 
     template_name = "confidentiality/second_factor_admin.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         users = (
             get_user_model()
             .objects.filter(is_active=True)
@@ -245,15 +261,15 @@ class SecondFactorAdminView(GriffieManageMixin, TemplateView):
         rows = [(user, second_factor.has_second_factor(user)) for user in users]
         return super().get_context_data(rows=rows, **kwargs)
 
-    def post(self, request):
+    def post(self, request: HttpRequest) -> HttpResponse:
         form = IssueActivationForm(request.POST)
         user = None
         if form.is_valid():
             user = get_user_model().objects.filter(pk=form.cleaned_data["user"]).first()
-        if user is None or not second_factor.may_issue(request.user, user):
+        if user is None or not second_factor.may_issue(acting_user(request), user):
             raise Http404
         issued = second_factor.issue_activation(
-            user, issued_by=request.user, request=request, reset=form.cleaned_data["reset"]
+            user, issued_by=acting_user(request), request=request, reset=form.cleaned_data["reset"]
         )
         context = self.get_context_data(
             issued=issued, issued_url=request.build_absolute_uri(issued.path), issued_for=user
@@ -265,7 +281,7 @@ class SecondFactorAdminView(GriffieManageMixin, TemplateView):
 class IndexView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/index.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         user = self.request.user
         exclusion = access.active_exclusion(user)
         return super().get_context_data(
@@ -279,7 +295,7 @@ class IndexView(SecondFactorRequiredMixin, TemplateView):
 
 
 class NoticesReadView(SecondFactorRequiredMixin, View):
-    def post(self, request):
+    def post(self, request: HttpRequest) -> HttpResponse:
         access.notices_visible_to(request.user).unread().update(read_at=timezone.now())
         return redirect("confidentiality:index")
 
@@ -288,7 +304,7 @@ class ConfidentialListView(SecondFactorRequiredMixin, ListView):
     template_name = "confidentiality/confidential_list.html"
     paginate_by = 25
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Document]:
         service.log_access(self.request, "list_vertrouwelijk")
         return access.confidential_documents_visible_to(self.request.user)
 
@@ -300,7 +316,23 @@ _FIND_READABLE = {
 }
 
 
-def _readable_or_404(request, object_type: str, uuid, action):
+def _document_or_404(request: HttpRequest, uuid: UUID, action: str) -> Document:
+    document = _readable_or_404(request, "document", uuid, action)
+    if not isinstance(document, Document):  # never: the document lookup finds documents
+        raise Http404
+    return document
+
+
+def _secret_item_or_404(request: HttpRequest, uuid: UUID, action: str) -> SecretItem:
+    item = _readable_or_404(request, "secret_item", uuid, action)
+    if not isinstance(item, SecretItem):  # never: the secret item lookup finds secret items
+        raise Http404
+    return item
+
+
+def _readable_or_404(
+    request: HttpRequest, object_type: str, uuid: UUID, action: str
+) -> Document | SecretItem:
     """The document or secret item ``uuid`` if the user may read it, the lookup logged.
     The same 404 (same template, status, no message, same queries) for one the user may not
     read (an excluded member, another body) and for a random id; only the access log tells
@@ -317,20 +349,20 @@ def _readable_or_404(request, object_type: str, uuid, action):
 class ConfidentialDetailView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/confidential_detail.html"
 
-    def get_context_data(self, **kwargs):
-        document = _readable_or_404(self.request, "document", kwargs["uuid"], "view")
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
+        document = _document_or_404(self.request, kwargs["uuid"], "view")
         return super().get_context_data(
             document=document, has_file=document.working_pdf() is not None, **kwargs
         )
 
 
 class ConfidentialDownloadView(SecondFactorRequiredMixin, View):
-    def get(self, request, uuid):
-        document = _readable_or_404(request, "document", uuid, "download")
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
+        document = _document_or_404(request, uuid, "download")
         return _download(request, document, document)
 
 
-def _download(request, obj, document):
+def _download(request: HttpRequest, obj: Document | SecretItem, document: Document) -> HttpResponse:
     document_file = document.working_pdf()
     if document_file is None:
         raise Http404
@@ -346,7 +378,7 @@ def _download(request, obj, document):
 class SecretListView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/secret_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         user = self.request.user
         exclusion = access.active_exclusion(user)
         service.log_access(
@@ -366,8 +398,8 @@ class SecretListView(SecondFactorRequiredMixin, TemplateView):
 class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
     template_name = "confidentiality/secret_detail.html"
 
-    def get_context_data(self, **kwargs):
-        item = _readable_or_404(self.request, "secret_item", kwargs["uuid"], "view")
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
+        item = _secret_item_or_404(self.request, kwargs["uuid"], "view")
         return super().get_context_data(
             item=item,
             decision=item.decision,
@@ -377,8 +409,8 @@ class SecretDetailView(SecondFactorRequiredMixin, TemplateView):
 
 
 class SecretDownloadView(SecondFactorRequiredMixin, View):
-    def get(self, request, uuid):
-        item = _readable_or_404(request, "secret_item", uuid, "download")
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
+        item = _secret_item_or_404(request, uuid, "download")
         return _download(request, item, item.document)
 
 
@@ -390,7 +422,7 @@ class PublicRegisterView(HardenedMixin, ListView):
     template_name = "confidentiality/register.html"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[SecrecyDecision]:
         return SecrecyDecision.objects.select_related(
             "imposed_by_body", "lifting_body", "lifted_by_body"
         ).order_by("-decided_on", "-id")
@@ -400,7 +432,7 @@ class PublicRegisterView(HardenedMixin, ListView):
 class ManageView(GriffieManageMixin, TemplateView):
     template_name = "confidentiality/manage.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         decisions = SecrecyDecision.objects.select_related("lifting_body").prefetch_related(
             "provided_to"
         )
@@ -413,13 +445,13 @@ class ImposeView(GriffieManageMixin, FormView):
     template_name = "confidentiality/impose.html"
     form_class = ImposeSecrecyForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         source = self.request.POST if self.request.method == "POST" else self.request.GET
         kwargs["document_query"] = source.get("document_query", "")[:100]
         return kwargs
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if "find_documents" not in request.POST:
             return super().post(request, *args, **kwargs)
         # The picker's search: show the matching documents, keep what was typed and
@@ -438,10 +470,10 @@ class ImposeView(GriffieManageMixin, FormView):
         )
         return self.render_to_response(self.get_context_data(form=form))
 
-    def form_valid(self, form):
+    def form_valid(self, form: ImposeSecrecyForm) -> HttpResponse:
         data = form.cleaned_data
         try:
-            decision = service.impose_secrecy(actor=self.request.user, **data)
+            decision = service.impose_secrecy(actor=acting_user(self.request), **data)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -457,7 +489,7 @@ class ExclusionView(GriffieManageMixin, FormView):
     template_name = "confidentiality/exclusion.html"
     form_class = ExclusionForm
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         exclusions = Exclusion.objects.select_related("person")[:50]
         return super().get_context_data(
             exclusions=exclusions,
@@ -466,7 +498,7 @@ class ExclusionView(GriffieManageMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: ExclusionForm) -> HttpResponse:
         exclusion = form.save(commit=False)
         exclusion.created_by = self.request.user
         exclusion.save()
@@ -482,7 +514,7 @@ class ExclusionCorrectView(GriffieManageMixin, UpdateView):
     template_name = "confidentiality/exclusion_correct.html"
     context_object_name = "exclusion"
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         exclusion = form.save()
         service.log_access(
             self.request,
@@ -497,7 +529,7 @@ class ExclusionCorrectView(GriffieManageMixin, UpdateView):
 class ExclusionEndView(GriffieManageMixin, View):
     """The raad ends an exclusion early: access returns from the given day."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         exclusion = get_object_or_404(Exclusion, pk=pk)
         form = EndExclusionForm(request.POST)
         if not form.is_valid():
@@ -523,14 +555,14 @@ class ExclusionEndView(GriffieManageMixin, View):
 
 
 class LiftView(GriffieManageMixin, View):
-    def post(self, request, uuid):
+    def post(self, request: HttpRequest, uuid: UUID) -> HttpResponse:
         decision = get_object_or_404(SecrecyDecision, uuid=uuid)
         form = LiftForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Vul orgaan, datum en kenmerk in."))
             return redirect("confidentiality:manage")
         try:
-            service.lift_secrecy(decision, actor=request.user, **form.cleaned_data)
+            service.lift_secrecy(decision, actor=acting_user(request), **form.cleaned_data)
         except Exception as exc:  # InvalidSecrecyChange carries a message for the user
             messages.error(request, str(exc))
         else:
@@ -544,10 +576,10 @@ class AccessLogView(GriffieManageMixin, FilterView):
     filterset_class = AccessLogFilter
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[AccessLog]:
         return AccessLog.objects.all()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         form = self.filterset.form
         issue = None
         if form.is_valid() and form.cleaned_data["code"]:
@@ -564,7 +596,7 @@ class AccessLogView(GriffieManageMixin, FilterView):
 
 
 class AccessLogExportView(GriffieManageMixin, View):
-    def get(self, request):
+    def get(self, request: HttpRequest) -> HttpResponseBase:
         entries = AccessLogFilter(request.GET, AccessLog.objects.all()).qs
         service.log_access(request, "export_access_log")
         response = StreamingHttpResponse(

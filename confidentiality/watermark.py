@@ -10,7 +10,7 @@ class NotWatermarkable(Exception):
 RED = (0.75, 0.0, 0.0)
 
 
-def stamp(page, *, level: str, lines: list[str], code: str) -> None:
+def stamp(page: pymupdf.Page, *, level: str, lines: list[str], code: str) -> None:
     """Put the watermark on one page: a band at the top and bottom naming the level, the
     recipient and the code, and the level written large across the page."""
     band = " · ".join([level, *lines, code])
@@ -36,7 +36,7 @@ def stamp(page, *, level: str, lines: list[str], code: str) -> None:
     )
 
 
-def _open(data: bytes):
+def _open(data: bytes) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for broken files

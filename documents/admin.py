@@ -1,10 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 from confidentiality.service import record_if_closed_meeting
-from people.roles import is_griffie
+from people.roles import acting_user, is_griffie
 
-from .models import Document, DocumentEvent, DocumentFile, Redaction
+from .models import Document, DocumentEvent, DocumentFile, DocumentQuerySet, Redaction
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -22,7 +25,7 @@ class DocumentFileInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: DocumentFile | None = None) -> bool:
         return False
 
 
@@ -32,7 +35,7 @@ class DocumentEventInline(admin.TabularInline):
     readonly_fields = ("created_at", "actor", "action", "detail")
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: DocumentEvent | None = None) -> bool:
         return False
 
 
@@ -59,20 +62,24 @@ class DocumentAdmin(admin.ModelAdmin):
     inlines = [DocumentFileInline, DocumentEventInline]
     # Status changes only through the workflow (model methods), never by editing here.
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Document, form: forms.ModelForm, change: bool
+    ) -> None:
 
         super().save_model(request, obj, form, change)
-        record_if_closed_meeting(obj, actor=request.user)  # secret by law (closed meeting)
+        record_if_closed_meeting(obj, actor=acting_user(request))  # secret by law (closed meeting)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # A document comes in through intake (griffie screens or ``manage.py intake``), with
         # its original file and a registration number; there is nothing to add here.
         return False
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Document]:
         # Secret information reaches bodies, not administrators: only the griffie, custodian
         # of the post, sees secret documents here; a superuser without that role does not.
         queryset = super().get_queryset(request)
+        if not isinstance(queryset, DocumentQuerySet):  # never: Document.objects makes these
+            raise TypeError("documents without their secrecy rule")
         if not is_griffie(request.user):
             queryset = queryset.not_under_secrecy()
         return queryset

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import Storage, default_storage
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -80,7 +80,7 @@ def save_file(field_file: FieldFile, data: bytes, name: str) -> None:
         written.append(field_file.name)
 
 
-def _walk(storage, folder: str) -> Iterator[str]:
+def _walk(storage: Storage, folder: str) -> Iterator[str]:
     folders, files = storage.listdir(folder)
     for name in files:
         yield f"{folder}/{name}"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from griffie.filters import StyledFilterSet, period
 
-from .models import Category, Document, SenderType, shown_status_choices
+from .models import Category, Document, DocumentQuerySet, SenderType, shown_status_choices
 
 
 class InboxFilter(StyledFilterSet):
@@ -54,18 +54,18 @@ class InboxFilter(StyledFilterSet):
         fields = ()
 
     @classmethod
-    def default_order(cls, queryset):
+    def default_order(cls, queryset: DocumentQuerySet) -> DocumentQuerySet:
         return queryset.order_by(*cls.ORDER["-received"])
 
-    def search(self, queryset, name, value):
+    def search(self, queryset: DocumentQuerySet, name: str, value: str) -> DocumentQuerySet:
         return queryset.filter(
             Q(subject__icontains=value)
             | Q(sender_name__icontains=value)
             | Q(description__icontains=value)
         )
 
-    def shown_status(self, queryset, name, value):
+    def shown_status(self, queryset: DocumentQuerySet, name: str, value: str) -> DocumentQuerySet:
         return queryset.with_shown_status(value)
 
-    def sort_by(self, queryset, name, value):
+    def sort_by(self, queryset: DocumentQuerySet, name: str, value: str) -> DocumentQuerySet:
         return queryset.order_by(*self.ORDER[value])

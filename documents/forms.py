@@ -1,15 +1,21 @@
 import copy
 import logging
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .anonymisation.public_fields import describe
+from griffie.forms import field_queryset, model_choice_field
+
+from .anonymisation.public_fields import FieldFinding, describe
 from .models import Category, Document, Handling, SenderType
 from .public_text import griffie_text_findings, proposed_subject, public_field_findings
 from .sender_terms import default_public_sender_term
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -19,13 +25,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.eml"})
         )
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
@@ -33,7 +39,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The form's metaclass moves declared fields into ``base_fields``, so this does not shadow
+    # ``BaseForm.files`` at run time; django-stubs cannot express that.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Bestanden"),
         help_text=_(
             "PDF, scans (JPEG, PNG, TIFF) of e-mails (.eml); maximaal %(size)s per bestand."
@@ -81,24 +89,23 @@ class RegistrationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subject"].required = True
-        self.public_field_findings = []
+        self.public_field_findings: list[FieldFinding] = []
         self.proposed_subject = ""
-        items = self.fields["agenda_item"].queryset.select_related("meeting")
+        agenda_item = model_choice_field(self, "agenda_item")
+        items = field_queryset(agenda_item).select_related("meeting")
         # Only the chosen meeting's items (server side, so it works without JavaScript).
         meeting = self.data.get(self.add_prefix("meeting")) if self.is_bound else None
         if meeting is None:
             meeting = self.initial.get("meeting") or self.instance.meeting_id
         if meeting and str(meeting).isdigit():
             items = items.filter(meeting_id=meeting)
-        self.fields["agenda_item"].queryset = items
-        self.fields["agenda_item"].help_text = _(
-            "Alleen de agendapunten van de gekozen vergadering."
-        )
+        agenda_item.queryset = items
+        agenda_item.help_text = _("Alleen de agendapunten van de gekozen vergadering.")
 
-    def _check_public_fields(self, cleaned) -> None:
+    def _check_public_fields(self, cleaned: dict[str, Any]) -> None:
 
         document = copy.copy(self.instance)
         for name in ("subject", "description", "public_sender_term", "category", "sender_type"):
@@ -113,6 +120,7 @@ class RegistrationForm(forms.ModelForm):
             findings = None
         if findings == []:
             return
+        message: StrOrPromise
         if findings is None:
             message = _("De openbare velden konden niet worden gecontroleerd.")
         else:
@@ -125,8 +133,9 @@ class RegistrationForm(forms.ModelForm):
         if not cleaned.get("public_fields_confirmed"):
             self.add_error(None, message)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         category = cleaned.get("category")
         sender_type = cleaned.get("sender_type")
         if not cleaned.get("public_sender_term") and category and sender_type:
@@ -184,12 +193,13 @@ class ReviewForm(forms.Form):
     kb_width = forms.FloatField(label=_("Breedte (mm)"), required=False, min_value=0)
     kb_height = forms.FloatField(label=_("Hoogte (mm)"), required=False, min_value=0)
 
-    def __init__(self, *args, document, **kwargs):
+    def __init__(self, *args, document: Document, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.document = document
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         ids = set(self.document.redactions.values_list("pk", flat=True))
         accepted, rejected = set(), set()
         for key, value in self.data.items():
@@ -212,10 +222,12 @@ class ReviewForm(forms.Form):
             if page < 0 or page >= max(self.document.pages_total, 1) or x1 <= x0 or y1 <= y0:
                 raise forms.ValidationError(_("Ongeldig vlak."))
             boxes.append((page, (x0, y0, x1, y1)))
-        keyboard = [cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")]
+        keyboard: list[Any] = [
+            cleaned.get(f"kb_{n}") for n in ("page", "left", "top", "width", "height")
+        ]
         if any(v is not None for v in keyboard[1:]) and all(v for v in (keyboard[3:])):
-            page, left, top, width, height = keyboard
-            page = (page or 1) - 1
+            kb_page, left, top, width, height = keyboard
+            page = (kb_page or 1) - 1
             if page >= max(self.document.pages_total, 1):
                 raise forms.ValidationError(_("Ongeldig vlak."))
             x0, y0 = (left or 0) * self.MM, (top or 0) * self.MM
@@ -246,8 +258,9 @@ class HandlingForm(forms.Form):
         help_text=_("Bijvoorbeeld welke commissie. Wordt niet gepubliceerd."),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("handling_decision") and not data.get("handling_proposal"):
             raise forms.ValidationError(_("De raad besluit over een voorstel: vul dat eerst in."))
         return data
@@ -271,9 +284,11 @@ class PublicTextCheckedForm(forms.ModelForm):
         ),
     )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
 
-        cleaned = super().clean()
+        super().clean()
+
+        cleaned = self.cleaned_data
         values = {name: cleaned.get(name) or "" for name in self.public_text_fields}
         try:
             findings = griffie_text_findings(values)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
@@ -93,7 +94,11 @@ def check_type(data: bytes, filename: str) -> None:
 
 
 def receive_file(
-    data: bytes, filename: str, *, user=None, received_on: date | None = None
+    data: bytes,
+    filename: str,
+    *,
+    user: User | None = None,
+    received_on: date | None = None,
 ) -> IntakeResult:
     """Register one received file as an ingekomen stuk.
 

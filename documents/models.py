@@ -2,9 +2,11 @@
 
 import hashlib
 import uuid
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Self
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -97,7 +99,7 @@ class ConcurrentChange(InvalidTransition):
     """Someone else changed the document between reading and writing it: nothing was
     changed and no history was written. The views show the message as it is."""
 
-    def __init__(self, document: "Document"):
+    def __init__(self, document: "Document") -> None:
         super().__init__(
             _(
                 "Dit stuk (%(number)s) is intussen gewijzigd; bekijk de nieuwe stand en probeer het zo nodig opnieuw."
@@ -111,7 +113,7 @@ class DocumentQuerySet(models.QuerySet):
     search, admin and inspection ZIPs chain these; nobody re-decides. Who of the council may
     read what in full is decided in :mod:`confidentiality.access`, on top of these."""
 
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
     def _under_secrecy(self) -> models.Q:
@@ -132,22 +134,22 @@ class DocumentQuerySet(models.QuerySet):
             & ~models.Q(pk__in=lifted_by_law.values("pk"))
         )
 
-    def under_secrecy(self):
+    def under_secrecy(self) -> Self:
         """Documents under secrecy now (see :meth:`_under_secrecy`)."""
         return self.filter(self._under_secrecy())
 
-    def not_under_secrecy(self):
+    def not_under_secrecy(self) -> Self:
         return self.exclude(self._under_secrecy())
 
-    def with_secrecy_flag(self):
+    def with_secrecy_flag(self) -> Self:
         """Annotate ``under_secrecy`` (one subquery) for the griffie's lists."""
         return self.annotate(
             under_secrecy=models.Exists(
-                self.model._default_manager.under_secrecy().filter(pk=models.OuterRef("pk"))
+                Document.objects.under_secrecy().filter(pk=models.OuterRef("pk"))
             )
         )
 
-    def public(self):
+    def public(self) -> Self:
         """What the public may see: published *with* a publication decision in force (fail
         closed: published some other way stays off the site), and not under secrecy."""
         return (
@@ -156,21 +158,21 @@ class DocumentQuerySet(models.QuerySet):
             .not_under_secrecy()
         )
 
-    def registered_in(self, categories) -> "DocumentQuerySet":
+    def registered_in(self, categories: Iterable[str]) -> "DocumentQuerySet":
         """Registered documents of ``categories`` (the reading rule of the councillors' area
         is :func:`confidentiality.access.confidential_documents_visible_to`)."""
         return self.filter(category__in=categories, registered_at__isnull=False)
 
-    def anonymising(self):
+    def anonymising(self) -> Self:
         """Documents with an anonymisation run: waiting for the queue, queued or running."""
         return self.filter(status=Status.ANONYMISING)
 
-    def runs_waiting_for_the_queue(self):
+    def runs_waiting_for_the_queue(self) -> Self:
         """Runs saved but not (yet) taken by the queue: it was down, or the send is under
         way; the recovery task sends them."""
         return self.anonymising().filter(run_started_at__isnull=True, run_seen_at__isnull=True)
 
-    def runs_queued(self):
+    def runs_queued(self) -> Self:
         """Runs in the queue that no worker has started, first queued first."""
         return (
             self.anonymising()
@@ -178,10 +180,10 @@ class DocumentQuerySet(models.QuerySet):
             .order_by("run_seen_at", "pk")
         )
 
-    def runs_running(self):
+    def runs_running(self) -> Self:
         return self.anonymising().filter(run_started_at__isnull=False)
 
-    def with_shown_status(self, value: str):
+    def with_shown_status(self, value: str) -> Self:
         """Documents the griffie's lists show with status ``value``: "gepubliceerd" only while
         the document is really on the public site (see :data:`SECRET_AFTER_PUBLICATION`)."""
         if value == Status.PUBLISHED:
@@ -356,7 +358,7 @@ class Document(models.Model):
         }
     )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         # Integrity guard, not business logic: a full save of a document that was read
         # earlier (a registration form, the admin) must not write back a status that a
         # worker or another clerk has changed since.
@@ -424,12 +426,12 @@ class Document(models.Model):
         self,
         to: str,
         allowed_from: tuple[str, ...],
-        actor,
+        actor: User | None,
         action: str,
-        reason="",
+        reason: str = "",
         *,
         changes: dict | None = None,
-    ):
+    ) -> None:
         """Change the status as one conditional UPDATE: only when the row still has the
         status (and run) this object was read with. The loser of a race gets
         :class:`ConcurrentChange` and writes no history."""
@@ -453,7 +455,7 @@ class Document(models.Model):
             setattr(self, name, value)
         self.events.create(actor=actor, action=action, detail=reason)
 
-    def start_anonymising(self, actor=None) -> None:
+    def start_anonymising(self, actor: User | None = None) -> None:
         """Queue a new run: a fresh token supersedes any earlier run of this document."""
         self._transition(
             Status.ANONYMISING,
@@ -486,7 +488,7 @@ class Document(models.Model):
             needs_review_reason,
         )
 
-    def fail(self, reason: str, actor=None) -> None:
+    def fail(self, reason: str, actor: User | None = None) -> None:
         self._transition(
             Status.FAILED,
             (Status.RECEIVED, Status.ANONYMISING, Status.IN_REVIEW, Status.FAILED),
@@ -495,7 +497,7 @@ class Document(models.Model):
             reason,
         )
 
-    def discard(self, actor, reason: str) -> None:
+    def discard(self, actor: User, reason: str) -> None:
         """Afvoeren: a document that failed (a file nobody can read or correct) leaves the
         work lists, with the griffie's reason in its history. Its number and original stay:
         a registration number is never reused and nothing received is deleted."""
@@ -504,10 +506,10 @@ class Document(models.Model):
             raise ValidationError(_("Geef een reden voor het afvoeren."))
         self._transition(Status.DISCARDED, (Status.FAILED,), actor, "discarded", reason)
 
-    def approve(self, actor) -> None:
+    def approve(self, actor: User) -> None:
         self._transition(Status.APPROVED, (Status.IN_REVIEW,), actor, "approved")
 
-    def publish(self, actor, *, listing_only: bool = False) -> None:
+    def publish(self, actor: User, *, listing_only: bool = False) -> None:
         """Publish the approved anonymised version, or, when the gedragscode lists the
         document without any file (art. 3c, 3g), only its entry on the public list."""
         self._transition(
@@ -528,12 +530,12 @@ class Document(models.Model):
         """Whether :meth:`publish` accepts the current status (the rule, not the file)."""
         return self.status in self._publish_from(listing_only)
 
-    def withdraw(self, actor, reason: str) -> None:
+    def withdraw(self, actor: User, reason: str) -> None:
         if not reason:
             raise ValidationError(_("Geef een reden voor het intrekken."))
         self._transition(Status.WITHDRAWN, (Status.PUBLISHED,), actor, "withdrawn", reason)
 
-    def record_handling(self, actor, *, proposal: str, decision: str, note: str = "") -> bool:
+    def record_handling(self, actor: User, *, proposal: str, decision: str, note: str = "") -> bool:
         """Record the afdoeningsvoorstel and the raad's decision on it; returns whether
         anything changed (and so was written to the history)."""
         new = {"handling_proposal": proposal, "handling_decision": decision, "handling_note": note}
@@ -555,7 +557,7 @@ class Document(models.Model):
         )
         return True
 
-    def record(self, action: str, actor=None, detail: str = "") -> None:
+    def record(self, action: str, actor: User | None = None, detail: str = "") -> None:
         self.events.create(actor=actor, action=action, detail=detail)
 
 
@@ -594,7 +596,7 @@ class DocumentFile(models.Model):
     def __str__(self) -> str:
         return f"{self.document.registration_number} {self.get_kind_display()}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         # Integrity guard, not business logic: an original is written once and never again.
         if self.pk and self.kind == FileKind.ORIGINAL:
             raise ValidationError(_("Het origineel wordt nooit gewijzigd."))

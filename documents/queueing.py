@@ -6,7 +6,9 @@ Tasks are sent by name, so dispatch flows one way: ``tasks`` imports the workflo
 and nothing the tasks call imports them back. ``DocumentsConfig.ready`` registers them."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from celery import current_app
 from django.db import transaction
@@ -50,12 +52,14 @@ def send(task_name: str, **kwargs) -> bool:
     return True
 
 
-def send_on_commit(task_name: str, on_result=None, **kwargs) -> Dispatch:
+def send_on_commit(
+    task_name: str, on_result: Callable[[bool | None], object] | None = None, **kwargs: Any
+) -> Dispatch:
     """Queue the task ``task_name`` once the current transaction commits (at once outside
     one)."""
     dispatch = Dispatch()
 
-    def deliver():
+    def deliver() -> None:
         dispatch.queued = send(task_name, **kwargs)
         if on_result is not None:
             on_result(dispatch.queued)

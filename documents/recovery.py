@@ -13,7 +13,7 @@ without counting: nothing is wrong with the document.
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -33,7 +33,7 @@ GAVE_UP = (
 )
 
 
-def _dead_runs(quiet_since) -> Q:
+def _dead_runs(quiet_since: datetime) -> Q:
     """Started runs quiet since ``quiet_since`` that no live process holds (PostgreSQL). The
     quiet time lets Celery's own redelivery of a killed child's task come first."""
     candidates = Document.objects.filter(

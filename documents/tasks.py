@@ -6,7 +6,7 @@ sender never writes them into a message (see ``documents.queueing.send``).
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import (
@@ -55,7 +55,7 @@ def fresh_connection(*, always: bool = False) -> None:
         connection.close()
 
 
-def record_failure(document_id: int, run_token, reason: str) -> None:
+def record_failure(document_id: int, run_token: str | None, reason: str) -> None:
     """Mark the run failed with a reason the griffie understands, on a fresh connection;
     a run that is no longer current is left alone. If even that fails, the document stays
     'wordt geanonimiseerd' and the recovery task finishes the job."""
@@ -87,7 +87,7 @@ def record_failure(document_id: int, run_token, reason: str) -> None:
     max_retries=3,
     **LIMITS,
 )
-def render_page_images_task(self, *, document_id: int) -> int:
+def render_page_images_task(self: Task, *, document_id: int) -> int:
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         logger.warning("Document %s no longer exists", document_id)
@@ -106,7 +106,7 @@ def render_page_images_task(self, *, document_id: int) -> int:
 
 
 @shared_task(bind=True, max_retries=6, **LIMITS)
-def anonymise_document(self, *, document_id: int, run_token: str | None = None) -> None:
+def anonymise_document(self: Task, *, document_id: int, run_token: str | None = None) -> None:
     """Anonymise one document. Re-delivered after a worker dies (acks_late), it starts over
     from the working PDF: nothing is published before the griffie approves. A message for a
     run that is no longer the document's current one does nothing."""

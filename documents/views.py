@@ -2,13 +2,21 @@
 
 import logging
 import re
+from typing import Any
 
 import pymupdf
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +33,7 @@ from confidentiality.watermark import NotWatermarkable
 from griffie.http import private
 from meetings.models import AgendaItem
 from people.permissions import GriffieRequiredMixin
+from people.roles import acting_user
 
 from . import progress, review, workflow
 from .files import anonymised_file_name
@@ -35,6 +44,7 @@ from .letterhead import registration_suggestions
 from .models import (
     Document,
     DocumentFile,
+    DocumentQuerySet,
     FileKind,
     InvalidTransition,
     shown_status_choices,
@@ -59,10 +69,10 @@ class InboxView(GriffieRequiredMixin, FilterView):
     filterset_class = InboxFilter
     paginate_by = 25
 
-    def get_queryset(self):
+    def get_queryset(self) -> DocumentQuerySet:
         return InboxFilter.default_order(Document.objects.all()).with_secrecy_flag()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         counts = Document.objects.counts_per_status()
         confidentiality.log_access(self.request, "griffie_inbox")
         context = super().get_context_data(
@@ -82,7 +92,7 @@ class ProgressView(GriffieRequiredMixin, View):
     """The inbox's live part as JSON: how far each listed document's run is, what is
     queued, and the counts per status. Status and progress only: no subject, no sender."""
 
-    def get(self, request):
+    def get(self, request: HttpRequest) -> HttpResponse:
         ids = [
             int(i) for i in request.GET.get("ids", "").split(",") if re.fullmatch(r"[0-9]{1,12}", i)
         ]
@@ -104,7 +114,7 @@ class UploadView(GriffieRequiredMixin, FormView):
     template_name = "documents/upload.html"
     form_class = UploadForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: UploadForm) -> HttpResponse:
         results, refused = [], []
         for upload in form.cleaned_data["files"]:
             try:
@@ -114,7 +124,7 @@ class UploadView(GriffieRequiredMixin, FormView):
                     receive_file(
                         data,
                         upload.name,
-                        user=self.request.user,
+                        user=acting_user(self.request),
                         received_on=form.cleaned_data.get("received_on"),
                     )
                 )
@@ -163,12 +173,12 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
     form_class = RegistrationForm
     template_name = "documents/register.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = super().get(request, *args, **kwargs)
         confidentiality.log_griffie_read(request, self.object, "register")
         return response
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         initial = super().get_initial()
         self.suggestions = {}
         if self.object.registered_at is None:
@@ -188,7 +198,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
             )
         return initial
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         proposal = self.request.POST.get("use_proposed_subject")
         if self.request.method == "POST" and proposal:
@@ -198,14 +208,14 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
             kwargs["data"] = data
         return kwargs
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if "refresh_items" not in request.POST:
             return super().post(request, *args, **kwargs)
         # Without JavaScript: show the chosen meeting's agenda items, save nothing yet.
         self.object = self.get_object()
         self.suggestions = {}
         form_class = self.get_form_class()
-        initial = {
+        initial: dict[str, str | bool] = {
             name: request.POST.get(name, "")
             for name, field in form_class.base_fields.items()
             if not isinstance(field, forms.BooleanField)
@@ -220,7 +230,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         form = form_class(instance=self.object, initial=initial)
         return self.render_to_response(self.get_context_data(form=form))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = self.object
         if not document.files.filter(kind=FileKind.PAGE_IMAGE).exists():
@@ -235,7 +245,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         )
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         first = self.object.registered_at is None
         document = form.save(commit=False)
         document.public_sender_term = form.cleaned_data["public_sender_term"]
@@ -244,7 +254,7 @@ class RegisterView(GriffieRequiredMixin, UpdateView):
         with transaction.atomic():
             document.save()
             # A document of a besloten vergadering is secret by law from this moment on.
-            record_if_closed_meeting(document, actor=self.request.user)
+            record_if_closed_meeting(document, actor=acting_user(self.request))
         document.record(
             "registered" if first else "registration_changed",
             self.request.user,
@@ -263,7 +273,7 @@ class GriffieDocumentPage(GriffieRequiredMixin, DetailView):
     context_object_name = "document"
     read_action = "view"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         confidentiality.log_griffie_read(self.request, self.object, self.read_action)
         return context
@@ -272,7 +282,7 @@ class GriffieDocumentPage(GriffieRequiredMixin, DetailView):
 class DetailDocumentView(GriffieDocumentPage):
     template_name = "documents/detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = self.object
         document.under_secrecy = Document.objects.under_secrecy().filter(pk=document.pk).exists()
@@ -296,15 +306,15 @@ class DetailDocumentView(GriffieDocumentPage):
 class HandlingView(GriffieRequiredMixin, View):
     """The griffie records the afdoeningsvoorstel and the raad's decision on it."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         form = HandlingForm(request.POST)
         if not form.is_valid():
             for error in form.non_field_errors() or [_("Controleer de afdoening.")]:
-                messages.error(request, error)
+                messages.error(request, str(error))
             return redirect(document)
         if document.record_handling(
-            request.user,
+            acting_user(request),
             proposal=form.cleaned_data["handling_proposal"],
             decision=form.cleaned_data["handling_decision"],
             note=form.cleaned_data["handling_note"],
@@ -318,10 +328,10 @@ class HandlingView(GriffieRequiredMixin, View):
 class DiscardView(GriffieRequiredMixin, View):
     """The griffie discards a failed document, with a reason (recorded in its history)."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         try:
-            document.discard(request.user, request.POST.get("reason", ""))
+            document.discard(acting_user(request), request.POST.get("reason", ""))
         except (ValidationError, InvalidTransition) as exc:
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         else:
@@ -332,9 +342,9 @@ class DiscardView(GriffieRequiredMixin, View):
 class FileView(GriffieRequiredMixin, View):
     """Serve any stored file of a document to the griffie; never cached."""
 
-    def get(self, request, pk, file_pk):
+    def get(self, request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBase:
         record = get_object_or_404(DocumentFile, pk=file_pk, document_id=pk)
-        if not record.file.storage.exists(record.file.name):
+        if not record.file.name or not record.file.storage.exists(record.file.name):
             raise Http404
         if record.kind != FileKind.PAGE_IMAGE:
             level = confidentiality.log_griffie_read(request, record.document, "download")
@@ -353,7 +363,7 @@ class FileView(GriffieRequiredMixin, View):
         return private(response)
 
 
-def _watermarked(request, record: DocumentFile) -> HttpResponse:
+def _watermarked(request: HttpRequest, record: DocumentFile) -> HttpResponse:
     """A secret document's file leaves the griffie only with the reader's watermark; a file
     that cannot carry one (not a PDF) is not handed out."""
     try:
@@ -371,10 +381,10 @@ def _watermarked(request, record: DocumentFile) -> HttpResponse:
 
 
 class StartAnonymisationView(GriffieRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         try:
-            dispatch = workflow.queue_anonymisation(document, request.user)
+            dispatch = workflow.queue_anonymisation(document, acting_user(request))
         except InvalidTransition as exc:
             messages.error(request, str(exc))
         else:
@@ -394,7 +404,7 @@ class ReviewView(GriffieDocumentPage):
     template_name = "documents/review.html"
     read_action = "review"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = self.object
         redactions = list(document.redactions.order_by("page", "id"))
@@ -408,7 +418,7 @@ class ReviewView(GriffieDocumentPage):
         )
         return context
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         if request.POST.get("action") == "render_pages":
             # The render task did not run (yet): the reviewer asks for the images now.
@@ -424,7 +434,7 @@ class ReviewView(GriffieDocumentPage):
         word = request.POST.get("weglakken", "")
         redacted = workflow.apply_review(
             document,
-            request.user,
+            acting_user(request),
             accepted=data["accepted"],
             rejected=data["rejected"],
             boxes=data["boxes"],
@@ -438,14 +448,14 @@ class ReviewView(GriffieDocumentPage):
         action = request.POST.get("action")
         try:
             if action == "rerun":
-                dispatch = workflow.queue_anonymisation(document, request.user)
+                dispatch = workflow.queue_anonymisation(document, acting_user(request))
                 if dispatch.failed:
                     messages.warning(request, QUEUE_DOWN_RUN % document.registration_number)
                 else:
                     messages.success(request, _("De anonimisering wordt opnieuw uitgevoerd."))
                 return redirect(document)
             if action == "approve":
-                workflow.approve(document, request.user)
+                workflow.approve(document, acting_user(request))
                 messages.success(request, _("De geanonimiseerde versie is goedgekeurd."))
                 return redirect(document)
         except (workflow.NotApprovable, InvalidTransition) as exc:
@@ -458,7 +468,7 @@ class ReviewView(GriffieDocumentPage):
 class AnonymisedPageView(GriffieRequiredMixin, View):
     """A page of the latest anonymised version, as the public would see it."""
 
-    def get(self, request, pk, page):
+    def get(self, request: HttpRequest, pk: int, page: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         output = document.latest_anonymised()
         if output is None:

@@ -7,11 +7,13 @@ it a document's working PDF and options and stores what comes back.
 import logging
 import time
 import uuid
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ from django.utils.translation import ngettext
 from people.service import office_holder_emails, registry_names
 
 from .anonymisation import AnonymisationOptions, UnreadableDocument, apply_proposal, propose
-from .anonymisation.suspects import find_suspects
+from .anonymisation.suspects import Suspect, find_suspects
 from .anonymisation.types import contact_lines
 from .files import anonymised_file_name, atomic_files, store_file
 from .models import (
@@ -104,7 +106,7 @@ def options_for(document: Document) -> AnonymisationOptions:
     )
 
 
-def queue_anonymisation(document: Document, actor=None) -> Dispatch:
+def queue_anonymisation(document: Document, actor: User | None = None) -> Dispatch:
     """Mark the document as being anonymised (with a new run token) and hand it to a worker
     after commit. Returns the dispatch: ``failed`` when the queue could not be reached, in
     which case the recovery task queues it as soon as the queue is back."""
@@ -113,10 +115,10 @@ def queue_anonymisation(document: Document, actor=None) -> Dispatch:
         return dispatch_run(document.pk, document.run_token)
 
 
-def dispatch_run(document_id: int, run_token) -> Dispatch:
+def dispatch_run(document_id: int, run_token: uuid.UUID | str | None) -> Dispatch:
     """Queue the run ``run_token`` after commit; note when it went to the queue."""
 
-    def note(queued: bool) -> None:
+    def note(queued: bool | None) -> None:
         if queued:
             Document.objects.filter(pk=document_id, run_token=run_token).update(
                 run_seen_at=timezone.now()
@@ -134,7 +136,7 @@ PROGRESS_INTERVAL = 0.5
 
 def _progress_recorder(
     document: Document, stage: str, *, then: str = "", interval: float = PROGRESS_INTERVAL
-):
+) -> Callable[[int, int], None]:
     """Write the pass and its pages done (and that the run is alive) to the document for the
     inbox and the recovery task, at most every ``interval`` seconds; with the last page the
     pass that follows (``then``) starts. A lost database connection does not stop the run:
@@ -170,7 +172,7 @@ class RunBusy(Exception):
 
 
 @contextmanager
-def run_lock(document_id: int):
+def run_lock(document_id: int) -> Iterator[bool]:
     """Hold a session-level advisory lock on the document while its run lasts. A killed
     worker's connection closes and PostgreSQL frees the lock at once; a duplicate delivery
     of the same run finds it taken. (SQLite runs one thing at a time: always granted.)"""
@@ -204,7 +206,7 @@ def run_has_a_live_process(document_id: int) -> bool | None:
         return not acquired
 
 
-def run_anonymisation(document: Document, run_token=None) -> None:
+def run_anonymisation(document: Document, run_token: uuid.UUID | str | None = None) -> None:
     """Run ``run_token`` of the document: propose, apply the griffie's decisions, verify
     and store. Safe to run twice: a run replaces the proposals of the previous run but keeps
     manual boxes and decisions. A run whose token is no longer the document's (it was
@@ -345,7 +347,9 @@ def _run(document: Document) -> None:
         )
 
 
-def decide_redactions(document: Document, actor, accepted: set[int], rejected: set[int]) -> bool:
+def decide_redactions(
+    document: Document, actor: User, accepted: set[int], rejected: set[int]
+) -> bool:
     """Record the reviewer's decisions. Returns whether the output must be made again: a
     finding is now kept that was redacted, or redacted that was kept (accepting a proposal
     changes nothing in the output)."""
@@ -365,7 +369,9 @@ def decide_redactions(document: Document, actor, accepted: set[int], rejected: s
     return changes_output
 
 
-def add_manual_box(document: Document, actor, page: int, rect, replacement: str = "") -> Redaction:
+def add_manual_box(
+    document: Document, actor: User, page: int, rect: Sequence[float], replacement: str = ""
+) -> Redaction:
     redaction = Redaction.objects.create(
         document=document,
         finding_id=f"manual-{timezone.now().timestamp():.6f}",
@@ -382,7 +388,7 @@ def add_manual_box(document: Document, actor, page: int, rect, replacement: str 
     return redaction
 
 
-def approve(document: Document, actor) -> None:
+def approve(document: Document, actor: User) -> None:
     """Only a verified anonymised version can be approved; the reviewer's decisions must be
     applied first (a re-run after changes)."""
     if document.status != Status.IN_REVIEW:
@@ -404,7 +410,9 @@ def approve(document: Document, actor) -> None:
     document.record("approved_version", actor, f"versie {output.version}, sha256 {output.sha256}")
 
 
-def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Redaction]:
+def redact_suspect(
+    document: Document, actor: User, text: str, occurrences: Sequence[tuple[int, Sequence[float]]]
+) -> list[Redaction]:
     """One click on a suspect in the reviewer's net: a box over every place the word stands,
     like boxes drawn by hand (one record per page); a re-run is needed before approval."""
     by_page: dict[int, list] = {}
@@ -441,7 +449,7 @@ def redact_suspect(document: Document, actor, text: str, occurrences) -> list[Re
 
 def apply_review(
     document: Document,
-    actor,
+    actor: User,
     *,
     accepted: set[int],
     rejected: set[int],
@@ -469,7 +477,7 @@ def apply_review(
     return redacted
 
 
-def review_suspects(document: Document):
+def review_suspects(document: Document) -> list[Suspect]:
     """The reviewer's net over the latest anonymised version: words left standing that
     might be personal. Names the engine kept (registry, officials) and kept findings are
     not suspects."""

@@ -1,5 +1,6 @@
 import logging
 import os
+from typing import Any
 
 from celery import Celery
 from celery.signals import worker_init, worker_ready
@@ -14,7 +15,7 @@ app.autodiscover_tasks()
 
 
 @worker_init.connect
-def build_anonymiser_lookups(**kwargs):
+def build_anonymiser_lookups(**kwargs) -> None:
     """Build the name lists and recognisers once, before the pool forks: never per task."""
     from documents.anonymisation import warm_up
 
@@ -22,7 +23,7 @@ def build_anonymiser_lookups(**kwargs):
 
 
 @worker_ready.connect
-def warn_when_redis_forgets(sender=None, **kwargs):
+def warn_when_redis_forgets(sender: object = None, **kwargs: Any) -> None:
     """Redis without append-only persistence loses queued tasks on a restart: say so."""
     url = app.conf.broker_url or ""
     if not url.startswith("redis"):

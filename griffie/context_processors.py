@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.templatetags.static import static
 
 from people.roles import is_griffie
@@ -9,7 +12,7 @@ def theme_logo_url() -> str:
     return logo if logo.startswith(("/", "https://", "http://")) else static(logo)
 
 
-def site(request):
+def site(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     return {
         "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,

@@ -4,6 +4,6 @@
 class ReasonError(Exception):
     """Something could not be done; ``reason`` says why, in Dutch, for the griffie."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason

@@ -1,10 +1,17 @@
 """Shared pieces of the django-filter FilterSets in the apps."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 FROM = _("Vanaf")
 
 
@@ -35,13 +42,15 @@ class StyledFilterSet(django_filters.FilterSet):
     :func:`nl_design_classes`)."""
 
     @property
-    def form(self):
+    def form(self) -> forms.Form:
         if not hasattr(self, "_form"):
             nl_design_classes(super().form)
         return self._form
 
 
-def period(field: str, label_from=FROM) -> tuple:
+def period(
+    field: str, label_from: StrOrPromise = FROM
+) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
     """Two date filters, from and until (inclusive), for ``van, tot = period(...)``."""
     return (
         django_filters.DateFilter(

@@ -1,11 +1,14 @@
 """Response headers shared by every app: one place says what 'private' means."""
 
+from typing import TypeVar
+
 from django.http import HttpResponse, HttpResponseBase
 
 PRIVATE_CACHE_CONTROL = "private, no-store"
+ResponseT = TypeVar("ResponseT", bound=HttpResponseBase)
 
 
-def private(response: HttpResponseBase) -> HttpResponseBase:
+def private(response: ResponseT) -> ResponseT:
     """Never stored by a browser or proxy, never sniffed: for anything a login shows."""
     response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     response["X-Content-Type-Options"] = "nosniff"

@@ -2,7 +2,13 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -12,7 +18,7 @@ from people.roles import is_griffie
 
 
 @login_required
-def home_after_login(request):
+def home_after_login(request: HttpRequest) -> HttpResponseRedirect:
     """Send each role to its own start page after logging in."""
     if is_griffie(request.user):
         return redirect("documents:inbox")
@@ -34,7 +40,7 @@ def _colour(name: str) -> str:
 
 
 @cache_control(public=True, max_age=3600)
-def theme_css(request):
+def theme_css(request: HttpRequest) -> HttpResponse:
     """The municipality's colours as design tokens, layered over static/css/tokens.css."""
     css = (
         ".griffie-theme {\n"
@@ -46,16 +52,16 @@ def theme_css(request):
     return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
-def favicon(request):
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Our own 404 (Django uses it whenever DEBUG is off, as in ``make demo``)."""
     return render(request, "404.html", status=404)
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponseServerError:
     """Rendered without a request context: no database, no session, nothing that may be
     what just failed."""
     return HttpResponseServerError(render_to_string("500.html"))

@@ -1,7 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
 from confidentiality.service import record_closed_meeting
 from documents.forms import PublicTextCheckedForm
+from people.roles import acting_user
 
 from .models import AgendaItem, Meeting
 
@@ -28,7 +31,9 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Meeting, form: forms.ModelForm, change: bool
+    ) -> None:
 
         super().save_model(request, obj, form, change)
-        record_closed_meeting(obj, actor=request.user)  # its documents are secret by law
+        record_closed_meeting(obj, actor=acting_user(request))  # its documents are secret by law

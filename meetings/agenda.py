@@ -2,7 +2,14 @@
 in reading order, the votes and the attendance. Read-only; the griffie's changes go through
 ``meetings.service``."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from publication.models import MeetingDocument
 
 from .models import AgendaItem, Attendance, FractieVote, Meeting, MemberVote, Vote, VoteChoice
 
@@ -60,7 +67,7 @@ class VoteSummary:
         return "; ".join(parts)
 
 
-def vote_summaries(documents) -> dict[int, VoteSummary]:
+def vote_summaries(documents: Iterable[MeetingDocument]) -> dict[int, VoteSummary]:
     """The votes on these meeting documents, by document id (two queries)."""
     ids = [d.pk for d in documents]
     votes = {v.pk: v for v in Vote.objects.filter(document_id__in=ids)}

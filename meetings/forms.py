@@ -1,11 +1,16 @@
 """The griffie's forms for meetings. Text the public site shows is checked for personal data
 like every griffie text (``PublicTextCheckedForm``)."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import PublicTextCheckedForm
 from documents.models import Document
+from griffie.forms import model_choice_field
 from people.models import Fractie, Person
 from publication.models import Activity, MeetingDocument
 
@@ -22,8 +27,9 @@ class MeetingForm(PublicTextCheckedForm):
         fields = ["body", "title", "starts_at", "ends_at", "location", "is_closed"]
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("Het einde ligt voor de aanvang."))
@@ -41,7 +47,7 @@ class AgendaItemForm(PublicTextCheckedForm):
             "decision": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         mains = meeting.agenda_items.filter(parent__isnull=True)
         if self.instance.pk:
@@ -49,9 +55,10 @@ class AgendaItemForm(PublicTextCheckedForm):
             del self.fields["parent"]
         else:
             del self.fields["decision"]
-            self.fields["parent"].queryset = mains
-            self.fields["parent"].required = False
-            self.fields["parent"].empty_label = _("— geen: een hoofdpunt —")
+            parent = model_choice_field(self, "parent")
+            parent.queryset = mains
+            parent.required = False
+            parent.empty_label = _("— geen: een hoofdpunt —")
 
 
 class MeetingDocumentForm(PublicTextCheckedForm):
@@ -65,13 +72,14 @@ class MeetingDocumentForm(PublicTextCheckedForm):
         widgets = {"file": forms.FileInput(attrs={"accept": ".pdf,application/pdf"})}
         labels = {"file": _("Bestand (PDF)")}
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
-        self.fields["agenda_item"].label = _("Agendapunt")
-        self.fields["agenda_item"].empty_label = _("— geen: bij de vergadering als geheel —")
+        agenda_item = model_choice_field(self, "agenda_item")
+        agenda_item.queryset = meeting.agenda_items.order_by("position")
+        agenda_item.label = _("Agendapunt")
+        agenda_item.empty_label = _("— geen: bij de vergadering als geheel —")
 
-    def clean_file(self):
+    def clean_file(self) -> Any:
         from django.core.files.uploadedfile import UploadedFile
 
         upload = self.cleaned_data.get("file")
@@ -83,21 +91,29 @@ class MeetingDocumentForm(PublicTextCheckedForm):
         return upload
 
 
+def member_label(person: Person) -> str:
+    """A member as the griffie's attendance and vote forms name them: with their fractie."""
+    return f"{person.name} ({person.fractie})" if person.fractie_id else person.name
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return member_label(obj)
+
+
 class AttendanceForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = MemberChoiceField(
         label=_("Aanwezig"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args: Any, members: Iterable[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
 
-        self.fields["present"].queryset = Person.objects.filter(pk__in=[m.pk for m in members])
-        self.fields["present"].label_from_instance = lambda p: (
-            f"{p.name} ({p.fractie})" if p.fractie_id else p.name
-        )
+        present = model_choice_field(self, "present")
+        present.queryset = Person.objects.filter(pk__in=[m.pk for m in members])
 
 
 class VoteMode:
@@ -127,7 +143,13 @@ class OutcomeForm(forms.Form):
         help_text=_("Bij een stemming volgt de uitslag uit de stemmen (art. 32 Gemeentewet)."),
     )
 
-    def __init__(self, *args, present, fracties, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        present: Iterable[Person],
+        fracties: Iterable[Fractie],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "—"), *VoteChoice.choices[:2]]
         self.fractie_fields = []
@@ -140,8 +162,9 @@ class OutcomeForm(forms.Form):
         self.member_fields = []
         for person in present:
             name = f"lid_{person.pk}"
-            label = f"{person.name} ({person.fractie})" if person.fractie_id else person.name
-            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+            self.fields[name] = forms.ChoiceField(
+                label=member_label(person), choices=choices, required=False
+            )
             self.member_fields.append((name, person))
 
     def fractie_choices(self) -> dict[Fractie, str]:
@@ -150,10 +173,10 @@ class OutcomeForm(forms.Form):
     def member_choices(self) -> dict:
         return {p: self.cleaned_data[n] for n, p in self.member_fields if self.cleaned_data.get(n)}
 
-    def bound_fractie_fields(self):
+    def bound_fractie_fields(self) -> list[BoundField]:
         return [self[name] for name, _f in self.fractie_fields]
 
-    def bound_member_fields(self):
+    def bound_member_fields(self) -> list[BoundField]:
         return [self[name] for name, _p in self.member_fields]
 
 
@@ -172,7 +195,7 @@ class LinkIncomingForm(forms.Form):
         max_length=20,
     )
 
-    def clean_registration_number(self):
+    def clean_registration_number(self) -> Document:
 
         value = self.cleaned_data["registration_number"].strip()
         try:

@@ -1,6 +1,8 @@
 """Meetings of the raad and its commissies (ORI/Popolo: Meeting, AgendaItem, Vote,
 Count/VoteEvent), with attendance and the votes per fractie and per member."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -33,28 +35,28 @@ class VoteChoice(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def public(self):
+    def public(self) -> Self:
         """Meetings the public may see: every meeting exists publicly, but a closed meeting
         (besloten vergadering) shows no content."""
         return self
 
-    def closed(self):
+    def closed(self) -> Self:
         """Besloten vergaderingen: their record is secret by law (see
         ``Document.objects.under_secrecy``) and they show no content publicly."""
         return self.filter(is_closed=True)
 
-    def open(self):
+    def open(self) -> Self:
         """Meetings whose agenda and meeting documents are public."""
         return self.filter(is_closed=False)
 
-    def with_public_agenda(self):
+    def with_public_agenda(self) -> Self:
         """Open meetings whose agenda the griffie published."""
         return self.open().filter(agenda_published_at__isnull=False)
 
-    def upcoming(self):
+    def upcoming(self) -> Self:
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
-    def past(self):
+    def past(self) -> Self:
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
 

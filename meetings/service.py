@@ -5,23 +5,26 @@ to. Views and commands call these; nothing else changes a meeting's state.
 Every refusal is a :class:`MeetingRefused` with its reason in Dutch, and changes nothing."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from confidentiality.models import LegalBasis
+from confidentiality.models import LegalBasis, SecrecyDecision
 from confidentiality.service import (
     closed_meeting_decision,
     lift_secrecy,
     record_closed_meeting,
     record_if_closed_meeting,
 )
+from documents.models import Document
 from griffie.errors import ReasonError
 from people.models import Body, BodyKind, Fractie, Membership, Person
-from publication.models import MOTION_KINDS, VOTED_KINDS
+from publication.models import MOTION_KINDS, VOTED_KINDS, MeetingDocument
 from publication.service import PublicationRefused, publish_meeting_document
 
 from .agenda import VoteSummary, attendance_of, ordered_items, vote_summaries
@@ -43,7 +46,7 @@ class MeetingRefused(ReasonError):
 
 # --- meetings ----------------------------------------------------------------------------
 @transaction.atomic
-def save_meeting(meeting: Meeting, *, actor=None) -> Meeting:
+def save_meeting(meeting: Meeting, *, actor: User | None = None) -> Meeting:
     """Create or change a meeting. A new meeting's agenda starts unpublished (the griffie
     publishes it when it is ready). A besloten vergadering records its documents as secret
     by law (Gemeentewet art. 23 and 86), also when the griffie closes it later."""
@@ -156,9 +159,9 @@ def move_item(item: AgendaItem, direction: str) -> AgendaItem:
         item.save(update_fields=["parent"])
         _place_after_family(item, item.parent)
     elif direction == Move.OUTDENT:
-        if item.parent_id is None:
-            raise MeetingRefused("Dit is al een hoofdpunt.")
         parent = item.parent
+        if parent is None:
+            raise MeetingRefused("Dit is al een hoofdpunt.")
         item.parent = None
         item.save(update_fields=["parent"])
         # Right after the former main item and its remaining sub-items.
@@ -171,7 +174,9 @@ def move_item(item: AgendaItem, direction: str) -> AgendaItem:
     return item
 
 
-def _write_sibling_order(meeting: Meeting, parent_id, siblings: list[AgendaItem]) -> None:
+def _write_sibling_order(
+    meeting: Meeting, parent_id: int | None, siblings: list[AgendaItem]
+) -> None:
     """Give ``siblings`` (one level) the order given, keeping every family together."""
     if parent_id is None:
         by_parent: dict[int, list[AgendaItem]] = {}
@@ -237,7 +242,7 @@ def delete_item(item: AgendaItem) -> None:
 
 # --- ingekomen stukken from the postkamer ------------------------------------------------
 @transaction.atomic
-def link_incoming(document, item: AgendaItem, *, actor=None):
+def link_incoming(document: Document, item: AgendaItem, *, actor: User | None = None) -> Document:
     """Put a registered ingekomen stuk on an agenda item (the lijst ingekomen stukken). It is
     published through its own publication decision, as always; on a besloten vergadering it
     becomes secret by law (the register records it)."""
@@ -262,13 +267,14 @@ class PublishResult:
     refused: list = field(default_factory=list)  # (meeting document, reason)
 
 
-def attach_document(meeting_document, *, actor=None) -> str | None:
+def attach_document(meeting_document: MeetingDocument, *, actor: User | None = None) -> str | None:
     """Save a meeting document the griffie attached to a meeting (and agenda item). When
     the agenda is already public the document goes through the anonymisation engine at
     once (a change to a published agenda); returns the refusal's reason, or None."""
 
     meeting = meeting_document.meeting
-    if meeting_document.agenda_item_id and meeting_document.agenda_item.meeting_id != meeting.pk:
+    item = meeting_document.agenda_item
+    if item is not None and item.meeting_id != meeting.pk:
         raise MeetingRefused("Het agendapunt hoort niet bij deze vergadering.")
     with transaction.atomic():
         meeting_document.save()
@@ -284,7 +290,7 @@ def attach_document(meeting_document, *, actor=None) -> str | None:
     return None
 
 
-def publish_agenda(meeting: Meeting, *, actor=None) -> PublishResult:
+def publish_agenda(meeting: Meeting, *, actor: User | None = None) -> PublishResult:
     """Publish the agenda: the meeting's agenda items appear on the public site, and every
     meeting document not yet public goes through the anonymisation engine (its refusal,
     with the reason, keeps that document off the site; the rest is published). For a
@@ -318,7 +324,9 @@ def eligible_members(meeting: Meeting) -> list[Person]:
 
 
 @transaction.atomic
-def record_attendance(meeting: Meeting, present, *, actor=None) -> list[Attendance]:
+def record_attendance(
+    meeting: Meeting, present: Iterable[Person], *, actor: User | None = None
+) -> list[Attendance]:
     """Record who of the body's members was present; everyone else eligible was absent."""
     members = eligible_members(meeting)
     present_ids = {p.pk for p in present}
@@ -345,7 +353,7 @@ def present_members(meeting: Meeting) -> list[Person]:
     )
 
 
-def fractie_choice(choices) -> str:
+def fractie_choice(choices: Iterable[str]) -> str:
     """A fractie's vote from its members' votes: voor, tegen, or verdeeld."""
     distinct = set(choices)
     if len(distinct) == 1:
@@ -366,12 +374,12 @@ def outcome_of(votes_for: int, votes_against: int, *, full_meeting: bool) -> str
 
 @transaction.atomic
 def record_outcome(
-    meeting_document,
+    meeting_document: MeetingDocument,
     *,
     outcome: str = "",
     fractie_choices: dict[Fractie, str] | None = None,
     member_choices: dict[Person, str] | None = None,
-    actor=None,
+    actor: User | None = None,
 ) -> str:
     """Record what the raad did with a raadsvoorstel, amendement or motie, and return the
     outcome.
@@ -391,6 +399,7 @@ def record_outcome(
         raise MeetingRefused("Alleen over raadsvoorstellen, amendementen en moties wordt gestemd.")
     if meeting.body.kind != BodyKind.RAAD:
         raise MeetingRefused("Alleen de raad stemt; een commissie brengt advies uit.")
+    fractie_choices, member_choices = fractie_choices or {}, member_choices or {}
     voted = bool(fractie_choices) or bool(member_choices)
     if fractie_choices and member_choices:
         raise MeetingRefused("Kies een stemming per fractie of een hoofdelijke stemming.")
@@ -427,7 +436,7 @@ def record_outcome(
     else:
         by_fractie = {f.pk: c for f, c in fractie_choices.items()}
         missing = sorted(
-            {p.fractie.name for p in present if p.fractie_id and p.fractie_id not in by_fractie}
+            {p.fractie.name for p in present if p.fractie and p.fractie_id not in by_fractie}
         )
         if missing:
             raise MeetingRefused("Er ontbreekt een stem van de fractie " + ", ".join(missing) + ".")
@@ -436,7 +445,8 @@ def record_outcome(
             raise MeetingRefused(
                 "Een lid zonder fractie stemt hoofdelijk: " + ", ".join(without) + "."
             )
-        choices = {p.pk: by_fractie[p.fractie_id] for p in present}
+        # every present member has a fractie by now (else refused just above)
+        choices = {p.pk: by_fractie[p.fractie_id] for p in present if p.fractie_id is not None}
     if any(c not in (VoteChoice.VOOR, VoteChoice.TEGEN) for c in choices.values()):
         raise MeetingRefused("Een lid stemt voor of tegen.")
 
@@ -469,7 +479,7 @@ def record_outcome(
     return _set_outcome(md, decided)
 
 
-def _set_outcome(md, outcome: str) -> str:
+def _set_outcome(md: MeetingDocument, outcome: str) -> str:
     md.outcome = outcome
     md.save(update_fields=["outcome", "updated_at"])
     md.meeting.note_change()
@@ -485,7 +495,9 @@ def record_decision(item: AgendaItem, decision: str) -> AgendaItem:
 # --- what the public sees of the outcome -------------------------------------------------
 # --- secrecy of a besloten vergadering ---------------------------------------------------
 @transaction.atomic
-def lift_closed_meeting_secrecy(meeting: Meeting, *, on: date, reference: str, actor):
+def lift_closed_meeting_secrecy(
+    meeting: Meeting, *, on: date, reference: str, actor: User
+) -> SecrecyDecision:
     """The raad lifted the secrecy of a besloten vergadering (Gemeentewet art. 89): record
     it in the register and let it cover every document of the meeting the raad saw, the
     griffie's meeting documents included. Nothing is published by this: the griffie then

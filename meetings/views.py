@@ -2,20 +2,25 @@
 :mod:`meetings.service`; publication of documents in :mod:`publication.service`."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic.base import ContextMixin
 
 from documents.models import Document
 from people.models import Fractie
 from people.permissions import GriffieRequiredMixin
+from people.roles import acting_user
 from publication.models import VOTED_KINDS, Activity, MeetingDocument
 from publication.service import PublicationRefused, publication_summary, publish_meeting_document
 
@@ -34,31 +39,39 @@ from .forms import (
 from .models import AgendaItem, Attendance, Meeting
 from .service import MeetingRefused, Move
 
+# What the screens' mixins are mixed into; for the type checker.
+if TYPE_CHECKING:
+    _Screen = ContextMixin
+else:
+    _Screen = object
 
-class MeetingMixin(GriffieRequiredMixin):
+
+class MeetingMixin(GriffieRequiredMixin, _Screen):
     """A screen of one meeting (``pk`` in the URL)."""
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and self.test_func():
             self.meeting = get_object_or_404(
                 Meeting.objects.select_related("body"), pk=kwargs["pk"]
             )
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(meeting=self.meeting, **kwargs)
 
-    def to_meeting(self, anchor: str = ""):
+    def to_meeting(self, anchor: str = "") -> HttpResponseRedirect:
         url = reverse("meetings:detail", args=[self.meeting.pk])
         return HttpResponseRedirect(f"{url}#{anchor}" if anchor else url)
 
     form_invalid: Callable  # from the form view the document screens mix this into
 
-    def attach_and_report(self, form, md: MeetingDocument, saved: Callable[[], str]):
+    def attach_and_report(
+        self, form: forms.BaseForm, md: MeetingDocument, saved: Callable[[], str]
+    ) -> HttpResponse:
         """Save a meeting document through the engine (``service.attach_document``) and tell
         the griffie what came of it: the refusal with its reason, or ``saved()``."""
         try:
-            refusal = service.attach_document(md, actor=self.request.user)
+            refusal = service.attach_document(md, actor=acting_user(self.request))
         except MeetingRefused as exc:
             form.add_error(None, exc.reason)
             return self.form_invalid(form)
@@ -76,7 +89,7 @@ class MeetingMixin(GriffieRequiredMixin):
 class MeetingListView(GriffieRequiredMixin, TemplateView):
     template_name = "meetings/list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         meetings = Meeting.objects.select_related("body")
         return super().get_context_data(
             upcoming=list(meetings.upcoming()[:50]), past=list(meetings.past()[:50]), **kwargs
@@ -87,8 +100,8 @@ class MeetingCreateView(GriffieRequiredMixin, CreateView):
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
 
-    def form_valid(self, form):
-        meeting = service.save_meeting(form.save(commit=False), actor=self.request.user)
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
+        meeting = service.save_meeting(form.save(commit=False), actor=acting_user(self.request))
         messages.success(self.request, _("De vergadering is aangemaakt. Stel nu de agenda op."))
         return redirect("meetings:detail", pk=meeting.pk)
 
@@ -97,11 +110,11 @@ class MeetingUpdateView(MeetingMixin, UpdateView):
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
 
-    def get_object(self):
+    def get_object(self, queryset: QuerySet[Meeting] | None = None) -> Meeting:
         return self.meeting
 
-    def form_valid(self, form):
-        service.save_meeting(form.save(commit=False), actor=self.request.user)
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
+        service.save_meeting(form.save(commit=False), actor=acting_user(self.request))
         messages.success(self.request, _("De vergadering is opgeslagen."))
         return self.to_meeting()
 
@@ -112,7 +125,7 @@ class MeetingDetailView(MeetingMixin, TemplateView):
 
     template_name = "meetings/detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         items = service.ordered_items(self.meeting)
         documents = list(
             self.meeting.public_documents.select_related("vote").order_by("kind", "title")
@@ -144,10 +157,10 @@ class ItemCreateView(MeetingMixin, CreateView):
     template_name = "meetings/item_form.html"
     form_class = AgendaItemForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         data = form.cleaned_data
         try:
             item = service.add_item(
@@ -164,7 +177,7 @@ class ItemCreateView(MeetingMixin, CreateView):
 
 
 class ItemMixin(MeetingMixin):
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and self.test_func():
             self.item = get_object_or_404(AgendaItem, pk=kwargs["item_pk"], meeting_id=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
@@ -174,20 +187,20 @@ class ItemUpdateView(ItemMixin, UpdateView):
     template_name = "meetings/item_form.html"
     form_class = AgendaItemForm
 
-    def get_object(self):
+    def get_object(self, queryset: QuerySet[AgendaItem] | None = None) -> AgendaItem:
         return self.item
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(
             link_form=LinkIncomingForm(),
             incoming=self.item.documents.order_by("registration_year", "registration_sequence"),
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         service.save_item(form.save(commit=False))
         messages.success(
             self.request, _("Agendapunt %(n)s is opgeslagen.") % {"n": self.item.number}
@@ -199,15 +212,15 @@ class ItemLinkIncomingView(ItemMixin, View):
     """Put an ingekomen stuk from the postkamer on this agenda item (a POST from the item's
     page)."""
 
-    def post(self, request, pk, item_pk):
+    def post(self, request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         form = LinkIncomingForm(request.POST)
         if not form.is_valid():
             for error in form.errors.get("registration_number", []):
-                messages.error(request, error)
+                messages.error(request, str(error))
             return redirect("meetings:item-update", pk=pk, item_pk=item_pk)
         document = form.cleaned_data["registration_number"]
         try:
-            service.link_incoming(document, self.item, actor=request.user)
+            service.link_incoming(document, self.item, actor=acting_user(request))
         except MeetingRefused as exc:
             messages.error(request, exc.reason)
             return redirect("meetings:item-update", pk=pk, item_pk=item_pk)
@@ -222,7 +235,7 @@ class ItemLinkIncomingView(ItemMixin, View):
 class ItemMoveView(ItemMixin, View):
     """The buttons omhoog, omlaag, inspringen and terug: work without JavaScript."""
 
-    def post(self, request, pk, item_pk):
+    def post(self, request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         try:
             service.move_item(self.item, request.POST.get("richting", ""))
         except MeetingRefused as exc:
@@ -231,7 +244,7 @@ class ItemMoveView(ItemMixin, View):
 
 
 class ItemDeleteView(ItemMixin, View):
-    def post(self, request, pk, item_pk):
+    def post(self, request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         if MeetingDocument.objects.filter(agenda_item=self.item).exists():
             messages.error(
                 request, _("Dit agendapunt heeft stukken; verplaats of verwijder die eerst.")
@@ -246,7 +259,7 @@ class ReorderView(MeetingMixin, View):
     """Drag and drop (static/js/agenda.js) sends the whole order: ``id:main,id:main,...``
     with an empty main for a main item."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         try:
             order = []
             for part in filter(None, request.POST.get("volgorde", "").split(",")):
@@ -266,15 +279,15 @@ class DocumentCreateView(MeetingMixin, CreateView):
     template_name = "meetings/document_form.html"
     form_class = MeetingDocumentForm
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"agenda_item": self.request.GET.get("agendapunt")}
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = {**super().get_form_kwargs(), "meeting": self.meeting}
         kwargs["instance"] = MeetingDocument(meeting=self.meeting)
         return kwargs
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         md = form.save(commit=False)
 
         def saved() -> str:
@@ -291,7 +304,7 @@ class DocumentCreateView(MeetingMixin, CreateView):
 
 
 class DocumentMixin(MeetingMixin):
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and self.test_func():
             self.document = get_object_or_404(
                 MeetingDocument, pk=kwargs["doc_pk"], meeting_id=kwargs["pk"]
@@ -307,18 +320,18 @@ class DocumentUpdateView(DocumentMixin, UpdateView):
     template_name = "meetings/document_form.html"
     form_class = MeetingDocumentForm
 
-    def get_object(self):
+    def get_object(self, queryset: QuerySet[MeetingDocument] | None = None) -> MeetingDocument:
         return self.document
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
-    def get_form(self, form_class=None):
+    def get_form(self, form_class: type[forms.ModelForm] | None = None) -> forms.ModelForm:
         form = super().get_form(form_class)
         form.fields["file"].required = False
         return form
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         md = form.save(commit=False)
         if md.outcome and md.kind not in VOTED_KINDS:
             md.outcome = ""
@@ -331,7 +344,7 @@ class DocumentPublishView(DocumentMixin, View):
     """Publish one meeting document through the engine (again): after a refusal the griffie
     corrected, or minutes of a besloten vergadering whose secrecy the raad lifted."""
 
-    def post(self, request, pk, doc_pk):
+    def post(self, request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
         md = self.document
         if not self.meeting.shows_agenda and md.secrecy_lifted_by_id is None:
             messages.error(
@@ -342,7 +355,7 @@ class DocumentPublishView(DocumentMixin, View):
             )
             return self.to_meeting(f"stuk-{md.pk}")
         try:
-            report = publish_meeting_document(md, actor=request.user)
+            report = publish_meeting_document(md, actor=acting_user(request))
         except PublicationRefused as exc:
             messages.error(
                 request, _("%(title)s: %(reason)s") % {"title": md.title, "reason": exc.reason}
@@ -357,8 +370,8 @@ class DocumentPublishView(DocumentMixin, View):
 
 
 class PublishAgendaView(MeetingMixin, View):
-    def post(self, request, pk):
-        result = service.publish_agenda(self.meeting, actor=request.user)
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        result = service.publish_agenda(self.meeting, actor=acting_user(request))
         if not self.meeting.shows_content:
             messages.success(
                 request,
@@ -388,11 +401,11 @@ class AttendanceView(MeetingMixin, FormView):
     template_name = "meetings/attendance.html"
     form_class = AttendanceForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         self.members = service.eligible_members(self.meeting)
         return {**super().get_form_kwargs(), "members": self.members}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         recorded = Attendance.objects.filter(meeting=self.meeting)
         if recorded.exists():
             return {
@@ -400,10 +413,10 @@ class AttendanceView(MeetingMixin, FormView):
             }
         return {"present": [m.pk for m in self.members]}
 
-    def form_valid(self, form):
+    def form_valid(self, form: AttendanceForm) -> HttpResponse:
         try:
             service.record_attendance(
-                self.meeting, form.cleaned_data["present"], actor=self.request.user
+                self.meeting, form.cleaned_data["present"], actor=acting_user(self.request)
             )
         except MeetingRefused as exc:
             form.add_error(None, exc.reason)
@@ -418,12 +431,12 @@ class OutcomeView(DocumentMixin, FormView):
     template_name = "meetings/outcome.html"
     form_class = OutcomeForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         present = service.present_members(self.meeting)
         fracties = Fractie.objects.filter(pk__in={p.fractie_id for p in present if p.fractie_id})
         return {**super().get_form_kwargs(), "present": present, "fracties": fracties}
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         initial = {"outcome": self.document.outcome}
         vote = getattr(self.document, "vote", None)
         if vote is not None:
@@ -436,10 +449,10 @@ class OutcomeView(DocumentMixin, FormView):
             initial["mode"] = VoteMode.NONE
         return initial
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(document=self.document, **kwargs)
 
-    def form_valid(self, form):
+    def form_valid(self, form: OutcomeForm) -> HttpResponse:
         mode = form.cleaned_data["mode"]
         try:
             outcome = service.record_outcome(
@@ -447,7 +460,7 @@ class OutcomeView(DocumentMixin, FormView):
                 outcome=form.cleaned_data["outcome"],
                 fractie_choices=form.fractie_choices() if mode == VoteMode.FRACTIE else None,
                 member_choices=form.member_choices() if mode == VoteMode.ROLL_CALL else None,
-                actor=self.request.user,
+                actor=acting_user(self.request),
             )
         except MeetingRefused as exc:
             form.add_error(None, exc.reason)
@@ -465,17 +478,17 @@ class LiftSecrecyView(MeetingMixin, FormView):
     template_name = "meetings/lift.html"
     form_class = LiftMinutesForm
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"on": timezone.localdate()}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(secrecy=service.secrecy_state(self.meeting), **kwargs)
 
-    def form_valid(self, form):
+    def form_valid(self, form: LiftMinutesForm) -> HttpResponse:
         try:
             with transaction.atomic():
                 service.lift_closed_meeting_secrecy(
-                    self.meeting, actor=self.request.user, **form.cleaned_data
+                    self.meeting, actor=acting_user(self.request), **form.cleaned_data
                 )
         except MeetingRefused as exc:
             form.add_error(None, exc.reason)
@@ -495,7 +508,7 @@ class ActivityListView(GriffieRequiredMixin, ListView):
     template_name = "meetings/activity_list.html"
     context_object_name = "activities"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Activity]:
         return Activity.objects.order_by("-date", "title")[:100]
 
 
@@ -503,7 +516,7 @@ class ActivityCreateView(GriffieRequiredMixin, CreateView):
     template_name = "meetings/activity_form.html"
     form_class = ActivityForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         form.save()
         messages.success(self.request, _("De activiteit is opgeslagen."))
         return redirect("meetings:activities")
@@ -514,7 +527,7 @@ class ActivityUpdateView(GriffieRequiredMixin, UpdateView):
     form_class = ActivityForm
     model = Activity
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         form.save()
         messages.success(self.request, _("De activiteit is opgeslagen."))
         return redirect("meetings:activities")

@@ -1,8 +1,12 @@
 """The griffie's forms for members, fracties and bodies (no admin needed)."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+
+from griffie.forms import model_choice_field
 
 from .models import Body, Fractie, Membership, Person
 
@@ -36,13 +40,14 @@ class PersonForm(forms.ModelForm):
             "phone": _("Alleen openbaar met toestemming (3a)."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(person__isnull=True, is_active=True)
         if self.instance.user_id:
             users = users | get_user_model().objects.filter(pk=self.instance.user_id)
-        self.fields["user"].queryset = users.order_by("username")
-        self.fields["user"].required = False
+        user = model_choice_field(self, "user")
+        user.queryset = users.order_by("username")
+        user.required = False
 
 
 class FractieForm(forms.ModelForm):
@@ -63,8 +68,9 @@ class MembershipForm(forms.ModelForm):
         fields = ["body", "label", "start", "end"]
         widgets = {"start": DATE, "end": DATE}
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Het einde ligt voor het begin."))

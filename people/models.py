@@ -2,6 +2,7 @@
 Organization, Membership)."""
 
 from datetime import date
+from typing import Self
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -72,13 +73,13 @@ OFFICE_HOLDER_ROLES = (
 
 
 class PersonQuerySet(models.QuerySet):
-    def office_holders(self):
+    def office_holders(self) -> Self:
         return self.filter(role__in=OFFICE_HOLDER_ROLES)
 
-    def civil_servants(self):
+    def civil_servants(self) -> Self:
         return self.filter(role=PersonRole.AMBTENAAR)
 
-    def in_office(self, on: date | None = None):
+    def in_office(self, on: date | None = None) -> Self:
         on = on or date.today()
         return self.filter(Q(term_start__isnull=True) | Q(term_start__lte=on)).filter(
             Q(term_end__isnull=True) | Q(term_end__gte=on)
@@ -147,7 +148,7 @@ class Person(models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
-    def active(self, on: date | None = None):
+    def active(self, on: date | None = None) -> Self:
         on = on or date.today()
         return self.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on))
 

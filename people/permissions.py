@@ -1,7 +1,7 @@
 """Who may work in the griffie's screens: members of the griffie group only."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 
 from .roles import is_griffie
 
@@ -13,7 +13,7 @@ class GriffieRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
     def test_func(self) -> bool:
         return is_griffie(self.request.user)
 
-    def handle_no_permission(self):
+    def handle_no_permission(self) -> HttpResponseRedirect:
         if self.request.user.is_authenticated:
             self.raise_exception = True
         return super().handle_no_permission()

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .models import Body, Person
+from .models import Body, Membership, Person
 
 
 @transaction.atomic
@@ -65,7 +65,7 @@ def save_body(body: Body) -> Body:
 
 
 @transaction.atomic
-def save_membership(membership) -> None:
+def save_membership(membership: Membership) -> None:
     """Start, change or end a membership (a term in a body); access to secret information
     follows at once (confidentiality.access reads memberships, the groups follow here)."""
     membership.save()

@@ -1,14 +1,19 @@
 """The griffie's screens for members, fracties and bodies with their terms. Thin: saving
 goes through :mod:`people.service`, which keeps access to secret information in step."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, UpdateView
 
 from . import service
 from .forms import BodyForm, FractieForm, MembershipForm, PersonForm
-from .models import Body, Fractie, Membership, Person
+from .models import Body, Fractie, Membership, Person, PersonQuerySet
 from .permissions import GriffieRequiredMixin
 
 
@@ -16,7 +21,7 @@ class PersonListView(GriffieRequiredMixin, ListView):
     template_name = "people/person_list.html"
     context_object_name = "people"
 
-    def get_queryset(self):
+    def get_queryset(self) -> PersonQuerySet:
         people = Person.objects.select_related("fractie", "user").prefetch_related(
             "memberships__body"
         )
@@ -25,7 +30,7 @@ class PersonListView(GriffieRequiredMixin, ListView):
             people = people.in_office()
         return people
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(show_all=self.show == "alle", **kwargs)
 
 
@@ -33,7 +38,7 @@ class PersonCreateView(GriffieRequiredMixin, CreateView):
     template_name = "people/person_form.html"
     form_class = PersonForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         person = service.save_person(form.save(commit=False))
         messages.success(self.request, _("%(name)s is opgeslagen.") % {"name": person.name})
         return redirect("people:person-update", pk=person.pk)
@@ -46,14 +51,14 @@ class PersonUpdateView(GriffieRequiredMixin, UpdateView):
     form_class = PersonForm
     model = Person
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(
             memberships=self.object.memberships.select_related("body").order_by("-start"),
             membership_form=MembershipForm(),
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         person = service.save_person(form.save(commit=False))
         messages.success(self.request, _("%(name)s is opgeslagen.") % {"name": person.name})
         return redirect("people:person-update", pk=person.pk)
@@ -63,15 +68,15 @@ class MembershipCreateView(GriffieRequiredMixin, CreateView):
     template_name = "people/membership_form.html"
     form_class = MembershipForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and self.test_func():
             self.person = get_object_or_404(Person, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(person=self.person, **kwargs)
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         membership = form.save(commit=False)
         membership.person = self.person
         service.save_membership(membership)
@@ -86,10 +91,10 @@ class MembershipUpdateView(GriffieRequiredMixin, UpdateView):
     form_class = MembershipForm
     model = Membership
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(person=self.object.person, **kwargs)
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         service.save_membership(form.save(commit=False))
         messages.success(self.request, _("Het lidmaatschap is opgeslagen."))
         return redirect("people:person-update", pk=self.object.person_id)
@@ -99,7 +104,7 @@ class FractieListView(GriffieRequiredMixin, ListView):
     template_name = "people/fractie_list.html"
     context_object_name = "fracties"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Fractie]:
         return Fractie.objects.prefetch_related("members")
 
 
@@ -108,7 +113,7 @@ class FractieCreateView(GriffieRequiredMixin, CreateView):
     form_class = FractieForm
     extra_context = {"heading": _("Nieuwe fractie")}
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         form.save()
         messages.success(self.request, _("De fractie is opgeslagen."))
         return redirect("people:fracties")
@@ -120,7 +125,7 @@ class FractieUpdateView(GriffieRequiredMixin, UpdateView):
     model = Fractie
     extra_context = {"heading": _("Fractie bewerken")}
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         form.save()
         messages.success(self.request, _("De fractie is opgeslagen."))
         return redirect("people:fracties")
@@ -130,7 +135,7 @@ class BodyListView(GriffieRequiredMixin, ListView):
     template_name = "people/body_list.html"
     context_object_name = "bodies"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Body]:
         return Body.objects.all()
 
 
@@ -139,7 +144,7 @@ class BodyCreateView(GriffieRequiredMixin, CreateView):
     form_class = BodyForm
     extra_context = {"heading": _("Nieuw orgaan")}
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         body = service.save_body(form.save(commit=False))
         messages.success(self.request, _("%(name)s is opgeslagen.") % {"name": body.name})
         return redirect("people:body-update", pk=body.pk)
@@ -152,7 +157,7 @@ class BodyUpdateView(GriffieRequiredMixin, UpdateView):
     form_class = BodyForm
     model = Body
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         memberships = self.object.memberships.select_related("person", "person__fractie")
         return super().get_context_data(
             current=memberships.active().order_by("person__name"),
@@ -160,7 +165,7 @@ class BodyUpdateView(GriffieRequiredMixin, UpdateView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.ModelForm) -> HttpResponse:
         service.save_body(form.save(commit=False))
         messages.success(self.request, _("Het orgaan is opgeslagen."))
         return redirect("people:body-update", pk=self.object.pk)

@@ -1,10 +1,13 @@
 import json
 
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import format_html
 
 from confidentiality.admin_tools import HidesSecretDocumentsAdmin
 from documents.forms import PublicTextCheckedForm
+from people.roles import acting_user
 
 from .models import (
     Activity,
@@ -31,7 +34,7 @@ class PublicationDecisionAdmin(HidesSecretDocumentsAdmin, admin.ModelAdmin):
     # Decisions are made in the griffie's screens through the service; read-only here.
     readonly_fields = [f.name for f in PublicationDecision._meta.fields if f.name != "id"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -54,7 +57,7 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
     readonly_fields = ["published_at", "report"]
 
     @admin.display(description="verslag van de anonimisering")
-    def report(self, md):
+    def report(self, md: MeetingDocument) -> str:
         if not md.publication_report:
             return "nog niet gepubliceerd"
         return format_html(
@@ -64,10 +67,10 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Publiceren op de raadsinformatiesite")
-    def publish(self, request, queryset):
+    def publish(self, request: HttpRequest, queryset: QuerySet[MeetingDocument]) -> None:
         for md in queryset:
             try:
-                report = publish_meeting_document(md, actor=request.user)
+                report = publish_meeting_document(md, actor=acting_user(request))
             except PublicationRefused as exc:
                 self.message_user(request, f"{md}: {exc.reason}", messages.ERROR)
             else:

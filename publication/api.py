@@ -9,11 +9,14 @@ the shared cache."""
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from http import HTTPStatus
+from typing import Any, Never, TypeVar
 
 import django_filters
 from django.conf import settings
 from django.core import exceptions as django_exceptions
+from django.db.models import Field, Model, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,10 +31,11 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.utils.urls import replace_query_param
-from rest_framework.views import exception_handler
+from rest_framework.views import APIView, exception_handler
 
 from documents.models import Category, Document
 from meetings.models import AgendaItem, Meeting
@@ -43,6 +47,7 @@ from .models import VOTED_KINDS
 from .paging import after
 
 PAGE_SIZE = 50
+ViewSetT = TypeVar("ViewSetT")
 PROBLEM_JSON = "application/problem+json"
 MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite can store
 
@@ -64,7 +69,7 @@ class ProblemSerializer(serializers.Serializer):
     )
 
 
-def problem_exception_handler(exc, context):
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, with the body rewritten as problem details."""
     response = exception_handler(exc, context)
     if response is None:
@@ -109,7 +114,7 @@ PROBLEMS_DETAIL = {**_problem(404, "Niet gevonden of niet openbaar."), **TOO_MAN
 @api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
 @authentication_classes([])
 @permission_classes([])
-def not_found(request, rest=""):
+def not_found(request: Request, rest: str = "") -> Never:
     """Any address under /api/ that is not an endpoint: a problem, not an HTML page."""
     raise exceptions.NotFound
 
@@ -118,11 +123,11 @@ def not_found(request, rest=""):
 class AnonymousThrottle(AnonRateThrottle):
     """Per client IP, counted in the default (shared) cache; rate from API_ANON_THROTTLE_RATE."""
 
-    def get_rate(self):
+    def get_rate(self) -> str | None:
         rate = (settings.API_ANON_THROTTLE_RATE or "").strip()
         return None if rate.lower() in ("", "0", "off", "none") else rate
 
-    def allow_request(self, request, view):
+    def allow_request(self, request: Request, view: APIView) -> bool:
         self.rate = self.get_rate()
         if self.rate is None:
             return True
@@ -140,7 +145,11 @@ class KeysetPagination(BasePagination):
     page_size = PAGE_SIZE
     cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], request: Request, view: APIView | None = None
+    ) -> list[Any]:
+        if view is None:  # never: DRF pages a view's list
+            raise TypeError("keyset paging needs the view's keyset")
         self.request, self.ordering = request, tuple(view.keyset)
         cursor = request.query_params.get(self.cursor_query_param)
         if cursor is not None:
@@ -149,12 +158,12 @@ class KeysetPagination(BasePagination):
         self.next_key = self.key(rows[self.page_size - 1]) if len(rows) > self.page_size else None
         return rows[: self.page_size]
 
-    def key(self, obj) -> str:
+    def key(self, obj: Model) -> str:
         values = [getattr(obj, name.lstrip("-")) for name in self.ordering]
         text = json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values])
         return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
-    def decode(self, cursor: str, model) -> tuple:
+    def decode(self, cursor: str, model: type[Model]) -> tuple:
         # A page that does not exist (the cursor is opaque; any string is schema-valid).
         invalid = exceptions.NotFound(_("Ongeldige cursor: deze pagina bestaat niet."))
         try:
@@ -167,6 +176,8 @@ class KeysetPagination(BasePagination):
         decoded = []
         for name, value in zip(self.ordering, values, strict=True):
             field = model._meta.get_field(name.lstrip("-"))
+            if not isinstance(field, Field):  # a keyset names columns, never a relation
+                raise invalid
             if not isinstance(value, str | int) or isinstance(value, bool):
                 raise invalid
             try:
@@ -185,10 +196,10 @@ class KeysetPagination(BasePagination):
         url = self.request.build_absolute_uri()
         return replace_query_param(url, self.cursor_query_param, self.next_key)
 
-    def get_paginated_response(self, data):
+    def get_paginated_response(self, data: list[Any]) -> Response:
         return Response({"next": self.get_next_link(), "results": data})
 
-    def get_paginated_response_schema(self, schema):
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "object",
             "required": ["next", "results"],
@@ -203,7 +214,7 @@ class KeysetPagination(BasePagination):
             },
         }
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         return [
             {
                 "name": self.cursor_query_param,
@@ -222,11 +233,11 @@ class Link(serializers.Field):
     """An absolute link to a named URL, filled from one attribute of the object (a null
     attribute gives a null link)."""
 
-    def __init__(self, view_name: str, attribute: str = "pk", kwarg: str = "pk", **kwargs):
+    def __init__(self, view_name: str, attribute: str = "pk", kwarg: str = "pk", **kwargs) -> None:
         self.view_name, self.attribute, self.kwarg = view_name, attribute, kwarg
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, obj):
+    def to_representation(self, obj: Model) -> str | None:
         value = getattr(obj, self.attribute)
         if value is None:
             return None
@@ -277,26 +288,26 @@ class InformatieobjectSerializer(serializers.ModelSerializer):
         )
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_bronorganisatie(self, d) -> str:
+    def get_bronorganisatie(self, d: Document) -> str:
         return settings.MUNICIPALITY_TOOI
 
     @extend_schema_field({"type": "string", "enum": ["ingekomen_stuk"]})
-    def get_informatieobjecttype(self, d) -> str:
+    def get_informatieobjecttype(self, d: Document) -> str:
         return "ingekomen_stuk"
 
     @extend_schema_field({"type": "string", "enum": ["openbaar"]})
-    def get_vertrouwelijkheidaanduiding(self, d) -> str:
+    def get_vertrouwelijkheidaanduiding(self, d: Document) -> str:
         return "openbaar"
 
-    def get_taal(self, d) -> str:
+    def get_taal(self, d: Document) -> str:
         return "nld"
 
     @extend_schema_field({"type": "string", "enum": ["application/pdf"], "nullable": True})
-    def get_formaat(self, d) -> str | None:
+    def get_formaat(self, d: Document) -> str | None:
         return "application/pdf" if d.publication.published_file_id else None
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_inhoud(self, d) -> str | None:
+    def get_inhoud(self, d: Document) -> str | None:
         if not d.publication.published_file_id:
             return None
         return _abs(reverse("publication:document-file", kwargs={"uuid": d.uuid}))
@@ -363,7 +374,7 @@ class PresentieSerializer(serializers.Serializer):
     afwezig = serializers.ListField(child=serializers.CharField())
 
 
-def stemmingen(meeting) -> list[dict]:
+def stemmingen(meeting: Meeting) -> list[dict]:
     """The votes of a meeting's public meeting documents (none for a besloten vergadering)."""
 
     if not public.meeting_is_open(meeting):
@@ -409,7 +420,7 @@ class VergaderingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = (
+        fields: tuple[str, ...] = (
             "url",
             "id",
             "naam",
@@ -422,11 +433,11 @@ class VergaderingSerializer(serializers.ModelSerializer):
         )
 
     @extend_schema_field(OpenApiTypes.DATETIME)
-    def get_starttijd(self, m) -> str:
+    def get_starttijd(self, m: Meeting) -> str:
         return timezone.localtime(m.starts_at).isoformat()
 
     @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
-    def get_eindtijd(self, m) -> str | None:
+    def get_eindtijd(self, m: Meeting) -> str | None:
         return timezone.localtime(m.ends_at).isoformat() if m.ends_at else None
 
 
@@ -453,21 +464,21 @@ class VergaderingDetailSerializer(VergaderingSerializer):
         )
 
     @extend_schema_field(AgendapuntSerializer(many=True))
-    def get_agendapunten(self, m) -> list:
+    def get_agendapunten(self, m: Meeting) -> list:
         return AgendapuntSerializer(public.public_agenda_items(m), many=True).data
 
     @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
-    def get_agendaGewijzigdOp(self, m) -> str | None:  # noqa: N802 - the API's field name
+    def get_agendaGewijzigdOp(self, m: Meeting) -> str | None:  # noqa: N802 - the API's field name
         if not m.shows_agenda or not m.agenda_changed_at:
             return None
         return timezone.localtime(m.agenda_changed_at).isoformat()
 
     @extend_schema_field(StemmingSerializer(many=True))
-    def get_stemmingen(self, m) -> list:
+    def get_stemmingen(self, m: Meeting) -> list:
         return StemmingSerializer(stemmingen(m), many=True).data
 
     @extend_schema_field(PresentieSerializer)
-    def get_presentie(self, m) -> dict:
+    def get_presentie(self, m: Meeting) -> dict:
         attendance = public.public_attendance(m)
         return {"aanwezig": attendance["present"], "afwezig": attendance["absent"]}
 
@@ -476,11 +487,11 @@ class VergaderingDetailSerializer(VergaderingSerializer):
 class PublicContact(serializers.Field):
     """One item of what a person's public contact allows (gedragscode art. 3a and 3b)."""
 
-    def __init__(self, key: str, **kwargs):
+    def __init__(self, key: str, **kwargs) -> None:
         self.key = key
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, person):
+    def to_representation(self, person: Person) -> str | None:
         return person.public_contact().get(self.key) or None
 
 
@@ -498,8 +509,8 @@ class PersoonSerializer(serializers.ModelSerializer):
         fields = ("id", "naam", "functie", "fractie", "email", "telefoon", "adres", "afdeling")
 
     @extend_schema_field({"type": "string", "nullable": True})
-    def get_fractie(self, p) -> str | None:
-        return p.fractie.name if p.fractie_id and p.is_office_holder else None
+    def get_fractie(self, p: Person) -> str | None:
+        return p.fractie.name if p.fractie and p.is_office_holder else None
 
 
 class OrgaanSerializer(serializers.ModelSerializer):
@@ -516,7 +527,7 @@ class OrgaanSerializer(serializers.ModelSerializer):
 class IdFilter(django_filters.NumberFilter):
     """An id: a whole number that fits a primary key (anything else is a 400)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         kwargs.setdefault("decimal_places", 0)
@@ -585,7 +596,15 @@ def _id_filter_parameters(*names: str) -> list[OpenApiParameter]:
     return [OpenApiParameter(name, schema, OpenApiParameter.QUERY) for name in names]
 
 
-def documented(serializer, summary, *, one=None, detail=None, ids=(), by_id=True):
+def documented(
+    serializer: type[serializers.Serializer],
+    summary: str,
+    *,
+    one: str | None = None,
+    detail: type[serializers.Serializer] | None = None,
+    ids: tuple[str, ...] = (),
+    by_id: bool = True,
+) -> Callable[[type[ViewSetT]], type[ViewSetT]]:
     """The schema of a list (with its id filters) and, with ``one``, of a single item."""
     views = {
         "list": extend_schema(
@@ -610,7 +629,7 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = KeysetPagination
     throttle_classes = [AnonymousThrottle]
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
         # An empty parameter (``?van=``) is an error, not "no filter": a client that sends one
         # has made a mistake it should hear about.
@@ -620,19 +639,19 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if empty:
             raise exceptions.ValidationError(empty)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args, **kwargs) -> Response:
         return self._cached(request, lambda: super(PublicReadOnlyViewSet, self).list(request))
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
         return self._cached(
             request, lambda: super(PublicReadOnlyViewSet, self).retrieve(request, *args, **kwargs)
         )
 
-    def _cached(self, request, compute):
+    def _cached(self, request: Request, compute: Callable[[], Response]) -> Response:
         data, response = cached_public_data(request, compute)
         return Response(data) if response is None else response
 
-    def get_object(self):
+    def get_object(self) -> Model:
         lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
         if isinstance(lookup, int) and not 1 <= lookup <= MAX_ID:
             raise exceptions.NotFound
@@ -654,7 +673,7 @@ class InformatieobjectViewSet(PublicReadOnlyViewSet):
     lookup_field = "uuid"
     keyset = public.LIST_ORDER  # newest first, on the index of the public list
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Document]:
         return public.public_documents()
 
 
@@ -672,10 +691,10 @@ class VergaderingViewSet(PublicReadOnlyViewSet):
     lookup_url_kwarg = "pk"
     keyset = ("-starts_at", "id")
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Meeting]:
         return public.public_meetings().order_by(*self.keyset)
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "retrieve":
             return VergaderingDetailSerializer
         return VergaderingSerializer
@@ -689,7 +708,7 @@ class AgendapuntViewSet(PublicReadOnlyViewSet):
     filterset_class = AgendapuntFilter
     keyset = ("meeting_id", "position", "id")
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[AgendaItem]:
         return AgendaItem.objects.filter(meeting__in=Meeting.objects.with_public_agenda()).order_by(
             *self.keyset
         )
@@ -702,7 +721,7 @@ class PersoonViewSet(PublicReadOnlyViewSet):
     serializer_class = PersoonSerializer
     keyset = ("name", "id")
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Person]:
         return public.public_people().order_by(*self.keyset)
 
 

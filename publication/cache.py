@@ -31,6 +31,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
@@ -38,10 +39,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.http import HttpResponse
+from django.db.models import F, Model
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import get_language
+from rest_framework.response import Response
 
 from griffie.http import PRIVATE_CACHE_CONTROL
 
@@ -84,14 +86,16 @@ def site_version() -> str:
     return _memo["version"]
 
 
-def public_cache_key(request, kind: str = "public-page") -> str:
+def public_cache_key(request: HttpRequest, kind: str = "public-page") -> str:
     """The cache key of an anonymous response: the site version, the full path (with its
     query string) and the language, so any change or other filter is another key."""
     fingerprint = f"{site_version()}|{request.get_full_path()}|{get_language()}"
     return f"{kind}:" + hashlib.sha1(fingerprint.encode()).hexdigest()
 
 
-def cached_public_data(request, compute):
+def cached_public_data(
+    request: HttpRequest, compute: Callable[[], Response]
+) -> tuple[Any, Response | None]:
     """``compute()``'s response data from the cache when nothing public changed since; for
     the API, whose throttling and content negotiation must still run on every request."""
     seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
@@ -107,14 +111,17 @@ def cached_public_data(request, compute):
     return None, response
 
 
-def cached_public_page(view):
+ViewFunction = Callable[..., HttpResponseBase]
+
+
+def cached_public_page(view: ViewFunction) -> ViewFunction:
     """Mark a public view whose anonymous GET response may be kept in the page cache: pages,
     feeds, the calendar and the sitemaps. :class:`PublicPageCacheMiddleware` does the
     caching, so a hit answers before the rest of the middleware runs; the view itself only
     ever renders."""
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         return view(request, *args, **kwargs)
 
     wrapper.public_page_cache = True  # type: ignore[attr-defined]
@@ -140,7 +147,7 @@ _local_bodies: OrderedDict[str, bytes] = OrderedDict()
 _local_bodies_lock = threading.Lock()
 
 
-def _may_use_cache(request) -> bool:
+def _may_use_cache(request: HttpRequest) -> bool:
     """An anonymous visitor: a GET or HEAD with no cookie but a well-formed CSRF cookie (no
     session, so no login; no flash message), no credentials, and outside the private areas.
     Everything else goes through the whole middleware stack and renders afresh."""
@@ -162,7 +169,7 @@ def _may_use_cache(request) -> bool:
     return True
 
 
-def page_key(request) -> str | None:
+def page_key(request: HttpRequest) -> str | None:
     """The key of the page for this URL (scheme and host included: feeds write absolute
     links) in this site version, or None when the host is not allowed (the stack answers)."""
     try:
@@ -173,7 +180,7 @@ def page_key(request) -> str | None:
     return "public-page:" + hashlib.sha1(fingerprint.encode()).hexdigest()
 
 
-def _may_store(request, response) -> bool:
+def _may_store(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Only what the whole stack produced for an anonymous visitor and judged public: a 200
     of a marked view, ``PUBLIC_CACHE_CONTROL`` from :class:`CachePolicyMiddleware`, and no
     cookie set."""
@@ -191,7 +198,7 @@ def _may_store(request, response) -> bool:
     )
 
 
-def _store(key: str, response, seconds: int) -> None:
+def _store(key: str, response: HttpResponse, seconds: int) -> None:
     content, headers = response.content, dict(response.items())
     if len(content) < LARGE_BODY_BYTES:
         cache.set(key, (content, headers, ""), seconds)
@@ -223,7 +230,7 @@ def _large_body(digest: str) -> bytes | None:
     return content
 
 
-def _from_cache(request, content: bytes, headers: dict[str, str]) -> HttpResponse:
+def _from_cache(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponseBase:
     """The stored response, or the 304 the stack would have given for it."""
     response = HttpResponse(content, headers=headers)
     answer = get_conditional_response(request, etag=headers.get("ETag"), response=response)
@@ -247,10 +254,10 @@ class PublicPageCacheMiddleware:
     miss that filled it. A 304 answers a matching ``If-None-Match`` as the stack would.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 300)
         key = page_key(request) if seconds and _may_use_cache(request) else None
         if key is None:
@@ -263,7 +270,7 @@ class PublicPageCacheMiddleware:
             if content is not None:
                 return _from_cache(request, content, headers)
         response = self.get_response(request)
-        if _may_store(request, response):
+        if isinstance(response, HttpResponse) and _may_store(request, response):
             _store(key, response, seconds)
         return response
 
@@ -284,10 +291,10 @@ class CachePolicyMiddleware:
       an ETag of the content, and ``304 Not Modified`` when the browser has it already.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         current = response.get("Cache-Control", "")
         user = getattr(request, "user", None)
@@ -308,10 +315,11 @@ class CachePolicyMiddleware:
             response["Cache-Control"] = FILE_CACHE_CONTROL
             return response
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-        if response.streaming:
+        if response.streaming or not isinstance(response, HttpResponse):
             return response
         set_response_etag(response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return response if conditional is None else conditional
 
 
 # --- other public content ----------------------------------------------------------------------
@@ -347,11 +355,16 @@ CONTENT_MODELS = (
 )
 
 
-def _content_changed(sender, **kwargs) -> None:
+def _content_changed(sender: type[Model], **kwargs: Any) -> None:
     bump()
 
 
-def _document_changed(sender, created=False, update_fields=None, **kwargs) -> None:
+def _document_changed(
+    sender: type[Model],
+    created: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: Any,
+) -> None:
     if created:  # a new document is never public yet
         return
     if update_fields is None or DOCUMENT_PUBLIC_FIELDS.intersection(update_fields):

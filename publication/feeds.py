@@ -3,11 +3,14 @@ and the iCal calendar (icalendar)."""
 
 import copy
 import datetime
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -17,6 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
+from documents.models import Document
+from meetings.models import Meeting
+
 from . import public
 
 
@@ -25,9 +31,9 @@ class RequestFeed(Feed):
     enclosure URL; Django makes links absolute but not enclosures). One copy per request,
     since the feed instance in the URLconf is shared between threads."""
 
-    request = None
+    request: HttpRequest | None = None
 
-    def __call__(self, request, *args, **kwargs):
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         feed = copy.copy(self)
         feed.request = request
         return Feed.__call__(feed, request, *args, **kwargs)
@@ -39,13 +45,13 @@ class CouncilFeed(RequestFeed):
     list_title: str | Promise = ""
     list_url_name = ""
 
-    def title(self):
+    def title(self) -> str:
         return _("%(list)s — gemeenteraad %(name)s") % {
             "list": self.list_title,
             "name": settings.MUNICIPALITY_NAME,
         }
 
-    def link(self):
+    def link(self) -> str:
         return reverse(self.list_url_name)
 
 
@@ -54,46 +60,47 @@ class IncomingDocumentsFeed(CouncilFeed):
     list_url_name = "publication:incoming"
     description = gettext_lazy("Nieuwe ingekomen stukken op de lijst ingekomen stukken.")
 
-    def items(self):
+    def items(self) -> QuerySet[Document]:
         return (
             public.public_documents()
             .select_related("publication__published_file")
             .order_by("-published_at")[:50]
         )
 
-    def item_title(self, item):
+    def item_title(self, item: Document) -> str:
         return f"{item.registration_number} {item.subject}"
 
-    def item_description(self, item):
+    def item_description(self, item: Document) -> str:
         return _("Ontvangen %(date)s van %(sender)s.") % {
             "date": date_format(item.received_on),
             "sender": item.public_sender_term,
         }
 
-    def item_link(self, item):
+    def item_link(self, item: Document) -> str:
         return reverse("publication:document", kwargs={"uuid": item.uuid})
 
-    def item_guid(self, item):
+    def item_guid(self, item: Document) -> str:
         return f"urn:uuid:{item.uuid}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item):
+    def item_pubdate(self, item: Document) -> datetime.datetime | None:
         return item.published_at
 
-    def item_updateddate(self, item):
+    def item_updateddate(self, item: Document) -> datetime.datetime:
         return item.publication.changed_at
 
-    def item_enclosure_url(self, item):
-        if item.publication.published_file_id:
+    def item_enclosure_url(self, item: Document) -> str | None:
+        if item.publication.published_file_id and self.request is not None:
             path = reverse("publication:document-file", kwargs={"uuid": item.uuid})
             return self.request.build_absolute_uri(path)
         return None
 
     item_enclosure_mime_type = "application/pdf"
 
-    def item_enclosure_length(self, item):
-        return item.publication.published_file.size
+    def item_enclosure_length(self, item: Document) -> int:
+        published = item.publication.published_file
+        return published.size if published is not None else 0
 
 
 class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
@@ -106,27 +113,27 @@ class MeetingsFeed(CouncilFeed):
     list_url_name = "publication:meetings"
     description = gettext_lazy("Vergaderingen van de raad en zijn commissies.")
 
-    def items(self):
+    def items(self) -> QuerySet[Meeting]:
         return public.public_meetings().order_by("-starts_at")[:50]
 
-    def item_title(self, item):
+    def item_title(self, item: Meeting) -> str:
         return (
             f"{item.title} — {date_format(timezone.localtime(item.starts_at), 'DATETIME_FORMAT')}"
         )
 
-    def item_description(self, item):
+    def item_description(self, item: Meeting) -> str:
         if item.is_closed:
             return _("Besloten vergadering.")
         summary = public.meeting_summary(item)
         return f"{item.body.name}, {item.location}" + (f"\n\n{summary}" if summary else "")
 
-    def item_link(self, item):
+    def item_link(self, item: Meeting) -> str:
         return item.get_absolute_url()
 
-    def item_pubdate(self, item):
+    def item_pubdate(self, item: Meeting) -> datetime.datetime:
         return item.starts_at
 
-    def item_updateddate(self, item):
+    def item_updateddate(self, item: Meeting) -> datetime.datetime:
         return item.updated_at
 
 
@@ -135,7 +142,9 @@ class MeetingsAtomFeed(MeetingsFeed):
     subtitle = MeetingsFeed.description
 
 
-def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
+def meetings_ical(
+    meetings: Iterable[Meeting], *, base_url: str, now: datetime.datetime | None = None
+) -> bytes:
     """The meetings as an RFC 5545 calendar (escaping and line folding by ``icalendar``)."""
     now = now or timezone.now()
     host = urlsplit(base_url).hostname or "localhost"
@@ -167,7 +176,7 @@ def meetings_ical(meetings, *, base_url: str, now=None) -> bytes:
     return calendar.to_ical()
 
 
-def ical_view(request):
+def ical_view(request: HttpRequest) -> HttpResponse:
     meetings = public.public_meetings().order_by("starts_at")
     body = meetings_ical(meetings, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,11 +1,15 @@
 """Filters for the public lists and the griffie's publication queues (django-filter). They
 only narrow querysets that :mod:`publication.public` already made public."""
 
+from typing import Any
+
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Category, Document
@@ -32,7 +36,13 @@ class QuickSelect(forms.Select):
     a year, thousands in a twenty-year archive), and Django's form renderer runs a template
     per option, which cost more than the whole search."""
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         options = [option for _group, group, _index in widget["optgroups"] for option in group]
         return format_html(
@@ -86,5 +96,7 @@ class InspectionFilter(StyledFilterSet):
         model = InspectionRequest
         fields = ()
 
-    def search(self, queryset, name, value):
+    def search(
+        self, queryset: QuerySet[InspectionRequest], name: str, value: str
+    ) -> QuerySet[InspectionRequest]:
         return queryset.filter(Q(requester__icontains=value) | Q(description__icontains=value))

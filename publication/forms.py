@@ -64,14 +64,14 @@ class RemovalDecisionForm(forms.Form):
         help_text=_("Alleen nodig als het stuk niet uit het adres is af te leiden."),
     )
 
-    def clean_registration_number(self):
+    def clean_registration_number(self) -> Document | None:
         value = self.cleaned_data["registration_number"].strip()
         if not value:
             return None
         return _document_by_number(value, self, "registration_number")
 
 
-def _document_by_number(value: str, form, field: str):
+def _document_by_number(value: str, form: forms.BaseForm, field: str) -> Document:
     try:
         year, seq = value.split("-")
         return Document.objects.get(registration_year=int(year), registration_sequence=int(seq))
@@ -90,6 +90,6 @@ class InspectionRequestForm(forms.ModelForm):
         fields = ["requester", "contact", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def clean_registration_numbers(self):
+    def clean_registration_numbers(self) -> list[Document]:
         numbers = [n.strip() for n in self.cleaned_data["registration_numbers"].split(",")]
         return [_document_by_number(n, self, "registration_numbers") for n in numbers if n]

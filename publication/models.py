@@ -2,8 +2,10 @@
 public (art. 2 removal, art. 6 inspection)."""
 
 import uuid
+from typing import Self
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -92,7 +94,7 @@ def meeting_document_public_path(instance: "MeetingDocument", filename: str) -> 
 
 
 class MeetingDocumentQuerySet(models.QuerySet):
-    def public(self):
+    def public(self) -> Self:
         """Published meeting documents of meetings that show content (never of a besloten
         vergadering). Only with the engine's output: a row published before meeting
         documents went through the engine has none and stays off the site (fail closed)."""
@@ -107,7 +109,7 @@ class MeetingDocumentQuerySet(models.QuerySet):
         )
         return published.filter(models.Q(meeting__in=Meeting.objects.open()) | lifted)
 
-    def of_closed_meetings(self):
+    def of_closed_meetings(self) -> Self:
         return self.filter(meeting__in=Meeting.objects.closed())
 
 
@@ -169,6 +171,11 @@ class MeetingDocument(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MeetingDocumentQuerySet.as_manager()
+
+    # Set on the instances a griffie or public page shows, for its template.
+    public_vote: object
+    summary: str
+    votable: bool
 
     class Meta:
         verbose_name = _("vergaderstuk")
@@ -269,7 +276,7 @@ class RemovalRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.received_at:%Y-%m-%d} {self.get_status_display()}"
 
-    def decide(self, *, granted: bool, reason: str, actor) -> None:
+    def decide(self, *, granted: bool, reason: str, actor: User) -> None:
         if self.status != RequestStatus.RECEIVED:
             raise ValueError("Dit verzoek is al beoordeeld.")
         self.status = RequestStatus.GRANTED if granted else RequestStatus.REFUSED

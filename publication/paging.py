@@ -8,11 +8,12 @@
 """
 
 import datetime
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 CAP = 1000
 
@@ -40,7 +41,11 @@ class CappedPaginator(Paginator):
 
 
 def onward_date(
-    rows, *, order, current: datetime.date | None = None, cap: int = CAP
+    rows: QuerySet[Any],
+    *,
+    order: Sequence[str],
+    current: datetime.date | None = None,
+    cap: int = CAP,
 ) -> datetime.date:
     """The day to continue from (the ``tot`` filter) after the first ``cap`` of ``rows``
     newest first: the day of the last one shown. That day comes again, so nothing is

@@ -13,15 +13,23 @@ public columns and ordering, so views, feeds, sitemaps, API and templates never 
 - A closed meeting exists publicly, but with no content.
 """
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.db.models import Case, Expression, F, Q, QuerySet, Value, When
 
 from documents.models import Document, DocumentFile, FileKind, Status
-from meetings.agenda import attendance_of, ordered_items, vote_summaries
-from meetings.models import Meeting
-from people.models import Person
+from meetings.agenda import VoteSummary, attendance_of, ordered_items, vote_summaries
+from meetings.models import AgendaItem, Meeting, MeetingQuerySet
+from people.models import Person, PersonQuerySet
 
 from .models import VOTED_KINDS, Activity, MeetingDocument, PublicationDecision
 from .rules import Outcome
+
+if TYPE_CHECKING:
+    from django.contrib.postgres.search import SearchQuery
 
 PUBLIC_DOCUMENT_FIELDS = (
     "id",
@@ -74,7 +82,7 @@ def public_documents_with_file() -> QuerySet[Document]:
     return public_documents().filter(publication__published_file__isnull=False)
 
 
-def _search_query(query: str):
+def _search_query(query: str) -> "SearchQuery":
     from django.contrib.postgres.search import SearchQuery
 
     return SearchQuery(query, config="dutch", search_type="websearch")
@@ -112,6 +120,7 @@ def rank_hits(
         .select_related("publication")
         .only(*PUBLIC_DOCUMENT_FIELDS)
     )
+    rank: Expression
     if vendor == "postgresql":
         from django.contrib.postgres.search import SearchRank
 
@@ -121,7 +130,7 @@ def rank_hits(
     return candidates.annotate(rank=rank).order_by("-rank", *LIST_ORDER)
 
 
-def public_file(document_uuid) -> tuple[Document, DocumentFile] | None:
+def public_file(document_uuid: UUID) -> tuple[Document, DocumentFile] | None:
     """The one file the public may download for this document, or None."""
     document = public_documents().filter(uuid=document_uuid).first()
     if document is None:
@@ -138,7 +147,7 @@ def public_file(document_uuid) -> tuple[Document, DocumentFile] | None:
     return document, record
 
 
-def public_meetings() -> QuerySet[Meeting]:
+def public_meetings() -> MeetingQuerySet:
     return Meeting.objects.public().select_related("body")
 
 
@@ -150,14 +159,14 @@ def public_meeting_documents() -> QuerySet[MeetingDocument]:
     return MeetingDocument.objects.public().select_related("meeting")
 
 
-def public_agenda_items(meeting: Meeting):
+def public_agenda_items(meeting: Meeting) -> list[AgendaItem]:
     """The agenda in reading order (each main item, then its sub-items), once published."""
     if not meeting.shows_agenda:
         return []
     return ordered_items(meeting)
 
 
-def public_votes(meeting_documents) -> dict:
+def public_votes(meeting_documents: Iterable[MeetingDocument]) -> dict[int, VoteSummary]:
     """The votes on public meeting documents only (by id): never on one kept off the site."""
     return vote_summaries([md for md in meeting_documents if md.published_at])
 
@@ -205,12 +214,12 @@ def public_activities() -> QuerySet[Activity]:
     return Activity.objects.filter(is_published=True)
 
 
-def public_people():
+def public_people() -> PersonQuerySet:
 
     return Person.objects.in_office().select_related("fractie")
 
 
-def last_change():
+def last_change() -> datetime.datetime | None:
     """When anything on the public site last changed (for caches, feeds and sitemaps)."""
     from django.db.models import Max
 

@@ -7,8 +7,10 @@ letters (stray symbols, runs of single characters)."""
 
 import re
 
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat, Greatest, Lower, StrIndex, Substr
+
+from documents.models import Document
 
 # Markers the database puts around a hit; the template escapes the text, then turns them
 # into <mark> (see the ``mark_hits`` filter). Control characters never occur in the text.
@@ -16,7 +18,7 @@ HIT_START, HIT_STOP = "\x02", "\x03"
 WINDOW = 240
 
 
-def with_snippets(documents, query: str, *, vendor: str):
+def with_snippets(documents: QuerySet[Document], query: str, *, vendor: str) -> QuerySet[Document]:
     """``documents`` annotated with ``snippet``."""
     text = F("publication__public_text")
     if not query:

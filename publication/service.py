@@ -5,14 +5,16 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from uuid import UUID
 
 import pymupdf
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
 from confidentiality.notifications import announce_meeting_document, announce_public_document
-from documents.anonymisation import UnreadableDocument, anonymise_pdf
+from documents.anonymisation import AnonymisationOptions, UnreadableDocument, anonymise_pdf
 from documents.anonymisation.labels import entity_label
 from documents.anonymisation.public_fields import describe
 from documents.files import atomic_files, remove_stored, save_file
@@ -22,6 +24,7 @@ from griffie.errors import ReasonError
 
 from . import cache
 from .models import (
+    InspectionRequest,
     MeetingDocument,
     MeetingDocumentKind,
     PublicationDecision,
@@ -88,7 +91,10 @@ def file_to_publish(document: Document, outcome: Outcome) -> DocumentFile:
 
 
 def guard_public_fields(
-    document: Document, user, record: DocumentFile | None, override_reason: str
+    document: Document,
+    user: User,
+    record: DocumentFile | None,
+    override_reason: str,
 ) -> None:
     """ADR 0006: refuse while the detector finds a personal item in a public field
     (subject, description, public sender term, name of the published file), unless the
@@ -168,7 +174,7 @@ def publishable_outcomes(document: Document) -> list[Outcome]:
 
 def publish_document(
     document: Document,
-    user,
+    user: User,
     *,
     outcome: str | None = None,
     reason: str = "",
@@ -235,7 +241,9 @@ def update_search_vector(decision_pk: int, subject: str = "") -> None:
     )
 
 
-def withdraw_document(document: Document, user, reason: str, *, reanonymise: bool = False) -> None:
+def withdraw_document(
+    document: Document, user: User, reason: str, *, reanonymise: bool = False
+) -> None:
     reason = (reason or "").strip()
     if not reason:
         raise PublicationRefused("Geef een reden voor het intrekken.")
@@ -265,7 +273,12 @@ def document_from_location(location: str) -> Document | None:
 
 
 def decide_removal_request(
-    request: RemovalRequest, user, *, granted: bool, reason: str, document: Document | None = None
+    request: RemovalRequest,
+    user: User,
+    *,
+    granted: bool,
+    reason: str,
+    document: Document | None = None,
 ) -> None:
     """Record the griffie's assessment (AVG + gedragscode). Granting withdraws the document
     from the site and flags it for re-anonymisation."""
@@ -288,7 +301,7 @@ def decide_removal_request(
 
 
 # --- art. 6 inspection: a ZIP of anonymised PDFs only -----------------------------------
-def inspection_zip(documents) -> bytes:
+def inspection_zip(documents: Iterable[Document]) -> bytes:
     """The anonymised PDFs of ``documents`` for sending by mail. Originals never, and never
     anything under secrecy: such a document is left out without a word, so the LEESMIJ does
     not even name it (Woo art. 5.1 and Gemeentewet art. 25, 55, 86)."""
@@ -317,7 +330,7 @@ def inspection_zip(documents) -> bytes:
 
 
 @transaction.atomic
-def send_inspection(inspection) -> bytes:
+def send_inspection(inspection: InspectionRequest) -> bytes:
     """Build the ZIP of an inspection request and record when it was made (a POST only)."""
     data = inspection_zip(inspection.documents.all())
     inspection.sent_at = timezone.now()
@@ -338,7 +351,7 @@ def meeting_document_category(kind: str) -> str:
     return "view" if kind == MeetingDocumentKind.BIJLAGE else "letter"
 
 
-def meeting_document_options(meeting_document: MeetingDocument):
+def meeting_document_options(meeting_document: MeetingDocument) -> AnonymisationOptions:
     """A government document (``griffie_text_options``): no sender details to look for; with
     consent (3d insprekers, 3e no objection) names and contact details stay too, but the
     file is still normalised and verified."""
@@ -388,7 +401,9 @@ def _read_upload(meeting_document: MeetingDocument) -> bytes:
         return upload.read()
 
 
-def publish_meeting_document(meeting_document: MeetingDocument, *, actor=None) -> dict:
+def publish_meeting_document(
+    meeting_document: MeetingDocument, *, actor: User | None = None
+) -> dict:
     """Run the uploaded file through the anonymisation engine and publish only its verified
     output; returns the engine's report. Fails closed: an unreadable file, a failed
     verification or any error of the engine publishes nothing, takes an earlier version off

@@ -3,8 +3,12 @@ sitemap index per information category (``sitemapindex-diwoo-infocatNNN.xml``), 
 list each published file (``loc`` is the file itself) with DiWoo metadata 0.9.8
 (https://standaarden.overheid.nl/diwoo/metadata/), rendered by our own template."""
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -12,7 +16,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -86,16 +91,23 @@ def _document_entry(row: dict, documentsoort: str) -> Entry:
 
 
 def _meeting_document_entry(md: MeetingDocument) -> Entry:
+    published_at = md.published_at
+    if published_at is None:  # never: the public queryset holds published ones only
+        raise ValueError(f"meeting document {md.pk} is not published")
     return Entry(
         path=md.get_absolute_url(),
         lastmod=md.updated_at,
         title=md.title,
-        created=timezone.localdate(md.published_at),
+        created=timezone.localdate(published_at),
         identifier=str(md.uuid),
         documentsoort=md.get_kind_display(),
         handling=ESTABLISHED,
-        handled_at=md.published_at,
+        handled_at=published_at,
     )
+
+
+# A queryset (of rows or of model instances) and what makes an entry of one of them.
+EntriesPart = tuple[QuerySet[Any, Any], Callable[[Any], Entry]]
 
 
 class Entries:
@@ -105,7 +117,7 @@ class Entries:
     is one index range scan (``pk >= start``, ``LIMIT``) at any depth, never an OFFSET over
     200,000 rows, and nothing is counted twice."""
 
-    def __init__(self, name: str, page_size: int, *parts: tuple[QuerySet, callable]):
+    def __init__(self, name: str, page_size: int, *parts: EntriesPart) -> None:
         self.name, self.page_size, self.parts = name, page_size, parts
 
     def layout(self) -> dict:
@@ -150,7 +162,7 @@ class Entries:
         if start % self.page_size or start // self.page_size >= len(layout["starts"]):
             return []  # the paginator asks for whole pages only
         part, key = layout["starts"][start // self.page_size]
-        entries = []
+        entries: list[Entry] = []
         for index in range(part, len(self.parts)):
             if wanted <= len(entries):
                 break
@@ -164,14 +176,14 @@ class Entries:
             entries += [to_entry(obj) for obj in queryset[: wanted - len(entries)]]
         return entries
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self[0 : self.count()])
 
 
 class DiwooSitemap(Sitemap):
     limit = PAGE_SIZE
 
-    def __init__(self, infocat: str):
+    def __init__(self, infocat: str) -> None:
         self.infocat = infocat
 
     def items(self) -> Entries:
@@ -198,10 +210,10 @@ class DiwooSitemap(Sitemap):
     def location(self, entry: Entry) -> str:
         return entry.path
 
-    def lastmod(self, entry: Entry):
+    def lastmod(self, entry: Entry) -> datetime.datetime:
         return entry.lastmod
 
-    def get_latest_lastmod(self):
+    def get_latest_lastmod(self) -> datetime.datetime | None:
         """Latest change in this category, withdrawals included (they stay as decisions)."""
         decisions = PublicationDecision.objects.all()
         if self.infocat == "008":
@@ -214,10 +226,13 @@ class DiwooSitemap(Sitemap):
         return max([x for x in (latest, meeting_docs) if x], default=None)
 
 
-SITEMAPS = {infocat: DiwooSitemap(infocat) for infocat in INFOCATS}
+# Typed as django.contrib.sitemaps' views take them.
+SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
+    infocat: DiwooSitemap(infocat) for infocat in INFOCATS
+}
 
 
-def sitemap_index(request, infocat: str):
+def sitemap_index(request: HttpRequest, infocat: str) -> TemplateResponse:
     if infocat not in SITEMAPS:
         raise Http404
     return sitemap_views.index(
@@ -227,16 +242,19 @@ def sitemap_index(request, infocat: str):
     )
 
 
-def sitemap_page(request, section: str):
+def sitemap_page(request: HttpRequest, section: str) -> TemplateResponse:
     response = sitemap_views.sitemap(
         request, SITEMAPS, section=section, template_name="publication/sitemaps/page.xml"
     )
     # Written out here rather than by the template engine: a page of 1,000 entries is about
     # 2 MB, which the template took some 0.6 s to render (the template stays as the
     # reference of the format, and the tests validate this output against the XSDs).
+    context = response.context_data
+    if context is None:  # never: the view renders its page with a context
+        raise RuntimeError("the sitemap view gave no context")
     response.content = render_page(
-        [url["item"] for url in response.context_data["urlset"]],
-        [url["location"] for url in response.context_data["urlset"]],
+        [url["item"] for url in context["urlset"]],
+        [url["location"] for url in context["urlset"]],
         infocat=INFOCATS[section],
         publisher=settings.MUNICIPALITY_TOOI,
         publisher_name=f"gemeente {settings.MUNICIPALITY_NAME}",
@@ -248,7 +266,14 @@ def _stamp(moment: datetime.datetime) -> str:
     return timezone.localtime(moment).isoformat()
 
 
-def render_page(entries, locations, *, infocat: dict, publisher: str, publisher_name: str) -> str:
+def render_page(
+    entries: list[Entry],
+    locations: list[str],
+    *,
+    infocat: dict[str, str],
+    publisher: str,
+    publisher_name: str,
+) -> str:
     """The page as ``publication/sitemaps/page.xml`` renders it."""
     x = escape
     by = f'resource="{x(publisher)}">{x(publisher_name)}'

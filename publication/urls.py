@@ -1,5 +1,9 @@
+from collections.abc import Callable
+
+from django.http import HttpResponseBase
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.viewsets import ViewSetMixin
 
 from . import api, feeds, sitemaps, views
 from .cache import cached_public_page as cached
@@ -7,11 +11,11 @@ from .cache import cached_public_page as cached
 app_name = "publication"
 
 
-def _list(viewset):
+def _list(viewset: type[ViewSetMixin]) -> Callable[..., HttpResponseBase]:
     return viewset.as_view({"get": "list"})
 
 
-def _detail(viewset):
+def _detail(viewset: type[ViewSetMixin]) -> Callable[..., HttpResponseBase]:
     return viewset.as_view({"get": "retrieve"})
 
 

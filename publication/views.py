@@ -4,11 +4,22 @@ public is decided in :mod:`publication.public`, what happens in :mod:`publicatio
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import IO, Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.db.models import QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotModified,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,12 +29,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django.views.generic.edit import FormMixin
+from django_filters import FilterSet
 from django_filters.views import FilterView
 
 from documents.models import Category, Document
 from griffie.http import private
+from meetings.models import AgendaItem, Meeting
 from people.models import Fractie
 from people.permissions import GriffieRequiredMixin
+from people.roles import acting_user
 
 from . import public
 from .cache import FILE_CACHE_CONTROL
@@ -38,6 +52,7 @@ from .forms import (
 from .models import (
     VOTED_KINDS,
     InspectionRequest,
+    MeetingDocument,
     MeetingDocumentKind,
     RemovalRequest,
     RequestStatus,
@@ -62,7 +77,7 @@ class PublicMixin:
 class HomeView(PublicMixin, TemplateView):
     template_name = "publication/home.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         return super().get_context_data(
             upcoming=list(public.public_meetings().upcoming()[:5]),
             latest=list(public.public_documents()[:10]),
@@ -73,7 +88,7 @@ class HomeView(PublicMixin, TemplateView):
 class MeetingListView(PublicMixin, TemplateView):
     template_name = "publication/meeting_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         today = timezone.localdate()
         try:
             year, month = (int(part) for part in self.request.GET.get("maand", "").split("-"))
@@ -114,7 +129,7 @@ class MeetingListView(PublicMixin, TemplateView):
 class AgendaEntry:
     """One agenda item on the public meeting page, with its documents by kind."""
 
-    item: object
+    item: AgendaItem
     number: str
     proposals: list = field(default_factory=list)  # raadsvoorstel and bijlagen
     decisions: list = field(default_factory=list)  # besluit
@@ -130,8 +145,12 @@ class AgendaEntry:
 PROPOSAL_KINDS = {MeetingDocumentKind.RAADSVOORSTEL, MeetingDocumentKind.BIJLAGE}
 
 
-def agenda_entries(items, meeting_docs, documents) -> list[AgendaEntry]:
-    entries = {
+def agenda_entries(
+    items: Iterable[AgendaItem],
+    meeting_docs: Iterable[MeetingDocument],
+    documents: Iterable[Document],
+) -> list[AgendaEntry]:
+    entries: dict[int | None, AgendaEntry] = {
         item.pk: AgendaEntry(item=item, number=item.number.strip().rstrip(".")) for item in items
     }
     for md in meeting_docs:
@@ -158,9 +177,9 @@ def agenda_entries(items, meeting_docs, documents) -> list[AgendaEntry]:
 class MeetingDetailView(PublicMixin, TemplateView):
     template_name = "publication/meeting_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
-        context = {"meeting": meeting}
+        context: dict[str, Any] = {"meeting": meeting}
         if not public.meeting_is_open(meeting):
             # Minutes whose secrecy the raad lifted and the griffie then published.
             context["lifted_documents"] = list(public.public_documents().filter(meeting=meeting))
@@ -201,8 +220,9 @@ class CappedListMixin:
     more, a link onward: the same list with ``tot`` set to the last day shown."""
 
     paginator_class = CappedPaginator
+    request: HttpRequest  # set by the view it is mixed into
 
-    def onward_context(self, context) -> dict:
+    def onward_context(self, context: dict[str, Any]) -> dict[str, Any]:
         paginator = context.get("paginator")
         if paginator is None or not paginator.more:
             return {}
@@ -230,15 +250,15 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 50
     context_object_name = "documents"
 
-    def get_queryset(self):
-        self.meeting = None
+    def get_queryset(self) -> QuerySet[Document]:
+        self.meeting: Meeting | None = None
         documents = public.public_documents()
         if "pk" in self.kwargs:
             self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
             return documents.filter(meeting=self.meeting)
         return documents
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(meeting=self.meeting, **kwargs)
         return {**context, **self.onward_context(context)}
 
@@ -246,7 +266,7 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
 class DocumentDetailView(PublicMixin, TemplateView):
     template_name = "publication/document_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         document = public.public_documents().filter(uuid=self.kwargs["uuid"]).first()
         if document is None:
             raise Http404
@@ -258,9 +278,17 @@ class DocumentDetailView(PublicMixin, TemplateView):
         return super().get_context_data(document=document, meeting=meeting, **kwargs)
 
 
-def _serve_file(request, *, name: str, sha256: str, modified, open_file):
+def _serve_file(
+    request: HttpRequest,
+    *,
+    name: str,
+    sha256: str,
+    modified: datetime.datetime | None,
+    open_file: Callable[[], IO[bytes]],
+) -> HttpResponseBase:
     etag = quote_etag(sha256)
     last_modified = http_date(modified.timestamp()) if modified else None
+    response: HttpResponseBase
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
@@ -277,7 +305,7 @@ def _serve_file(request, *, name: str, sha256: str, modified, open_file):
 class DocumentFileView(View):
     """The published file of a document: only the file its publication decision allows."""
 
-    def get(self, request, uuid):
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponseBase:
         found = public.public_file(uuid)
         if found is None:
             raise Http404
@@ -294,7 +322,7 @@ class DocumentFileView(View):
 class MeetingDocumentFileView(View):
     """The engine's output of a published meeting document; the upload is never served."""
 
-    def get(self, request, uuid):
+    def get(self, request: HttpRequest, uuid: UUID) -> HttpResponseBase:
         md = public.public_meeting_documents().filter(uuid=uuid).first()
         if md is None:
             raise Http404
@@ -310,7 +338,7 @@ class MeetingDocumentFileView(View):
 class PeopleView(PublicMixin, TemplateView):
     template_name = "publication/people.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         people = list(public.public_people())
         return super().get_context_data(
             office_holders=[(p, p.public_contact()) for p in people if p.is_office_holder],
@@ -323,7 +351,7 @@ class PeopleView(PublicMixin, TemplateView):
 class ActivitiesView(PublicMixin, TemplateView):
     template_name = "publication/activities.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         activities = public.public_activities().filter(date__gte=timezone.localdate())
         return super().get_context_data(
             activities=[(a, a.public_contact()) for a in activities], **kwargs
@@ -340,11 +368,11 @@ class SearchView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 25
     context_object_name = "documents"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Document]:
         self.q = self.request.GET.get("q", "").strip()[:200]
         return public.search_public_documents(self.q, vendor=connection.vendor)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
         # Ranked after the filters narrowed the hits, so a period reaches older ones.
         hits = kwargs.pop("object_list", self.object_list)
         if self.q:
@@ -367,7 +395,7 @@ class PrivacyView(FormView):
     template_name = "publication/privacy.html"
     form_class = RemovalRequestForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: RemovalRequestForm) -> HttpResponse:
         form.save()
         messages.success(
             self.request,
@@ -376,7 +404,7 @@ class PrivacyView(FormView):
         return redirect(reverse("publication:privacy") + "#verzoek")
 
 
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     def sitemap(infocat: str) -> str:
         return request.build_absolute_uri(
             reverse("publication:diwoo-index", kwargs={"infocat": infocat})
@@ -398,7 +426,7 @@ def robots_txt(request):
 
 # --- the griffie's screens ------------------------------------------------------------------
 class PublishView(GriffieRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         form = DecisionForm(request.POST)
         if not form.is_valid():
@@ -407,7 +435,7 @@ class PublishView(GriffieRequiredMixin, View):
         try:
             publish_document(
                 document,
-                request.user,
+                acting_user(request),
                 outcome=form.cleaned_data["outcome"],
                 reason=form.cleaned_data["reason"],
                 public_fields_reason=form.cleaned_data["public_fields_reason"],
@@ -420,13 +448,13 @@ class PublishView(GriffieRequiredMixin, View):
 
 
 class WithdrawView(GriffieRequiredMixin, View):
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         document = get_object_or_404(Document, pk=pk)
         form = WithdrawForm(request.POST)
         try:
             if not form.is_valid():
                 raise PublicationRefused(_("Geef een reden voor het intrekken."))
-            withdraw_document(document, request.user, form.cleaned_data["reason"])
+            withdraw_document(document, acting_user(request), form.cleaned_data["reason"])
         except PublicationRefused as exc:
             messages.error(request, _("Niet ingetrokken: %s") % exc.reason)
         else:
@@ -440,12 +468,12 @@ class RemovalQueueView(GriffieRequiredMixin, FilterView):
     context_object_name = "requests"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[RemovalRequest]:
         return RemovalRequest.objects.select_related("document", "decided_by").order_by(
             "-received_at", "-pk"
         )
 
-    def get_filterset_kwargs(self, filterset_class):
+    def get_filterset_kwargs(self, filterset_class: type[FilterSet]) -> dict[str, Any]:
         kwargs = super().get_filterset_kwargs(filterset_class)
         if "status" not in self.request.GET:  # the queue opens on what still needs a decision
             kwargs["data"] = {**self.request.GET.dict(), "status": RequestStatus.RECEIVED}
@@ -456,11 +484,11 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
     template_name = "publication/griffie/removal_decide.html"
     form_class = RemovalDecisionForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         self.removal = get_object_or_404(RemovalRequest, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict[str, Any]:
 
         return super().get_context_data(
             removal=self.removal,
@@ -468,11 +496,11 @@ class RemovalDecideView(GriffieRequiredMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_valid(self, form: RemovalDecisionForm) -> HttpResponse:
         try:
             decide_removal_request(
                 self.removal,
-                self.request.user,
+                acting_user(self.request),
                 granted=form.cleaned_data["decision"] == "granted",
                 reason=form.cleaned_data["reason"],
                 document=form.cleaned_data["registration_number"],
@@ -491,12 +519,12 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
     context_object_name = "requests"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[InspectionRequest]:
         return InspectionRequest.objects.prefetch_related("documents").order_by(
             "-received_at", "-pk"
         )
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         form = self.get_form()
         if form.is_valid():
             return self.form_valid(form)
@@ -504,7 +532,7 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
         self.object_list = self.filterset.qs
         return self.form_invalid(form)
 
-    def form_valid(self, form):
+    def form_valid(self, form: InspectionRequestForm) -> HttpResponse:
         inspection = form.save(commit=False)
         inspection.registered_by = self.request.user
         inspection.save()
@@ -516,7 +544,7 @@ class InspectionListView(GriffieRequiredMixin, FormMixin, FilterView):
 class InspectionZipView(GriffieRequiredMixin, View):
     """Making the ZIP records ``sent_at``: a state change, so POST only (GET is 405)."""
 
-    def post(self, request, pk):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         inspection = get_object_or_404(InspectionRequest, pk=pk)
         data = send_inspection(inspection)
         response = HttpResponse(data, content_type="application/zip")

@@ -5,19 +5,20 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pymupdf
 
 from .lookups import get_lookups
-from .normalise import DocText, Normalised
+from .normalise import DocText, Line, Normalised
 from .policy import decide_for, replacement_for
 from .recognisers import LANGUAGE, empty_artifacts, get_analyzer
 from .recognisers.addresses import POSTCODE_RE, place_after_name, residence_places
 from .recognisers.base import INITIALS_RE, OFFICE_TITLES, TITLE_WORDS, tokenise
 from .recognisers.contact import EMAIL_RE, PHONE_RE
 from .recognisers.names import CLOSING_RE
-from .types import AnonymisationOptions, Finding
+from .types import AnonymisationOptions, Finding, Rect
 
 # When spans overlap, the longer wins; on equal length the more specific type.
 PRIORITY = {
@@ -346,7 +347,7 @@ def _deny_spans(text: str, deny_terms: tuple[str, ...]) -> list[Span]:
     return spans
 
 
-def _looks_like_ink(text: str, rect, text_height: float) -> bool:
+def _looks_like_ink(text: str, rect: Rect, text_height: float) -> bool:
     """An OCR 'line' that is the signature scribble rather than text: much taller than the
     closing phrase, or a few characters stretched over a wide box."""
     x0, y0, x1, y1 = rect
@@ -355,7 +356,13 @@ def _looks_like_ink(text: str, rect, text_height: float) -> bool:
     return height > 1.6 * max(text_height, 1.0) or (chars <= 3 and width > max(height, 1) * 3)
 
 
-def _signature_rects(page: pymupdf.Page, top: float, bottom: float) -> list[tuple]:
+def _rounded(rect: Sequence[float]) -> Rect:
+    """A box to the hundredth of a point (stable finding ids and reports)."""
+    x0, y0, x1, y1 = (round(c, 2) for c in rect)
+    return (x0, y0, x1, y1)
+
+
+def _signature_rects(page: pymupdf.Page, top: float, bottom: float) -> list[Rect]:
     """The band between two lines over the full page width, plus images mostly inside it."""
     region = pymupdf.Rect(page.rect.x0 + 5, top + 0.5, page.rect.x1 - 5, bottom - 0.5)
     rects = [tuple(region)]
@@ -373,7 +380,7 @@ def _signature_rects(page: pymupdf.Page, top: float, bottom: float) -> list[tupl
 SIGNATURE_MIN_GAP = 18.0  # points of white between two lines of a signature block
 
 
-def _lines_under(dt: DocText, li: int, text_height: float) -> list[tuple[int, object]]:
+def _lines_under(dt: DocText, li: int, text_height: float) -> list[tuple[int, Line]]:
     """The lines under closing-phrase line ``li`` on its page, within reach of a signature,
     without the ones that are the scribble read by OCR."""
     line = dt.lines[li]
@@ -388,7 +395,9 @@ def _lines_under(dt: DocText, li: int, text_height: float) -> list[tuple[int, ob
     return following
 
 
-def _signature_bottom(dt: DocText, li: int, following, has_name) -> tuple[float | None, int | None]:
+def _signature_bottom(
+    dt: DocText, li: int, following: list[tuple[int, Line]], has_name: Callable[[Line], bool]
+) -> tuple[float | None, int | None]:
     """Where the signature under closing phrase ``li`` ends: at the printed name (short
     lines above it are the scribble read by OCR, 'zoon ;'), at a further closing line, or
     at the first line after a gap. Returns (bottom, index of the name line)."""
@@ -409,7 +418,13 @@ def _signature_bottom(dt: DocText, li: int, following, has_name) -> tuple[float 
     return None, None
 
 
-def _further_signatories(dt: DocText, name_idx: int, text_height: float, has_name, add) -> None:
+def _further_signatories(
+    dt: DocText,
+    name_idx: int,
+    text_height: float,
+    has_name: Callable[[Line], bool],
+    add: Callable[[int, float, float], None],
+) -> None:
     """Further signatories in the same block: a tall gap above another name."""
     prev = dt.lines[name_idx]
     for nxt in dt.lines[name_idx + 1 : name_idx + 6]:
@@ -428,7 +443,7 @@ def _further_signatories(dt: DocText, name_idx: int, text_height: float, has_nam
         prev = nxt
 
 
-def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tuple]]:
+def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, list[Rect]]]:
     """Signature regions: below a closing phrase, down to the printed name (or a fixed
     height); then, within the same block, any further tall gap above another name (a second
     signatory: 'griffier' and 'burgemeester' under a council decision). Returns (page,
@@ -438,7 +453,7 @@ def _signature_findings(nt: Normalised, names: list[Span]) -> list[tuple[int, tu
     seen: set[tuple[int, int]] = set()
     name_starts = sorted(s.start for s in names)
 
-    def has_name(ln) -> bool:
+    def has_name(ln: Line) -> bool:
         i = bisect.bisect_left(name_starts, ln.start)
         return i < len(name_starts) and name_starts[i] < ln.end
 
@@ -689,17 +704,27 @@ def _place_after_postcode(text: str, span: Span) -> Span | None:
 class _Findings(list):
     """Findings as the policy decides them, in the order they are added."""
 
-    def __init__(self, options: AnonymisationOptions):
+    def __init__(self, options: AnonymisationOptions) -> None:
         super().__init__()
         self.options = options
 
-    def add(self, page, rects, entity_type, value, role, source, start=0, end=0) -> None:
+    def add(
+        self,
+        page: int,
+        rects: Iterable[Sequence[float]],
+        entity_type: str,
+        value: str,
+        role: str,
+        source: str,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
         action, reason = decide_for(self.options, entity_type=entity_type, role=role, text=value)
         self.append(
             Finding(
                 id=_finding_id(page, entity_type, start, end, value),
                 page=page,
-                rects=[tuple(round(c, 2) for c in r) for r in rects],
+                rects=[_rounded(r) for r in rects],
                 entity_type=entity_type,
                 text=value,
                 replacement=replacement_for(entity_type, role, self.options.neutral_term),

@@ -80,7 +80,7 @@ class DocText:
             else:
                 box[0], box[1] = min(box[0], x0), min(box[1], y0)
                 box[2], box[3] = max(box[2], x1), max(box[3], y1)
-        return [(key[0], tuple(box)) for key, box in grouped.items()]
+        return [(key[0], (box[0], box[1], box[2], box[3])) for key, box in grouped.items()]
 
     def page_of(self, offset: int) -> int:
         for number, (start, end) in enumerate(self.page_spans):
@@ -545,7 +545,7 @@ def build_doctext(pages: list[tuple[list[tuple], Rect]]) -> DocText:
                 sep = " " if key == previous else ("\n" if key[1] == previous[1] else BLOCK_SEP)
                 parts.append(sep)
                 pos += len(sep)
-            if key != previous:
+            if line is None or key != previous:  # a new line (the first one: previous is None)
                 line = Line(number, (x0, y0, x1, y1), pos, pos, len(out.words))
                 out.lines.append(line)
             out.words.append(Word(number, (x0, y0, x1, y1), key, pos, pos + len(word)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -36,7 +37,7 @@ def ocr_available() -> bool:
     return tessdata_dir() is not None
 
 
-def ocr_textpage(page: pymupdf.Page, *, language: str, dpi: int, full: bool):
+def ocr_textpage(page: pymupdf.Page, *, language: str, dpi: int, full: bool) -> pymupdf.TextPage:
     """OCR a page; returns a TextPage whose words are in page coordinates."""
     tessdata = tessdata_dir()
     if tessdata is None:
@@ -64,7 +65,9 @@ def detection_dpi(page: pymupdf.Page, *, max_dpi: int, min_dpi: int) -> int:
     return max(min(native, max_dpi), min(min_dpi, max_dpi))
 
 
-def _ocr_regions(page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int):
+def _ocr_regions(
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+) -> Iterator[tuple[int, pymupdf.Rect, pymupdf.Page]]:
     """Each region of the rendered page OCR'd as its own small image: yields (region number,
     clip in page coordinates, the one-page OCR document's page) for every region big enough
     to read. (One page-sized image with everything else painted white is far slower:

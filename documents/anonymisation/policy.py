@@ -10,12 +10,13 @@ organisations).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from .types import AnonymisationOptions
+    from .types import Action, AnonymisationOptions
 
-REDACT, KEEP = "redact", "keep"
+REDACT: Final = "redact"
+KEEP: Final = "keep"
 
 CONTACT = {"ADDRESS", "POSTCODE", "PHONE", "EMAIL"}
 SENSITIVE = {"IBAN", "BSN", "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_NUMBER"}
@@ -71,7 +72,7 @@ def is_generic_mailbox(email: str) -> bool:
     return local in GENERIC_MAILBOXES
 
 
-Decision = tuple[str, str]
+Decision = tuple["Action", str]
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def decide(
 
 def decide_for(
     options: AnonymisationOptions, *, entity_type: str, role: str, text: str
-) -> tuple[str, str]:
+) -> Decision:
     """:func:`decide` for one finding of a document anonymised with ``options``."""
     return decide(
         category=options.category,

@@ -9,6 +9,8 @@ from typing import Literal
 from griffie.errors import ReasonError
 
 Rect = tuple[float, float, float, float]
+# What becomes of a finding in the published copy.
+Action = Literal["redact", "keep"]
 
 CATEGORIES = (
     "letter",
@@ -91,7 +93,7 @@ class AnonymisationOptions:
     # verification (the detection resolution is used when it is higher).
     verify_ocr_dpi: int = 150
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
             raise ValueError(f"unknown category {self.category!r}")
         if self.sender_type not in SENDER_TYPES:
@@ -124,7 +126,7 @@ class Finding:
     entity_type: str
     text: str
     replacement: str
-    action: Literal["redact", "keep"]
+    action: Action
     reason: str
     # Extra detail for reviewers and for the policy: sender, registry, other.
     role: str = "other"

@@ -295,7 +295,9 @@ def scan_checks(
     return checks
 
 
-def _pixels_blank(doc: pymupdf.Document, page: pymupdf.Page, box: pymupdf.Rect, infos) -> bool:
+def _pixels_blank(
+    doc: pymupdf.Document, page: pymupdf.Page, box: pymupdf.Rect, infos: list[dict]
+) -> bool:
     """True when every image under ``box`` is uniform inside it (redaction blanked its pixels)
     and no vector art besides redaction fills is drawn there. False means 'not proven': the
     caller then OCRs the box."""
@@ -334,7 +336,9 @@ def _pixels_blank(doc: pymupdf.Document, page: pymupdf.Page, box: pymupdf.Rect, 
     return True
 
 
-def _art_inside(page_log, box: pymupdf.Rect, boxes: list[pymupdf.Rect]) -> bool:
+def _art_inside(
+    page_log: list[tuple[str, tuple[float, ...]]], box: pymupdf.Rect, boxes: list[pymupdf.Rect]
+) -> bool:
     """Vector art drawn over ``box`` other than the redaction fills themselves."""
     inner = box + (1, 1, -1, -1)
     for kind, bbox in page_log:
@@ -401,7 +405,9 @@ def _checks(
     return checks, kept_patterns, kept_norm
 
 
-def _scan_text(doc, page, scan: ScanCheck, options: AnonymisationOptions) -> str:
+def _scan_text(
+    doc: pymupdf.Document, page: pymupdf.Page, scan: ScanCheck, options: AnonymisationOptions
+) -> str:
     """A scan read during detection: outside the boxes the pixels are the input's, so its
     OCR words stand for them; the changed areas are read again."""
     # the text layer as detection read the scan: lines regrouped, specks left out
@@ -420,8 +426,8 @@ def _scan_text(doc, page, scan: ScanCheck, options: AnonymisationOptions) -> str
 
 
 def _page_text(
-    doc,
-    page,
+    doc: pymupdf.Document,
+    page: pymupdf.Page,
     title: str,
     scan: ScanCheck | None,
     visual_page: dict | None,
@@ -475,7 +481,7 @@ def _readable_leaks(text: str, checks: list[Check], page_number: int) -> list[st
     return leaks
 
 
-def _outside_leaks(doc, page) -> list[str]:
+def _outside_leaks(doc: pymupdf.Document, page: pymupdf.Page) -> list[str]:
     strips = outside_strips(page)
     if not strips:
         return []
@@ -485,7 +491,9 @@ def _outside_leaks(doc, page) -> list[str]:
     return [f"afbeelding buiten de pagina niet leeg op p. {page.number + 1}"]
 
 
-def _signature_leaks(doc, findings: list[Finding], rejected_ids: Set[str]) -> list[str]:
+def _signature_leaks(
+    doc: pymupdf.Document, findings: list[Finding], rejected_ids: Set[str]
+) -> list[str]:
     return [
         f"handtekening nog zichtbaar op p. {f.page + 1}"
         for f in findings

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .lookups import get_lookups
-from .normalise import Normalised, build_doctext, ocr_reading_order, page_words
+from .normalise import Normalised, Word, build_doctext, ocr_reading_order, page_words
 from .ocr import ocr_available, ocr_region_words
 from .policy import decide_for, replacement_for
 from .types import AnonymisationOptions, Finding, Rect, UnreadableDocument
@@ -74,7 +74,7 @@ class PageCheck:
 @dataclass(slots=True)
 class _LineSpan:
     rect: Rect
-    word: object  # the line's first normalise.Word: its key holds the block number
+    word: Word  # the line's first word: its key holds the block number
 
     @property
     def block(self) -> int:
@@ -251,12 +251,16 @@ def _image_key(page: pymupdf.Page, box: pymupdf.Rect) -> tuple:
     )
 
 
+# The OCR words of an image, by what the image is, where it sits and the resolution read at.
+OcrCache = dict[tuple[object, tuple[int, ...], int], list[tuple]]
+
+
 def read_page(
     page: pymupdf.Page,
     words: list[tuple],
     reasons: list[str],
     options: AnonymisationOptions,
-    cache: dict | None = None,
+    cache: OcrCache | None = None,
 ) -> tuple[list[tuple], PageCheck]:
     """The visual words of a picked page and what was read there. ``cache`` holds the OCR
     words of images read on earlier pages of the same document."""
@@ -296,7 +300,9 @@ def read_page(
     return visual, check
 
 
-def _ocr(page, regions, options, dpi) -> list[tuple]:
+def _ocr(
+    page: pymupdf.Page, regions: list[pymupdf.Rect], options: AnonymisationOptions, dpi: int
+) -> list[tuple]:
     try:
         return ocr_region_words(page, regions, language=options.ocr_language, dpi=dpi)
     except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
@@ -331,21 +337,24 @@ def visual_check(
     lines: dict[int, list] = {}
     for line in dt.lines:
         lines.setdefault(line.page, []).append(_LineSpan(line.rect, dt.words[line.first_word]))
-    pages, checks, cache = [], {}, {}
+    # per page the words as a reader sees them where the page was checked, else None
+    checked: list[tuple[list[tuple] | None, Rect]] = []
+    checks: dict[int, PageCheck] = {}
+    cache: OcrCache = {}
     for number, page in enumerate(nt.doc):
-        words = None
+        words: list[tuple] | None = None
         start, end = dt.page_spans[number]
         if number not in scans and _may_differ(page, dt.text[start:end], lines.get(number, [])):
             words = page_words(dt, number)
             reasons = triage(page, words)
             if reasons:
                 words, checks[number] = read_page(page, words, reasons, options, cache)
-        pages.append((words, dt.page_rects[number]))
+        checked.append((words, dt.page_rects[number]))
     if not checks:
         return VisualResult(_drawn_signatures(nt, findings, options), {})
     pages = [
         (page_words(dt, n) if words is None else words, rect)
-        for n, (words, rect) in enumerate(pages)
+        for n, (words, rect) in enumerate(checked)
     ]
     visual = Normalised(doc=nt.doc, text=build_doctext(pages), ocr_pages=nt.ocr_pages, removed=[])
     taken = [(f.page, rect) for f in findings for rect in f.rects]

@@ -8,9 +8,11 @@ it again after, so the two never run together."""
 import shutil
 import sys
 import time
+from io import TextIOBase
+from typing import Self, TextIO
 
 
-def _is_terminal(stream) -> bool:
+def _is_terminal(stream: TextIO | TextIOBase) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # no isatty, or a closed stream
@@ -22,7 +24,15 @@ class ProgressBar:
 
     REDRAW_EVERY = 0.1  # seconds: a fast run redraws ten times a second, not per page
 
-    def __init__(self, total: int, *, unit: str, stdout=None, stderr=None, enabled=None):
+    def __init__(
+        self,
+        total: int,
+        *,
+        unit: str,
+        stdout: TextIO | TextIOBase | None = None,
+        stderr: TextIO | TextIOBase | None = None,
+        enabled: bool | None = None,
+    ) -> None:
         self.total = total
         self.unit = unit
         self.done = 0
@@ -61,11 +71,11 @@ class ProgressBar:
     def close(self) -> None:
         self.clear()
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         self.draw(force=True)
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info) -> None:
         self.close()
 
     # --- drawing -----------------------------------------------------------------------------

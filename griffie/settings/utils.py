@@ -6,6 +6,7 @@ Every variable the application reads goes through :func:`config`, so that
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 _UNSET = object()
 
@@ -20,7 +21,7 @@ class EnvironmentVariable:
 ENVIRONMENT_VARIABLES: dict[str, EnvironmentVariable] = {}
 
 
-def _cast(value: str, default: object):
+def _cast(value: str, default: object) -> bool | int | list[str] | str:
     if isinstance(default, bool):
         return value.strip().lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
@@ -30,7 +31,8 @@ def _cast(value: str, default: object):
     return value
 
 
-def config(name: str, default: object = _UNSET, *, help_text: str = ""):
+# Any: the type follows ``default`` (a string when there is none).
+def config(name: str, default: object = _UNSET, *, help_text: str = "") -> Any:
     """Return the environment variable ``name`` cast to the type of ``default``."""
     ENVIRONMENT_VARIABLES[name] = EnvironmentVariable(
         name, None if default is _UNSET else default, help_text

@@ -17,17 +17,17 @@ def _pattern(name: str, prefix: str) -> str:
     return reverse(name, kwargs={"uuid": _PLACEHOLDER})
 
 
-def uuid_path(name: str, value) -> str:
+def uuid_path(name: str, value: uuid.UUID | str) -> str:
     """``reverse(name, kwargs={"uuid": value})`` for a URL whose only argument is a uuid."""
     value = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     return _pattern(name, get_script_prefix()).replace(_PLACEHOLDER, str(value))
 
 
 @register.filter
-def document_path(value) -> str:
+def document_path(value: uuid.UUID | str) -> str:
     return uuid_path("publication:document", value)
 
 
 @register.filter
-def document_file_path(value) -> str:
+def document_file_path(value: uuid.UUID | str) -> str:
     return uuid_path("publication:document-file", value)

@@ -1,8 +1,12 @@
-from django import template
+from typing import Any
+
+from django import forms, template
+from django.template import Context
 
 from documents.anonymisation.public_fields import describe
 from documents.models import Document, Status
 from documents.public_text import proposed_subject, public_field_findings
+from griffie.forms import typed_field
 from publication.forms import DecisionForm, WithdrawForm
 from publication.models import PublicationDecision
 from publication.rules import NEEDS_FILE, Outcome
@@ -11,7 +15,7 @@ from publication.service import proposal_for, publishable_outcomes, refusal_reas
 register = template.Library()
 
 
-def public_field_problems(document) -> list[str]:
+def public_field_problems(document: Document) -> list[str]:
     """Why publication will ask for a reason: personal items in the public fields."""
 
     try:
@@ -27,7 +31,7 @@ def public_field_problems(document) -> list[str]:
 
 
 @register.inclusion_tag("publication/_decision_panel_body.html", takes_context=True)
-def decision_panel(context, document):
+def decision_panel(context: Context, document: Document) -> dict[str, Any]:
     """The griffie's publication panel on the document detail page."""
     proposal = proposal_for(document)
     decision = PublicationDecision.objects.filter(document=document).first()
@@ -43,7 +47,9 @@ def decision_panel(context, document):
     form = DecisionForm(
         initial={"outcome": decision.outcome if decision and decision.outcome in possible else None}
     )
-    form.fields["outcome"].choices = [(o, Outcome(o).label) for o in possible]
+    typed_field(form, "outcome", forms.ChoiceField).choices = [
+        (o, Outcome(o).label) for o in possible
+    ]
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

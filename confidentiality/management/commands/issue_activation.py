@@ -1,6 +1,8 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from confidentiality import second_factor
 
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "first admin, or a reset with --reset after a lost device). Logged in the access log."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument(
             "--reset",
@@ -19,7 +21,7 @@ class Command(BaseCommand):
             help="Lost device: delete the user's devices and backup codes first.",
         )
 
-    def handle(self, *args, username, reset, **options):
+    def handle(self, *args: Any, username: str, reset: bool, **options: Any) -> None:
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"No active user {username!r}.")

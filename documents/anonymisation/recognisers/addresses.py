@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
 from ..lookups import Lookups
 from .base import _PatternRecogniser, _Recogniser
 from .dates import _MONTHS
@@ -87,11 +90,11 @@ class PostcodeRecogniser(_PatternRecogniser):
     PATTERN = POSTCODE_RE
     SCORE = 0.8
 
-    def __init__(self, lookups: Lookups | None = None):
+    def __init__(self, lookups: Lookups | None = None) -> None:
         super().__init__()
         self.lookups = lookups
 
-    def accepts(self, text, match):
+    def accepts(self, text: str, match: re.Match[str]) -> bool:
         return self._in_address(text, match.start(), match.end())
 
     def _in_address(self, text: str, start: int, end: int) -> bool:
@@ -127,7 +130,7 @@ class AddressRecogniser(_Recogniser):
 
     ENTITY = "ADDRESS"
 
-    def __init__(self, lookups: Lookups):
+    def __init__(self, lookups: Lookups) -> None:
         super().__init__()
         self.lookups = lookups
 
@@ -170,7 +173,9 @@ class AddressRecogniser(_Recogniser):
             return False
         return any(word.endswith(s) and len(word) > len(s) + 1 for s in STREET_WORD_SUFFIXES)
 
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         results = []
         for m in HOUSE_NUMBER_RE.finditer(text):
             if DATE_START_RE.match(text, m.start()):

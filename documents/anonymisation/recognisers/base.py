@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 LANGUAGE = "nl"
 
@@ -224,7 +225,7 @@ TOKEN_RE = re.compile(
 class Token:
     __slots__ = ("text", "start", "end", "dot", "line")
 
-    def __init__(self, text: str, start: int, end: int, line: int):
+    def __init__(self, text: str, start: int, end: int, line: int) -> None:
         self.dot = text.endswith(".") and len(text) > 1
         self.text = text
         self.start = start
@@ -235,7 +236,7 @@ class Token:
     def bare(self) -> str:
         return self.text.rstrip(".") if self.dot and not INITIALS_RE.match(self.text) else self.text
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Token({self.text!r})"
 
 
@@ -317,8 +318,9 @@ def is_name_word(word: str) -> bool:
 
 class _Recogniser(EntityRecognizer):
     ENTITY = ""
+    name: str  # set by EntityRecognizer.__init__; mypy cannot infer it through presidio
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs) -> None:
         super().__init__(
             supported_entities=[self.ENTITY],
             supported_language=LANGUAGE,
@@ -343,7 +345,9 @@ class _PatternRecogniser(_Recogniser):
     def accepts(self, text: str, match: re.Match) -> bool:
         return True
 
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         return [
             self.result(m.start(), m.end(), self.SCORE)
             for m in self.PATTERN.finditer(text)

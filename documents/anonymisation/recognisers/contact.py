@@ -75,5 +75,5 @@ class SocialHandleRecogniser(_PatternRecogniser):
     PATTERN = HANDLE_RE
     SCORE = 0.85
 
-    def accepts(self, text, match):
+    def accepts(self, text: str, match: re.Match[str]) -> bool:
         return len(match.group()) >= 3

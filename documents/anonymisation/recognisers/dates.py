@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
 from .base import _Recogniser
 
 _MONTHS = (
@@ -37,7 +40,9 @@ BIRTH_AFTER_RE = re.compile(
 class DateOfBirthRecogniser(_Recogniser):
     ENTITY = "DATE_OF_BIRTH"
 
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         results = []
         for m in DATE_RE.finditer(text):
             before = text[max(0, m.start() - 40) : m.start()]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import iban as stdnum_iban
 from stdnum.be import nn as belgian_national_number
 from stdnum.nl import bsn
@@ -109,14 +111,16 @@ class IbanRecogniser(_PatternRecogniser):
     PATTERN = IBAN_RE
     SCORE = 0.95
 
-    def accepts(self, text, match):
+    def accepts(self, text: str, match: re.Match[str]) -> bool:
         return iban_shaped(match.group())
 
 
 class BsnRecogniser(_Recogniser):
     ENTITY = "BSN"
 
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         results = []
         for m in BSN_RE.finditer(text):
             labelled = BSN_LABEL_RE.search(text[max(0, m.start() - 40) : m.start()])
@@ -132,7 +136,7 @@ class LicencePlateRecogniser(_PatternRecogniser):
     PATTERN = PLATE_RE
     SCORE = 0.8
 
-    def accepts(self, text, match):
+    def accepts(self, text: str, match: re.Match[str]) -> bool:
         return any(ch.isalpha() for ch in match.group())
 
 
@@ -174,8 +178,10 @@ class IdNumberRecogniser(_Recogniser):
 
     ENTITY = "ID_NUMBER"
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        results = []
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
         for regex, score in ((ID_NUMBER_RE, 0.9), (CLIENT_NUMBER_RE, 0.85)):
             results.extend(
                 self.result(m.start("number"), m.end("number"), score)

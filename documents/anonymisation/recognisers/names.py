@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..lookups import Lookups
 from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, is_compound, zipf
@@ -106,7 +110,7 @@ STREET_LINE_RE = re.compile(r"\s*(?P<street>[A-Z][\w'.-]*(?:\s[\w'.-]+){0,3}?)\s
 class _Part:
     """A piece of a header line with its offset (the interface of a regex match we use)."""
 
-    def __init__(self, text: str, start: int):
+    def __init__(self, text: str, start: int) -> None:
         self._text, self._start = text, start
 
     def group(self) -> str:
@@ -129,7 +133,7 @@ class PersonRecogniser(_Recogniser):
 
     ENTITY = "PERSON"
 
-    def __init__(self, lookups: Lookups):
+    def __init__(self, lookups: Lookups) -> None:
         super().__init__()
         self.lk = lookups
         # First words of the interfixes ('van' of 'van der'): most tokens are not one, and
@@ -1060,7 +1064,9 @@ class PersonRecogniser(_Recogniser):
         return end
 
     # -- main
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         tokens = tokenise(text)
         found: list[tuple[int, int, str]] = []
         i = 0
@@ -1164,7 +1170,7 @@ class PersonRecogniser(_Recogniser):
             i += 1
         return names > 0
 
-    def _person_lists(self, text: str):
+    def _person_lists(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Names in a list of persons: after 'Aanwezig:', 'Deelnemers aan de schouw waren',
         'Ondertekenaars:' the items (a bulleted list under the heading, or 'X, Y en Z' in the
         sentence), each a name when every word of it may be part of a name."""
@@ -1187,7 +1193,7 @@ class PersonRecogniser(_Recogniser):
                     offset = start + item.start("name") + item.group("name").find(name)
                     yield (offset, offset + len(name), "person_list")
 
-    def _address_blocks(self, text: str):
+    def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
         'Van der Stuurhout', 'T. Kwakkelstein') right above a street with a house number."""
         lines = list(re.finditer(r"[^\n]+", text))
@@ -1214,7 +1220,7 @@ class PersonRecogniser(_Recogniser):
         )
         return marked and self._list_name(line)
 
-    def _signatures(self, text: str):
+    def _signatures(self, text: str) -> Iterator[tuple[int, int, str]]:
         lines = list(re.finditer(r"[^\n]+", text))
         for idx, m in enumerate(lines):
             if len(m.group()) > 60 or not CLOSING_RE.match(m.group()):
@@ -1237,7 +1243,7 @@ class PersonRecogniser(_Recogniser):
                 elif named:
                     break
 
-    def _header_names(self, names: str):
+    def _header_names(self, names: str) -> Iterator[_Part]:
         """Recipients separated by ';' or ','; 'Achternaam, Voornaam' (one comma, a first name
         or initials after it) is one name."""
         for group in re.finditer(r"[^;]+", names):
@@ -1254,7 +1260,7 @@ class PersonRecogniser(_Recogniser):
             for part in parts:
                 yield _Part(part.group(), group.start() + part.start())
 
-    def _mail_headers(self, text: str):
+    def _mail_headers(self, text: str) -> Iterator[tuple[int, int, str]]:
         for m in MAIL_HEADER_RE.finditer(text):
             names = m.group("names")
             offset = m.start("names")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
 from ..lookups import BODY_WORDS, Lookups
 from .base import _Recogniser
 
@@ -163,11 +166,13 @@ class OrganisationRecogniser(_Recogniser):
 
     ENTITY = "ORGANISATION"
 
-    def __init__(self, lookups: Lookups):
+    def __init__(self, lookups: Lookups) -> None:
         super().__init__()
         self.lookups = lookups
 
-    def analyze(self, text, entities, nlp_artifacts=None):
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         return [
             self.result(s, e, 0.8, source="organisation")
             for s, e in find_organisations(text, self.lookups)

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from documents.anonymisation import (
     AnonymisationOptions,
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         "terminal a progress bar on stderr shows the files and the pages of the current one."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--output-dir", required=True, type=Path)
         parser.add_argument("--category", default="letter", choices=CATEGORIES)
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             "--consent", action="store_true", help="sender asked for publication with personal data"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         engine_options = AnonymisationOptions(
             category=options["category"],
             sender_type=options["sender_type"],
@@ -75,7 +75,9 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} van {len(files)} documenten niet geanonimiseerd")
 
     @staticmethod
-    def anonymise_one(path: Path, engine_options, output_dir: Path, bar) -> tuple[dict, bool]:
+    def anonymise_one(
+        path: Path, engine_options: AnonymisationOptions, output_dir: Path, bar: ProgressBar
+    ) -> tuple[dict, bool]:
         report: dict = {"file": str(path)}
 
         def pages(done: int, total: int) -> None:

@@ -11,12 +11,12 @@ progress bar on stderr shows how far the batch is.
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from documents.files import atomic_files
 from documents.forms import RegistrationForm
-from documents.intake import UploadRefused, check_size, receive_file
+from documents.intake import IntakeResult, UploadRefused, check_size, receive_file
 from documents.management.progress import ProgressBar
 from documents.models import Category, Document, SenderType
 
@@ -30,7 +30,7 @@ CONSENTS = {
 class Command(BaseCommand):
     help = "Registreer ingekomen stukken vanaf de opdrachtregel (dezelfde gegevens voor elk)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path, metavar="file")
         parser.add_argument("--category", required=True, choices=Category.values)
         parser.add_argument("--sender-type", required=True, choices=SenderType.values)
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("--public-sender-term", default="")
         parser.add_argument("--description", default="")
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         paths: list[Path] = options["files"]
         for path in paths:  # refused before anything is saved
             if not path.is_file():
@@ -113,7 +113,7 @@ class Command(BaseCommand):
             )
 
     @staticmethod
-    def register(path: Path, data: dict, received):
+    def register(path: Path, data: dict, received: date) -> IntakeResult:
         with atomic_files():
             try:
                 result = receive_file(path.read_bytes(), path.name, received_on=received)
