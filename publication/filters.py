@@ -3,15 +3,19 @@ only narrow querysets that :mod:`publication.public` already made public."""
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Category, Document
 from griffie.filters import StyledFilterSet, period
 from meetings.models import Meeting
 
+from .cache import site_version
 from .models import InspectionRequest, RemovalRequest, RequestStatus
 
 RECEIVED_FROM = _("Ontvangen vanaf")
@@ -30,20 +34,32 @@ class IncomingFilter(StyledFilterSet):
 class QuickSelect(forms.Select):
     """A select written out in Python. The search form lists every public meeting (some 200
     a year, thousands in a twenty-year archive), and Django's form renderer runs a template
-    per option, which cost more than the whole search."""
+    per option, which cost more than the whole search; building an option dict per meeting
+    and formatting it with ``format_html`` still cost more than the search without hits."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = [option for _group, group, _index in widget["optgroups"] for option in group]
-        return format_html(
-            "<select{}>{}</select>",
-            flatatt({**widget["attrs"], "name": widget["name"]}),
-            format_html_join(
-                "",
-                "<option{}>{}</option>",
-                ((flatatt({"value": str(o["value"]), **o["attrs"]}), o["label"]) for o in options),
-            ),
+        selected = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in selected else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in self.choices
         )
+        select_attrs = flatatt({**self.build_attrs(self.attrs, attrs), "name": name})
+        return mark_safe(f"<select{select_attrs}>{options}</select>")  # escaped above
+
+
+def public_meeting_choices() -> list[tuple[int, str]]:
+    """``(pk, label)`` of every public meeting, newest first, as the search form offers them.
+    Worked out once per public-site version (a meeting's change bumps it) and language and
+    kept in the cache: making a model instance and a formatted date per meeting, some 200 a
+    year, cost more than the search itself."""
+    key = f"public-meeting-choices:{site_version()}:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        meetings = Meeting.objects.public().only("pk", "title", "starts_at")
+        choices = [(meeting.pk, str(meeting)) for meeting in meetings.order_by("-starts_at")]
+        cache.set(key, choices, 24 * 3600)
+    return choices
 
 
 class PublicSearchFilter(IncomingFilter):
@@ -66,6 +82,15 @@ class PublicSearchFilter(IncomingFilter):
     class Meta:
         model = Document
         fields = ()
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            # The field's queryset still checks a chosen meeting; the options shown come
+            # from the cache.
+            meeting = super().form.fields["vergadering"]
+            meeting.widget.choices = [("", meeting.empty_label), *public_meeting_choices()]
+        return self._form
 
 
 class RemovalRequestFilter(StyledFilterSet):
