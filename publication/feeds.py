@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from . import public
+from .templatetags.public_urls import uuid_path
 
 
 class RequestFeed(Feed):
@@ -57,7 +59,7 @@ class IncomingDocumentsFeed(CouncilFeed):
     def items(self):
         return (
             public.public_documents()
-            .select_related("publication__published_file")
+            .annotate(file_size=F("publication__published_file__size"))
             .order_by("-published_at")[:50]
         )
 
@@ -71,7 +73,7 @@ class IncomingDocumentsFeed(CouncilFeed):
         }
 
     def item_link(self, item):
-        return reverse("publication:document", kwargs={"uuid": item.uuid})
+        return uuid_path("publication:document", item.uuid)
 
     def item_guid(self, item):
         return f"urn:uuid:{item.uuid}"
@@ -86,14 +88,14 @@ class IncomingDocumentsFeed(CouncilFeed):
 
     def item_enclosure_url(self, item):
         if item.publication.published_file_id:
-            path = reverse("publication:document-file", kwargs={"uuid": item.uuid})
+            path = uuid_path("publication:document-file", item.uuid)
             return self.request.build_absolute_uri(path)
         return None
 
     item_enclosure_mime_type = "application/pdf"
 
     def item_enclosure_length(self, item):
-        return item.publication.published_file.size
+        return item.file_size
 
 
 class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):
