@@ -48,6 +48,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--only", help="only the URLs whose name contains this")
+    parser.add_argument("--url", action="append", help="measure this path instead (repeatable)")
     parser.add_argument("--profile", help="cProfile the URL whose name contains this")
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--lines", type=int, default=45)
@@ -86,7 +87,7 @@ def main(argv=None) -> None:
             result.close()
         return int(status[0].split()[0]), size
 
-    urls = Command().urls()
+    urls = {url: url for url in options.url} if options.url else Command().urls()
     if options.profile or options.only:
         wanted = options.profile or options.only
         urls = {name: url for name, url in urls.items() if wanted.lower() in name.lower()}

@@ -5,6 +5,7 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib import messages
 from django.db import connection
@@ -42,7 +43,7 @@ from .models import (
     RemovalRequest,
     RequestStatus,
 )
-from .paging import CappedPaginator, onward_date
+from .paging import CappedPaginator, onward_date, remembered
 from .search import tidy_snippet, with_snippets
 from .service import (
     PublicationRefused,
@@ -202,14 +203,28 @@ class CappedListMixin:
 
     paginator_class = CappedPaginator
 
+    @cached_property
+    def list_key(self) -> str:
+        """The list and its filters, without the page: what its count and the way onward
+        are kept under (see :func:`publication.paging.remembered`)."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return f"{self.request.path}?{query.urlencode()}"
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, list_key=self.list_key, **kwargs)
+
     def onward_context(self, context) -> dict:
         paginator = context.get("paginator")
         if paginator is None or not paginator.more:
             return {}
         filterset = context["filter"]
         current = filterset.form.cleaned_data.get("tot") if filterset.is_valid() else None
-        day = onward_date(
-            paginator.object_list, order=public.LIST_ORDER, current=current, cap=paginator.cap
+        day = remembered(
+            f"onward:{paginator.cap}:{self.list_key}",
+            lambda: onward_date(
+                paginator.object_list, order=public.LIST_ORDER, current=current, cap=paginator.cap
+            ),
         )
         query = self.request.GET.copy()
         query.pop("page", None)
