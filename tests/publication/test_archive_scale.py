@@ -243,3 +243,14 @@ def test_the_quick_links_by_id_are_what_reverse_gives():
             set_script_prefix("/")
     with pytest.raises(NoReverseMatch):
         path_to("publication:api-meeting", "pk", -1)
+
+
+def test_the_search_form_offers_a_new_meeting_at_once(client):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory(title="Raad januari")
+    url = reverse("publication:search")
+    assert "Raad januari" in client.get(url, {"q": "haven"}).content.decode()
+    MeetingFactory(title="Commissie februari")  # a meeting's change bumps the site version
+    page = client.get(url, {"q": "brug"}).content.decode()
+    assert "Raad januari" in page and "Commissie februari" in page
