@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from documents.models import Document
 from meetings.models import Meeting
 
 from . import public
+from .templatetags.public_urls import uuid_path
 
 
 class RequestFeed(Feed):
@@ -63,7 +64,7 @@ class IncomingDocumentsFeed(CouncilFeed):
     def items(self) -> QuerySet[Document]:
         return (
             public.public_documents()
-            .select_related("publication__published_file")
+            .annotate(file_size=F("publication__published_file__size"))
             .order_by("-published_at")[:50]
         )
 
@@ -77,7 +78,7 @@ class IncomingDocumentsFeed(CouncilFeed):
         }
 
     def item_link(self, item: Document) -> str:
-        return reverse("publication:document", kwargs={"uuid": item.uuid})
+        return uuid_path("publication:document", item.uuid)
 
     def item_guid(self, item: Document) -> str:
         return f"urn:uuid:{item.uuid}"
@@ -92,15 +93,14 @@ class IncomingDocumentsFeed(CouncilFeed):
 
     def item_enclosure_url(self, item: Document) -> str | None:
         if item.publication.published_file_id and self.request is not None:
-            path = reverse("publication:document-file", kwargs={"uuid": item.uuid})
+            path = uuid_path("publication:document-file", item.uuid)
             return self.request.build_absolute_uri(path)
         return None
 
     item_enclosure_mime_type = "application/pdf"
 
     def item_enclosure_length(self, item: Document) -> int:
-        published = item.publication.published_file
-        return published.size if published is not None else 0
+        return getattr(item, "file_size", None) or 0  # annotated by items()
 
 
 class IncomingDocumentsAtomFeed(IncomingDocumentsFeed):

@@ -54,6 +54,8 @@ ELLIPSIS = "…"
 
 
 def _is_noise(token: str) -> bool:
+    if token.isalnum():  # most words: no symbol at all
+        return False
     if HIT_START in token or HIT_STOP in token:
         return False  # never drop a hit
     letters = sum(ch.isalnum() for ch in token)

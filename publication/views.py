@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import IO, Any
 from uuid import UUID
 
@@ -57,7 +58,7 @@ from .models import (
     RemovalRequest,
     RequestStatus,
 )
-from .paging import CappedPaginator, onward_date
+from .paging import CappedPaginator, onward_date, remembered
 from .search import tidy_snippet, with_snippets
 from .service import (
     PublicationRefused,
@@ -222,14 +223,29 @@ class CappedListMixin:
     paginator_class = CappedPaginator
     request: HttpRequest  # set by the view it is mixed into
 
-    def onward_context(self, context: dict[str, Any]) -> dict[str, Any]:
+    @cached_property
+    def list_key(self) -> str:
+        """The list and its filters, without the page: what its count and the way onward
+        are kept under (see :func:`publication.paging.remembered`)."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return f"{self.request.path}?{query.urlencode()}"
+
+    def get_paginator(self, *args, **kwargs) -> CappedPaginator:
+        # Mixed into a ListView, whose get_paginator takes the paginator class's arguments.
+        return super().get_paginator(*args, list_key=self.list_key, **kwargs)  # type: ignore[misc]
+
+    def onward_context(self, context: dict[str, Any]) -> dict:
         paginator = context.get("paginator")
         if paginator is None or not paginator.more:
             return {}
         filterset = context["filter"]
         current = filterset.form.cleaned_data.get("tot") if filterset.is_valid() else None
-        day = onward_date(
-            paginator.object_list, order=public.LIST_ORDER, current=current, cap=paginator.cap
+        day = remembered(
+            f"onward:{paginator.cap}:{self.list_key}",
+            lambda: onward_date(
+                paginator.object_list, order=public.LIST_ORDER, current=current, cap=paginator.cap
+            ),
         )
         query = self.request.GET.copy()
         query.pop("page", None)

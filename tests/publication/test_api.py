@@ -186,3 +186,28 @@ def test_throttling_can_be_switched_off(settings, rate):
     assert AnonymousThrottle().get_rate() is None
     settings.API_ANON_THROTTLE_RATE = "2/minute"
     assert AnonymousThrottle().get_rate() == "2/minute"
+
+
+def test_the_written_out_document_is_what_the_fields_give(griffie_user):
+    """``InformatieobjectSerializer.to_representation`` is written out for speed; DRF's own
+    walk over the declared fields (the schema) must give the same, key order included."""
+    from rest_framework import serializers
+
+    from publication import public
+    from publication.api import InformatieobjectSerializer
+
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting)
+    published_document(griffie_user, subject="Met vergadering", meeting=meeting, agenda_item=item)
+    published_document(griffie_user, subject="Zonder vergadering")
+    with_meeting, without = sorted(public.public_documents(), key=lambda d: d.meeting_id is None)
+    without.publication.published_file_id = None  # a decision without a file
+    without.published_at = None
+    serializer = InformatieobjectSerializer()
+    for document in (with_meeting, without):
+        fields = serializers.ModelSerializer.to_representation(serializer, document)
+        assert list(serializer.to_representation(document).items()) == list(fields.items())
+    assert serializer.to_representation(with_meeting)["vergadering"].endswith(
+        reverse("publication:api-meeting", kwargs={"pk": meeting.pk})
+    )
+    assert serializer.to_representation(without)["inhoud"] is None

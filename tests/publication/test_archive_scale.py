@@ -225,3 +225,32 @@ def test_a_search_with_a_wrong_filter_says_so_and_shows_nothing(client):
     assert response.status_code == 200
     assert response.context["filter"].errors["van"]
     assert list(response.context["page_obj"]) == []
+
+
+def test_the_quick_links_by_id_are_what_reverse_gives():
+    from django.urls import NoReverseMatch, set_script_prefix
+
+    from publication.templatetags.public_urls import path_to
+
+    for prefix in ("/", "/raad/"):
+        set_script_prefix(prefix)
+        try:
+            for pk in (1, 42, 918273645546372819, 10**20):
+                assert path_to("publication:api-meeting", "pk", pk) == reverse(
+                    "publication:api-meeting", kwargs={"pk": pk}
+                )
+        finally:
+            set_script_prefix("/")
+    with pytest.raises(NoReverseMatch):
+        path_to("publication:api-meeting", "pk", -1)
+
+
+def test_the_search_form_offers_a_new_meeting_at_once(client):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory(title="Raad januari")
+    url = reverse("publication:search")
+    assert "Raad januari" in client.get(url, {"q": "haven"}).content.decode()
+    MeetingFactory(title="Commissie februari")  # a meeting's change bumps the site version
+    page = client.get(url, {"q": "brug"}).content.decode()
+    assert "Raad januari" in page and "Commissie februari" in page

@@ -113,6 +113,7 @@ class Command(BaseCommand):
     def urls(self) -> dict[str, str]:
         from publication import public
         from publication.api import KeysetPagination
+        from publication.sitemaps import PAGE_SIZE
 
         documents = public.public_documents().filter(registration_year=BENCH_YEAR)
         total = documents.count()
@@ -121,7 +122,7 @@ class Command(BaseCommand):
         paging.ordering = public.LIST_ORDER
         today = timezone.localdate()
         old = today.replace(year=today.year - YEARS + 5)
-        sitemap_page = max(1, total // 2 // 1000)
+        sitemap_page = max(1, total // 2 // PAGE_SIZE)  # halfway
         return {
             "lijst, pagina 1": "/ingekomen-stukken/",
             "lijst, pagina 20 (de laatste van 1.000)": "/ingekomen-stukken/?page=20",
