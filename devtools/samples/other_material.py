@@ -148,7 +148,7 @@ class OtherMaterial:
         rng = self.rng
         first, second = rng.sample(_RARE_PARTS, 2)
         initials = "".join(f"{rng.choice('ABCDEHJKLMPRSTW')}." for _ in range(rng.randint(1, 2)))
-        form = rng.randrange(8)
+        form = rng.randrange(11)
         if form == 0:
             name = f"{initials} {rng.choice(_REGISTER_PREFIXES)} {first}"
             sentence = f"De melding is gedaan door {name} na de storm."
@@ -174,9 +174,22 @@ class OtherMaterial:
         elif form == 6:
             name = first
             sentence = f"Volgens {name} is de stoep te smal voor een rolstoel."
-        else:
+        elif form == 7:
             name = f"van {first}".lower()
             sentence = f"toen kwam mevrouw {name} van hiernaast ook kijken."
+        elif form == 8:
+            name = f"{first}, {initials} {rng.choice(['van der', 'van den', 'de', 'v.d.'])}"
+            sentence = f"Vacatiegeld: {name} (2 vergaderingen)."
+        elif form == 9:
+            name = f"{initials} {first.upper()}"
+            sentence = f"De bewonersavond is geregeld door {name} van de buurtvereniging."
+        else:
+            person = self._person()
+            third = rng.choice([part for part in _RARE_PARTS if part not in (first, second)])
+            names = [f"{person.first} {first}", second.lower(), third.lower()]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return f"{', '.join(names[:-1])} en {names[-1]} kwamen ook even kijken."
         self.ctx.mark_personal("PERSON", name)
         return sentence
 
