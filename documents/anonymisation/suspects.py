@@ -128,7 +128,7 @@ def is_dictionary_word(word: str) -> bool:
     title = word[:1].upper() + word[1:].lower()
     if frequency < DICTIONARY_MIN_ZIPF:
         # a rare word the name lists know is a name, even when it reads as a compound
-        # ('Zuidhaven', 'Wiegstra': a known word after a known word)
+        # ('Molenkruier': a known word after a known word)
         if lower not in lookups.common_words and (
             title in lookups.surnames or title in lookups.first_names
         ):

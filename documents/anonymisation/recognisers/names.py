@@ -84,7 +84,7 @@ CLAUSE_STARTS = frozenset(
 # the tail and the word together are a place ('van den Haag' is about Den Haag).
 NAME_ONLY_PREFIX_TAILS = frozenset({"der", "den"})
 ABBREVIATED_PREFIXES = frozenset({"v/d", "v.d.", "vd.", "v.d", "v. d.", "v.d.r."})
-# A word in capitals after initials ('J. KAMPS'): at least this long, so that 'A. BC' stays.
+# A word in capitals after initials ('J. KWAKKELINK'): at least this long, so that 'A. BC' stays.
 CAPS_SURNAME_MIN_LEN = 4
 # A Dutch word starts with a vowel after at most a cluster Dutch allows ('str', 'schr', 'kn');
 # an acronym often does not ('NVWA', 'CBS').
@@ -819,7 +819,7 @@ class PersonRecogniser(_Recogniser):
         return (i, -1, "initials")
 
     def _caps_surname(self, tokens: list[Token], j: int, i: int) -> bool:
-        """'J. KAMPS', 'A.B. WILDSCHUT': after initials a surname written in capitals, as
+        """'J. KWAKKELINK', 'A.B. STRUIKELSMA': after initials a surname written in capitals, as
         ledgers and forms write it; not an acronym ('A. NVWA': no Dutch onset) nor a
         frequent word or a place."""
         if j >= len(tokens) or tokens[j].line != tokens[i].line:
@@ -1314,7 +1314,7 @@ class PersonRecogniser(_Recogniser):
                     yield (offset, offset + len(name), "person_list")
 
     def _list_companions(self, text: str, found: list[tuple[int, int, str]]):
-        """'truus de rooij, henk de vries, en piet gingen ...': in an enumeration with commas
+        """'jorien kwakkelstein, marloes van der brakel, en wolderik gingen ...': in an enumeration with commas
         that holds a name found above, the items next to it are names too when each word of
         them may be part of a name (no Dutch word, place or street; in any case). The first
         item may begin the sentence and the last one may run on into it: of those only the
