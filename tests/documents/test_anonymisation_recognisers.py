@@ -1191,3 +1191,41 @@ def test_a_listed_surname_that_reads_as_a_compound_is_a_suspect():
     assert not any(is_dictionary_word(name) for name in compounds[:200])
     # a compound of words that is no listed name stays a word
     assert is_dictionary_word("Ontwerpbestemmingsplan")
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # plural titles, a couple, a widow
+        ("De heren Kwakkelsma en Pluimerink waren er ook.", ["Kwakkelsma", "Pluimerink"]),
+        ("Het echtpaar Kwakkelsma-Bruinink woont er al jaren.", ["Kwakkelsma-Bruinink"]),
+        ("De weduwe Kwakkelsma belde.", ["Kwakkelsma"]),
+        # the name a person goes by, in brackets after the initials
+        ("Verzoeker: de heer H.J.M. (Henk) Kwakkelsma", ["H.J.M. (Henk) Kwakkelsma"]),
+        # the apposition of official texts
+        ("Kwakkelsma, wonende te Goes, verzoekt om uitstel.", ["Kwakkelsma"]),
+        # recipients in copy, in lower case
+        ("cc: Kwakkelsma; Pluimerink", ["Kwakkelsma", "Pluimerink"]),
+        # Flemish forms: a fused prefix or a Flemish ending, alone in running text
+        (
+            "Ik sprak met Vandeputtelaar en Verbekelaert over de heg.",
+            ["Vandeputtelaar", "Verbekelaert"],
+        ),
+    ],
+)
+def test_plural_titles_couples_roepnaam_apposition_copy_and_flemish_forms(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dames en heren, welkom.",
+        "De dames van de commissie kwamen.",
+        "In Goes, geboren en getogen, woont hij.",
+        "Het is vandaag en vandaar niet gelukt.",
+        "Mijn vader Rotterdam",
+    ],
+)
+def test_such_words_without_a_name_after_them_stay(text):
+    assert found(text, "PERSON") == []

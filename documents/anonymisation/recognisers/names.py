@@ -41,7 +41,7 @@ CLOSING_RE = re.compile(
     r"|burgemeester|griffier|raadsgriffier|voorzitter)\s*,\s*$"
 )
 MAIL_HEADER_RE = re.compile(
-    r"(?m)^(?:Van|Aan|Cc|CC|Bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
+    r"(?m)^(?:Van|Aan|Cc|CC|cc|Bcc|BCC|bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
 )
 
 
@@ -89,6 +89,11 @@ CAPS_SURNAME_MIN_LEN = 4
 # A Dutch word starts with a vowel after at most a cluster Dutch allows ('str', 'schr', 'kn');
 # an acronym often does not ('NVWA', 'CBS').
 DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvw])?[lrhjnwm]?[aeiouy]|s[lmnw]?[aeiouy]")
+# The apposition after a person's name in official texts: 'X, wonende te Goes'.
+RESIDENT_WORDS = frozenset({"wonende", "wonend", "woonachtig", "geboren", "geb"})
+# Flemish surname forms: a fused prefix ('Vandeputte') or an ending Dutch words never have
+# ('-aert', '-aerts', '-ckx'); see docs/names.md.
+FLEMISH_FORM_RE = re.compile(r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)")
 # What a rule finds: (index of the first token, index after the last, source); the index
 # after is -1 when the rule's context applies but holds no name.
 _Hit = tuple[int, int, str]
@@ -264,11 +269,23 @@ class PersonRecogniser(_Recogniser):
         while j < len(tokens) and j - i < 5 and tokens[j].line == tokens[i].line:
             if self._initials(tokens, j) or self._first_name(tokens[j]):
                 j += 1
+            elif j > i and self._roepnaam(tokens, j):
+                j += 3  # 'H.J.M. (Henk) Kwakkel': the name used, in brackets
             elif j > i and self._noble(tokens[j]) and j + 1 < len(tokens):
                 j += 1
             else:
                 break
         return j
+
+    def _roepnaam(self, tokens: list[Token], j: int) -> bool:
+        """'(Henk)' after initials: the first name a person goes by, as forms write it."""
+        return (
+            j + 2 < len(tokens)
+            and tokens[j].text == "("
+            and tokens[j + 2].text == ")"
+            and is_name_word(tokens[j + 1].bare)
+            and tokens[j + 2].line == tokens[j].line
+        )
 
     def _given_surname(
         self,
@@ -860,6 +877,13 @@ class PersonRecogniser(_Recogniser):
             loose - k >= 2
             or self._first_name(tokens[k])
             or tokens[k].bare in self.lk.surnames
+            # 'de weduwe Kwakkelsma', 'het echtpaar Kwakkel-Pluimers': a relation word, then
+            # a word that is no Dutch word, place, office or organisation word
+            or (
+                word in RELATION_WORDS
+                and tokens[k].line == tokens[i].line
+                and self._name_word_ok(tokens[k].bare)
+            )
             # 'Persoon: Kwakkelstein', 'Aanvrager: Brouwer': one word after a label, when
             # it is no Dutch word or a listed surname
             or (
@@ -1104,6 +1128,48 @@ class PersonRecogniser(_Recogniser):
             return None
         return (i, i + 2, "initials") if self._caps_surname(tokens, i + 1, i) else None
 
+    def _resident_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Kwakkelsma, wonende te Goes, verzoekt ...': a name followed by the apposition of
+        official texts (', wonende te', ', geboren op') is a person's."""
+        if (
+            i > 0
+            and tokens[i - 1].line == tokens[i].line
+            and tokens[i - 1].text.lower()
+            in {
+                "in",
+                "te",
+                "uit",
+                "naar",
+                "van",
+            }
+        ):
+            return None  # 'in Goes, geboren en getogen'
+        end = self._loose_name(tokens, i)
+        if end <= i or end + 1 >= len(tokens) or tokens[end].text != ",":
+            return None
+        if tokens[end + 1].text.lower().rstrip(".") not in RESIDENT_WORDS:
+            return None
+        last = tokens[end - 1].bare
+        if self._town_or_street(last) or (
+            last.lower() in self.lk.common_words and last not in self.lk.surnames
+        ):
+            return None
+        return (i, end, "resident")
+
+    def _flemish_form_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Vandeputte', 'Verbekelaert', 'Kwakkelaerts' alone: a fused Flemish prefix (Vande-,
+        Vanden-, Vander-) or a Flemish ending (-aert, -aerts, -ckx) on a word that Dutch text
+        hardly knows and that is no place or street."""
+        word = tokens[i].bare
+        low = word.lower()
+        if not is_name_word(word) or not FLEMISH_FORM_RE.match(low):
+            return None
+        if zipf(low) >= LOWER_SURNAME_MAX_ZIPF or self._place_like(word):
+            return None
+        if low in self.lk.common_words or low in self.lk.not_name_words or low in ORG_WORDS:
+            return None
+        return (i, i + 1, "flemish_form")
+
     _CONTEXT_RULES = (
         "_title_rule",
         "_initials_rule",
@@ -1123,6 +1189,8 @@ class PersonRecogniser(_Recogniser):
         "_bare_surname_rule",
         "_before_address_rule",
         "_person_verb_rule",
+        "_resident_rule",
+        "_flemish_form_rule",
     )
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
