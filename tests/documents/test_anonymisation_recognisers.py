@@ -1060,6 +1060,8 @@ def test_each_name_rule_can_be_tried_alone():
         ("Vacatiegeld Wolderink P den 2026", "Wolderink P den"),
         ("Declaratie Tuinstraatje K.L. v. (reiskosten)", "Tuinstraatje K.L. v"),
         ("Reiskosten Kwakkelink, A.B. 12 km", "Kwakkelink, A.B."),
+        # the layout wrapped the line after the comma
+        ("Vacatiegeld: Brakelsma,\nD.W. de (2 vergaderingen).", "Brakelsma,\nD.W. de"),
     ],
 )
 def test_the_register_sort_order_surname_initials_prefix(text, name):

@@ -1083,7 +1083,9 @@ class PersonRecogniser(_Recogniser):
             return None
         comma = tokens[i + 1].text == ","
         k = j = i + 1 + comma
-        while j < n and j - k < 3 and tokens[j].line == tokens[i].line:
+        # the layout may wrap the line after the comma: 'Kwakkel,\nA.B. van der'
+        line = tokens[k].line
+        while j < n and j - k < 3 and tokens[j].line == line:
             if self._initials(tokens, j) or (
                 BARE_INITIALS_RE.match(tokens[j].text) and len(tokens[j].text) <= 2
             ):
@@ -1098,7 +1100,7 @@ class PersonRecogniser(_Recogniser):
 
         size = self._interfix_len(tokens, j, strong=True) if j < n else 0
         end = j + size
-        if end < n and tokens[end].line == tokens[i].line:
+        if end < n and tokens[end].line == line:
             nxt = tokens[end].text
             # after the prefix: the line ends, or a number, sign or abbreviation follows
             if size and not (nxt[:1].isdigit() or not nxt[:1].isalpha() or nxt.isupper()):
