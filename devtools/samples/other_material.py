@@ -148,7 +148,7 @@ class OtherMaterial:
         rng = self.rng
         first, second = rng.sample(_RARE_PARTS, 2)
         initials = "".join(f"{rng.choice('ABCDEHJKLMPRSTW')}." for _ in range(rng.randint(1, 2)))
-        form = rng.randrange(8)
+        form = rng.randrange(15)
         if form == 0:
             name = f"{initials} {rng.choice(_REGISTER_PREFIXES)} {first}"
             sentence = f"De melding is gedaan door {name} na de storm."
@@ -174,9 +174,36 @@ class OtherMaterial:
         elif form == 6:
             name = first
             sentence = f"Volgens {name} is de stoep te smal voor een rolstoel."
-        else:
+        elif form == 7:
             name = f"van {first}".lower()
             sentence = f"toen kwam mevrouw {name} van hiernaast ook kijken."
+        elif form == 8:
+            name = f"{first}, {initials} {rng.choice(['van der', 'van den', 'de', 'v.d.'])}"
+            sentence = f"Vacatiegeld: {name} (2 vergaderingen)."
+        elif form == 9:
+            name = f"{initials} {first.upper()}"
+            sentence = f"De bewonersavond is geregeld door {name} van de buurtvereniging."
+        elif form == 11:
+            name = f"{initials} ({self._person().first}) {first}"
+            sentence = f"Verzoeker: de heer {name}"
+        elif form == 12:
+            name = first
+            sentence = f"{name}, wonende aan de dijk, verzoekt om uitstel van de betaling."
+        elif form == 13:
+            names = [first, second]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return f"De heren {names[0]} en {names[1]} waren ook bij de schouw."
+        elif form == 14:
+            name = f"{rng.choice(_FLEMISH)}{first.lower()}"
+            sentence = f"Gisteren sprak ik met {name} over de heg."
+        else:
+            person = self._person()
+            third = rng.choice([part for part in _RARE_PARTS if part not in (first, second)])
+            names = [f"{person.first} {first}", second.lower(), third.lower()]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return f"{', '.join(names[:-1])} en {names[-1]} kwamen ook even kijken."
         self.ctx.mark_personal("PERSON", name)
         return sentence
 

@@ -124,12 +124,18 @@ def is_dictionary_word(word: str) -> bool:
             if part
         )
     frequency = zipf(lower)
-    if frequency < DICTIONARY_MIN_ZIPF:
-        return is_compound(lower)
     lookups = get_lookups()
+    title = word[:1].upper() + word[1:].lower()
+    if frequency < DICTIONARY_MIN_ZIPF:
+        # a rare word the name lists know is a name, even when it reads as a compound
+        # ('Molenkruier': a known word after a known word)
+        if lower not in lookups.common_words and (
+            title in lookups.surnames or title in lookups.first_names
+        ):
+            return False
+        return is_compound(lower)
     if lower in lookups.common_words:
         return True
-    title = word[:1].upper() + word[1:].lower()
     if title in lookups.first_names:
         return frequency >= NAME_AS_WORD_MIN_ZIPF
     if title in lookups.surnames:

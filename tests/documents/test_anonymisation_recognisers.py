@@ -1050,3 +1050,184 @@ def test_each_name_rule_can_be_tried_alone():
     assert rules._title_rule(text, tokenise(text), 0) == (1, 3, "title")
     text = "A.B. baron van Dorthuizen"
     assert rules._initials_rule(text, tokenise(text), 0) == (0, 4, "initials")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # the register's sort order in ledgers and lists: surname, initials, prefix
+        ("Vacatiegeld Brakelsma, D. van der 2026", "Brakelsma, D. van der"),
+        ("Vacatiegeld Wolderink P den 2026", "Wolderink P den"),
+        ("Declaratie Tuinstraatje K.L. v. (reiskosten)", "Tuinstraatje K.L. v"),
+        ("Reiskosten Kwakkelink, A.B. 12 km", "Kwakkelink, A.B."),
+        # the layout wrapped the line after the comma
+        ("Vacatiegeld: Brakelsma,\nD.W. de (2 vergaderingen).", "Brakelsma,\nD.W. de"),
+    ],
+)
+def test_the_register_sort_order_surname_initials_prefix(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bijlage A van de raad is bijgevoegd.",
+        "Variant B van 2019 is goedkoper.",
+        # 'Bakker, P. de Vries': a list, each name on its own
+        "Verzonden aan Kwakkelink, P. de Wolderveld en anderen.",
+    ],
+)
+def test_a_word_with_a_letter_and_van_is_no_inverted_name(text):
+    names = found(text, "PERSON")
+    assert not any(", P." in n or "A van" in n or "B van" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # prefixes that only names have: a place or word after them is a surname
+        ("van der Kapelle\nKorte notitie", "van der Kapelle"),
+        ("Gesproken met v/d Brakelmeer over de heg.", "v/d Brakelmeer"),
+        ("Gesproken met v.d. Zandvliet over de heg.", "v.d. Zandvliet"),
+    ],
+)
+def test_a_surname_after_a_prefix_only_names_have(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tail and the word together are a place; a firm after the name
+        "De inwoners van den Haag kregen een brief.",
+        "Zij werkt bij van den Kwakkel Coöperatie in de stad.",
+    ],
+)
+def test_a_place_or_firm_after_such_a_prefix_stays(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("De avond is geregeld door J. KWAKKELINK van de buurtvereniging.", "J. KWAKKELINK"),
+        ("Contact: A.B. STRUIKELSMA", "A.B. STRUIKELSMA"),
+    ],
+)
+def test_a_surname_in_capitals_after_initials(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_bare_initials_and_a_listed_surname_in_capitals_in_a_ledger_line():
+    from documents.anonymisation.lookups import get_lookups
+
+    # any listed surname that is no Dutch word, written in capitals after bare initials
+    surname = next(
+        name
+        for name in sorted(get_lookups().surnames)
+        if name.isalpha()
+        and len(name) >= 6
+        and name.lower() not in get_lookups().common_words
+        and name.lower()[0] in "bdhkmpstvw"
+        and name.lower()[1] in "aeiou"
+    )
+    text = f"Vergoeding RJ {surname.upper()} 2026"
+    assert found(text, "PERSON") == [f"RJ {surname.upper()}"]
+
+
+@pytest.mark.parametrize("text", ["AAN DE HEER EN MEVROUW", "EU SUBSIDIE", "OM BOETE 2026"])
+def test_capitals_that_are_words_or_acronyms_stay(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", ["Zie A. NVWA en B. CBS.", "Route A. NOORD"])
+def test_an_acronym_or_place_in_capitals_after_a_letter_stays(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # lower-case names next to a name found in an enumeration
+        (
+            "jorien kwakkelstein, marloes van der brakel, en wolderik gingen naar de markt",
+            ["jorien kwakkelstein", "marloes van der brakel", "wolderik"],
+        ),
+        (
+            "zandvlieter, Pieter Oudebroekema, dalfsenik hadden een goede dag",
+            ["zandvlieter", "Pieter Oudebroekema", "dalfsenik"],
+        ),
+    ],
+)
+def test_names_next_to_a_name_in_an_enumeration(text, names):
+    assert sorted(found(text, "PERSON")) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hierbij waren Piet Kwakkelstein, de wethouder, de griffier en Utrecht aanwezig.",
+        "Polis: verzekeraar KwC, verzekeringnemer Jan Kwakkelstein, geldig tot mei.",
+        "Jan Kwakkelstein, thuis en op school, en elders.",
+    ],
+)
+def test_words_places_and_firms_next_to_a_name_in_an_enumeration_stay(text):
+    assert found(text, "PERSON") == ["Piet Kwakkelstein" if "Piet" in text else "Jan Kwakkelstein"]
+
+
+def test_a_listed_surname_that_reads_as_a_compound_is_a_suspect():
+    from documents.anonymisation.lookups import get_lookups
+    from documents.anonymisation.suspects import is_compound, is_dictionary_word, zipf
+
+    lookups = get_lookups()
+    # any listed surname, rare in Dutch text, that reads as two known words
+    compounds = [
+        name
+        for name in sorted(lookups.surnames)
+        if name.isalpha()
+        and name.lower() not in lookups.common_words
+        and zipf(name.lower()) < 2.0
+        and is_compound(name.lower())
+    ]
+    assert compounds, "the lists hold such surnames"
+    assert not any(is_dictionary_word(name) for name in compounds[:200])
+    # a compound of words that is no listed name stays a word
+    assert is_dictionary_word("Ontwerpbestemmingsplan")
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # plural titles, a couple, a widow
+        ("De heren Kwakkelsma en Pluimerink waren er ook.", ["Kwakkelsma", "Pluimerink"]),
+        ("Het echtpaar Kwakkelsma-Bruinink woont er al jaren.", ["Kwakkelsma-Bruinink"]),
+        ("De weduwe Kwakkelsma belde.", ["Kwakkelsma"]),
+        # the name a person goes by, in brackets after the initials
+        ("Verzoeker: de heer H.J.M. (Henk) Kwakkelsma", ["H.J.M. (Henk) Kwakkelsma"]),
+        # the apposition of official texts
+        ("Kwakkelsma, wonende te Goes, verzoekt om uitstel.", ["Kwakkelsma"]),
+        # recipients in copy, in lower case
+        ("cc: Kwakkelsma; Pluimerink", ["Kwakkelsma", "Pluimerink"]),
+        # Flemish forms: a fused prefix or a Flemish ending, alone in running text
+        (
+            "Ik sprak met Vandeputtelaar en Verbekelaert over de heg.",
+            ["Vandeputtelaar", "Verbekelaert"],
+        ),
+    ],
+)
+def test_plural_titles_couples_roepnaam_apposition_copy_and_flemish_forms(text, names):
+    assert found(text, "PERSON") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dames en heren, welkom.",
+        "De dames van de commissie kwamen.",
+        "In Goes, geboren en getogen, woont hij.",
+        "Het is vandaag en vandaar niet gelukt.",
+        "Mijn vader Rotterdam",
+    ],
+)
+def test_such_words_without_a_name_after_them_stay(text):
+    assert found(text, "PERSON") == []

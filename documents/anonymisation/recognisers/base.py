@@ -33,6 +33,9 @@ TITLE_WORDS = {
     "bc",
     "bacc",
     "kand",
+    # plural: 'de heren Kwakkel en Pluimers', 'de dames ...'
+    "heren",
+    "dames",
 }
 # Words that say the next capitalised words are a person's name: relatives, neighbours,
 # colleagues ('mijn buurvrouw, Hoop de Vos', 'onze zoon Daan').
@@ -85,6 +88,13 @@ RELATION_WORDS = {
     "broers",
     "zussen",
     "ouders",
+    # a couple, a widow, siblings: 'het echtpaar Kwakkel-Pluimers', 'de weduwe Kwakkel'
+    "echtpaar",
+    "echtelieden",
+    "weduwe",
+    "weduwnaar",
+    "gebroeders",
+    "gezusters",
 }
 # Labels and roles in forms, lists and statements: after 'Aanvrager:', 'Persoon:',
 # 'Ondergetekende,' the next word is a person's name, even a surname alone.

@@ -45,7 +45,7 @@ CLOSING_RE = re.compile(
     r"|burgemeester|griffier|raadsgriffier|voorzitter)\s*,\s*$"
 )
 MAIL_HEADER_RE = re.compile(
-    r"(?m)^(?:Van|Aan|Cc|CC|Bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
+    r"(?m)^(?:Van|Aan|Cc|CC|cc|Bcc|BCC|bcc|From|To|Afzender)\s*:[ \t]*(?P<names>[^\n<\[]+?)[ \t]*(?:<|\[mailto:|\(|$)"
 )
 
 
@@ -82,6 +82,22 @@ CLAUSE_STARTS = frozenset(
     ", en ook dat toen maar want omdat nu dan of als terwijl hoewel zodat waarop nadat "
     "voordat sinds zoals".split(" ")
 )
+# Prefixes that only names have: an abbreviated 'van de(r)' ('v/d', 'v.d.') and the old
+# dative 'der'/'den' after another prefix ('van der', 'van den', 'von der'). A capitalised
+# word after one is a surname, also when it is a place or a word ('van der Kapelle'), unless
+# the tail and the word together are a place ('van den Haag' is about Den Haag).
+NAME_ONLY_PREFIX_TAILS = frozenset({"der", "den"})
+ABBREVIATED_PREFIXES = frozenset({"v/d", "v.d.", "vd.", "v.d", "v. d.", "v.d.r."})
+# A word in capitals after initials ('J. KWAKKELINK'): at least this long, so that 'A. BC' stays.
+CAPS_SURNAME_MIN_LEN = 4
+# A Dutch word starts with a vowel after at most a cluster Dutch allows ('str', 'schr', 'kn');
+# an acronym often does not ('NVWA', 'CBS').
+DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvw])?[lrhjnwm]?[aeiouy]|s[lmnw]?[aeiouy]")
+# The apposition after a person's name in official texts: 'X, wonende te Goes'.
+RESIDENT_WORDS = frozenset({"wonende", "wonend", "woonachtig", "geboren", "geb"})
+# Flemish surname forms: a fused prefix ('Vandeputte') or an ending Dutch words never have
+# ('-aert', '-aerts', '-ckx'); see docs/names.md.
+FLEMISH_FORM_RE = re.compile(r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)")
 # What a rule finds: (index of the first token, index after the last, source); the index
 # after is -1 when the rule's context applies but holds no name.
 _Hit = tuple[int, int, str]
@@ -100,6 +116,13 @@ PERSON_GROUP_RE = re.compile(
 LIST_ITEM_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=,)|(?<=\ben\b)|(?<=&))[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])?[ \t]*"
     r"(?P<name>[^,\n()&]+?)(?=[ \t]*(?:,|\(|&|\ben\b|\n|$| - ))"
+)
+
+
+# One part of an enumeration ('a, b, en c'), without the joining 'en' / 'of'.
+LIST_PART_RE = re.compile(
+    r"(?:^|(?<=,)|(?<=&)|(?<=\sen\s)|(?<=\sof\s))\s*(?:(?:en|of)\s+)?"
+    r"([^,&]+?)(?=\s*(?:,|&|\s(?:en|of)\s|$))"
 )
 
 
@@ -250,11 +273,23 @@ class PersonRecogniser(_Recogniser):
         while j < len(tokens) and j - i < 5 and tokens[j].line == tokens[i].line:
             if self._initials(tokens, j) or self._first_name(tokens[j]):
                 j += 1
+            elif j > i and self._roepnaam(tokens, j):
+                j += 3  # 'H.J.M. (Henk) Kwakkel': the name used, in brackets
             elif j > i and self._noble(tokens[j]) and j + 1 < len(tokens):
                 j += 1
             else:
                 break
         return j
+
+    def _roepnaam(self, tokens: list[Token], j: int) -> bool:
+        """'(Henk)' after initials: the first name a person goes by, as forms write it."""
+        return (
+            j + 2 < len(tokens)
+            and tokens[j].text == "("
+            and tokens[j + 2].text == ")"
+            and is_name_word(tokens[j + 1].bare)
+            and tokens[j + 2].line == tokens[j].line
+        )
 
     def _given_surname(
         self,
@@ -800,7 +835,27 @@ class PersonRecogniser(_Recogniser):
         if size and j < len(tokens) and tokens[j].line == tokens[i].line:
             if re.fullmatch(r"[A-Z]\.", tokens[j].text):
                 return (i, j + 1, "initials")
+        if self._caps_surname(tokens, g, i):
+            return (i, g + 1, "initials")
         return (i, -1, "initials")
+
+    def _caps_surname(self, tokens: list[Token], j: int, i: int) -> bool:
+        """'J. KWAKKELINK', 'A.B. STRUIKELSMA': after initials a surname written in capitals, as
+        ledgers and forms write it; not an acronym ('A. NVWA': no Dutch onset) nor a
+        frequent word or a place."""
+        if j >= len(tokens) or tokens[j].line != tokens[i].line:
+            return False
+        word = tokens[j].text
+        if not (word.isalpha() and word.isupper() and len(word) >= CAPS_SURNAME_MIN_LEN):
+            return False
+        low = word.lower()
+        if not DUTCH_ONSET_RE.match(low) or low in self.lk.not_name_words:
+            return False
+        if low in OFFICE_TITLES or low in ORG_WORDS or self._town_or_street(word.capitalize()):
+            return False
+        return word.capitalize() in self.lk.surnames or (
+            low not in self.lk.common_words and zipf(low) < LOWER_SURNAME_MAX_ZIPF
+        )
 
     def _introduced_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
         """After 'mijn naam is', 'ik heet', 'Naam:'."""
@@ -826,6 +881,13 @@ class PersonRecogniser(_Recogniser):
             loose - k >= 2
             or self._first_name(tokens[k])
             or tokens[k].bare in self.lk.surnames
+            # 'de weduwe Kwakkelsma', 'het echtpaar Kwakkel-Pluimers': a relation word, then
+            # a word that is no Dutch word, place, office or organisation word
+            or (
+                word in RELATION_WORDS
+                and tokens[k].line == tokens[i].line
+                and self._name_word_ok(tokens[k].bare)
+            )
             # 'Persoon: Kwakkelstein', 'Aanvrager: Brouwer': one word after a label, when
             # it is no Dutch word or a listed surname
             or (
@@ -986,9 +1048,140 @@ class PersonRecogniser(_Recogniser):
         end = self._name_before_address(text, tokens, i)
         return (i, end, "before_address") if end > i else None
 
+    def _name_prefix_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'v/d Kwakkel', 'van der Kapelle' at the start of a line: a prefix that only names
+        have, then a capitalised word (see NAME_ONLY_PREFIX_TAILS)."""
+        size = self._interfix_len(tokens, i, strong=True)
+        j = i + size
+        if not size or j >= len(tokens) or tokens[j].line != tokens[i].line:
+            return None
+        words = [t.text.lower() for t in tokens[i:j]]
+        name_only = " ".join(words) in ABBREVIATED_PREFIXES or (
+            size >= 2 and words[-1] in NAME_ONLY_PREFIX_TAILS and words[0] != words[-1]
+        )
+        word = tokens[j].bare
+        low = word.lower()
+        if (
+            not name_only
+            or not is_name_word(word)
+            or low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS
+            or low.endswith(STREET_WORD_SUFFIXES)
+            or f"{words[-1]} {low}" in self.lk.places
+        ):
+            return None
+        if j + 1 < len(tokens) and tokens[j + 1].bare.lower() in ORG_WORDS:
+            return None  # 'van den Kwakkel Coöperatie' names a firm
+        return (i, j + 1, "name_prefix")
+
+    def _inverted_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """The register's sort order, in lists and ledgers: surname, initials, then the
+        prefix ('Kwakkel, A.B. van der', 'Kwakkel A v.', 'Kwakkel, J.'). Without a comma the
+        prefix must be there, and nothing name-like may follow it ('Bijlage A van de raad'
+        stays)."""
+        n = len(tokens)
+        word = tokens[i].bare
+        low = word.lower()
+        if i + 2 >= n or not is_name_word(word) or tokens[i + 1].line != tokens[i].line:
+            return None
+        if low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS or low in ROLE_NOUNS:
+            return None
+        comma = tokens[i + 1].text == ","
+        k = j = i + 1 + comma
+        # the layout may wrap the line after the comma: 'Kwakkel,\nA.B. van der'
+        line = tokens[k].line
+        while j < n and j - k < 3 and tokens[j].line == line:
+            if self._initials(tokens, j) or (
+                BARE_INITIALS_RE.match(tokens[j].text) and len(tokens[j].text) <= 2
+            ):
+                j += 1
+            else:
+                break
+        if j == k or (
+            (low in self.lk.common_words or zipf(low) >= RARE_FIRST_NAME_MAX_ZIPF - 1)
+            and word not in self.lk.surnames
+        ):
+            return None  # 'Bijlage A van de raad', 'Variant B van 2019'
+
+        size = self._interfix_len(tokens, j, strong=True) if j < n else 0
+        end = j + size
+        if end < n and tokens[end].line == line:
+            nxt = tokens[end].text
+            # after the prefix: the line ends, or a number, sign or abbreviation follows
+            if size and not (nxt[:1].isdigit() or not nxt[:1].isalpha() or nxt.isupper()):
+                return None
+            if not size and (is_name_word(nxt) or nxt.lower() in self._interfix_heads):
+                return None  # 'Jansen, P. de Vries': a list, each name on its own
+        if size:
+            return (i, end, "inverted")
+        dotted = all(INITIALS_RE.match(tokens[x].text) for x in range(k, j))
+        if not (comma and dotted) or self._place_like(word):
+            return None
+        return (i, j, "inverted")
+
+    def _caps_initials_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'N KWAKKELINK', 'RJ KWAKKELINK' in a ledger line: one or two capitals as initials
+        without dots, then a listed surname in capitals (not 'DE HEER', 'EU SUBSIDIE')."""
+        tok = tokens[i]
+        if not BARE_INITIALS_RE.match(tok.text) or len(tok.text) > 2 or i + 1 >= len(tokens):
+            return None
+        low = tok.text.lower()
+        if low in self.lk.common_words or low in self.lk.interfix_words:
+            return None
+        if len(low) == 2 and zipf(low) >= RARE_FIRST_NAME_MAX_ZIPF:  # 'OM', 'NS' as words
+            return None
+        nxt = tokens[i + 1].text
+        if not (nxt.isupper() and nxt.capitalize() in self.lk.surnames):
+            return None
+        return (i, i + 2, "initials") if self._caps_surname(tokens, i + 1, i) else None
+
+    def _resident_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Kwakkelsma, wonende te Goes, verzoekt ...': a name followed by the apposition of
+        official texts (', wonende te', ', geboren op') is a person's."""
+        if (
+            i > 0
+            and tokens[i - 1].line == tokens[i].line
+            and tokens[i - 1].text.lower()
+            in {
+                "in",
+                "te",
+                "uit",
+                "naar",
+                "van",
+            }
+        ):
+            return None  # 'in Goes, geboren en getogen'
+        end = self._loose_name(tokens, i)
+        if end <= i or end + 1 >= len(tokens) or tokens[end].text != ",":
+            return None
+        if tokens[end + 1].text.lower().rstrip(".") not in RESIDENT_WORDS:
+            return None
+        last = tokens[end - 1].bare
+        if self._town_or_street(last) or (
+            last.lower() in self.lk.common_words and last not in self.lk.surnames
+        ):
+            return None
+        return (i, end, "resident")
+
+    def _flemish_form_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'Vandeputte', 'Verbekelaert', 'Kwakkelaerts' alone: a fused Flemish prefix (Vande-,
+        Vanden-, Vander-) or a Flemish ending (-aert, -aerts, -ckx) on a word that Dutch text
+        hardly knows and that is no place or street."""
+        word = tokens[i].bare
+        low = word.lower()
+        if not is_name_word(word) or not FLEMISH_FORM_RE.match(low):
+            return None
+        if zipf(low) >= LOWER_SURNAME_MAX_ZIPF or self._place_like(word):
+            return None
+        if low in self.lk.common_words or low in self.lk.not_name_words or low in ORG_WORDS:
+            return None
+        return (i, i + 1, "flemish_form")
+
     _CONTEXT_RULES = (
         "_title_rule",
         "_initials_rule",
+        "_caps_initials_rule",
+        "_inverted_rule",
+        "_name_prefix_rule",
         "_introduced_rule",
         "_relation_rule",
         "_first_name_rule",
@@ -1002,6 +1195,8 @@ class PersonRecogniser(_Recogniser):
         "_bare_surname_rule",
         "_before_address_rule",
         "_person_verb_rule",
+        "_resident_rule",
+        "_flemish_form_rule",
     )
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
@@ -1077,6 +1272,7 @@ class PersonRecogniser(_Recogniser):
         found.extend(self._signatures(text))
         found.extend(self._person_lists(text))
         found.extend(self._address_blocks(text))
+        found.extend(self._list_companions(text, found))
         organisations = find_organisations(text, self.lk)
         return [
             self.result(s, e, 0.85, source=src)
@@ -1192,6 +1388,90 @@ class PersonRecogniser(_Recogniser):
                 if name and self._list_name(name):
                     offset = start + item.start("name") + item.group("name").find(name)
                     yield (offset, offset + len(name), "person_list")
+
+    def _list_companions(
+        self, text: str, found: list[tuple[int, int, str]]
+    ) -> Iterator[tuple[int, int, str]]:
+        """'jorien kwakkelstein, marloes van der brakel, en wolderik gingen ...': in an enumeration with commas
+        that holds a name found above, the items next to it are names too when each word of
+        them may be part of a name (no Dutch word, place or street; in any case). The first
+        item may begin the sentence and the last one may run on into it: of those only the
+        name-like words at the list's side count."""
+        taken = {(s, e) for s, e, _ in found}
+        for start, end, _ in list(found):
+            left = max(text.rfind(c, 0, start) for c in ".!?:;\n")
+            right = min(
+                (i for i in (text.find(c, end) for c in ".!?:;\n") if i >= 0), default=len(text)
+            )
+            seg_start = left + 1
+            segment = text[seg_start:right]
+            items = [
+                (seg_start + m.start(1), seg_start + m.end(1))
+                for m in LIST_PART_RE.finditer(segment)
+                if m.group(1).strip()
+            ]
+            own = [k for k, (a, b) in enumerate(items) if a <= start and end <= b]
+            if len(items) < 3 or not own or "," not in segment:
+                continue
+            k = own[0]
+            for step in (-1, 1):
+                x = k + step
+                while 0 <= x < len(items):
+                    a, b = items[x]
+                    span = self._companion(text, a, b, side=step if x in (0, len(items) - 1) else 0)
+                    if span is None:
+                        break
+                    if span not in taken:
+                        taken.add(span)
+                        yield (*span, "list_companion")
+                    x += step
+
+    def _companion(self, text: str, a: int, b: int, side: int) -> tuple[int, int] | None:
+        """The name-like words of a list item (all of it, or its end for the first item and
+        its start for the last), as offsets, or None."""
+        tokens = tokenise(text[a:b])
+        if side < 0:
+            k = len(tokens)
+            while k > 0 and (
+                self._companion_word(tokens[k - 1].bare)
+                or self._interfix_len(tokens, k - 1, strong=True)
+            ):
+                k -= 1
+            chosen = tokens[k:]
+        elif side > 0:
+            k = 0
+            while k < len(tokens) and (
+                self._companion_word(tokens[k].bare) or self._interfix_len(tokens, k, strong=True)
+            ):
+                k += 1
+            chosen = tokens[:k]
+        else:
+            chosen = tokens
+        if not 1 <= len(chosen) <= 5 or not self._companion_word(chosen[-1].bare):
+            return None
+        if not self._companion_word(chosen[0].bare):
+            return None
+        for n, tok in enumerate(chosen):
+            if not (self._companion_word(tok.bare) or self._interfix_len(chosen, n, strong=True)):
+                return None
+        return a + chosen[0].start, a + chosen[-1].end
+
+    def _companion_word(self, word: str) -> bool:
+        """A word of a name next to a name in a list: a listed first name or surname that is
+        no frequent word, or a word Dutch text hardly knows; never a Dutch word, place,
+        street, office or organisation word."""
+        low = word.lower()
+        if not (word.isalpha() and len(word) >= 2) or not (word.islower() or is_name_word(word)):
+            return False
+        if low in self.lk.common_words or low in self.lk.not_name_words or low in ROLE_NOUNS:
+            return False
+        if low in OFFICE_TITLES or low in ORG_WORDS or self._town_or_street(word):
+            return False
+        frequency = zipf(low)
+        listed = word.capitalize() in self.lk.first_names or word.capitalize() in self.lk.surnames
+        return frequency < LOWER_SURNAME_MAX_ZIPF or (
+            listed and frequency < STOP_WORD_MIN_ZIPF - 0.5
+        )
 
     def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
