@@ -139,9 +139,16 @@ def _reading_text(page: pymupdf.Page, words: list[tuple] | None = None) -> str:
     return "\n".join(" ".join(words) for words in lines.values())
 
 
-def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool) -> list[str]:
-    """Text a reader can select but not see (the OCR text layer of a scan excepted)."""
-    hidden = [text for _, text in hidden_text(page, ocr_layer=ocr_layer) if len(text) >= 2]
+def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool, page_text: str) -> list[str]:
+    """Text a reader can select but not see (the OCR text layer of a scan excepted).
+    ``page_text``: ``page.get_text()``, whose characters are the ones painted inside
+    their clip."""
+    visible = len("".join(page_text.split()))
+    hidden = [
+        text
+        for _, text in hidden_text(page, ocr_layer=ocr_layer, visible_chars=visible)
+        if len(text) >= 2
+    ]
     if not hidden:
         return []
     return [f"onzichtbare tekst '{_mask(hidden[0])}' op p. {page.number + 1}"]
@@ -427,10 +434,11 @@ def _page_text(
     visual_page: dict | None,
     options: AnonymisationOptions,
     leaks: list[str],
+    text: str,
 ) -> str:
-    """Everything a reader can read on ``page``: its text layer (with the published title on
-    page 1) and, where the text layer cannot be trusted, what OCR reads on the rendered page."""
-    text = page.get_text()
+    """Everything a reader can read on ``page``: its text layer ``text`` (with the published
+    title on page 1) and, where the text layer cannot be trusted, what OCR reads on the
+    rendered page."""
     if page.number == 0:
         text = title + "\n" + text  # the title is published too
     if scan is not None and ocr_available():
@@ -525,9 +533,10 @@ def verify(
     total = doc.page_count
     for page in doc:
         scan = scans.get(page.number)
-        leaks += _hidden_leaks(page, ocr_layer=scan is not None or page.number in visual)
+        layer = page.get_text()
+        leaks += _hidden_leaks(page, scan is not None or page.number in visual, layer)
         leaks += _outside_leaks(doc, page)
-        text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks)
+        text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks, layer)
         for pattern in kept_patterns:
             text = pattern.sub("\u2588", text)
         leaks += _readable_leaks(text, checks, page.number)
