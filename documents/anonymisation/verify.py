@@ -163,17 +163,24 @@ def _visual_text(
 
     words = join_spaced(page.get_text("words"))
     text = " ".join(w[4] for w in words) + "\n" + _reading_text(page, words)
-    regions = [pymupdf.Rect(r) for r in check.get("reread", check.get("regions", ()))]
+    turns = dict(zip(map(tuple, check.get("regions", ())), check.get("turns", ()), strict=False))
+    regions = [tuple(r) for r in check.get("reread", check.get("regions", ()))]
     text += "\n" + check.get("known", "")
     if check.get("regions") and not ocr_available():
         leaks.append(f"p. {page.number + 1}: tekst in afbeelding niet te lezen (geen OCR)")
     elif regions:
-        try:
-            text += "\n" + ocr_regions_text(
-                page, regions, language=options.ocr_language, dpi=check.get("dpi", 200)
-            )
-        except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
-            leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
+        # each region read at the turn at which detection read its text upright
+        for turn in sorted({turns.get(r, 0) for r in regions}):
+            try:
+                text += "\n" + ocr_regions_text(
+                    page,
+                    [pymupdf.Rect(r) for r in regions if turns.get(r, 0) == turn],
+                    language=options.ocr_language,
+                    dpi=check.get("dpi", 200),
+                    turn=turn,
+                )
+            except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
+                leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
     return text
 
 
