@@ -344,12 +344,10 @@ def _hidden_spans(
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
         tiny = _glyph_height(span) < HIDDEN_MIN_HEIGHT
         covered = False
-        area = (x1 - x0) * (y1 - y0) if x1 > x0 and y1 > y0 else 0.0
-        if not (invisible or light or tiny) and area:
-            covered = any(
-                n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
-                for n, _, b in paints
-            )
+        if not (invisible or light or tiny):
+            covered, partly = _under_paint(span, paints, opaque)
+            if partly is not None:
+                found.append(partly)
         if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
             painted += len("".join(text.split()))
             if invisible or light or tiny or covered:
@@ -374,6 +372,47 @@ def _hidden_spans(
     if painted > visible_chars:
         found += _clipped(page, spans)
     return found
+
+
+def _under_paint(span: dict, paints: list[tuple], opaque) -> tuple[bool, tuple | None]:
+    """(the whole span is under a later opaque image or fill, the part that is when only
+    some characters are), character by character: the span's box may be mostly under a
+    fill while its characters are not (redaction leaves 'Contact:' and '/' of one span on
+    either side of a box), and a name may be under an image that leaves the words before
+    it in sight."""
+    box = tuple(span["bbox"])
+    seqno = span["seqno"]
+    if not any(n > seqno and _intersects(box, b) and opaque(n) for n, _, b in paints):
+        return False, None
+    chars = [c for c in span["chars"] if not chr(c[0]).isspace()]
+    covered = _covered_chars(chars, seqno, paints, opaque)
+    if len(covered) == len(chars):
+        return True, None
+    return False, (_part(span, covered) if covered else None)
+
+
+def _covered_chars(chars: list[tuple], seqno: int, paints: list[tuple], opaque) -> list[tuple]:
+    """The characters of a span that a later opaque paint covers."""
+    found = []
+    for c in chars:
+        box = tuple(c[3])
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        if area <= 0:
+            continue
+        if any(
+            n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
+            for n, _, b in paints
+        ):
+            found.append(c)
+    return found
+
+
+def _part(span: dict, chars: list[tuple]) -> tuple:
+    """(box, text, bands) of some characters of a span, as _hidden_spans gives them."""
+    union = pymupdf.Rect(chars[0][3])
+    for c in chars[1:]:
+        union |= pymupdf.Rect(c[3])
+    return tuple(union), "".join(chr(c[0]) for c in chars), _bands(span, chars)
 
 
 def _clipped(page: pymupdf.Page, spans: list[dict]) -> list[tuple]:

@@ -531,3 +531,35 @@ def test_image_pixels_beyond_the_page_are_blanked(monkeypatch):
     refused = anonymise_pdf(source, OPTIONS)
     assert refused.output_pdf is None
     assert any("buiten de pagina" in leak for leak in refused.verification.leaks)
+
+
+def test_a_line_redacted_in_the_middle_keeps_its_visible_ends_and_is_published():
+    """Redaction takes the e-mail address and phone number out of one span and leaves
+    'Contact:' and '/' on either side of the boxes: the span's box is then mostly under the
+    fills, its remaining characters are not, and they are no hidden text."""
+    doc, page = _page()
+    page.insert_text(
+        (72, 320),
+        "Contact: annelies.verbrugge-oosterhout18@voorbeeld-werkgroep.nl / +31 (0)6 25 93 71 38",
+        fontsize=8.5,
+    )
+    options = AnonymisationOptions(
+        deny_terms=(
+            "annelies.verbrugge-oosterhout18@voorbeeld-werkgroep.nl",
+            "+31 (0)6 25 93 71 38",
+        )
+    )
+
+    result = anonymise_pdf(doc.tobytes(), options)
+
+    assert result.verification.ok, result.verification.reason
+    text = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "Contact:" in text and "voorbeeld-werkgroep" not in text and "93 71" not in text
+
+
+def test_of_a_line_half_under_an_image_only_the_covered_characters_are_hidden():
+    doc, page = _page()
+    page.insert_text((72, 300), "Zichtbaar begin " + SECRET, fontsize=11)
+    _grey_image(page, pymupdf.Rect(150, 285, 560, 310))
+    hidden = "".join(text for _, text in hidden_text(page))
+    assert "schulden" in hidden and "Zichtbaar" not in hidden
