@@ -58,12 +58,12 @@ SIGNATURE_MAX_CHARS = 6  # what OCR makes of a scribble ('Ge ey')
 # Text turned in an image (a card photographed sideways, a letterhead scanned upside down):
 # Tesseract reads it as debris ('Jewwnujuewnoog', 'E$ ENE 5 3 )2 5'). A reading of which at
 # least half the characters are in known words of four letters or more is upright (debris
-# holds three-letter words: 'ENE', 'ves'); otherwise, when it read a few characters at all,
+# holds three-letter words: 'ENE', 'ves'); otherwise, when it read TURN_MIN_CHARS or more,
 # the image is read turned by 180, 90 and 270 degrees, and a turn is taken when it reads at
 # least twice the known letters (and TURN_MIN_KNOWN of them). See ADR 0010.
 TURNS = (180, 90, 270)
 UPRIGHT_SHARE = 0.5
-TURN_MIN_CHARS = 3
+TURN_MIN_CHARS = 10  # a scribble reads as a few characters ('Ge ey'): no text to turn
 TURN_MIN_KNOWN = 8
 READING_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
@@ -411,9 +411,7 @@ def visual_check(
         for n, (words, rect) in enumerate(pages)
     ]
     visual = Normalised(doc=nt.doc, text=build_doctext(pages), ocr_pages=nt.ocr_pages, removed=[])
-    # a signature region is not a finding of the words under it: a name it half covers
-    # must still go
-    taken = [(f.page, rect) for f in findings if f.entity_type != "SIGNATURE" for rect in f.rects]
+    taken = [(f.page, rect) for f in findings for rect in f.rects]
     ids = {f.id for f in findings}
     added: list[Finding] = []
     for finding in detect(visual, options):
