@@ -27,6 +27,7 @@ SCAN_MAX_WORDS = 5
 HIDDEN_MIN_HEIGHT = 3.0  # points: smaller glyphs are microscopic text
 HIDDEN_NEAR_WHITE = 0.9  # fill colour this light with nothing drawn under it: white on paper
 HIDDEN_COVERED = 0.8  # share of a span's box under a later opaque image or fill
+HIDDEN_WHOLLY = 0.98  # share of a character's box, when the rest of its span is in sight
 _PAINT = ("fill-image", "fill-path", "fill-shade", "fill-imgmask")
 _IMAGES = ("fill-image", "fill-imgmask")
 
@@ -382,29 +383,30 @@ def _under_paint(span: dict, paints: list[tuple], opaque) -> tuple[bool, tuple |
     it in sight."""
     box = tuple(span["bbox"])
     seqno = span["seqno"]
-    if not any(n > seqno and _intersects(box, b) and opaque(n) for n, _, b in paints):
+    later = [(n, b) for n, _, b in paints if n > seqno and _intersects(box, b)]
+    if not later:
         return False, None
+    x0, y0, x1, y1 = box
+    span_area = (x1 - x0) * (y1 - y0)
+    # a span mostly under one paint: its characters mostly under it are hidden; otherwise
+    # only characters wholly under a paint (a signature image that overlaps the bottom of
+    # the closing line leaves it legible)
+    share = (
+        HIDDEN_COVERED
+        if any(_overlap(box, b) >= HIDDEN_COVERED * span_area for _, b in later)
+        else HIDDEN_WHOLLY
+    )
     chars = [c for c in span["chars"] if not chr(c[0]).isspace()]
-    covered = _covered_chars(chars, seqno, paints, opaque)
+    covered = []
+    for c in chars:
+        cx0, cy0, cx1, cy1 = char_box = tuple(c[3])
+        area = (cx1 - cx0) * (cy1 - cy0)
+        # geometry first: the opacity of a fill costs a pass over the page's drawings
+        if area > 0 and any(_overlap(char_box, b) >= share * area and opaque(n) for n, b in later):
+            covered.append(c)
     if len(covered) == len(chars):
         return True, None
     return False, (_part(span, covered) if covered else None)
-
-
-def _covered_chars(chars: list[tuple], seqno: int, paints: list[tuple], opaque) -> list[tuple]:
-    """The characters of a span that a later opaque paint covers."""
-    found = []
-    for c in chars:
-        box = tuple(c[3])
-        area = (box[2] - box[0]) * (box[3] - box[1])
-        if area <= 0:
-            continue
-        if any(
-            n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
-            for n, _, b in paints
-        ):
-            found.append(c)
-    return found
 
 
 def _part(span: dict, chars: list[tuple]) -> tuple:
