@@ -48,12 +48,25 @@ def _letter(doc: pymupdf.Document, top: float = 72, closing: bool = True) -> pym
     return page
 
 
-def id_card_letter() -> bytes:
-    """A typed letter with a photograph of an identity card pasted in."""
+def _turned(pix: pymupdf.Pixmap, turn: int) -> pymupdf.Pixmap:
+    """The picture turned clockwise by ``turn`` degrees (a photograph taken sideways)."""
+    if not turn:
+        return pix
+    with pymupdf.open() as scratch:
+        width, height = (pix.height, pix.width) if turn in (90, 270) else (pix.width, pix.height)
+        page = scratch.new_page(width=width, height=height)
+        page.insert_image(page.rect, pixmap=pix, rotate=turn)
+        return page.get_pixmap(dpi=72)
+
+
+def id_card_letter(turn: int = 0, *, placed: bool = False) -> bytes:
+    """A typed letter with a photograph of an identity card pasted in; ``turn`` (90, 180,
+    270): the card turned clockwise, in the photograph itself or (``placed``) by the way the
+    upright photograph is placed on the page."""
     doc = pymupdf.open()
     page = _letter(doc, closing=False)
     page.insert_text((72, 200), "Bijgevoegd een kopie van mijn identiteitsbewijs:", fontsize=10)
-    page.insert_text((72, 400), "Met vriendelijke groet,", fontsize=10)
+    page.insert_text((72, 480), "Met vriendelijke groet,", fontsize=10)
     card = _picture(
         243,
         153,
@@ -67,7 +80,12 @@ def id_card_letter() -> bytes:
         ],
         fill=(0.85, 0.9, 0.97),
     )
-    page.insert_image(pymupdf.Rect(72, 215, 315, 368), stream=card.tobytes("jpeg", jpg_quality=85))
+    box = pymupdf.Rect(72, 215, 315, 368) if turn in (0, 180) else pymupdf.Rect(72, 215, 225, 458)
+    if placed:
+        page.insert_image(box, stream=card.tobytes("jpeg", jpg_quality=85), rotate=turn)
+    else:
+        picture = _turned(card, turn).tobytes("jpeg", jpg_quality=85)
+        page.insert_image(box, stream=picture)
     return doc.tobytes()
 
 
@@ -106,8 +124,9 @@ def spaced_capitals_letter() -> bytes:
     return doc.tobytes()
 
 
-def image_letterhead_letter() -> bytes:
-    """A letter whose letterhead (name, address, phone, e-mail) is a picture."""
+def image_letterhead_letter(turn: int = 0) -> bytes:
+    """A letter whose letterhead (name, address, phone, e-mail) is a picture; ``turn`` (90,
+    180, 270): scanned turned clockwise, a strip down the right margin when sideways."""
     doc = pymupdf.open()
     page = _letter(doc, top=150)
     head = _picture(
@@ -121,7 +140,10 @@ def image_letterhead_letter() -> bytes:
             ("lid van de bewonerscommissie sinds 2004", 9),
         ],
     )
-    page.insert_image(pymupdf.Rect(72, 30, 522, 120), stream=head.tobytes("png"))
+    box = pymupdf.Rect(72, 30, 522, 120) if turn in (0, 180) else pymupdf.Rect(500, 320, 590, 770)
+    if turn in (90, 270):
+        page.insert_text((72, 300), "(briefhoofd in de marge)", fontsize=10)
+    page.insert_image(box, stream=_turned(head, turn).tobytes("png"))
     return doc.tobytes()
 
 

@@ -63,6 +63,7 @@ def propose(
                 "dpi": c.dpi,
                 "words": c.words,
                 "images": c.images,
+                "turns": c.turns,
             }
             for n, c in checked.checks.items()
         },

@@ -27,6 +27,7 @@ SCAN_MAX_WORDS = 5
 HIDDEN_MIN_HEIGHT = 3.0  # points: smaller glyphs are microscopic text
 HIDDEN_NEAR_WHITE = 0.9  # fill colour this light with nothing drawn under it: white on paper
 HIDDEN_COVERED = 0.8  # share of a span's box under a later opaque image or fill
+HIDDEN_WHOLLY = 0.98  # share of a character's box, when the rest of its span is in sight
 _PAINT = ("fill-image", "fill-path", "fill-shade", "fill-imgmask")
 _IMAGES = ("fill-image", "fill-imgmask")
 
@@ -126,7 +127,11 @@ def open_pdf(data: bytes) -> pymupdf.Document:
     return doc
 
 
-def sanitise(doc: pymupdf.Document, art: dict[int, list[Rect]] | None = None) -> list[str]:
+def sanitise(
+    doc: pymupdf.Document,
+    art: dict[int, list[Rect]] | None = None,
+    words: dict[int, list[tuple]] | None = None,
+) -> list[str]:
     """Remove or flatten everything besides page content; returns what was removed."""
     removed: list[str] = []
     catalog = doc.pdf_catalog()
@@ -205,11 +210,15 @@ def sanitise(doc: pymupdf.Document, art: dict[int, list[Rect]] | None = None) ->
     if dropped:
         removed.append(f"{dropped} metadata-objecten in pagina's of afbeeldingen verwijderd")
     for page in doc:
-        removed += straighten(page, art)
+        removed += straighten(page, art, words)
     return removed
 
 
-def straighten(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> list[str]:
+def straighten(
+    page: pymupdf.Page,
+    art: dict[int, list[Rect]] | None = None,
+    words: dict[int, list[tuple]] | None = None,
+) -> list[str]:
     """Make the page what a reader sees, upright, and nothing else: the media box becomes
     the crop box, a stored rotation (/Rotate 90, 180, 270) is turned into the content, so
     every later step (word boxes, redaction, the signature check) works on an upright page,
@@ -229,7 +238,7 @@ def straighten(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> 
     if page.rotation:
         done.append(f"gedraaide pagina ({page.rotation}°) rechtgezet (p. {number})")
         page.remove_rotation()
-    hidden = remove_hidden_text(page, art)
+    hidden = remove_hidden_text(page, art, words)
     if hidden:
         done.append(f"{hidden} stukken onzichtbare tekst verwijderd (p. {number})")
     if blank_images_outside(page):
@@ -261,12 +270,19 @@ def _intersects(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def hidden_text(page: pymupdf.Page, *, ocr_layer: bool = False) -> list[tuple[Rect, str]]:
+def hidden_text(
+    page: pymupdf.Page, *, ocr_layer: bool = False, visible_chars: int | None = None
+) -> list[tuple[Rect, str]]:
     """Boxes and text of what the page holds as text but never shows: invisible (render mode
     3) or transparent text, white text on white paper, microscopic text, text under a later
-    opaque image or fill, and characters outside the visible page (crop box / media box).
-    ``ocr_layer`` accepts invisible text drawn over an image (a scan's OCR text layer)."""
-    return [(box, text) for box, text, _ in _hidden_spans(page, ocr_layer=ocr_layer)]
+    opaque image or fill, text painted outside its clipping path, and characters outside the
+    visible page (crop box / media box). ``ocr_layer`` accepts invisible text drawn over an
+    image (a scan's OCR text layer). ``visible_chars``: the number of non-space characters
+    of ``page.get_text()`` when the caller has it (see ``_clipped``)."""
+    return [
+        (box, text)
+        for box, text, _ in _hidden_spans(page, ocr_layer=ocr_layer, visible_chars=visible_chars)
+    ]
 
 
 def _glyph_height(span: dict) -> float:
@@ -282,10 +298,22 @@ def _glyph_height(span: dict) -> float:
 
 
 def _hidden_spans(
-    page: pymupdf.Page, *, ocr_layer: bool = False, art: dict[int, list[Rect]] | None = None
+    page: pymupdf.Page,
+    *,
+    ocr_layer: bool = False,
+    art: dict[int, list[Rect]] | None = None,
+    words: dict[int, list[tuple]] | None = None,
+    visible_chars: int | None = None,
 ) -> list[tuple]:
     """(box, text, bands): ``bands`` are boxes through the middle of the glyphs that take
-    every hidden character and nothing of the lines above or below (see remove_hidden_text)."""
+    every hidden character and nothing of the lines above or below (see remove_hidden_text).
+    ``words`` receives the page's words (``page.get_text("words")``), read here to find
+    clipped text, for extract_text to use while the page stays as it is."""
+    if visible_chars is None:
+        page_words_ = page.get_text("words")
+        if words is not None:
+            words[page.number] = page_words_
+        visible_chars = sum(len(w[4]) for w in page_words_)
     log = page.get_bboxlog()
     if art is not None:  # removing hidden text and blanking images leave paths as they are
         art[page.number] = [b for kind, b in log if kind in ("stroke-path", "fill-path")]
@@ -301,7 +329,9 @@ def _hidden_spans(
 
     vx0, vy0, vx1, vy1 = page.rect
     found: list[tuple] = []
-    for span in page.get_texttrace():
+    spans = page.get_texttrace()
+    painted = 0  # characters on the page that the trace paints, clipped or not
+    for span in spans:
         chars = span["chars"]
         text = "".join(chr(c[0]) for c in chars).replace(" ", "")
         if not text.strip():
@@ -315,28 +345,113 @@ def _hidden_spans(
         light = min(span["color"] or (0,)) >= HIDDEN_NEAR_WHITE and not under
         tiny = _glyph_height(span) < HIDDEN_MIN_HEIGHT
         covered = False
-        area = (x1 - x0) * (y1 - y0) if x1 > x0 and y1 > y0 else 0.0
-        if not (invisible or light or tiny) and area:
-            covered = any(
-                n > seqno and _overlap(box, b) >= HIDDEN_COVERED * area and opaque(n)
-                for n, _, b in paints
-            )
-        if invisible or light or tiny or covered:
-            found.append((tuple(box), text, _bands(span, chars)))
-            continue
+        if not (invisible or light or tiny):
+            covered, partly = _under_paint(span, paints, opaque)
+            if partly is not None:
+                found.append(partly)
         if x0 >= vx0 - 1 and y0 >= vy0 - 1 and x1 <= vx1 + 1 and y1 <= vy1 + 1:
+            painted += len("".join(text.split()))
+            if invisible or light or tiny or covered:
+                found.append((tuple(box), text, _bands(span, chars)))
             continue  # the whole span is on the page
         outside = []
         for c in chars:
             cx0, cy0, cx1, cy1 = c[3]
             if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
                 outside.append(c)
+            elif not chr(c[0]).isspace():
+                painted += 1
+        if invisible or light or tiny or covered:
+            found.append((tuple(box), text, _bands(span, chars)))
+            continue
         if outside:
             union = pymupdf.Rect(outside[0][3])
             for c in outside[1:]:
                 union |= pymupdf.Rect(c[3])
             text = "".join(chr(c[0]) for c in outside).replace(" ", "")
             found.append((tuple(union), text, _bands(span, outside)))
+    if painted > visible_chars:
+        found += _clipped(page, spans)
+    return found
+
+
+def _under_paint(
+    span: dict, paints: list[tuple], opaque: Callable[[int], bool]
+) -> tuple[bool, tuple | None]:
+    """(the whole span is under a later opaque image or fill, the part that is when only
+    some characters are), character by character: the span's box may be mostly under a
+    fill while its characters are not (redaction leaves 'Contact:' and '/' of one span on
+    either side of a box), and a name may be under an image that leaves the words before
+    it in sight."""
+    box = tuple(span["bbox"])
+    seqno = span["seqno"]
+    later = [(n, b) for n, _, b in paints if n > seqno and _intersects(box, b)]
+    if not later:
+        return False, None
+    x0, y0, x1, y1 = box
+    span_area = (x1 - x0) * (y1 - y0)
+    # a span mostly under one paint: its characters mostly under it are hidden; otherwise
+    # only characters wholly under a paint (a signature image that overlaps the bottom of
+    # the closing line leaves it legible)
+    share = (
+        HIDDEN_COVERED
+        if any(_overlap(box, b) >= HIDDEN_COVERED * span_area for _, b in later)
+        else HIDDEN_WHOLLY
+    )
+    chars = [c for c in span["chars"] if not chr(c[0]).isspace()]
+    covered = []
+    for c in chars:
+        cx0, cy0, cx1, cy1 = char_box = tuple(c[3])
+        area = (cx1 - cx0) * (cy1 - cy0)
+        # geometry first: the opacity of a fill costs a pass over the page's drawings
+        if area > 0 and any(_overlap(char_box, b) >= share * area and opaque(n) for n, b in later):
+            covered.append(c)
+    if len(covered) == len(chars):
+        return True, None
+    return False, (_part(span, covered) if covered else None)
+
+
+def _part(span: dict, chars: list[tuple]) -> tuple:
+    """(box, text, bands) of some characters of a span, as _hidden_spans gives them."""
+    union = pymupdf.Rect(chars[0][3])
+    for c in chars[1:]:
+        union |= pymupdf.Rect(c[3])
+    return tuple(union), "".join(chr(c[0]) for c in chars), _bands(span, chars)
+
+
+def _clipped(page: pymupdf.Page, spans: list[dict]) -> list[tuple]:
+    """Characters painted outside their clipping path: in the text layer, never on the page.
+    Text extraction leaves out characters outside the clip (TEXT_CLIP, in MuPDF's default
+    flags), the trace of painted text does not; so when the trace holds more characters on
+    the page than the extraction (a cheap count, done for every page), the characters that
+    the extraction lacks near their origin are the clipped ones."""
+    seen: set[tuple[int, int, int]] = set()
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                for char in span["chars"]:
+                    x, y = char["origin"]
+                    seen.add((ord(char["c"][:1] or " "), round(x), round(y)))
+    vx0, vy0, vx1, vy1 = page.rect
+    found = []
+    for span in spans:
+        clipped = []
+        for c in span["chars"]:
+            code, (x, y) = c[0], c[2]
+            cx0, cy0, cx1, cy1 = c[3]
+            if chr(code).isspace():
+                continue
+            if not (vx0 <= (cx0 + cx1) / 2 <= vx1 and vy0 <= (cy0 + cy1) / 2 <= vy1):
+                continue  # outside the page: found as such
+            near = {(code, round(x) + dx, round(y) + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+            if not near & seen:
+                clipped.append(c)
+        if clipped:
+            union = pymupdf.Rect(clipped[0][3])
+            for c in clipped[1:]:
+                union |= pymupdf.Rect(c[3])
+            text = "".join(chr(c[0]) for c in clipped)
+            found.append((tuple(union), text, _bands(span, clipped)))
     return found
 
 
@@ -410,12 +525,19 @@ def blank_images_outside(page: pymupdf.Page) -> int:
     return len(strips)
 
 
-def remove_hidden_text(page: pymupdf.Page, art: dict[int, list[Rect]] | None = None) -> int:
+def remove_hidden_text(
+    page: pymupdf.Page,
+    art: dict[int, list[Rect]] | None = None,
+    words: dict[int, list[tuple]] | None = None,
+) -> int:
     """Delete the text ``hidden_text`` finds from the page content; nothing is drawn in its
-    place and images and drawings stay. Returns the number of spans removed."""
-    hidden = _hidden_spans(page, art=art)
+    place and images and drawings stay. Returns the number of spans removed. ``words``
+    receives the page's words when nothing was removed (see ``_hidden_spans``)."""
+    hidden = _hidden_spans(page, art=art, words=words)
     if not hidden:
         return 0
+    if words is not None:
+        words.pop(page.number, None)  # the page changes: its words are read again
     for _, _, bands in hidden:
         for band in bands:
             page.add_redact_annot(band, fill=False, cross_out=False)
@@ -497,14 +619,18 @@ def extract_text(
     ocr_dpi: dict[int, int] | None = None,
     *,
     regroup: bool = False,
+    words_read: dict[int, list[tuple]] | None = None,
 ) -> tuple[DocText, list[int]]:
     """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
-    e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``)."""
+    e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``).
+    ``words_read``: pages whose words normalisation read already, unchanged since."""
     pages: list[tuple[list[tuple], Rect]] = []
     ocr_pages: list[int] = []
     total = doc.page_count
     for number, page in enumerate(doc):
-        words = page.get_text("words")
+        words = words_read.get(number) if words_read else None
+        if words is None:
+            words = page.get_text("words")
         if page_needs_ocr(page, len(words)):
             if ocr_available():
                 dpi = detection_dpi(page, max_dpi=options.ocr_dpi, min_dpi=options.ocr_min_dpi)
@@ -578,7 +704,8 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
     try:
         had_layers = bool(doc.get_ocgs())
         art: dict[int, list[Rect]] = {}
-        removed = sanitise(doc, art)
+        words: dict[int, list[tuple]] = {}
+        removed = sanitise(doc, art, words)
         if had_layers:
             # MuPDF keeps the optional-content state it read when opening; only a fresh
             # open of the document without /OCProperties shows (and extracts) what was in
@@ -586,7 +713,8 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
             reopened = pymupdf.open(stream=doc.tobytes(), filetype="pdf")
             doc.close()
             doc = reopened
-        text, ocr_pages = extract_text(doc, options, progress, ocr_words, ocr_dpi)
+            words.clear()
+        text, ocr_pages = extract_text(doc, options, progress, ocr_words, ocr_dpi, words_read=words)
     except (UnreadableDocument, SoftTimeLimitExceeded):  # a time limit is not a broken PDF
         doc.close()
         raise

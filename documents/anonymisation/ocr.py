@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pymupdf
@@ -66,11 +66,13 @@ def detection_dpi(page: pymupdf.Page, *, max_dpi: int, min_dpi: int) -> int:
 
 
 def _ocr_regions(
-    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int, turn: int = 0
 ) -> Iterator[tuple[int, pymupdf.Rect, pymupdf.Page]]:
     """Each region of the rendered page OCR'd as its own small image: yields (region number,
-    clip in page coordinates, the one-page OCR document's page) for every region big enough
-    to read. (One page-sized image with everything else painted white is far slower:
+    a function from a box on the OCR page to page coordinates, the one-page OCR document's
+    page) for every region big enough to read. ``turn`` (90, 180, 270) renders the region
+    turned clockwise by that much first, so text set sideways or upside down in it reads
+    upright. (One page-sized image with everything else painted white is far slower:
     Tesseract's layout analysis of a mostly empty page costs seconds.)"""
     tessdata = tessdata_dir()
     if tessdata is None:
@@ -79,20 +81,52 @@ def _ocr_regions(
         clip = pymupdf.Rect(region) & page.rect
         if clip.is_empty or clip.width < 2 or clip.height < 2:
             continue
-        pix = page.get_pixmap(dpi=dpi, clip=clip, annots=False)  # RGB: MuPDF's OCR needs it
+        matrix = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(turn)
+        pix = page.get_pixmap(matrix=matrix, clip=clip, annots=False)  # RGB: OCR needs it
         if pix.width < 8 or pix.height < 8:
             continue
+        pix.set_dpi(dpi, dpi)  # as get_pixmap(dpi=...) sets it: Tesseract reads it
         with pymupdf.open(stream=pix.pdfocr_tobytes(language=language, tessdata=tessdata)) as d:
-            yield number, clip, d[0]
+            yield number, _to_page(clip, pix, matrix, d[0].rect, turn), d[0]
+
+
+def _to_page(
+    clip: pymupdf.Rect,
+    pix: pymupdf.Pixmap,
+    matrix: pymupdf.Matrix,
+    ocr_rect: pymupdf.Rect,
+    turn: int,
+) -> Callable[[float, float, float, float], tuple[float, float, float, float]]:
+    """Boxes on the OCR page (the pixmap at its resolution) back to page coordinates."""
+    sx, sy = pix.width / ocr_rect.width, pix.height / ocr_rect.height
+    if not turn:
+        cx, cy = clip.width / ocr_rect.width, clip.height / ocr_rect.height
+        return lambda x0, y0, x1, y1: (
+            clip.x0 + x0 * cx,
+            clip.y0 + y0 * cy,
+            clip.x0 + x1 * cx,
+            clip.y0 + y1 * cy,
+        )
+    back = ~matrix
+
+    def to_page(x0: float, y0: float, x1: float, y1: float) -> tuple:
+        box = pymupdf.Rect(pix.x + x0 * sx, pix.y + y0 * sy, pix.x + x1 * sx, pix.y + y1 * sy)
+        box = box * back
+        box.normalize()
+        return tuple(box)
+
+    return to_page
 
 
 def ocr_regions_text(
-    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int, turn: int = 0
 ) -> str:
     """OCR only ``regions`` of the rendered page, each as its own small image."""
     return "\n".join(
         ocr_page.get_text()
-        for _number, _clip, ocr_page in _ocr_regions(page, regions, language=language, dpi=dpi)
+        for _number, _to, ocr_page in _ocr_regions(
+            page, regions, language=language, dpi=dpi, turn=turn
+        )
     )
 
 
@@ -110,26 +144,22 @@ def image_coverage(page: pymupdf.Page) -> float:
 
 
 def ocr_region_words(
-    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int
+    page: pymupdf.Page, regions: list[pymupdf.Rect], *, language: str, dpi: int, turn: int = 0
 ) -> list[tuple]:
     """OCR ``regions`` of the rendered page, each as its own small image (as
     ``ocr_regions_text``), and return the words as ``page.get_text("words")`` does, with
-    their boxes in page coordinates and a block number per region."""
+    their boxes in page coordinates and a block number per region. Words read in a turned
+    region come in reading order, lines and blocks numbered as read there (in page
+    coordinates a line of them runs down or up the page)."""
+    from .normalise import ocr_reading_order  # local import: normalise imports this module
+
     words = []
-    for number, clip, ocr_page in _ocr_regions(page, regions, language=language, dpi=dpi):
-        sx = clip.width / ocr_page.rect.width
-        sy = clip.height / ocr_page.rect.height
-        for x0, y0, x1, y1, word, block, line, wno in ocr_page.get_text("words"):
-            words.append(
-                (
-                    clip.x0 + x0 * sx,
-                    clip.y0 + y0 * sy,
-                    clip.x0 + x1 * sx,
-                    clip.y0 + y1 * sy,
-                    word,
-                    number * 1000 + block,
-                    line,
-                    wno,
-                )
-            )
+    for number, to_page, ocr_page in _ocr_regions(
+        page, regions, language=language, dpi=dpi, turn=turn
+    ):
+        found = ocr_page.get_text("words")
+        if turn:
+            found = ocr_reading_order(found)
+        for x0, y0, x1, y1, word, block, line, wno in found:
+            words.append((*to_page(x0, y0, x1, y1), word, number * 1000 + block, line, wno))
     return words

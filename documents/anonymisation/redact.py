@@ -116,9 +116,11 @@ def _shrink(rect: pymupdf.Rect) -> pymupdf.Rect:
     return pymupdf.Rect(rect.x0 - 0.3, rect.y0 + pad, rect.x1 + 0.3, rect.y1 - pad)
 
 
-def _grow(rect: pymupdf.Rect) -> pymupdf.Rect:
-    """OCR word boxes are tight and may be off by a pixel or two: pixels go with a margin."""
-    pad = min(rect.height * 0.25 + 1.5, 6.0)  # a whole image (an identity card) no wider
+def _grow(rect: pymupdf.Rect, sideways: bool = False) -> pymupdf.Rect:
+    """OCR word boxes are tight and may be off by a pixel or two: pixels go with a margin,
+    in proportion to the text's height (its box's width when it runs down the page)."""
+    height = rect.width if sideways else rect.height
+    pad = min(height * 0.25 + 1.5, 6.0)  # a whole image (an identity card) no wider
     return pymupdf.Rect(rect.x0 - pad, rect.y0 - pad, rect.x1 + pad, rect.y1 + pad)
 
 
@@ -131,9 +133,16 @@ def redaction_boxes(
     Verification uses the same boxes to know which pixels of a scan have changed."""
     per_page: dict[int, list[tuple[pymupdf.Rect, str, bool]]] = defaultdict(list)
     ocr_pages = set(proposal.ocr_pages)
-    # image areas of typed pages read by OCR (visual.py): their words are OCR boxes too
+    # image areas of typed pages read by OCR (visual.py): their words are OCR boxes too;
+    # with the turn at which they were read (90 or 270: their text runs down the page)
     read = {
-        page: [pymupdf.Rect(r) for r in check.get("regions", ())]
+        page: list(
+            zip(
+                [pymupdf.Rect(r) for r in check.get("regions", ())],
+                [*check.get("turns", ()), *[0] * len(check.get("regions", ()))],
+                strict=False,
+            )
+        )
         for page, check in proposal.visual.items()
     }
     omitted: set[int] = set()
@@ -147,10 +156,14 @@ def redaction_boxes(
             box = pymupdf.Rect(rect)
             if finding.entity_type == "SIGNATURE":
                 pass
-            elif finding.page in ocr_pages or any(
-                region.contains((box.tl + box.br) / 2) for region in read.get(finding.page, ())
-            ):
+            elif finding.page in ocr_pages:
                 box = _grow(box)
+            elif turns := [
+                turn
+                for region, turn in read.get(finding.page, ())
+                if region.contains((box.tl + box.br) / 2)
+            ]:
+                box = _grow(box, sideways=turns[0] in (90, 270))
             else:
                 box = _shrink(box)
             per_page[finding.page].append((box, finding.replacement if k == 0 else "", True))

@@ -139,9 +139,16 @@ def _reading_text(page: pymupdf.Page, words: list[tuple] | None = None) -> str:
     return "\n".join(" ".join(words) for words in lines.values())
 
 
-def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool) -> list[str]:
-    """Text a reader can select but not see (the OCR text layer of a scan excepted)."""
-    hidden = [text for _, text in hidden_text(page, ocr_layer=ocr_layer) if len(text) >= 2]
+def _hidden_leaks(page: pymupdf.Page, ocr_layer: bool, page_text: str) -> list[str]:
+    """Text a reader can select but not see (the OCR text layer of a scan excepted).
+    ``page_text``: ``page.get_text()``, whose characters are the ones painted inside
+    their clip."""
+    visible = len("".join(page_text.split()))
+    hidden = [
+        text
+        for _, text in hidden_text(page, ocr_layer=ocr_layer, visible_chars=visible)
+        if len(text) >= 2
+    ]
     if not hidden:
         return []
     return [f"onzichtbare tekst '{_mask(hidden[0])}' op p. {page.number + 1}"]
@@ -156,17 +163,24 @@ def _visual_text(
 
     words = join_spaced(page.get_text("words"))
     text = " ".join(w[4] for w in words) + "\n" + _reading_text(page, words)
-    regions = [pymupdf.Rect(r) for r in check.get("reread", check.get("regions", ()))]
+    turns = dict(zip(map(tuple, check.get("regions", ())), check.get("turns", ()), strict=False))
+    regions = [tuple(r) for r in check.get("reread", check.get("regions", ()))]
     text += "\n" + check.get("known", "")
     if check.get("regions") and not ocr_available():
         leaks.append(f"p. {page.number + 1}: tekst in afbeelding niet te lezen (geen OCR)")
     elif regions:
-        try:
-            text += "\n" + ocr_regions_text(
-                page, regions, language=options.ocr_language, dpi=check.get("dpi", 200)
-            )
-        except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
-            leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
+        # each region read at the turn at which detection read its text upright
+        for turn in sorted({turns.get(r, 0) for r in regions}):
+            try:
+                text += "\n" + ocr_regions_text(
+                    page,
+                    [pymupdf.Rect(r) for r in regions if turns.get(r, 0) == turn],
+                    language=options.ocr_language,
+                    dpi=check.get("dpi", 200),
+                    turn=turn,
+                )
+            except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
+                leaks.append(f"p. {page.number + 1}: afbeelding niet te lezen (OCR: {exc})")
     return text
 
 
@@ -433,10 +447,11 @@ def _page_text(
     visual_page: dict | None,
     options: AnonymisationOptions,
     leaks: list[str],
+    text: str,
 ) -> str:
-    """Everything a reader can read on ``page``: its text layer (with the published title on
-    page 1) and, where the text layer cannot be trusted, what OCR reads on the rendered page."""
-    text = page.get_text()
+    """Everything a reader can read on ``page``: its text layer ``text`` (with the published
+    title on page 1) and, where the text layer cannot be trusted, what OCR reads on the
+    rendered page."""
     if page.number == 0:
         text = title + "\n" + text  # the title is published too
     if scan is not None and ocr_available():
@@ -533,9 +548,10 @@ def verify(
     total = doc.page_count
     for page in doc:
         scan = scans.get(page.number)
-        leaks += _hidden_leaks(page, ocr_layer=scan is not None or page.number in visual)
+        layer = page.get_text()
+        leaks += _hidden_leaks(page, scan is not None or page.number in visual, layer)
         leaks += _outside_leaks(doc, page)
-        text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks)
+        text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks, layer)
         for pattern in kept_patterns:
             text = pattern.sub("\u2588", text)
         leaks += _readable_leaks(text, checks, page.number)

@@ -55,6 +55,17 @@ ID_DOCUMENT_RE = re.compile(
 )
 SIGNATURE_REACH = 60.0  # points between an image without words and a person's name
 SIGNATURE_MAX_CHARS = 6  # what OCR makes of a scribble ('Ge ey')
+# Text turned in an image (a card photographed sideways, a letterhead scanned upside down):
+# Tesseract reads it as debris ('Jewwnujuewnoog', 'E$ ENE 5 3 )2 5'). A reading of which at
+# least half the characters are in known words of four letters or more is upright (debris
+# holds three-letter words: 'ENE', 'ves'); otherwise, when it read TURN_MIN_CHARS or more,
+# the image is read turned by 180, 90 and 270 degrees, and a turn is taken when it reads at
+# least twice the known letters (and TURN_MIN_KNOWN of them). See ADR 0010.
+TURNS = (180, 90, 270)
+UPRIGHT_SHARE = 0.5
+TURN_MIN_CHARS = 10  # a scribble reads as a few characters ('Ge ey'): no text to turn
+TURN_MIN_KNOWN = 8
+READING_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -69,6 +80,8 @@ class PageCheck:
     # OCR words of the images (not the typed text over them): the published page gets them
     # as an invisible text layer, like a scan, for screen readers and the reviewer's net
     words: list[tuple[Rect, str]] = field(default_factory=list)
+    # per region: the turn (degrees clockwise) at which its text reads upright
+    turns: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -252,7 +265,7 @@ def _image_key(page: pymupdf.Page, box: pymupdf.Rect) -> tuple:
 
 
 # The OCR words of an image, by what the image is, where it sits and the resolution read at.
-OcrCache = dict[tuple[object, tuple[int, ...], int], list[tuple]]
+OcrCache = dict[tuple[object, tuple[int, ...], int], tuple[list[tuple], int]]
 
 
 def read_page(
@@ -267,6 +280,7 @@ def read_page(
     check = PageCheck(page.number, list(reasons))
     visual = list(words)
     ocr: list[tuple] = []
+    turned: list[tuple] = []  # read in a turned image: in reading order already
     if "onleesbare tekstlaag" in reasons:
         check.regions = [tuple(page.rect)]
         check.dpi = max(options.ocr_dpi, IMAGE_MIN_DPI)
@@ -274,6 +288,7 @@ def read_page(
         regions = image_regions(page)
         check.regions = [tuple(box) for box, _ in regions]
         check.dpi = max(dpi for _, dpi in regions)
+    check.turns = [0] * len(check.regions)
     if check.regions and not ocr_available():
         # not read here; verification cannot read them either and refuses the page
         logger.warning("page %s needs OCR but Tesseract is not installed", page.number)
@@ -281,30 +296,82 @@ def read_page(
         ocr = _ocr(page, [page.rect], options, check.dpi)
         visual = []  # the layer's characters are no letters: the page is what OCR reads
     elif check.regions:
-        for box, dpi in regions:
+        for number, (box, dpi) in enumerate(regions):
             typed_over = any(not _outside(w, [tuple(box)]) for w in words)
             key = (_image_key(page, box), tuple(round(c) for c in box), dpi)
-            found = None if typed_over or cache is None else cache.get(key)
-            if found is None:
-                found = _ocr(page, [box], options, dpi)
+            cached = None if typed_over or cache is None else cache.get(key)
+            if cached is None:
+                cached = _read_image(page, box, options, dpi)
                 if not typed_over and cache is not None:
-                    cache[key] = found  # a logo repeated on every page is read once
+                    cache[key] = cached  # a logo repeated on every page is read once
+            found, turn = cached
+            check.turns[number] = turn
             check.images.append((tuple(box), " ".join(w[4] for w in found)))
-            ocr += [w for w in found if _outside(w, words)]  # not the typed text on it
-        check.words = [(tuple(w[:4]), w[4]) for w in ocr]
+            seen = [w for w in found if _outside(w, words)]  # not the typed text on it
+            (turned if turn else ocr).extend(seen)
+        check.words = [(tuple(w[:4]), w[4]) for w in ocr + turned]
     if ocr:
         ocr = [(*w[:5], 10_000 + w[5], *w[6:]) for w in ocr_reading_order(ocr)]
     visual = join_spaced(visual) + ocr
     if "tabel" in reasons:
         visual = ocr_reading_order(visual, drop_specks=False)
-    return visual, check
+    return visual + [(*w[:5], 20_000 + w[5], *w[6:]) for w in turned], check
+
+
+def reading_score(words: list[tuple]) -> tuple[int, int]:
+    """(letters in known words of four letters or more, all letters and digits) of an OCR
+    reading: known are Dutch dictionary words (and compounds of them), first names, surnames
+    and places. Upright text scores most of its characters; text read turned, hardly any."""
+    from .suspects import is_compound, zipf  # local import: wordfreq loads on first use
+
+    lookups = get_lookups()
+    text = " ".join(w[4] for w in words)
+    known, chars = 0, sum(ch.isalnum() for ch in text)
+    for token in READING_WORD_RE.findall(text):
+        lower = token.lower()
+        title = token[:1].upper() + lower[1:]
+        if (
+            zipf(lower) >= 3.0
+            or title in lookups.first_names
+            or title in lookups.surnames
+            or lower in lookups.places
+            or is_compound(lower)
+        ):
+            known += len(token)
+    return known, chars
+
+
+def _read_image(
+    page: pymupdf.Page, box: pymupdf.Rect, options: AnonymisationOptions, dpi: int
+) -> tuple[list[tuple], int]:
+    """OCR words of one image region and the turn at which they read upright (0 unless the
+    upright reading is debris and a turned one reads as text)."""
+    upright = _ocr(page, [box], options, dpi)
+    known, chars = reading_score(upright)
+    if chars < TURN_MIN_CHARS or known >= UPRIGHT_SHARE * chars:
+        return upright, 0
+    best_known, best_turn, best = known, 0, upright
+    for turn in TURNS:
+        words = _ocr(page, [box], options, dpi, turn)
+        score, total = reading_score(words)
+        if score > best_known:
+            best_known, best_turn, best = score, turn, words
+        if score >= UPRIGHT_SHARE * total and score >= TURN_MIN_KNOWN:
+            break  # this one reads as text: no need to try the others
+    if best_turn and best_known >= max(2 * known, TURN_MIN_KNOWN):
+        return best, best_turn
+    return upright, 0
 
 
 def _ocr(
-    page: pymupdf.Page, regions: list[pymupdf.Rect], options: AnonymisationOptions, dpi: int
+    page: pymupdf.Page,
+    regions: list[pymupdf.Rect],
+    options: AnonymisationOptions,
+    dpi: int,
+    turn: int = 0,
 ) -> list[tuple]:
     try:
-        return ocr_region_words(page, regions, language=options.ocr_language, dpi=dpi)
+        return ocr_region_words(page, regions, language=options.ocr_language, dpi=dpi, turn=turn)
     except Exception as exc:  # noqa: BLE001 - Tesseract or MuPDF errors: fail closed
         raise UnreadableDocument(
             f"de afbeelding op p. {page.number + 1} kon niet gelezen worden (OCR): {exc}"

@@ -59,6 +59,25 @@ def text_under_a_black_box(page):
     page.draw_rect(pymupdf.Rect(60, 285, 420, 306), color=(0, 0, 0), fill=(0, 0, 0))
 
 
+def _append_content(page, stream: bytes) -> None:
+    """Page content written as a PDF producer writes it, for what insert_text cannot make."""
+    page.insert_text((72, 90), "Datum: 3 maart", fontsize=11)  # the /helv font resource
+    doc = page.parent
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, stream)
+    contents = " ".join(f"{c} 0 R" for c in page.get_contents())
+    doc.xref_set_key(page.xref, "Contents", f"[{contents} {xref} 0 R]")
+
+
+def text_outside_its_clipping_path(page):
+    """Painted, but clipped to a one-point square elsewhere: no pixel shows, the text layer
+    (pdftotext, copy and paste in some readers) still has it."""
+    _append_content(
+        page, b"q 10 10 1 1 re W n BT /helv 11 Tf 72 542 Td (%s) Tj ET Q" % SECRET.encode()
+    )
+
+
 def text_outside_the_crop_box(page):
     page.insert_text((72, 760), SECRET, fontsize=11)
     page.set_cropbox(pymupdf.Rect(0, 0, 595, 600))
@@ -79,6 +98,7 @@ HIDERS = [
     microscopic_text,
     text_under_an_image,
     text_under_a_black_box,
+    text_outside_its_clipping_path,
     text_outside_the_crop_box,
     text_outside_the_media_box,
 ]
@@ -127,6 +147,29 @@ def test_the_visible_part_of_a_line_running_off_the_page_stays():
     assert "Zie" in readable and "schulden" not in readable
 
 
+def test_text_inside_its_clipping_path_is_visible_and_stays():
+    """Word processors clip every page to its box: text inside a clip is text a reader sees."""
+    doc, page = _page()
+    _append_content(
+        page, b"q 60 530 400 30 re W n BT /helv 11 Tf 72 542 Td (%s) Tj ET Q" % SECRET.encode()
+    )
+    assert hidden_text(page) == []
+    result = anonymise_pdf(doc.tobytes(), OPTIONS)
+    assert result.verification.ok, result.verification.reason
+    assert SECRET in pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+
+
+def test_of_a_word_half_inside_its_clip_the_part_outside_is_hidden():
+    """MuPDF draws (and extracts) a character only where its glyph meets the clip."""
+    doc, page = _page()
+    _append_content(page, b"q 0 530 100 30 re W n BT /helv 11 Tf 72 542 Td (Bibliotheek) Tj ET Q")
+    assert [text for _, text in hidden_text(page)] == ["heek"]
+    result = anonymise_pdf(doc.tobytes(), OPTIONS)
+    assert result.verification.ok, result.verification.reason
+    text = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert text.splitlines()[-1] == "Bibliot"
+
+
 def test_white_text_on_a_dark_band_is_visible_and_stays():
     doc, page = _page()
     page.draw_rect(pymupdf.Rect(60, 280, 420, 310), color=(0, 0.2, 0.4), fill=(0, 0.2, 0.4))
@@ -140,7 +183,9 @@ def test_white_text_on_a_dark_band_is_visible_and_stays():
 
 
 def test_verification_refuses_hidden_text_that_normalisation_left(monkeypatch):
-    monkeypatch.setattr(normalise_module, "remove_hidden_text", lambda page, art=None: 0)
+    monkeypatch.setattr(
+        normalise_module, "remove_hidden_text", lambda page, art=None, words=None: 0
+    )
     doc, page = _page()
     white_text(page)
     result = anonymise_pdf(doc.tobytes(), OPTIONS)
@@ -486,3 +531,35 @@ def test_image_pixels_beyond_the_page_are_blanked(monkeypatch):
     refused = anonymise_pdf(source, OPTIONS)
     assert refused.output_pdf is None
     assert any("buiten de pagina" in leak for leak in refused.verification.leaks)
+
+
+def test_a_line_redacted_in_the_middle_keeps_its_visible_ends_and_is_published():
+    """Redaction takes the e-mail address and phone number out of one span and leaves
+    'Contact:' and '/' on either side of the boxes: the span's box is then mostly under the
+    fills, its remaining characters are not, and they are no hidden text."""
+    doc, page = _page()
+    page.insert_text(
+        (72, 320),
+        "Contact: annelies.verbrugge-oosterhout18@voorbeeld-werkgroep.nl / +31 (0)6 25 93 71 38",
+        fontsize=8.5,
+    )
+    options = AnonymisationOptions(
+        deny_terms=(
+            "annelies.verbrugge-oosterhout18@voorbeeld-werkgroep.nl",
+            "+31 (0)6 25 93 71 38",
+        )
+    )
+
+    result = anonymise_pdf(doc.tobytes(), options)
+
+    assert result.verification.ok, result.verification.reason
+    text = pymupdf.open(stream=result.output_pdf, filetype="pdf")[0].get_text()
+    assert "Contact:" in text and "voorbeeld-werkgroep" not in text and "93 71" not in text
+
+
+def test_of_a_line_half_under_an_image_only_the_covered_characters_are_hidden():
+    doc, page = _page()
+    page.insert_text((72, 300), "Zichtbaar begin " + SECRET, fontsize=11)
+    _grey_image(page, pymupdf.Rect(150, 285, 560, 310))
+    hidden = "".join(text for _, text in hidden_text(page))
+    assert "schulden" in hidden and "Zichtbaar" not in hidden

@@ -266,3 +266,107 @@ def test_what_stays_of_an_image_gets_a_text_layer_for_the_reviewers_net():
     assert squash("lid van de bewonerscommissie sinds 2004") in squash(layer)
     for value in (layouts.PHONE, "Verhoeven", layouts.EMAIL):
         assert value not in layer
+
+
+# --- text turned in an image ---------------------------------------------------------------
+
+TURNS = (90, 180, 270)
+
+
+def read_at_every_turn(pdf: bytes, area: pymupdf.Rect) -> str:
+    """What a reader who turns the page (or the photograph) reads in ``area``: OCR of the
+    rendered area upright and turned by 90, 180 and 270 degrees, squashed."""
+    parts = []
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        page = doc[0]
+        for turn in (0, *TURNS):
+            matrix = pymupdf.Matrix(250 / 72, 250 / 72).prerotate(turn)
+            pix = page.get_pixmap(matrix=matrix, clip=area)
+            pix.set_dpi(250, 250)
+            ocr = pix.pdfocr_tobytes(language="nld", tessdata=visual_module_tessdata())
+            with pymupdf.open(stream=ocr, filetype="pdf") as read:
+                parts.append(read[0].get_text())
+    return squash("".join(parts))
+
+
+def visual_module_tessdata() -> str:
+    from documents.anonymisation.ocr import tessdata_dir
+
+    return tessdata_dir()
+
+
+CARD_AREA = pymupdf.Rect(60, 205, 330, 470)
+
+
+@needs_ocr
+@pytest.mark.parametrize("placed", [False, True], ids=["photographed", "placed"])
+@pytest.mark.parametrize("turn", TURNS)
+def test_an_identity_card_turned_in_its_image_is_read_and_goes(turn, placed):
+    source = layouts.id_card_letter(turn, placed=placed)
+    before = read_at_every_turn(source, CARD_AREA)
+    assert squash(layouts.DOCUMENT_NUMBER) in before  # the card is legible when turned
+
+    result = anonymise_pdf(source, OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    after = read_at_every_turn(result.output_pdf, CARD_AREA)
+    for value in ("Verhoeven", layouts.DOCUMENT_NUMBER, layouts.BSN):
+        assert squash(value) not in after, value
+    card = next(f for f in result.findings if f.source == "visual:id_document")
+    assert card.action == "redact"
+
+
+LETTERHEAD_AREA = {90: pymupdf.Rect(490, 310, 595, 780), 180: pymupdf.Rect(62, 20, 532, 130)}
+LETTERHEAD_AREA[270] = LETTERHEAD_AREA[90]
+
+
+@needs_ocr
+@pytest.mark.parametrize("turn", TURNS)
+def test_a_letterhead_scanned_turned_is_read_and_redacted(turn):
+    source = layouts.image_letterhead_letter(turn)
+    area = LETTERHEAD_AREA[turn]
+    assert squash(layouts.PHONE) in read_at_every_turn(source, area)
+
+    result = anonymise_pdf(source, OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    after = read_at_every_turn(result.output_pdf, area)
+    for value in (layouts.NAME, layouts.STREET, layouts.POSTCODE, layouts.PHONE, layouts.EMAIL):
+        assert squash(value) not in after, value
+    assert squash("bewonerscommissie") in after  # what is not personal stays readable
+    found = {f.entity_type for f in result.findings if f.source.startswith("visual")}
+    assert {"PERSON", "PHONE", "EMAIL"} <= found
+    for finding in result.findings:
+        if finding.source.startswith("visual:") and finding.entity_type == "PHONE":
+            assert all(area.contains(pymupdf.Rect(r)) for r in finding.rects)
+
+
+@needs_ocr
+def test_an_upright_image_is_read_once_not_turned(monkeypatch):
+    """Cost in proportion: an image whose reading is known words is not read turned."""
+    turns = []
+    read = visual_module.ocr_region_words
+
+    def counting_read(*args, **kwargs):
+        turns.append(kwargs.get("turn", 0))
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(visual_module, "ocr_region_words", counting_read)
+    result = anonymise_pdf(layouts.image_letterhead_letter(), OPTIONS)
+    assert result.output_pdf is not None, result.verification.reason
+    assert turns == [0]
+
+
+@needs_ocr
+def test_verification_reads_a_turned_image_turned(monkeypatch):
+    """If redaction left the phone number in a sideways letterhead, the second reading (at
+    the turn detection found) sees it and nothing is published."""
+
+    def redact_all_but_the_phone(proposal, findings, **kwargs):
+        kept = [f for f in findings if f.entity_type != "PHONE"]
+        return redact_module.redact(proposal, kept, **kwargs)
+
+    monkeypatch.setattr(engine_module, "redact", redact_all_but_the_phone)
+    result = anonymise_pdf(layouts.image_letterhead_letter(90), OPTIONS)
+    assert result.output_pdf is None
+    assert "PHONE" in result.verification.reason
