@@ -69,7 +69,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--modes",
             default="uncached,cached",
-            help="uncached (PUBLIC_PAGE_CACHE_SECONDS=0), cached, or both",
+            help="comma-separated: uncached (PUBLIC_PAGE_CACHE_SECONDS=0), cached",
         )
         parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
         parser.add_argument("--port", type=int, default=8765)
