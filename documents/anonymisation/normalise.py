@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 import pymupdf
 from celery.exceptions import SoftTimeLimitExceeded
 
-from .ocr import detection_dpi, image_coverage, ocr_available, ocr_textpage
+from .ocr import (
+    detection_dpi,
+    image_coverage,
+    ocr_available,
+    ocr_reading_order,
+    ocr_textpage,
+)
 from .types import AnonymisationOptions, Rect, UnreadableDocument
 
 Progress = Callable[[int, int], None] | None
@@ -547,64 +553,6 @@ def remove_hidden_text(
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
     return len(hidden)
-
-
-def _is_speck(word: tuple, neighbours: list[tuple]) -> bool:
-    """An OCR 'word' that is a speck of dirt: punctuation alone, or one character with no
-    other word near it on its line (margin specks read as ':', '8', 'k')."""
-    text = word[4]
-    if not any(ch.isalnum() for ch in text):
-        return len(text) <= 2
-    if len(text) > 1:
-        return False
-    x0, y0, x1, y1 = word[:4]
-    reach = 2 * (y1 - y0)
-    return not any(
-        other is not word
-        and other[1] < y1
-        and other[3] > y0
-        and (other[0] - x1 < reach and x0 - other[2] < reach)
-        for other in neighbours
-    )
-
-
-def ocr_reading_order(words: list[tuple], *, drop_specks: bool = True) -> list[tuple]:
-    """OCR words regrouped as a reader reads them: visual lines (words whose boxes overlap
-    vertically), left to right, and paragraphs (lines without a blank line between them).
-    Tesseract splits a line at a speck or a wide space and files the parts as separate
-    blocks, so a phone number broken over two lines ('06 6860' / ':' / '9040') would reach
-    detection as four lines; regrouped and without the specks it reads '06 6860\\n9040'. The
-    words get new (block, line, word) numbers; their boxes stay as read. A text layer's
-    one-character words are real (a house number in a table cell): ``drop_specks=False``."""
-    kept = [w for w in words if w[4].strip() and not (drop_specks and _is_speck(w, words))]
-    lines: list[list[tuple]] = []
-    for word in sorted(kept, key=lambda w: (w[1] + w[3]) / 2):
-        y0, y1 = word[1], word[3]
-        for line in reversed(lines[-3:]):
-            ly0 = min(w[1] for w in line)
-            ly1 = max(w[3] for w in line)
-            overlap = min(y1, ly1) - max(y0, ly0)
-            if overlap >= 0.5 * min(y1 - y0, ly1 - ly0):
-                line.append(word)
-                break
-        else:
-            lines.append([word])
-    out: list[tuple] = []
-    block, line_no, previous = 0, 0, None
-    for line in lines:
-        line.sort(key=lambda w: w[0])
-        top = min(w[1] for w in line)
-        bottom = max(w[3] for w in line)
-        if previous is not None:
-            p_top, p_bottom = previous
-            if top - p_bottom > 0.9 * (p_bottom - p_top):  # a blank line: a new paragraph
-                block, line_no = block + 1, 0
-            else:
-                line_no += 1
-        previous = (top, bottom)
-        for number, w in enumerate(line):
-            out.append((*w[:5], block, line_no, number))
-    return out
 
 
 def page_needs_ocr(page: pymupdf.Page, word_count: int) -> bool:

@@ -15,10 +15,15 @@ from .normalise import (
     Normalised,
     extract_text,
     hidden_text,
-    ocr_reading_order,
     outside_strips,
 )
-from .ocr import image_coverage, ocr_available, ocr_regions_text, ocr_textpage
+from .ocr import (
+    image_coverage,
+    ocr_available,
+    ocr_reading_order,
+    ocr_regions_text,
+    ocr_textpage,
+)
 from .recognisers.contact import EMAIL_RE, PHONE_RE
 from .recognisers.identifiers import BSN_RE, IBAN_RE, bsn_valid, iban_valid
 from .redact import LANGUAGE, published_title

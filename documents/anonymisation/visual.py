@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .lookups import get_lookups
-from .normalise import Normalised, Word, build_doctext, ocr_reading_order, page_words
-from .ocr import ocr_available, ocr_region_words
+from .normalise import Normalised, Word, build_doctext, page_words
+from .ocr import ocr_available, ocr_reading_order, ocr_region_words
 from .policy import decide_for, replacement_for
 from .types import AnonymisationOptions, Finding, Rect, UnreadableDocument
 

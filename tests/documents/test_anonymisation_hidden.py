@@ -8,8 +8,8 @@ from devtools.samples.pdfkit import clean_scan
 from documents.anonymisation import AnonymisationOptions, anonymise_pdf
 from documents.anonymisation import normalise as normalise_module
 from documents.anonymisation import redact as redact_module
-from documents.anonymisation.normalise import hidden_text, ocr_reading_order
-from documents.anonymisation.ocr import ocr_available
+from documents.anonymisation.normalise import hidden_text
+from documents.anonymisation.ocr import ocr_available, ocr_reading_order
 
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="Tesseract (nld) not installed")
 
