@@ -32,7 +32,6 @@ from rest_framework.decorators import api_view, authentication_classes, permissi
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView, exception_handler
 
@@ -41,6 +40,7 @@ from meetings.models import AgendaItem, Meeting
 from people.models import Body, BodyKind, Person
 
 from . import public
+from .api_throttle import AnonymousThrottle
 from .cache import cached_public_data
 from .models import VOTED_KINDS
 from .paging import after
@@ -119,22 +119,7 @@ def not_found(request: Request, rest: str = "") -> Never:
     raise exceptions.NotFound
 
 
-# --- throttling and paging ------------------------------------------------------------------
-class AnonymousThrottle(AnonRateThrottle):
-    """Per client IP, counted in the default (shared) cache; rate from API_ANON_THROTTLE_RATE."""
-
-    def get_rate(self) -> str | None:
-        rate = (settings.API_ANON_THROTTLE_RATE or "").strip()
-        return None if rate.lower() in ("", "0", "off", "none") else rate
-
-    def allow_request(self, request: Request, view: APIView) -> bool:
-        self.rate = self.get_rate()
-        if self.rate is None:
-            return True
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
-
-
+# --- paging ------------------------------------------------------------------
 class KeysetPagination(BasePagination):
     """Paging by key (a cursor), not by page number: ``next`` carries the sort key of the
     last item, and the next page starts after it through an index, at any depth (200,000

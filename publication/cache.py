@@ -13,8 +13,11 @@ WhiteNoise; views opt in with :func:`cached_public_page`):
 
 - Served from the cache: a GET or HEAD from a visitor who carries no cookie but a
   well-formed CSRF cookie (so no session: nobody logged in, no flash message), no
-  ``Authorization``, outside the private areas and the API. It is answered before
-  sessions, CSRF, authentication, the second factor and URL resolving run.
+  ``Authorization``, outside the private areas and the rest of /api/. It is answered
+  before sessions, CSRF, authentication, the second factor and URL resolving run. The API
+  (/api/v1/) too: its key adds the ``Accept`` header (DRF negotiates the format), and its
+  throttle counts the request in the same Redis round trip as the lookup; a client over its
+  limit goes down to DRF, which refuses it from that count.
 - Stored: only the response the whole stack finished for such a visitor and judged public
   (a 200 of a marked view with :data:`PUBLIC_CACHE_CONTROL`, no cookie set), with every
   header it carries; so a hit, and the 304 for a matching ``If-None-Match``, carry what the
@@ -47,6 +50,7 @@ from rest_framework.response import Response
 
 from griffie.http import PRIVATE_CACHE_CONTROL
 
+from .api_throttle import count_with_lookup
 from .models import PublicSiteVersion
 
 PUBLIC_MAX_AGE = 60  # seconds a browser or shared cache may keep public HTML without asking
@@ -129,8 +133,11 @@ def cached_public_page(view: ViewFunction) -> ViewFunction:
 
 
 # --- the early page cache ----------------------------------------------------------------------
-#: Never answered early: the API throttles per client and negotiates the content type on
-#: every request (it caches its data itself, :func:`cached_public_data`).
+#: The API answered early: its throttle is counted with the lookup
+#: (:func:`publication.api_throttle.count_with_lookup`) and the negotiated format (the
+#: ``Accept`` header) is part of the key. The rest of /api/ (the schema, unknown paths) is
+#: never answered early.
+API_PREFIX = "/api/v1/"
 NOT_EARLY_PREFIXES = ("/api/",)
 #: Headers the middleware below the cache policy adds to every response, a 304 included.
 EVERY_RESPONSE_HEADERS = ("X-Frame-Options", "Content-Security-Policy")
@@ -152,7 +159,9 @@ def _may_use_cache(request: HttpRequest) -> bool:
     session, so no login; no flash message), no credentials, and outside the private areas.
     Everything else goes through the whole middleware stack and renders afresh."""
     path = request.path
-    if request.method not in ("GET", "HEAD") or path.startswith(NOT_EARLY_PREFIXES):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if path.startswith(NOT_EARLY_PREFIXES) and not path.startswith(API_PREFIX):
         return False
     if is_private_path(path):
         return False
@@ -177,6 +186,8 @@ def page_key(request: HttpRequest) -> str | None:
     except DisallowedHost:
         return None
     fingerprint = f"{site_version()}|{url}|{get_language()}"
+    if request.path.startswith(API_PREFIX):  # DRF answers per Accept (a 406 for what it lacks)
+        fingerprint += "|" + request.META.get("HTTP_ACCEPT", "")
     return "public-page:" + hashlib.sha1(fingerprint.encode()).hexdigest()
 
 
@@ -262,7 +273,12 @@ class PublicPageCacheMiddleware:
         key = page_key(request) if seconds and _may_use_cache(request) else None
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        if request.path.startswith(API_PREFIX):
+            entry, allowed = count_with_lookup(request, key)
+            if not allowed:  # DRF's throttle gives the 429, from the count just taken
+                return self.get_response(request)
+        else:
+            entry = cache.get(key)
         if entry is not None:
             content, headers, digest = entry
             if digest:
