@@ -8,6 +8,7 @@ the shared cache."""
 
 import base64
 import binascii
+import datetime
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -351,6 +352,15 @@ class DocumentLinks:
         self.page = self._halves("publication:document", "uuid")
         self.file = self._halves("publication:document-file", "uuid")
         self.meeting = self._halves("publication:api-meeting", "pk")
+        self.zone = timezone.get_current_timezone()
+
+    def moment(self, value: datetime.datetime) -> str:
+        """What DRF's ``DateTimeField`` writes (ISO 8601 in the current zone, ``Z`` for UTC),
+        the zone looked up once per list instead of once per document."""
+        if timezone.is_naive(value):
+            return _PUBLISHED.to_representation(value)
+        text = value.astimezone(self.zone).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
 
     #: Values that occur nowhere else in the link.
     PLACEHOLDERS: ClassVar[dict[str, str]] = {
@@ -393,7 +403,7 @@ def written_document(
         "titel": subject,
         "creatiedatum": received,
         "ontvangstdatum": received,
-        "publicatiedatum": _PUBLISHED.to_representation(published_at) if published_at else None,
+        "publicatiedatum": links.moment(published_at) if published_at else None,
         "afzender": public_sender_term,
         "categorie": category,
         "taal": "nld",

@@ -237,3 +237,23 @@ def test_the_written_out_document_is_what_the_fields_give(griffie_user):
         reverse("publication:api-meeting", kwargs={"pk": meeting.pk})
     )
     assert serializer.to_representation(without)["inhoud"] is None
+
+
+@pytest.mark.parametrize("zone", ["Europe/Amsterdam", "UTC"])
+def test_a_moment_is_written_as_drf_writes_it(zone):
+    import zoneinfo
+
+    from django.utils import timezone
+    from rest_framework import serializers
+
+    from publication.api import DocumentLinks
+
+    moments = [
+        datetime.datetime(2026, 7, 1, 12, 30, 5, 123456, tzinfo=datetime.UTC),  # summer time
+        datetime.datetime(2026, 1, 31, 23, 59, tzinfo=datetime.UTC),  # winter, another day
+        datetime.datetime(2026, 3, 29, 1, 0, tzinfo=zoneinfo.ZoneInfo("America/New_York")),
+    ]
+    with timezone.override(zone):
+        links = DocumentLinks()
+        for moment in moments:
+            assert links.moment(moment) == serializers.DateTimeField().to_representation(moment)
