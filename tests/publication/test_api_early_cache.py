@@ -197,3 +197,19 @@ def test_the_count_and_the_lookup_take_one_redis_round_trip(settings):
         assert throttle.limits() == (2, 60)
     finally:
         cache.delete_many(["page", "counter"])
+
+
+def test_the_queryset_kept_per_thread_is_never_narrowed_by_a_request(
+    client, settings, griffie_user
+):
+    from documents.models import Category
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    published_document(griffie_user, category=Category.PETITION)
+    published_document(griffie_user)
+    url = reverse("publication:api-documents")
+    assert len(client.get(url).json()["results"]) == 2
+    assert len(client.get(url, {"categorie": "petition"}).json()["results"]) == 1
+    first = client.get(url, {"van": "2999-01-01"})
+    assert first.json()["results"] == []
+    assert len(client.get(url).json()["results"]) == 2
