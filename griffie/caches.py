@@ -7,6 +7,7 @@ cache hit costs"). A ``redis.Redis`` is safe to share between threads and checks
 id of its connection pool after a fork, so one per pool is enough.
 """
 
+import time
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -33,3 +34,44 @@ class SharedClientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = SharedClientRedisCacheClient
+
+    def get_and_count(self, key: str | None, counter: str, seconds: int) -> tuple[Any, int, float]:
+        """:func:`get_and_count` in one round trip, atomically (MULTI/EXEC): the counter is
+        made with its expiry, so it can never be left without one."""
+        client = self._cache.get_client(write=True)
+        counter_key = self.make_and_validate_key(counter)
+        pipe = client.pipeline(transaction=True)
+        pipe.set(counter_key, 0, ex=seconds, nx=True)
+        pipe.incr(counter_key)
+        pipe.pttl(counter_key)
+        if key is not None:
+            pipe.get(self.make_and_validate_key(key))
+        results = pipe.execute()
+        value = None
+        if key is not None and results[3] is not None:
+            value = self._cache._serializer.loads(results[3])  # type: ignore[attr-defined]
+        return value, results[1], max(results[2], 0) / 1000
+
+
+def get_and_count(
+    cache: Any, key: str | None, counter: str, seconds: int
+) -> tuple[Any, int, float]:
+    """The value under ``key`` (None for no key) and one more on ``counter``, a count that
+    starts at its first call and lasts ``seconds``: (value, count, seconds left of the count).
+    For the API's throttle, counted with the page-cache lookup. One Redis round trip with
+    :class:`SharedClientRedisCache`; other backends (the in-memory cache of the demo and the
+    tests) take a few calls."""
+    in_one_trip = getattr(cache, "get_and_count", None)  # also through django's cache proxy
+    if in_one_trip is not None:
+        return in_one_trip(key, counter, seconds)
+    now = time.time()
+    if cache.add(counter, 0, seconds):
+        cache.set(f"{counter}:start", now, seconds)
+    try:
+        count = cache.incr(counter)
+    except ValueError:  # expired between the two calls: a new count
+        cache.set(counter, 1, seconds)
+        cache.set(f"{counter}:start", now, seconds)
+        count = 1
+    left = cache.get(f"{counter}:start", now) + seconds - now
+    return (cache.get(key) if key is not None else None), count, max(left, 0.0)

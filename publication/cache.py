@@ -13,8 +13,11 @@ WhiteNoise; views opt in with :func:`cached_public_page`):
 
 - Served from the cache: a GET or HEAD from a visitor who carries no cookie but a
   well-formed CSRF cookie (so no session: nobody logged in, no flash message), no
-  ``Authorization``, outside the private areas and the API. It is answered before
-  sessions, CSRF, authentication, the second factor and URL resolving run.
+  ``Authorization``, outside the private areas and the rest of /api/. It is answered
+  before sessions, CSRF, authentication, the second factor and URL resolving run. The API
+  (/api/v1/) too: its key adds the ``Accept`` header (DRF negotiates the format), and its
+  throttle counts the request in the same Redis round trip as the lookup; a client over its
+  limit goes down to DRF, which refuses it from that count.
 - Stored: only the response the whole stack finished for such a visitor and judged public
   (a 200 of a marked view with :data:`PUBLIC_CACHE_CONTROL`, no cookie set), with every
   header it carries; so a hit, and the 304 for a matching ``If-None-Match``, carry what the
@@ -27,6 +30,7 @@ revalidate (ETag, ``max-age`` of at most a minute, ``must-revalidate``); public 
 logged-in user is ``private, no-store``.
 """
 
+import gzip
 import hashlib
 import threading
 import time
@@ -41,12 +45,13 @@ from django.core.exceptions import DisallowedHost
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
 from rest_framework.response import Response
 
 from griffie.http import PRIVATE_CACHE_CONTROL
 
+from .api_throttle import count_with_lookup
 from .models import PublicSiteVersion
 
 PUBLIC_MAX_AGE = 60  # seconds a browser or shared cache may keep public HTML without asking
@@ -129,8 +134,11 @@ def cached_public_page(view: ViewFunction) -> ViewFunction:
 
 
 # --- the early page cache ----------------------------------------------------------------------
-#: Never answered early: the API throttles per client and negotiates the content type on
-#: every request (it caches its data itself, :func:`cached_public_data`).
+#: The API answered early: its throttle is counted with the lookup
+#: (:func:`publication.api_throttle.count_with_lookup`) and the negotiated format (the
+#: ``Accept`` header) is part of the key. The rest of /api/ (the schema, unknown paths) is
+#: never answered early.
+API_PREFIX = "/api/v1/"
 NOT_EARLY_PREFIXES = ("/api/",)
 #: Headers the middleware below the cache policy adds to every response, a 304 included.
 EVERY_RESPONSE_HEADERS = ("X-Frame-Options", "Content-Security-Policy")
@@ -143,6 +151,8 @@ CSRF_SECRET_LENGTH = 32
 LARGE_BODY_BYTES = 256 * 1024
 LOCAL_BODIES_BYTES = 32 * 1024 * 1024
 
+GZIP = ":gzip"  # the key of a large body's gzip form: its digest and this
+
 _local_bodies: OrderedDict[str, bytes] = OrderedDict()
 _local_bodies_lock = threading.Lock()
 
@@ -152,7 +162,9 @@ def _may_use_cache(request: HttpRequest) -> bool:
     session, so no login; no flash message), no credentials, and outside the private areas.
     Everything else goes through the whole middleware stack and renders afresh."""
     path = request.path
-    if request.method not in ("GET", "HEAD") or path.startswith(NOT_EARLY_PREFIXES):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if path.startswith(NOT_EARLY_PREFIXES) and not path.startswith(API_PREFIX):
         return False
     if is_private_path(path):
         return False
@@ -177,6 +189,8 @@ def page_key(request: HttpRequest) -> str | None:
     except DisallowedHost:
         return None
     fingerprint = f"{site_version()}|{url}|{get_language()}"
+    if request.path.startswith(API_PREFIX):  # DRF answers per Accept (a 406 for what it lacks)
+        fingerprint += "|" + request.META.get("HTTP_ACCEPT", "")
     return "public-page:" + hashlib.sha1(fingerprint.encode()).hexdigest()
 
 
@@ -199,14 +213,46 @@ def _may_store(request: HttpRequest, response: HttpResponseBase) -> bool:
 
 
 def _store(key: str, response: HttpResponse, seconds: int) -> None:
-    content, headers = response.content, dict(response.items())
+    content = response.content
     if len(content) < LARGE_BODY_BYTES:
-        cache.set(key, (content, headers, ""), seconds)
+        cache.set(key, (content, dict(response.items()), ""), seconds)
         return
+    # A large body is also kept compressed, for a client that accepts gzip (a crawler): a
+    # sitemap page of 1 MB is about a tenth of that, and writing 1 MB through the socket and
+    # reading it in the client cost more than the rest of the hit.
+    patch_vary_headers(response, ("Accept-Encoding",))
     digest = hashlib.sha256(content).hexdigest()
-    cache.set(f"public-page-body:{digest}", content, seconds)
-    cache.set(key, (b"", headers, digest), seconds)
+    compressed = gzip.compress(content, compresslevel=6, mtime=0)
+    cache.set_many(
+        {f"public-page-body:{digest}": content, f"public-page-body:{digest}{GZIP}": compressed},
+        seconds,
+    )
+    cache.set(key, (b"", dict(response.items()), digest), seconds)
     _keep_local(digest, content)
+    _keep_local(digest + GZIP, compressed)
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    """``Accept-Encoding`` names gzip, and not with ``q=0``."""
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        name, _, parameters = part.partition(";")
+        if name.strip().lower() == "gzip":
+            quality = parameters.replace(" ", "").lower().removeprefix("q=")
+            try:
+                return not parameters.strip() or float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _compressed(headers: dict[str, str], content: bytes) -> dict[str, str]:
+    """The headers of the gzip form of a stored large body: its length, its encoding, and a
+    weak ETag (the same validator, as Django's GZipMiddleware writes it)."""
+    headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(content))}
+    etag = headers.get("ETag", "")
+    if etag.startswith('"'):
+        headers["ETag"] = "W/" + etag
+    return headers
 
 
 def _keep_local(digest: str, content: bytes) -> None:
@@ -262,10 +308,19 @@ class PublicPageCacheMiddleware:
         key = page_key(request) if seconds and _may_use_cache(request) else None
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        if request.path.startswith(API_PREFIX):
+            entry, allowed = count_with_lookup(request, key)
+            if not allowed:  # DRF's throttle gives the 429, from the count just taken
+                return self.get_response(request)
+        else:
+            entry = cache.get(key)
         if entry is not None:
             content, headers, digest = entry
-            if digest:
+            if digest and accepts_gzip(request):
+                content = _large_body(digest + GZIP)
+                if content is not None:
+                    headers = _compressed(headers, content)
+            elif digest:
                 content = _large_body(digest)
             if content is not None:
                 return _from_cache(request, content, headers)

@@ -12,11 +12,11 @@ app_name = "publication"
 
 
 def _list(viewset: type[ViewSetMixin]) -> Callable[..., HttpResponseBase]:
-    return viewset.as_view({"get": "list"})
+    return cached(viewset.as_view({"get": "list"}))
 
 
 def _detail(viewset: type[ViewSetMixin]) -> Callable[..., HttpResponseBase]:
-    return viewset.as_view({"get": "retrieve"})
+    return cached(viewset.as_view({"get": "retrieve"}))
 
 
 urlpatterns = [

@@ -188,6 +188,32 @@ def test_throttling_can_be_switched_off(settings, rate):
     assert AnonymousThrottle().get_rate() == "2/minute"
 
 
+def test_the_list_read_as_rows_is_what_the_fields_give(client, griffie_user, settings):
+    """The documents' list reads tuples (``DOCUMENT_COLUMNS``), not model instances: each
+    item must still be DRF's own walk over the declared fields of that document."""
+    import json
+
+    from rest_framework import serializers
+    from rest_framework.renderers import JSONRenderer
+
+    from publication import public
+    from publication.api import InformatieobjectSerializer
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting)
+    published_document(griffie_user, subject="Met vergadering", meeting=meeting, agenda_item=item)
+    published_document(griffie_user, subject="Zonder vergadering", anonymise=False)
+    serializer = InformatieobjectSerializer()
+    expected = [
+        serializers.ModelSerializer.to_representation(serializer, document)
+        for document in public.public_documents()
+    ]
+    results = client.get(reverse("publication:api-documents")).json()["results"]
+    assert results == json.loads(JSONRenderer().render(expected))
+    assert [r["vergadering"] is None for r in results] != [False, False]
+
+
 def test_the_written_out_document_is_what_the_fields_give(griffie_user):
     """``InformatieobjectSerializer.to_representation`` is written out for speed; DRF's own
     walk over the declared fields (the schema) must give the same, key order included."""
@@ -211,3 +237,23 @@ def test_the_written_out_document_is_what_the_fields_give(griffie_user):
         reverse("publication:api-meeting", kwargs={"pk": meeting.pk})
     )
     assert serializer.to_representation(without)["inhoud"] is None
+
+
+@pytest.mark.parametrize("zone", ["Europe/Amsterdam", "UTC"])
+def test_a_moment_is_written_as_drf_writes_it(zone):
+    import zoneinfo
+
+    from django.utils import timezone
+    from rest_framework import serializers
+
+    from publication.api import DocumentLinks
+
+    moments = [
+        datetime.datetime(2026, 7, 1, 12, 30, 5, 123456, tzinfo=datetime.UTC),  # summer time
+        datetime.datetime(2026, 1, 31, 23, 59, tzinfo=datetime.UTC),  # winter, another day
+        datetime.datetime(2026, 3, 29, 1, 0, tzinfo=zoneinfo.ZoneInfo("America/New_York")),
+    ]
+    with timezone.override(zone):
+        links = DocumentLinks()
+        for moment in moments:
+            assert links.moment(moment) == serializers.DateTimeField().to_representation(moment)

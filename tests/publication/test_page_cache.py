@@ -170,3 +170,30 @@ def test_a_page_with_a_visitors_csrf_token_is_never_stored_nor_served_to_another
     answer = other.get("/formulier/")
     assert answer.cookies[settings.CSRF_COOKIE_NAME].value != secret
     assert answer.content != again.content
+
+
+def test_a_large_body_goes_compressed_to_a_client_that_accepts_gzip(client, document, monkeypatch):
+    import gzip
+
+    monkeypatch.setattr(page_cache, "LARGE_BODY_BYTES", 1)
+    monkeypatch.setattr(page_cache, "_local_bodies", type(page_cache._local_bodies)())
+    url = reverse("publication:incoming")
+    miss = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert "Content-Encoding" not in miss and "Accept-Encoding" in miss["Vary"]
+    hit = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert hit["Content-Encoding"] == "gzip" and gzip.decompress(hit.content) == miss.content
+    assert hit["Content-Length"] == str(len(hit.content)) and hit["ETag"] == "W/" + miss["ETag"]
+    assert {
+        k: v for k, v in hit.items() if k not in ("Content-Encoding", "Content-Length", "ETag")
+    } == {k: v for k, v in miss.items() if k not in ("Content-Length", "ETag")}
+    for refused in ("", "br", "gzip;q=0", "identity"):
+        plain = client.get(url, HTTP_ACCEPT_ENCODING=refused)
+        assert "Content-Encoding" not in plain and plain.content == miss.content, refused
+        assert dict(plain.items()) == dict(miss.items()), refused
+    page_cache._local_bodies.clear()  # from the shared copy as well
+    assert gzip.decompress(client.get(url, HTTP_ACCEPT_ENCODING="gzip").content) == miss.content
+    # the validator of either form gets the 304
+    for etag in (miss["ETag"], hit["ETag"]):
+        assert (
+            client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
+        )
