@@ -209,7 +209,7 @@ def incoming_rss(request: HttpRequest) -> HttpResponse:
     ]
     body = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<rss version="{Rss201rev2Feed._version}" xmlns:atom="http://www.w3.org/2005/Atom">'
+        f'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
         f"<channel>{''.join(head)}{''.join(items)}</channel></rss>"
     )
     response = HttpResponse(body, content_type=Rss201rev2Feed.content_type)
