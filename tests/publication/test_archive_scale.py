@@ -155,9 +155,11 @@ def test_sitemap_pages_start_at_a_key_and_count_once_per_site_version(
 def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
     client, griffie_user, settings
 ):
+    from django.contrib.sites.requests import RequestSite
     from django.template.loader import render_to_string
+    from django.test import RequestFactory
 
-    from publication.sitemaps import INFOCATS
+    from publication.sitemaps import INFOCATS, SITEMAPS
 
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     published_with_text(
@@ -167,10 +169,13 @@ def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
         received_on=datetime.date(2026, 4, 1),
     )
     response = client.get("/sitemaps/diwoo-infocat006.xml")
+    # What django.contrib.sitemaps' own view gives its template for this page.
+    request = RequestFactory().get("/sitemaps/diwoo-infocat006.xml")
+    urlset = SITEMAPS["006"].get_urls(page=1, site=RequestSite(request), protocol="http")
     expected = render_to_string(
         "publication/sitemaps/page.xml",
         {
-            "urlset": response.context_data["urlset"],
+            "urlset": urlset,
             "infocat": INFOCATS["006"],
             "publisher": settings.MUNICIPALITY_TOOI,
             "publisher_name": f"gemeente {settings.MUNICIPALITY_NAME}",
@@ -178,6 +183,11 @@ def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
     )
     assert "&lt;vereniging&gt;" in expected
     assert response.content.decode() == expected
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response["Last-Modified"]  # the latest change of the entries, as the framework says
+    for page in ("2", "x"):  # past the last page, or no page: 404, as the framework says
+        assert client.get("/sitemaps/diwoo-infocat006.xml", {"p": page}).status_code == 404
 
 
 @pytest.mark.parametrize("value", ["", "1", 2])
