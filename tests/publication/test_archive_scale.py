@@ -208,6 +208,25 @@ def test_the_quick_meeting_select_says_what_djangos_select_says(value):
     assert 'name="vergadering"' in quick and 'id="id_vergadering"' in quick
 
 
+@pytest.mark.parametrize(
+    "value", [None, "", datetime.date(2026, 3, 4), "2026-13-45\"><script>&'", "31-12-2026"]
+)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_quick_date_input_says_what_djangos_says(value, language):
+    from django.forms import DateInput
+    from django.utils import translation
+
+    from griffie.filters import QuickDateInput
+
+    attrs = {"id": "id_van", "required": True, "disabled": False, "aria-invalid": "true"}
+    with translation.override(language):
+        for widget_attrs in ({"type": "date"}, {"type": "date", "class": 'a "b" & c'}):
+            django = DateInput(attrs=widget_attrs).render("van", value, attrs)
+            quick = QuickDateInput(attrs=widget_attrs).render("van", value, attrs)
+            assert quick == django
+    assert "<script>" not in quick
+
+
 def test_the_quick_document_links_are_what_reverse_gives():
     import uuid
 
