@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import UnserializableContentError
 from icalendar import Calendar, Event
 
-from documents.models import Document
+from documents.models import Document, registration_number
 from meetings.models import Meeting
 
 from . import public
@@ -169,7 +169,7 @@ def incoming_rss(request: HttpRequest) -> HttpResponse:
         day = row["received_on"]
         if day not in days:
             days[day] = date_format(day)
-        number = f"{row['registration_year']}-{row['registration_sequence']:04d}"  # as the model
+        number = registration_number(row["registration_year"], row["registration_sequence"])
         pubdate, updated = row["published_at"], row["publication__changed_at"]
         for moment in (updated, pubdate):
             if moment and (latest is None or moment > latest):

@@ -51,6 +51,19 @@ PUBLIC_DOCUMENT_FIELDS = (
     "publication__changed_at",
     "publication__decided_at",
 )
+#: The columns of a row of a public list of documents (``{% document_rows %}``), read as
+#: plain rows: fifty model instances and their decisions cost more than writing the rows.
+ROW_COLUMNS = (
+    "uuid",
+    "registration_year",
+    "registration_sequence",
+    "received_on",
+    "public_sender_term",
+    "subject",
+    "handling_proposal",
+    "handling_decision",
+    "publication__published_file_id",
+)
 #: The order of every public list of documents (index ``document_public_list``).
 LIST_ORDER = ("-received_on", "-registration_year", "-registration_sequence")
 #: A search ranks its newest hits, at most this many; with more, the page says so and the

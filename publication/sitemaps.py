@@ -26,7 +26,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from documents.models import Document
+from documents.models import Document, registration_number
 
 from . import public
 from .cache import site_version
@@ -95,9 +95,7 @@ def _document_entries(documentsoort: str) -> Callable[[Iterable[dict]], list[Ent
         tz = timezone.get_current_timezone()
         made = []
         for row in rows:
-            number = (
-                f"{row['registration_year']}-{row['registration_sequence']:04d}"  # as the model
-            )
+            number = registration_number(row["registration_year"], row["registration_sequence"])
             made.append(
                 Entry(
                     path=f"{before}{row['uuid']}{after}",

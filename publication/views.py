@@ -266,13 +266,13 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 50
     context_object_name = "documents"
 
-    def get_queryset(self) -> QuerySet[Document]:
+    def get_queryset(self) -> QuerySet[Document, dict[str, Any]]:
         self.meeting: Meeting | None = None
         documents = public.public_documents()
         if "pk" in self.kwargs:
             self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
-            return documents.filter(meeting=self.meeting)
-        return documents
+            documents = documents.filter(meeting=self.meeting)
+        return documents.values(*public.ROW_COLUMNS)  # the rows as {% document_rows %} reads them
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(meeting=self.meeting, **kwargs)

@@ -112,7 +112,7 @@ def test_public_list_filters_by_period_and_pages_keep_it(client, griffie_user, m
     link = _next_link(first)
     assert "van=2026-10-01" in link and "page=2" in link
     second = client.get(reverse("publication:incoming") + link)
-    assert second.context["page_obj"][0].received_on == datetime.date(2026, 10, 3)
+    assert second.context["page_obj"][0]["received_on"] == datetime.date(2026, 10, 3)
 
 
 class TestSearch:
