@@ -64,6 +64,15 @@ ROW_COLUMNS = (
     "handling_decision",
     "publication__published_file_id",
 )
+#: The columns of a hit of the public search (``{% search_results %}``), besides its snippet.
+SEARCH_COLUMNS = (
+    "uuid",
+    "registration_year",
+    "registration_sequence",
+    "received_on",
+    "public_sender_term",
+    "subject",
+)
 #: The order of every public list of documents (index ``document_public_list``).
 LIST_ORDER = ("-received_on", "-registration_year", "-registration_sequence")
 #: A search ranks its newest hits, at most this many; with more, the page says so and the

@@ -395,11 +395,12 @@ class SearchView(CappedListMixin, PublicMixin, FilterView):
             ranked = public.rank_hits(
                 hits, self.q, vendor=connection.vendor, limit=self.paginator_class.cap
             )
-            hits = with_snippets(ranked, self.q, vendor=connection.vendor)
+            snippets = with_snippets(ranked, self.q, vendor=connection.vendor)
+            hits = snippets.values(*public.SEARCH_COLUMNS, "snippet")  # plain rows
         context = super().get_context_data(q=self.q, object_list=hits, **kwargs)
         windowed = connection.vendor != "postgresql"
-        for document in context.get("documents") or []:
-            document.snippet = tidy_snippet(getattr(document, "snippet", ""), windowed=windowed)
+        for row in context.get("documents") or []:
+            row["snippet"] = tidy_snippet(row.get("snippet", ""), windowed=windowed)
         return {**context, **self.onward_context(context)}
 
 
