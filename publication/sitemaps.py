@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -303,6 +304,16 @@ def sitemap_page(request: HttpRequest, section: str) -> HttpResponse:
     return response
 
 
+#: What ``html.escape`` changes: a text without any is written as it is.
+_SPECIAL = re.compile("[&<>\"']")
+
+
+def _escape(text: str) -> str:
+    """``html.escape`` (what the template's autoescape does to a string), without its five
+    replacements for the many texts that need none (links, numbers)."""
+    return html.escape(text) if _SPECIAL.search(text) else text
+
+
 def render_page(
     entries: Sequence[Entry],
     locations: Sequence[str],
@@ -313,7 +324,7 @@ def render_page(
 ) -> str:
     """The page as ``publication/sitemaps/page.xml`` renders it. What is the same for every
     entry is escaped once, and each moment written once (many documents share a day)."""
-    x = html.escape  # what the template's autoescape does to a string
+    x = _escape
     tz = timezone.get_current_timezone()
     stamps: dict[datetime.datetime, str] = {}
 

@@ -283,3 +283,14 @@ def test_the_search_form_offers_a_new_meeting_at_once(client):
     MeetingFactory(title="Commissie februari")  # a meeting's change bumps the site version
     page = client.get(url, {"q": "brug"}).content.decode()
     assert "Raad januari" in page and "Commissie februari" in page
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2026-0042", "/stukken/x/bestand.pdf", "A & B", "<x>", "'a'", '"b"', "é ü …"]
+)
+def test_the_sitemap_escapes_as_html_escape_does(text):
+    import html
+
+    from publication.sitemaps import _escape
+
+    assert _escape(text) == html.escape(text)
