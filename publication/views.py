@@ -399,7 +399,9 @@ class SearchView(CappedListMixin, PublicMixin, FilterView):
             hits = snippets.values(*public.SEARCH_COLUMNS, "snippet")  # plain rows
         context = super().get_context_data(q=self.q, object_list=hits, **kwargs)
         windowed = connection.vendor != "postgresql"
-        for row in context.get("documents") or []:
+        paginator = context.get("paginator")
+        # Without hits the page's rows are never read: asking would compile the ranking.
+        for row in context["documents"] if paginator and paginator.count else []:
             row["snippet"] = tidy_snippet(row.get("snippet", ""), windowed=windowed)
         return {**context, **self.onward_context(context)}
 
