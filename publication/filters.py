@@ -41,7 +41,10 @@ class QuickSelect(forms.Select):
     and formatting it with ``format_html`` still cost more than the search without hits.
     (Even the dozen kinds of document took 1–2 ms through the templates.) The options are
     written once per process for the same choices and language, and the chosen one marked
-    in that text."""
+    in that text. ``given_choices`` are shown instead of ``choices`` as they are: setting
+    ``choices`` normalises every one of them again (some 200 meetings a year)."""
+
+    given_choices: list[tuple[Any, str]] | None = None
 
     def render(
         self,
@@ -50,7 +53,8 @@ class QuickSelect(forms.Select):
         attrs: dict[str, Any] | None = None,
         renderer: BaseRenderer | None = None,
     ) -> SafeString:
-        options = _options(tuple((str(key), str(label)) for key, label in self.choices))
+        choices = self.choices if self.given_choices is None else self.given_choices
+        options = _options(tuple((str(key), str(label)) for key, label in choices))
         for chosen in set(self.format_value(value)):
             mark = f'<option value="{escape(chosen)}"'  # labels are escaped: no "<" in them
             options = options.replace(f"{mark}>", f"{mark} selected>")
@@ -118,7 +122,9 @@ class PublicSearchFilter(IncomingFilter):
             # from the cache.
             meeting = super().form.fields["vergadering"]
             assert isinstance(meeting, forms.ModelChoiceField)  # declared above
-            meeting.widget.choices = [("", meeting.empty_label), *public_meeting_choices()]
+            widget = meeting.widget
+            assert isinstance(widget, QuickSelect)  # declared above
+            widget.given_choices = [("", str(meeting.empty_label)), *public_meeting_choices()]
         return self._form
 
 
