@@ -6,12 +6,14 @@ prefix and then reused: the navigation and footer ran some twenty ``{% url %}`` 
 setting (in tests) makes every part be written anew.
 
 Never put anything inside that differs between requests or visitors: the page's own
-blocks, the user, messages, a CSRF token."""
+blocks, the user, messages, a CSRF token. Only a page rendered for a request (with the
+context processors, which give the municipality's name and theme) is kept."""
 
 from typing import Any
 
 from django import template
 from django.core.signals import setting_changed
+from django.template import RequestContext
 from django.template.base import Parser, Token
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString, mark_safe
@@ -38,6 +40,10 @@ class UnchangingNode(template.Node):
         self.written: dict[tuple, SafeString] = {}
 
     def render(self, context: template.Context) -> SafeString:
+        if not isinstance(context, RequestContext):
+            # Without a request the context processors (the municipality's name, the
+            # theme) did not run: render it, but keep nothing.
+            return mark_safe(self.nodelist.render(context))
         key = (_generation[0], get_language(), get_script_prefix(), get_urlconf())
         text = self.written.get(key)
         if text is None:

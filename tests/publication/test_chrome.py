@@ -3,7 +3,8 @@ are written once per process, language and script prefix, and written anew when 
 changes: the pages say exactly what they said when every part was rendered each time."""
 
 import pytest
-from django.template import Context, Template
+from django.template import Context, RequestContext, Template
+from django.test import RequestFactory
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 
@@ -37,15 +38,24 @@ def test_a_part_is_kept_per_language_and_script_prefix_and_ignores_the_context(s
         "{% load i18n chrome %}{% unchanging %}{% get_current_language as lang %}{{ lang }} "
         "{% url 'publication:home' %} {{ name }}{% endunchanging %}"
     )
-    assert template.render(Context({"name": "a"})) == "nl / a"
+    request = RequestFactory().get("/")
+
+    def render(name: str) -> str:
+        return template.render(RequestContext(request, {"name": name}))
+
+    assert render("a") == "nl / a"
     # Written once: a value from the context is not looked at again (never put one inside).
-    assert template.render(Context({"name": "b"})) == "nl / a"
+    assert render("b") == "nl / a"
     with translation.override("en"):
-        assert template.render(Context({"name": "c"})) == "en / c"
+        assert render("c") == "en / c"
     set_script_prefix("/raad/")
     try:
-        assert template.render(Context({"name": "d"})) == "nl /raad/ d"
+        assert render("d") == "nl /raad/ d"
     finally:
         set_script_prefix("/")
     settings.MUNICIPALITY_NAME = "Zeedorp"
-    assert template.render(Context({"name": "e"})) == "nl / e"
+    assert render("e") == "nl / e"
+    # Without a request (no context processors) nothing is kept, nor taken.
+    assert template.render(Context({"name": "f"})) == "nl / f"
+    assert template.render(Context({"name": "g"})) == "nl / g"
+    assert render("h") == "nl / e"
