@@ -32,11 +32,16 @@ def as_row(document: Document | dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _around_uuid(path: Callable[[str], str]) -> tuple[str, str]:
+def around_uuid(path: Callable[[str], str]) -> tuple[str, str]:
     """What comes before and after the uuid in ``path(uuid)``, escaped (a uuid needs none)."""
     placeholder = "00000000-0000-0000-0000-000000000000"
     before, after = path(placeholder).split(placeholder)
     return html.escape(before), html.escape(after)
+
+
+def checked_uuid(value: UUID | str) -> str:
+    """The uuid as a link writes it; anything that is not one is refused (as ``path_to``)."""
+    return str(value if isinstance(value, UUID) else UUID(str(value)))
 
 
 @register.simple_tag
@@ -66,8 +71,8 @@ def document_rows(documents: Iterable[Document | dict[str, Any]]) -> SafeString:
     # Per row only plain strings are escaped: html.escape, which is what Django's escape
     # does to a str, without its check for lazy text. The links' fixed parts once per call.
     x = html.escape
-    page_path = _around_uuid(document_path)
-    file_path = _around_uuid(document_file_path)
+    page_path = around_uuid(document_path)
+    file_path = around_uuid(document_file_path)
     for d in map(as_row, documents):
         day = d["received_on"]
         if day not in days:
@@ -79,8 +84,7 @@ def document_rows(documents: Iterable[Document | dict[str, Any]]) -> SafeString:
             decided = as_proposed
         else:
             decided = handling.get(decision) or escape(decision)
-        value = d["uuid"]
-        uuid = str(value if isinstance(value, UUID) else UUID(str(value)))  # as path_to checks
+        uuid = checked_uuid(d["uuid"])
         number = registration_number(d["registration_year"], d["registration_sequence"])
         if d["publication__published_file_id"]:
             file = f'<a href="{file_path[0]}{uuid}{file_path[1]}">PDF</a>'
