@@ -60,6 +60,12 @@ SECRET_AFTER_PUBLICATION = "published_secret"
 SECRET_AFTER_PUBLICATION_LABEL = _("geheim: van de openbare site")
 
 
+def registration_number(year: int, sequence: int) -> str:
+    """The number a document is known by (``2026-0042``), also for rows read without a model
+    instance (the public lists, the feed, the sitemaps)."""
+    return f"{year}-{sequence:04d}"
+
+
 def shown_status_choices() -> list[tuple[str, Any]]:
     """The statuses as the griffie's lists show and count them."""
     choices = []
@@ -413,7 +419,7 @@ class Document(models.Model):
 
     @property
     def registration_number(self) -> str:
-        return f"{self.registration_year}-{self.registration_sequence:04d}"
+        return registration_number(self.registration_year, self.registration_sequence)
 
     def clean(self) -> None:
         if self.agenda_item and self.meeting and self.agenda_item.meeting_id != self.meeting_id:

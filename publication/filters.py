@@ -39,7 +39,12 @@ class QuickSelect(forms.Select):
     a year, thousands in a twenty-year archive), and Django's form renderer runs a template
     per option, which cost more than the whole search; building an option dict per meeting
     and formatting it with ``format_html`` still cost more than the search without hits.
-    (Even the dozen kinds of document took 1–2 ms through the templates.)"""
+    (Even the dozen kinds of document took 1–2 ms through the templates.) The options are
+    written once per process for the same choices and language, and the chosen one marked
+    in that text. ``given_choices`` are shown instead of ``choices`` as they are: setting
+    ``choices`` normalises every one of them again (some 200 meetings a year)."""
+
+    given_choices: list[tuple[Any, str]] | None = None
 
     def render(
         self,
@@ -48,14 +53,30 @@ class QuickSelect(forms.Select):
         attrs: dict[str, Any] | None = None,
         renderer: BaseRenderer | None = None,
     ) -> SafeString:
-        selected = set(self.format_value(value))
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in selected else ""}>'
-            f"{escape(label)}</option>"
-            for key, label in self.choices
-        )
+        choices = self.choices if self.given_choices is None else self.given_choices
+        options = _options(tuple((str(key), str(label)) for key, label in choices))
+        for chosen in set(self.format_value(value)):
+            mark = f'<option value="{escape(chosen)}"'  # labels are escaped: no "<" in them
+            options = options.replace(f"{mark}>", f"{mark} selected>")
         select_attrs = flatatt({**self.build_attrs(self.attrs, attrs), "name": name})
         return mark_safe(f"<select{select_attrs}>{options}</select>")  # escaped above
+
+
+_written_options: dict[tuple, str] = {}
+
+
+def _options(choices: tuple[tuple[str, str], ...]) -> str:
+    """The ``<option>``s of ``choices``, none selected; kept per process (a few lists: the
+    kinds per language, the meetings per site version and language)."""
+    written = _written_options.get(choices)
+    if written is None:
+        if len(_written_options) >= 64:
+            _written_options.clear()
+        written = "".join(
+            f'<option value="{escape(key)}">{escape(label)}</option>' for key, label in choices
+        )
+        _written_options[choices] = written
+    return written
 
 
 def public_meeting_choices() -> list[tuple[int, str]]:
@@ -101,7 +122,9 @@ class PublicSearchFilter(IncomingFilter):
             # from the cache.
             meeting = super().form.fields["vergadering"]
             assert isinstance(meeting, forms.ModelChoiceField)  # declared above
-            meeting.widget.choices = [("", meeting.empty_label), *public_meeting_choices()]
+            widget = meeting.widget
+            assert isinstance(widget, QuickSelect)  # declared above
+            widget.given_choices = [("", str(meeting.empty_label)), *public_meeting_choices()]
         return self._form
 
 

@@ -14,6 +14,7 @@ public columns and ordering, so views, feeds, sitemaps, API and templates never 
 """
 
 import datetime
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -51,6 +52,28 @@ PUBLIC_DOCUMENT_FIELDS = (
     "publication__changed_at",
     "publication__decided_at",
 )
+#: The columns of a row of a public list of documents (``{% document_rows %}``), read as
+#: plain rows: fifty model instances and their decisions cost more than writing the rows.
+ROW_COLUMNS = (
+    "uuid",
+    "registration_year",
+    "registration_sequence",
+    "received_on",
+    "public_sender_term",
+    "subject",
+    "handling_proposal",
+    "handling_decision",
+    "publication__published_file_id",
+)
+#: The columns of a hit of the public search (``{% search_results %}``), besides its snippet.
+SEARCH_COLUMNS = (
+    "uuid",
+    "registration_year",
+    "registration_sequence",
+    "received_on",
+    "public_sender_term",
+    "subject",
+)
 #: The order of every public list of documents (index ``document_public_list``).
 LIST_ORDER = ("-received_on", "-registration_year", "-registration_sequence")
 #: A search ranks its newest hits, at most this many; with more, the page says so and the
@@ -69,13 +92,25 @@ def _file_is_allowed(decision: PublicationDecision, record: DocumentFile) -> boo
 
 def public_documents() -> QuerySet[Document]:
     """Every ingekomen stuk the public may see (listing and page). Only public columns are
-    loaded, so a template cannot show ``sender_name`` or ``text`` by accident."""
-    return (
-        Document.objects.public()
-        .select_related("publication")
-        .only(*PUBLIC_DOCUMENT_FIELDS)
-        .order_by(*LIST_ORDER)
-    )
+    loaded, so a template cannot show ``sender_name`` or ``text`` by accident.
+
+    Built once per thread and handed out as a fresh copy: building the public rule (three
+    secrecy sub-queries) cost about 0.8 ms of every public page. Per thread, because a copy
+    shares the rule's sub-queries with the original, and compiling marks them (alias counts),
+    which two threads must not do to one object at once; its SQL depends on nothing but the
+    code, so the copy is what building it anew would give."""
+    built = getattr(_built, "documents", None)
+    if built is None:
+        built = _built.documents = (
+            Document.objects.public()
+            .select_related("publication")
+            .only(*PUBLIC_DOCUMENT_FIELDS)
+            .order_by(*LIST_ORDER)
+        )
+    return built.all()
+
+
+_built = threading.local()
 
 
 def public_documents_with_file() -> QuerySet[Document]:

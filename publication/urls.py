@@ -49,9 +49,7 @@ urlpatterns = [
         cached(views.AccessibilityView.as_view()),
         name="accessibility",
     ),
-    path(
-        "feeds/ingekomen-stukken.rss", cached(feeds.IncomingDocumentsFeed()), name="feed-incoming"
-    ),
+    path("feeds/ingekomen-stukken.rss", cached(feeds.incoming_rss), name="feed-incoming"),
     path(
         "feeds/ingekomen-stukken.atom",
         cached(feeds.IncomingDocumentsAtomFeed()),

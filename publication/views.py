@@ -266,13 +266,13 @@ class IncomingListView(CappedListMixin, PublicMixin, FilterView):
     paginate_by = 50
     context_object_name = "documents"
 
-    def get_queryset(self) -> QuerySet[Document]:
+    def get_queryset(self) -> QuerySet[Document, dict[str, Any]]:
         self.meeting: Meeting | None = None
         documents = public.public_documents()
         if "pk" in self.kwargs:
             self.meeting = get_object_or_404(public.public_meetings(), pk=self.kwargs["pk"])
-            return documents.filter(meeting=self.meeting)
-        return documents
+            documents = documents.filter(meeting=self.meeting)
+        return documents.values(*public.ROW_COLUMNS)  # the rows as {% document_rows %} reads them
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(meeting=self.meeting, **kwargs)
@@ -395,11 +395,14 @@ class SearchView(CappedListMixin, PublicMixin, FilterView):
             ranked = public.rank_hits(
                 hits, self.q, vendor=connection.vendor, limit=self.paginator_class.cap
             )
-            hits = with_snippets(ranked, self.q, vendor=connection.vendor)
+            snippets = with_snippets(ranked, self.q, vendor=connection.vendor)
+            hits = snippets.values(*public.SEARCH_COLUMNS, "snippet")  # plain rows
         context = super().get_context_data(q=self.q, object_list=hits, **kwargs)
         windowed = connection.vendor != "postgresql"
-        for document in context.get("documents") or []:
-            document.snippet = tidy_snippet(getattr(document, "snippet", ""), windowed=windowed)
+        paginator = context.get("paginator")
+        # Without hits the page's rows are never read: asking would compile the ranking.
+        for row in context["documents"] if paginator and paginator.count else []:
+            row["snippet"] = tidy_snippet(row.get("snippet", ""), windowed=windowed)
         return {**context, **self.onward_context(context)}
 
 

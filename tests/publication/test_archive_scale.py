@@ -43,7 +43,7 @@ def test_a_hit_in_the_subject_ranks_above_a_newer_hit_in_the_text_only(client, g
         received_on=datetime.date(2026, 9, 1),
     )
     response = client.get(reverse("publication:search"), {"q": "vuurtoren"})
-    assert [d.pk for d in response.context["page_obj"]] == [in_subject.pk, in_text.pk]
+    assert [d["uuid"] for d in response.context["page_obj"]] == [in_subject.uuid, in_text.uuid]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQL of PostgreSQL's ranking")
@@ -80,12 +80,12 @@ def test_the_list_shows_the_newest_up_to_the_cap_and_leads_onward_without_a_gap(
     documents = five_documents()
     url = reverse("publication:incoming")
     first = client.get(url)
-    assert [d.pk for d in first.context["page_obj"]] == [d.pk for d in documents[:1:-1]]
+    assert [d["uuid"] for d in first.context["page_obj"]] == [d.uuid for d in documents[:1:-1]]
     assert "Meer dan 3 stukken" in first.content.decode()
     onward = _onward_link(first)
     assert onward == "tot=2026-05-03"  # the last day shown comes again: nothing is skipped
     second = client.get(f"{url}?{onward}")
-    assert [d.pk for d in second.context["page_obj"]] == [d.pk for d in documents[2::-1]]
+    assert [d["uuid"] for d in second.context["page_obj"]] == [d.uuid for d in documents[2::-1]]
     assert "Meer dan" not in second.content.decode()
 
 
@@ -106,13 +106,13 @@ def test_a_search_with_more_hits_than_the_cap_ranks_the_newest_and_leads_onward(
     documents = five_documents()
     url = reverse("publication:search")
     first = client.get(url, {"q": "haven"})
-    shown = {d.pk for d in first.context["page_obj"]}
-    assert len(shown) == 3 and shown <= {d.pk for d in documents[1:]}
+    shown = {d["uuid"] for d in first.context["page_obj"]}
+    assert len(shown) == 3 and shown <= {d.uuid for d in documents[1:]}
     assert "Meer dan 3 resultaten" in first.content.decode()
     onward = _onward_link(first)
     assert "q=haven" in onward and "tot=2026-05-03" in onward
     older = client.get(f"{url}?{onward}")
-    assert {d.pk for d in older.context["page_obj"]} == {d.pk for d in documents[:3]}
+    assert {d["uuid"] for d in older.context["page_obj"]} == {d.uuid for d in documents[:3]}
 
 
 def test_feed_and_sitemap_come_from_the_cache_until_something_changes(
@@ -155,9 +155,11 @@ def test_sitemap_pages_start_at_a_key_and_count_once_per_site_version(
 def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
     client, griffie_user, settings
 ):
+    from django.contrib.sites.requests import RequestSite
     from django.template.loader import render_to_string
+    from django.test import RequestFactory
 
-    from publication.sitemaps import INFOCATS
+    from publication.sitemaps import INFOCATS, SITEMAPS
 
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     published_with_text(
@@ -167,10 +169,13 @@ def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
         received_on=datetime.date(2026, 4, 1),
     )
     response = client.get("/sitemaps/diwoo-infocat006.xml")
+    # What django.contrib.sitemaps' own view gives its template for this page.
+    request = RequestFactory().get("/sitemaps/diwoo-infocat006.xml")
+    urlset = SITEMAPS["006"].get_urls(page=1, site=RequestSite(request), protocol="http")
     expected = render_to_string(
         "publication/sitemaps/page.xml",
         {
-            "urlset": response.context_data["urlset"],
+            "urlset": urlset,
             "infocat": INFOCATS["006"],
             "publisher": settings.MUNICIPALITY_TOOI,
             "publisher_name": f"gemeente {settings.MUNICIPALITY_NAME}",
@@ -178,6 +183,11 @@ def test_a_sitemap_page_is_written_exactly_as_its_template_would_write_it(
     )
     assert "&lt;vereniging&gt;" in expected
     assert response.content.decode() == expected
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response["Last-Modified"]  # the latest change of the entries, as the framework says
+    for page in ("2", "x"):  # past the last page, or no page: 404, as the framework says
+        assert client.get("/sitemaps/diwoo-infocat006.xml", {"p": page}).status_code == 404
 
 
 @pytest.mark.parametrize("value", ["", "1", 2])
@@ -196,6 +206,25 @@ def test_the_quick_meeting_select_says_what_djangos_select_says(value):
     quick = QuickSelect(choices=choices).render("vergadering", value, attrs)
     assert options(quick) == options(django) and len(options(quick)) == 3
     assert 'name="vergadering"' in quick and 'id="id_vergadering"' in quick
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", datetime.date(2026, 3, 4), "2026-13-45\"><script>&'", "31-12-2026"]
+)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_quick_date_input_says_what_djangos_says(value, language):
+    from django.forms import DateInput
+    from django.utils import translation
+
+    from griffie.filters import QuickDateInput
+
+    attrs = {"id": "id_van", "required": True, "disabled": False, "aria-invalid": "true"}
+    with translation.override(language):
+        for widget_attrs in ({"type": "date"}, {"type": "date", "class": 'a "b" & c'}):
+            django = DateInput(attrs=widget_attrs).render("van", value, attrs)
+            quick = QuickDateInput(attrs=widget_attrs).render("van", value, attrs)
+            assert quick == django
+    assert "<script>" not in quick
 
 
 def test_the_quick_document_links_are_what_reverse_gives():
@@ -254,3 +283,14 @@ def test_the_search_form_offers_a_new_meeting_at_once(client):
     MeetingFactory(title="Commissie februari")  # a meeting's change bumps the site version
     page = client.get(url, {"q": "brug"}).content.decode()
     assert "Raad januari" in page and "Commissie februari" in page
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2026-0042", "/stukken/x/bestand.pdf", "A & B", "<x>", "'a'", '"b"', "é ü …"]
+)
+def test_the_sitemap_escapes_as_html_escape_does(text):
+    import html
+
+    from publication.sitemaps import _escape
+
+    assert _escape(text) == html.escape(text)

@@ -2,6 +2,7 @@
 iCal calendar read with icalendar."""
 
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -79,3 +80,55 @@ def test_ical_view(client):
     [event] = Calendar.from_ical(response.content).walk("VEVENT")
     assert str(event["uid"]) == f"meeting-{meeting.pk}@testserver"
     assert event.decoded("dtstart") == meeting.starts_at.replace(microsecond=0)
+
+
+@pytest.mark.parametrize(("language", "secure"), [("nl", False), ("en", True)])
+def test_the_rss_feed_is_written_exactly_as_the_syndication_framework_writes_it(
+    rf, settings, language, secure
+):
+    from django.utils import translation
+
+    from devtools.bulk import bulk_published
+    from documents.models import Document
+    from publication.feeds import IncomingDocumentsFeed, incoming_rss
+    from publication.models import PublicationDecision
+
+    settings.ALLOWED_HOSTS = ["raad.example.nl"]
+    documents = bulk_published(
+        [
+            ("Over \"<script>\" & de 'Markt'", "Tekst"),
+            ("Brief zonder bestand", "Tekst"),
+            ("Brief ü en ß", "Tekst"),
+        ],
+        year=2026,
+        days=2,
+        pdf=b"%PDF-1.4 bench",
+    )
+    PublicationDecision.objects.filter(document=documents[1]).update(published_file=None)
+    Document.objects.filter(pk=documents[2].pk).update(public_sender_term="bewoners <Zuid> & co")
+    request = rf.get(
+        reverse("publication:feed-incoming"), HTTP_HOST="raad.example.nl", secure=secure
+    )
+    with translation.override(language):
+        expected = IncomingDocumentsFeed()(request)
+        written = incoming_rss(request)
+    assert written.content.decode() == expected.content.decode()
+    assert written["Content-Type"] == expected["Content-Type"]
+    assert written["Last-Modified"] == expected["Last-Modified"]
+    body = written.content.decode()
+    assert body.count("<item>") == 3 and body.count("<enclosure") == 2
+    assert "&lt;script&gt;" in body and "&amp; co" in body  # escaped, not taken as markup
+    assert ("https://" if secure else "http://") + "raad.example.nl/stukken/" in body
+
+
+def test_an_empty_rss_feed_is_written_as_the_syndication_framework_writes_it(rf):
+    from publication.feeds import IncomingDocumentsFeed, incoming_rss
+
+    request = rf.get(reverse("publication:feed-incoming"))
+    expected, written = IncomingDocumentsFeed()(request), incoming_rss(request)
+    # Without items both say "now" as the last build: the same second, or the next.
+    pattern = r"<lastBuildDate>[^<]*</lastBuildDate>"
+    assert re.sub(pattern, "", written.content.decode()) == re.sub(
+        pattern, "", expected.content.decode()
+    )
+    assert "<item>" not in written.content.decode()

@@ -60,3 +60,24 @@ def test_no_documents_is_one_row_that_says_so():
     expected = TEMPLATE_ROWS.render(Context({"documents": []}))
     assert document_rows([]) == expected
     assert "Geen stukken." in expected
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_plain_rows_say_what_the_documents_say(language):
+    """The lists read ``.values(*ROW_COLUMNS)``; the home and meeting pages model instances."""
+    from documents.models import Document
+    from publication.models import PublicationDecision
+
+    made = bulk_published([(f"Onderwerp {i}", f"Tekst {i}") for i in range(4)], year=2026)
+    Document.objects.filter(pk=made[0].pk).update(
+        handling_proposal=Handling.NOTED, subject='Over "<script>" & de Markt'
+    )
+    Document.objects.filter(pk=made[1].pk).update(
+        handling_proposal=Handling.NOTED, handling_decision=Handling.COMMITTEE
+    )
+    PublicationDecision.objects.filter(document=made[2]).update(published_file=None)
+    rows = list(public.public_documents().values(*public.ROW_COLUMNS))
+    with translation.override(language):
+        expected = TEMPLATE_ROWS.render(Context({"documents": list(public.public_documents())}))
+        assert document_rows(rows) == expected
+    assert "&lt;script&gt;" in expected and expected.count("PDF</a>") == 3

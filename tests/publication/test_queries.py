@@ -87,3 +87,55 @@ def test_a_cached_page_costs_one_query_and_a_change_invalidates_it(
     # logged-in users never get the shared cached page
     verify(client, griffie_user)
     assert "Postkamer" in client.get(url).content.decode()
+
+
+def test_the_public_documents_built_once_give_what_building_them_anew_gives():
+    import threading
+
+    from documents.models import Document
+    from publication import public
+
+    def anew():
+        return (
+            Document.objects.public()
+            .select_related("publication")
+            .only(*public.PUBLIC_DOCUMENT_FIELDS)
+            .order_by(*public.LIST_ORDER)
+        )
+
+    published(3)
+    for _ in range(3):  # copies compiled, filtered and run in between
+        list(public.public_documents().filter(meeting__isnull=True)[:2])
+        str(public.public_documents().values(*public.ROW_COLUMNS).query)
+    assert str(public.public_documents().query) == str(anew().query)
+    narrowed = public.public_documents().filter(subject__icontains="haven")[:2]
+    assert str(narrowed.query) == str(anew().filter(subject__icontains="haven")[:2].query)
+    assert [d.pk for d in public.public_documents()] == [d.pk for d in anew()]
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(public.public_documents()))
+    thread.start()
+    thread.join()
+    mine = public.public_documents()
+    assert elsewhere[0].query.where.children[0] is not mine.query.where.children[0]  # its own
+
+
+def test_the_public_rule_does_not_depend_on_the_moment_it_is_built():
+    """public_documents() keeps the rule it built for the life of a thread: a rule that read
+    the clock (a secrecy term that ends, a publication date in the future) would be frozen at
+    the moment the thread first built it. Such a rule must stop being kept, and this fails."""
+    import datetime
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from documents.models import Document
+
+    def rule_sql() -> str:
+        sql, params = Document.objects.public().query.sql_with_params()
+        return f"{sql} {params!r}"
+
+    now = timezone.now()
+    built_now = rule_sql()
+    later = now + datetime.timedelta(days=400)
+    with mock.patch.object(timezone, "now", return_value=later):
+        assert rule_sql() == built_now

@@ -81,3 +81,58 @@ def test_a_hit_is_never_dropped_as_noise():
 def test_the_end_of_a_full_window_is_cut_at_a_word():
     raw = " " + ("haven " * 100)[: WINDOW + 1]
     assert tidy_snippet(raw, windowed=True).endswith("haven …")
+
+
+#: The loop of ``publication/search.html`` before it was written in Python.
+TEMPLATE_HITS = """{% load public_urls search %}{% for d in documents %}
+  <li>
+    <a href="{{ d.uuid|document_path }}">{{ d.registration_number }} {{ d.subject }}</a>
+    <small>{{ d.received_on|date:"DATE_FORMAT" }} · {{ d.public_sender_term }}</small>
+    {% if d.snippet %}<p class="snippet">{{ d.snippet|mark_hits:q }}</p>{% endif %}
+  </li>{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_hits_say_what_the_template_said(language):
+    import datetime
+    import uuid
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from publication.templatetags.search import search_results
+
+    def row(n: int, subject: str, sender: str, snippet: str) -> dict:
+        return {
+            "uuid": uuid.UUID(int=n),
+            "registration_year": 2026,
+            "registration_sequence": n,
+            "received_on": datetime.date(2026, 3, n % 28 + 1),
+            "public_sender_term": sender,
+            "subject": subject,
+            "snippet": snippet,
+        }
+
+    rows = [
+        row(
+            1,
+            'Over "<script>" & de haven',
+            "bewoners <Zuid>",
+            f"de {HIT_START}haven{HIT_STOP} & <b>",
+        ),
+        row(2, "Haven zonder markers", "Organisatie", "de haven van Kats"),
+        row(3, "Geen fragment", "Organisatie", ""),
+        row(12345, "Nog een", "Organisatie", "tekst"),
+    ]
+
+    class Hit:  # what the template read: attributes, and the model's registration number
+        def __init__(self, values: dict) -> None:
+            self.__dict__.update(values)
+            self.registration_number = f"{self.registration_year}-{self.registration_sequence:04d}"
+
+    with translation.override(language):
+        context = Context({"documents": [Hit(r) for r in rows], "q": "haven"})
+        expected = Template(TEMPLATE_HITS).render(context)
+        assert search_results(rows, "haven") == expected
+    assert "&lt;script&gt;" in expected and "<mark>haven</mark>" in expected
+    assert expected.count('<p class="snippet">') == 3
