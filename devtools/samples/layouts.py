@@ -185,3 +185,24 @@ def logo_letter(pages: int = 3) -> bytes:
         page.insert_image(pymupdf.Rect(72, 30, 232, 60), stream=stream)
         page.insert_text((72, 100), BODY if number == 0 else f"Pagina {number + 1}", fontsize=10)
     return doc.tobytes()
+
+
+def turned_scan_letter(turn: int = 0, skew: float = 0.0, *, dpi: int = 150) -> bytes:
+    """A citizen's letter (letterhead with name, address, phone and e-mail; a signature
+    image above the printed name) scanned as one image whose content is turned clockwise by
+    ``turn`` degrees (a sheet fed sideways or upside down) and ``skew`` degrees more (fed
+    askew); the page is the size of the scan, with no /Rotate to say it is turned."""
+    with pymupdf.open() as letter:
+        page = letter.new_page()
+        head = f"{NAME}\n{STREET}\n{POSTCODE} {PLACE}\nTelefoon {PHONE}\nE-mail {EMAIL}"
+        page.insert_text((72, 72), head, fontsize=10)
+        page.insert_text((72, 170), BODY + "\nMet vriendelijke groet,", fontsize=10)
+        page.draw_bezier((80, 295), (110, 255), (150, 310), (200, 268), color=(0, 0, 0.5), width=2)
+        page.draw_bezier((95, 290), (120, 300), (140, 272), (185, 288), color=(0, 0, 0.5))
+        page.insert_text((72, 316), NAME, fontsize=10)
+        matrix = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(turn + skew)
+        pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    scan = doc.new_page(width=pix.width * 72 / dpi, height=pix.height * 72 / dpi)
+    scan.insert_image(scan.rect, stream=pix.tobytes("jpeg", jpg_quality=80))
+    return doc.tobytes()

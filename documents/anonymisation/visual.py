@@ -31,6 +31,7 @@ import pymupdf
 from .lookups import get_lookups
 from .normalise import Normalised, Word, build_doctext, page_words
 from .ocr import ocr_available, ocr_reading_order, ocr_region_words
+from .orientation import reading_score
 from .policy import decide_for, replacement_for
 from .types import AnonymisationOptions, Finding, Rect, UnreadableDocument
 
@@ -65,7 +66,6 @@ TURNS = (180, 90, 270)
 UPRIGHT_SHARE = 0.5
 TURN_MIN_CHARS = 10  # a scribble reads as a few characters ('Ge ey'): no text to turn
 TURN_MIN_KNOWN = 8
-READING_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -316,29 +316,6 @@ def read_page(
     if "tabel" in reasons:
         visual = ocr_reading_order(visual, drop_specks=False)
     return visual + [(*w[:5], 20_000 + w[5], *w[6:]) for w in turned], check
-
-
-def reading_score(words: list[tuple]) -> tuple[int, int]:
-    """(letters in known words of four letters or more, all letters and digits) of an OCR
-    reading: known are Dutch dictionary words (and compounds of them), first names, surnames
-    and places. Upright text scores most of its characters; text read turned, hardly any."""
-    from .suspects import is_compound, zipf  # local import: wordfreq loads on first use
-
-    lookups = get_lookups()
-    text = " ".join(w[4] for w in words)
-    known, chars = 0, sum(ch.isalnum() for ch in text)
-    for token in READING_WORD_RE.findall(text):
-        lower = token.lower()
-        title = token[:1].upper() + lower[1:]
-        if (
-            zipf(lower) >= 3.0
-            or title in lookups.first_names
-            or title in lookups.surnames
-            or lower in lookups.places
-            or is_compound(lower)
-        ):
-            known += len(token)
-    return known, chars
 
 
 def _read_image(

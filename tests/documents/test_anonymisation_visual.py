@@ -370,3 +370,52 @@ def test_verification_reads_a_turned_image_turned(monkeypatch):
     result = anonymise_pdf(layouts.image_letterhead_letter(90), OPTIONS)
     assert result.output_pdf is None
     assert "PHONE" in result.verification.reason
+
+
+# --- a whole scanned page whose content is turned ------------------------------------------
+
+
+def read_turned_scan(pdf: bytes) -> str:
+    """OCR of every page at every turn (a reader turns the sheet), squashed."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        rect = doc[0].rect
+    return read_at_every_turn(pdf, rect)
+
+
+@needs_ocr
+@pytest.mark.parametrize(("turn", "skew"), [(90, 0.0), (180, 2.0), (270, -3.0)])
+def test_a_scan_turned_in_its_image_is_turned_upright_and_anonymised(turn, skew):
+    source = layouts.turned_scan_letter(turn, skew)
+    before = read_turned_scan(source)
+    assert squash(layouts.PHONE) in before  # legible to a reader who turns the sheet
+
+    result = anonymise_pdf(source, OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    assert any("gedraaide scan" in note for note in result.removed)
+    after = read_turned_scan(result.output_pdf)
+    for value in (layouts.NAME, layouts.STREET, layouts.POSTCODE, layouts.PHONE, layouts.EMAIL):
+        assert squash(value) not in after, value
+    assert squash("bestemmingsplan") in after  # what is not personal stays readable
+    with pymupdf.open(stream=result.output_pdf, filetype="pdf") as doc:
+        assert doc[0].rect.height > doc[0].rect.width  # published upright, as the letter
+    signatures = [f for f in result.findings if f.entity_type == "SIGNATURE"]
+    assert signatures and all(f.action == "redact" for f in signatures)
+    for rect in (pymupdf.Rect(r) for f in signatures for r in f.rects):
+        assert rect.height < rect.width  # the gap between two lines of the upright page
+        assert _ink(result.output_pdf, rect) == 0
+
+
+@needs_ocr
+def test_an_upright_scan_is_not_read_turned(monkeypatch):
+    """Cost in proportion: a scan whose OCR reads as words is read once."""
+    from documents.anonymisation import orientation
+
+    def no_turns(*args, **kwargs):
+        raise AssertionError("an upright scan read turned")
+
+    monkeypatch.setattr(orientation, "ocr_region_words", no_turns)
+    result = anonymise_pdf(layouts.turned_scan_letter(0, 1.0), OPTIONS)
+    assert result.output_pdf is not None, result.verification.reason
+    assert not any("gedraaide scan" in note for note in result.removed)
+    assert squash(layouts.PHONE) not in read_turned_scan(result.output_pdf)
