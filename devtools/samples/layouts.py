@@ -206,3 +206,31 @@ def turned_scan_letter(turn: int = 0, skew: float = 0.0, *, dpi: int = 150) -> b
     scan = doc.new_page(width=pix.width * 72 / dpi, height=pix.height * 72 / dpi)
     scan.insert_image(scan.rect, stream=pix.tobytes("jpeg", jpg_quality=80))
     return doc.tobytes()
+
+
+SIGNATURE_BESIDE = pymupdf.Rect(220, 195, 360, 230)
+
+
+def signature_beside_name_letter(*, drawn: bool = False, closing: bool = True) -> bytes:
+    """A signature set to the right of the printed name, well away from it (an image, or
+    drawn as vector paths with ``drawn``), with or without a closing phrase above."""
+    doc = pymupdf.open()
+    page = _letter(doc, closing=closing)
+    page.insert_text((72, 215), NAME, fontsize=10)
+    box = SIGNATURE_BESIDE
+    if drawn:
+        page.draw_bezier(
+            (box.x0 + 3, box.y1 - 5),
+            (box.x0 + 40, box.y0),
+            (box.x0 + 70, box.y1),
+            (box.x1 - 3, box.y0 + 6),
+            color=(0, 0, 0.5),
+            width=1.5,
+        )
+    else:
+        with pymupdf.open() as scratch:
+            sp = scratch.new_page(width=box.width, height=box.height)
+            sp.draw_bezier((5, 30), (40, -10), (80, 60), (135, 8), color=(0, 0, 0.5), width=2)
+            ink = sp.get_pixmap(dpi=150, alpha=True)
+        page.insert_image(box, stream=ink.tobytes("png"))
+    return doc.tobytes()

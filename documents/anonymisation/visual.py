@@ -55,6 +55,8 @@ ID_DOCUMENT_RE = re.compile(
     r"|documentnummer|document\s+no|persoonsnummer|verblijfsdocument)\b|<<<"
 )
 SIGNATURE_REACH = 60.0  # points between an image without words and a person's name
+# ... and beside the name on its own line (a signature set to the right of the name)
+SIGNATURE_REACH_BESIDE = 200.0
 SIGNATURE_MAX_CHARS = 6  # what OCR makes of a scribble ('Ge ey')
 # Text turned in an image (a card photographed sideways, a letterhead scanned upside down):
 # Tesseract reads it as debris ('Jewwnujuewnoog', 'E$ ENE 5 3 )2 5'). A reading of which at
@@ -357,7 +359,12 @@ def _ocr(
 
 def _near(name: pymupdf.Rect, image: pymupdf.Rect) -> bool:
     reach = SIGNATURE_REACH
-    return (name + (-reach, -reach, reach, reach)).intersects(image)
+    if (name + (-reach, -reach, reach, reach)).intersects(image):
+        return True
+    beside = SIGNATURE_REACH_BESIDE
+    return (
+        image.y0 < name.y1 and name.y0 < image.y1 and (name + (0, 0, beside, 0)).intersects(image)
+    )
 
 
 def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) -> str:
@@ -551,14 +558,25 @@ def _image_findings(
     a person's name is a signature."""
     out = []
     persons = [f for f in findings if f.entity_type == "PERSON" and f.action == "redact"]
+    # an image without words that reaches into a signature region is the signature, also
+    # where most of it lies beside the name (the region masks only the gap above the name)
+    gaps = [
+        (f.page, pymupdf.Rect(r))
+        for f in findings
+        if f.entity_type == "SIGNATURE" and f.action == "redact"
+        for r in f.rects
+    ]
     for number, check in checks.items():
         for box, text in check.images:
             rect = pymupdf.Rect(box)
             if ID_DOCUMENT_RE.search(text):
                 kind, source = "ID_NUMBER", "visual:id_document"
-            elif sum(ch.isalnum() for ch in text) <= SIGNATURE_MAX_CHARS and any(
-                f.page == number and any(_near(pymupdf.Rect(r), rect) for r in f.rects)
-                for f in persons
+            elif sum(ch.isalnum() for ch in text) <= SIGNATURE_MAX_CHARS and (
+                any(
+                    f.page == number and any(_near(pymupdf.Rect(r), rect) for r in f.rects)
+                    for f in persons
+                )
+                or any(page == number and gap.intersects(rect) for page, gap in gaps)
             ):
                 kind, source = "SIGNATURE", "visual:image_signature"
             else:

@@ -419,3 +419,21 @@ def test_an_upright_scan_is_not_read_turned(monkeypatch):
     assert result.output_pdf is not None, result.verification.reason
     assert not any("gedraaide scan" in note for note in result.removed)
     assert squash(layouts.PHONE) not in read_turned_scan(result.output_pdf)
+
+
+@pytest.mark.parametrize("closing", [True, False], ids=["closing", "no-closing"])
+@pytest.mark.parametrize("drawn", [False, True], ids=["image", "drawn"])
+def test_a_signature_beside_the_name_is_masked(drawn, closing):
+    """A signature set well to the right of the name on its line: before, an image half in
+    the gap under the closing phrase kept its lower half, and one beyond 60 pt of the name
+    (no closing phrase) was not masked at all."""
+    if not drawn and not ocr_available():
+        pytest.skip("Tesseract (nld) not installed")
+    source = layouts.signature_beside_name_letter(drawn=drawn, closing=closing)
+    box = layouts.SIGNATURE_BESIDE
+    assert _ink(source, box) > 100
+
+    result, seen = anonymised(source)
+
+    assert _ink(result.output_pdf, box) == 0
+    assert squash("Verhoeven") not in seen
