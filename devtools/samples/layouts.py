@@ -89,10 +89,11 @@ def id_card_letter(turn: int = 0, *, placed: bool = False) -> bytes:
     return doc.tobytes()
 
 
-def neighbours_table_letter() -> bytes:
+def neighbours_table_letter(*, surnames_only: bool = False) -> bytes:
     """A letter with a table of neighbours: name, street, house number and postcode each
     in their own cell, written column by column (as some programs do): the text layer holds
-    the streets apart from their house numbers, a reader reads them across the row."""
+    the streets apart from their house numbers, a reader reads them across the row.
+    ``surnames_only``: the name column holds the surname alone ('Dekkers'), with no header."""
     doc = pymupdf.open()
     page = _letter(doc, closing=False)
     page.insert_text((72, 190), "De volgende buren steunen deze zienswijze:", fontsize=10)
@@ -100,12 +101,14 @@ def neighbours_table_letter() -> bytes:
     top = 205
     header = ("Naam", "Straat", "Nr.", "Postcode")
     rows = [header, *NEIGHBOURS]
+    if surnames_only:
+        rows = [(name.split()[-1], *rest) for name, *rest in NEIGHBOURS]
     for col in range(len(header)):
         for row, values in enumerate(rows):
             page.insert_text((columns[col] + 4, top + row * 20 + 14), values[col], fontsize=10)
     for row in range(len(rows)):
         page.draw_line((columns[0], top + row * 20), (columns[-1], top + row * 20), width=0.5)
-    bottom = top + (len(NEIGHBOURS) + 1) * 20
+    bottom = top + len(rows) * 20
     page.draw_line((columns[0], bottom), (columns[-1], bottom), width=0.5)
     for x in columns:
         page.draw_line((x, top), (x, bottom), width=0.5)

@@ -47,6 +47,9 @@ SPACED_MIN_LETTERS = 3
 # A row where this many separate text blocks meet is a table row; this many rows, a table.
 TABLE_MIN_CELLS = 3
 TABLE_MIN_ROWS = 2
+# Between two cells of a table row: a gap wider than this many line heights.
+CELL_GAP = 1.5
+HOUSE_NUMBER_RE = re.compile(r"\d{1,5}(?:[-/]?[A-Za-z]{1,2}|-\d{1,5})?")
 # Characters that map to no letter: the replacement character, private use, controls.
 UNMAPPED_RE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 UNMAPPED_MIN_SHARE = 0.02
@@ -184,6 +187,43 @@ def join_spaced(words: list[tuple]) -> list[tuple]:
     return out
 
 
+def _cell_gap(left: tuple, right: tuple) -> bool:
+    return right[0] - left[2] > CELL_GAP * max(right[3] - right[1], left[3] - left[1])
+
+
+def table_cells(words: list[tuple]) -> list[tuple]:
+    """Visual rows (``ocr_reading_order``) with each table cell on a line of its own and each
+    row of cells a paragraph of its own: a gap of more than CELL_GAP line heights between
+    two words of a row separates two cells. A row glued into one line ('Dekkers Zeedijk 16
+    4485 KT') reads as a name run on into a street; cell by cell, the row is read as an
+    address block is ('Dekkers' / 'Zeedijk 16' / '4485 KT'). A cell that holds only a
+    house number (a 'Nr.' column) stays on the line of the street before it."""
+    rows: list[list[list[tuple]]] = []  # rows of cells of words
+    previous: tuple | None = None
+    for word in words:
+        if previous is None or word[5:7] != previous[5:7]:
+            rows.append([[word]])
+        elif _cell_gap(previous, word) and not HOUSE_NUMBER_RE.fullmatch(word[4]):
+            rows[-1].append([word])  # a new cell; a house number stays with its street
+        else:
+            rows[-1][-1].append(word)
+        previous = word
+    out: list[tuple] = []
+    block, line, was_row, source_block = -1, 0, False, None
+    for cells in rows:
+        is_row = len(cells) > 1
+        if is_row or was_row or cells[0][0][5] != source_block:
+            block, line = block + 1, 0
+        else:
+            line += 1
+        for cell in cells:
+            out += [(*w[:5], block, line, w[7]) for w in cell]
+            line += is_row
+        line -= is_row
+        was_row, source_block = is_row, cells[0][0][5]
+    return out
+
+
 def _table_like(words: list[tuple]) -> bool:
     """Rows where several separate text blocks sit side by side: a table that the text layer
     reads cell by cell."""
@@ -316,7 +356,7 @@ def read_page(
         ocr = [(*w[:5], 10_000 + w[5], *w[6:]) for w in ocr_reading_order(ocr)]
     visual = join_spaced(visual) + ocr
     if "tabel" in reasons:
-        visual = ocr_reading_order(visual, drop_specks=False)
+        visual = table_cells(ocr_reading_order(visual, drop_specks=False))
     return visual + [(*w[:5], 20_000 + w[5], *w[6:]) for w in turned], check
 
 

@@ -149,6 +149,21 @@ def test_addresses_in_a_table_of_neighbours_are_read_across_the_row():
     assert "Straat" in page.get_text() and "Postcode" in page.get_text()
 
 
+def test_a_table_of_neighbours_by_surname_is_read_cell_by_cell():
+    """Surnames alone in the first column, the street and its house number in two more:
+    read across the row as one line ('Dekkers Zeedijk 16 4485 KT') the surname ran into the
+    street and stayed; cell by cell the row reads as an address block."""
+    source = layouts.neighbours_table_letter(surnames_only=True)
+    result, seen = anonymised(source)
+
+    for name, street, number, postcode in layouts.NEIGHBOURS:
+        surname = name.split()[-1]
+        assert squash(surname) not in seen, surname
+        assert squash(f"{street}{number}") not in seen
+        assert squash(postcode) not in seen
+    assert squash("steunen deze zienswijze") in seen
+
+
 def test_words_in_spaced_out_capitals_are_redacted():
     result, _ = anonymised(layouts.spaced_capitals_letter())
 
