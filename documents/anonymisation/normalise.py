@@ -18,7 +18,7 @@ from .ocr import (
     ocr_reading_order,
     ocr_textpage,
 )
-from .orientation import scan_turn, turn_upright
+from .orientation import scan_turn, sideways_turn, turn_upright
 from .types import AnonymisationOptions, Rect, UnreadableDocument
 
 Progress = Callable[[int, int], None] | None
@@ -585,9 +585,11 @@ def extract_text(
         if page_needs_ocr(page, len(words)):
             if ocr_available():
                 dpi = detection_dpi(page, max_dpi=options.ocr_dpi, min_dpi=options.ocr_min_dpi)
-                textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
-                words = page.get_text("words", textpage=textpage)
-                turn = scan_turn(page, words, language=options.ocr_language)
+                turn = sideways_turn(page, language=options.ocr_language)
+                if not turn:
+                    textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
+                    words = page.get_text("words", textpage=textpage)
+                    turn = scan_turn(page, words, language=options.ocr_language)
                 if turn:
                     # the sheet was scanned sideways or upside down: the page is turned
                     # upright (as a stored /Rotate is) and read again

@@ -57,17 +57,59 @@ def reading_score(words: list[tuple]) -> tuple[int, int]:
     return known, chars
 
 
-def scan_turn(page: pymupdf.Page, words: list[tuple], *, language: str) -> int:
-    """The turn (degrees clockwise: 90, 180, 270) at which the text of a scanned page reads
-    upright, or 0. ``words``: the page's OCR words read upright. Costs nothing more when
-    they are mostly known words (an upright page); otherwise up to three readings of the
-    page at SCAN_PROBE_DPI."""
-    known, _ = reading_score(words)
-    letters = sum(ch.isalpha() for w in words for ch in w[4])
-    if letters < SCAN_MIN_LETTERS or known >= SCAN_UPRIGHT_SHARE * letters:
+# Whether the lines of a scan run across or down the page, from the profile of the ink at
+# PROFILE_DPI in PROFILE_STRIPS strips (so that a skew of a few degrees does not blur it):
+# walking over the lines, the ink changes to paper once per line; walking along them, at
+# every gap between letters and words. A page on which a walk down the page meets
+# SIDEWAYS_RATIO times as many changes as a walk across it, and at least
+# SIDEWAYS_MIN_CHANGES per 100 pixel rows, is read sideways first, before any upright
+# reading (Tesseract takes twice as long over sideways text as over upright text). Measured
+# on generated scans (docs/benchmarks.md): walking down an upright page 4.8-6.7 changes,
+# a sideways one 9.3-19; the ratio alone picked three upright pages of seventeen (short
+# pages, with few lines).
+PROFILE_DPI = 50
+PROFILE_STRIPS = 4
+SIDEWAYS_RATIO = 1.4
+SIDEWAYS_MIN_CHANGES = 8.5
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))
+
+
+def _line_changes(page: pymupdf.Page, turn: int) -> float:
+    """Changes from ink to paper per 100 pixel rows of the page rendered turned by ``turn``,
+    counted in vertical strips."""
+    matrix = pymupdf.Matrix(PROFILE_DPI / 72, PROFILE_DPI / 72).prerotate(turn)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, annots=False)
+    width, samples = pix.width, pix.samples
+    strip = width // PROFILE_STRIPS
+    changes = rows = 0
+    for k in range(PROFILE_STRIPS):
+        counts = [
+            samples[y * width + k * strip : y * width + (k + 1) * strip].translate(_DARK).count(1)
+            for y in range(pix.height)
+        ]
+        inked = [y for y, count in enumerate(counts) if count]
+        if not inked:
+            continue
+        span = counts[inked[0] : inked[-1] + 1]
+        changes += sum(1 for a, b in zip(span, span[1:], strict=False) if a and not b)
+        rows += len(span)
+    return 100 * changes / rows if rows else 0.0
+
+
+def sideways_turn(page: pymupdf.Page, *, language: str) -> int:
+    """90 or 270 when the scan's lines run down the page and one of those turns reads as
+    text; 0 otherwise (then the page is read upright, and ``scan_turn`` decides)."""
+    down = _line_changes(page, 0)
+    if down < SIDEWAYS_MIN_CHANGES or down < SIDEWAYS_RATIO * _line_changes(page, 90):
         return 0
+    return _probe(page, (90, 270), 0, language=language)
+
+
+def _probe(page: pymupdf.Page, turns: tuple[int, ...], known: int, *, language: str) -> int:
+    """The turn among ``turns`` whose reading at SCAN_PROBE_DPI has the most known letters,
+    when that is at least SCAN_MIN_KNOWN and twice ``known`` (the upright reading's)."""
     best_known, best_turn = 0, 0
-    for turn in SCAN_TURNS:
+    for turn in turns:
         read = ocr_region_words(page, [page.rect], language=language, dpi=SCAN_PROBE_DPI, turn=turn)
         score, _ = reading_score(read)
         if score > best_known:
@@ -79,6 +121,18 @@ def scan_turn(page: pymupdf.Page, words: list[tuple], *, language: str) -> int:
     if best_known >= max(2 * known, SCAN_MIN_KNOWN):
         return best_turn
     return 0
+
+
+def scan_turn(page: pymupdf.Page, words: list[tuple], *, language: str) -> int:
+    """The turn (degrees clockwise: 90, 180, 270) at which the text of a scanned page reads
+    upright, or 0. ``words``: the page's OCR words read upright. Costs nothing more when
+    they are mostly known words (an upright page); otherwise up to three readings of the
+    page at SCAN_PROBE_DPI."""
+    known, _ = reading_score(words)
+    letters = sum(ch.isalpha() for w in words for ch in w[4])
+    if letters < SCAN_MIN_LETTERS or known >= SCAN_UPRIGHT_SHARE * letters:
+        return 0
+    return _probe(page, SCAN_TURNS, known, language=language)
 
 
 def turn_upright(page: pymupdf.Page, turn: int) -> None:
