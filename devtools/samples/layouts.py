@@ -127,6 +127,18 @@ def spaced_capitals_letter() -> bytes:
     return doc.tobytes()
 
 
+def spaced_contact_letter() -> bytes:
+    """A letterhead set in spaced-out capitals and digits: address, postcode and phone."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    spaced = [" ".join(part) for part in (NAME.upper(), STREET.upper(), POSTCODE, PLACE.upper())]
+    page.insert_text((72, 40), spaced[0], fontsize=11)
+    page.insert_text((72, 54), f"{spaced[1]}   {spaced[2]}   {spaced[3]}", fontsize=9)
+    page.insert_text((72, 66), "T E L   " + " ".join(PHONE), fontsize=9)
+    page.insert_text((72, 100), BODY + "\nMet vriendelijke groet,\n\n\n" + NAME, fontsize=10)
+    return doc.tobytes()
+
+
 def image_letterhead_letter(turn: int = 0) -> bytes:
     """A letter whose letterhead (name, address, phone, e-mail) is a picture; ``turn`` (90,
     180, 270): scanned turned clockwise, a strip down the right margin when sideways."""

@@ -128,17 +128,18 @@ def image_regions(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, int]]:
 
 
 def _spaced_runs(line: list[tuple]) -> list[list[tuple]]:
-    """Runs of at least SPACED_MIN_LETTERS one-letter words on a line ('J A N S E N')."""
+    """Runs of one-character words on a line with at least SPACED_MIN_LETTERS letters or
+    digits ('J A N S E N', '0 6 - 1 2 3 4 5 6 7 8': a hyphen or slash may stand between)."""
     runs, current = [], []
-    for word in line:
-        if len(word[4]) == 1 and word[4].isalpha():
+    for word in [*line, None]:
+        if word is not None and len(word[4]) == 1 and (word[4].isalnum() or word[4] in "-/"):
             current.append(word)
             continue
-        if len(current) >= SPACED_MIN_LETTERS:
+        while current and not current[-1][4].isalnum():
+            current.pop()  # a run ends on a letter or digit
+        if sum(w[4].isalnum() for w in current) >= SPACED_MIN_LETTERS:
             runs.append(current)
         current = []
-    if len(current) >= SPACED_MIN_LETTERS:
-        runs.append(current)
     return runs
 
 
@@ -151,8 +152,9 @@ def _lines(words: list[tuple]) -> list[list[tuple]]:
 
 def join_spaced(words: list[tuple]) -> list[tuple]:
     """Spaced-out letters joined into the words a reader sees: a gap clearly wider than the
-    gap between the letters separates two words. Capitals read as a name is written
-    ('PIET' -> 'Piet'), a voorvoegsel in lower case ('VAN' -> 'van')."""
+    gap between the letters separates two words, and so does a letter next to a digit.
+    Capitals read as a name is written ('PIET' -> 'Piet'), a voorvoegsel in lower case
+    ('VAN' -> 'van')."""
     interfixes = get_lookups().interfix_words
     out = []
     for line in _lines(words):
@@ -163,16 +165,23 @@ def join_spaced(words: list[tuple]) -> list[tuple]:
             small = min([g for g in gaps if g > 0] or [height * 0.3])
             groups, group = [], [run[0]]
             for gap, word in zip(gaps, run[1:], strict=True):
-                if gap > max(1.8 * small, small + height * 0.25):
+                # a wide gap, or letters meeting digits ('T E L 0 6', '4 4 8 5 K T')
+                if gap > max(1.8 * small, small + height * 0.25) or (
+                    group[-1][4].isalpha()
+                    and word[4].isdigit()
+                    or group[-1][4].isdigit()
+                    and word[4].isalpha()
+                ):
                     groups.append(group)
                     group = []
                 group.append(word)
             groups.append(group)
             first = id(run[0])
-            merged = []
+            merged: list[tuple] = []
             for n, group in enumerate(groups):
                 text = "".join(w[4] for w in group)
-                if text.isupper() and len(text) > 1:
+                postcode = n and len(text) == 2 and re.fullmatch(r"\d{4}", merged[-1][4])
+                if text.isupper() and len(text) > 1 and not postcode:  # '4 4 8 5 K T': 'KT'
                     text = text.lower() if n and text.lower() in interfixes else text.title()
                 x0 = min(w[0] for w in group)
                 y0 = min(w[1] for w in group)
@@ -253,7 +262,7 @@ def _rows_of_blocks(spans: list[tuple[float, float, int]]) -> bool:
     return False
 
 
-SPACED_RE = re.compile(rf"(?<!\S)[^\W\d_](?: [^\W\d_]){{{SPACED_MIN_LETTERS - 1},}}(?!\S)")
+SPACED_RE = re.compile(rf"(?<!\S)[^\W_](?: [^\W_]){{{SPACED_MIN_LETTERS - 1},}}(?!\S)")
 
 
 def _may_differ(page: pymupdf.Page, text: str, lines: list) -> bool:
@@ -414,7 +423,10 @@ def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) ->
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    """Boxes that share a part of a line: the boxes of two lines set close together touch
+    by a fraction of a point (a phone number under an address was taken for the address)."""
+    height = min(a[3] - a[1], b[3] - b[1])
+    return a[0] < b[2] and b[0] < a[2] and min(a[3], b[3]) - max(a[1], b[1]) > 0.25 * height
 
 
 def visual_check(

@@ -174,6 +174,16 @@ def test_words_in_spaced_out_capitals_are_redacted():
     assert {"Lotte Verhoeven", "L. Verhoeven"} <= names
 
 
+def test_a_spaced_out_address_and_phone_number_are_redacted():
+    """Digits spaced out as letters are ('0 6 - 2 4 ...'), a letter next to a digit ('T E L
+    0 6', '4 4 8 5 K T') parted: before, digits were not joined and the phone stayed."""
+    result, seen = anonymised(layouts.spaced_contact_letter())
+
+    for value in (layouts.PHONE, layouts.STREET, layouts.POSTCODE, "Verhoeven"):
+        assert squash(value) not in seen, value
+    assert squash("zienswijze") in seen
+
+
 def _ink(pdf: bytes, rect: pymupdf.Rect) -> int:
     page = pymupdf.open(stream=pdf, filetype="pdf")[0]
     pix = page.get_pixmap(clip=rect, dpi=72, colorspace=pymupdf.csGRAY)
