@@ -89,10 +89,11 @@ def id_card_letter(turn: int = 0, *, placed: bool = False) -> bytes:
     return doc.tobytes()
 
 
-def neighbours_table_letter() -> bytes:
+def neighbours_table_letter(*, surnames_only: bool = False) -> bytes:
     """A letter with a table of neighbours: name, street, house number and postcode each
     in their own cell, written column by column (as some programs do): the text layer holds
-    the streets apart from their house numbers, a reader reads them across the row."""
+    the streets apart from their house numbers, a reader reads them across the row.
+    ``surnames_only``: the name column holds the surname alone ('Dekkers'), with no header."""
     doc = pymupdf.open()
     page = _letter(doc, closing=False)
     page.insert_text((72, 190), "De volgende buren steunen deze zienswijze:", fontsize=10)
@@ -100,12 +101,14 @@ def neighbours_table_letter() -> bytes:
     top = 205
     header = ("Naam", "Straat", "Nr.", "Postcode")
     rows = [header, *NEIGHBOURS]
+    if surnames_only:
+        rows = [(name.split()[-1], *rest) for name, *rest in NEIGHBOURS]
     for col in range(len(header)):
         for row, values in enumerate(rows):
             page.insert_text((columns[col] + 4, top + row * 20 + 14), values[col], fontsize=10)
     for row in range(len(rows)):
         page.draw_line((columns[0], top + row * 20), (columns[-1], top + row * 20), width=0.5)
-    bottom = top + (len(NEIGHBOURS) + 1) * 20
+    bottom = top + len(rows) * 20
     page.draw_line((columns[0], bottom), (columns[-1], bottom), width=0.5)
     for x in columns:
         page.draw_line((x, top), (x, bottom), width=0.5)
@@ -121,6 +124,18 @@ def spaced_capitals_letter() -> bytes:
     page.insert_text(
         (72, 100), BODY + "\nMet vriendelijke groet,\n\n\n\nL.  V E R H O E V E N", fontsize=10
     )
+    return doc.tobytes()
+
+
+def spaced_contact_letter() -> bytes:
+    """A letterhead set in spaced-out capitals and digits: address, postcode and phone."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    spaced = [" ".join(part) for part in (NAME.upper(), STREET.upper(), POSTCODE, PLACE.upper())]
+    page.insert_text((72, 40), spaced[0], fontsize=11)
+    page.insert_text((72, 54), f"{spaced[1]}   {spaced[2]}   {spaced[3]}", fontsize=9)
+    page.insert_text((72, 66), "T E L   " + " ".join(PHONE), fontsize=9)
+    page.insert_text((72, 100), BODY + "\nMet vriendelijke groet,\n\n\n" + NAME, fontsize=10)
     return doc.tobytes()
 
 
@@ -184,4 +199,53 @@ def logo_letter(pages: int = 3) -> bytes:
         page = doc.new_page()
         page.insert_image(pymupdf.Rect(72, 30, 232, 60), stream=stream)
         page.insert_text((72, 100), BODY if number == 0 else f"Pagina {number + 1}", fontsize=10)
+    return doc.tobytes()
+
+
+def turned_scan_letter(turn: int = 0, skew: float = 0.0, *, dpi: int = 150) -> bytes:
+    """A citizen's letter (letterhead with name, address, phone and e-mail; a signature
+    image above the printed name) scanned as one image whose content is turned clockwise by
+    ``turn`` degrees (a sheet fed sideways or upside down) and ``skew`` degrees more (fed
+    askew); the page is the size of the scan, with no /Rotate to say it is turned."""
+    with pymupdf.open() as letter:
+        page = letter.new_page()
+        head = f"{NAME}\n{STREET}\n{POSTCODE} {PLACE}\nTelefoon {PHONE}\nE-mail {EMAIL}"
+        page.insert_text((72, 72), head, fontsize=10)
+        page.insert_text((72, 170), BODY + "\nMet vriendelijke groet,", fontsize=10)
+        page.draw_bezier((80, 295), (110, 255), (150, 310), (200, 268), color=(0, 0, 0.5), width=2)
+        page.draw_bezier((95, 290), (120, 300), (140, 272), (185, 288), color=(0, 0, 0.5))
+        page.insert_text((72, 316), NAME, fontsize=10)
+        matrix = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(turn + skew)
+        pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    scan = doc.new_page(width=pix.width * 72 / dpi, height=pix.height * 72 / dpi)
+    scan.insert_image(scan.rect, stream=pix.tobytes("jpeg", jpg_quality=80))
+    return doc.tobytes()
+
+
+SIGNATURE_BESIDE = pymupdf.Rect(220, 195, 360, 230)
+
+
+def signature_beside_name_letter(*, drawn: bool = False, closing: bool = True) -> bytes:
+    """A signature set to the right of the printed name, well away from it (an image, or
+    drawn as vector paths with ``drawn``), with or without a closing phrase above."""
+    doc = pymupdf.open()
+    page = _letter(doc, closing=closing)
+    page.insert_text((72, 215), NAME, fontsize=10)
+    box = SIGNATURE_BESIDE
+    if drawn:
+        page.draw_bezier(
+            (box.x0 + 3, box.y1 - 5),
+            (box.x0 + 40, box.y0),
+            (box.x0 + 70, box.y1),
+            (box.x1 - 3, box.y0 + 6),
+            color=(0, 0, 0.5),
+            width=1.5,
+        )
+    else:
+        with pymupdf.open() as scratch:
+            sp = scratch.new_page(width=box.width, height=box.height)
+            sp.draw_bezier((5, 30), (40, -10), (80, 60), (135, 8), color=(0, 0, 0.5), width=2)
+            ink = sp.get_pixmap(dpi=150, alpha=True)
+        page.insert_image(box, stream=ink.tobytes("png"))
     return doc.tobytes()

@@ -18,6 +18,7 @@ from .ocr import (
     ocr_reading_order,
     ocr_textpage,
 )
+from .orientation import scan_turn, sideways_turn, turn_upright
 from .types import AnonymisationOptions, Rect, UnreadableDocument
 
 Progress = Callable[[int, int], None] | None
@@ -568,10 +569,12 @@ def extract_text(
     *,
     regroup: bool = False,
     words_read: dict[int, list[tuple]] | None = None,
+    turned: list[str] | None = None,
 ) -> tuple[DocText, list[int]]:
     """The document's text with word boxes; OCR'd pages (and with ``regroup`` every page,
     e.g. a scan's text layer) in reading order without specks (``ocr_reading_order``).
-    ``words_read``: pages whose words normalisation read already, unchanged since."""
+    ``words_read``: pages whose words normalisation read already, unchanged since. A scanned
+    page whose text reads turned is turned upright first; ``turned`` receives a note."""
     pages: list[tuple[list[tuple], Rect]] = []
     ocr_pages: list[int] = []
     total = doc.page_count
@@ -582,8 +585,19 @@ def extract_text(
         if page_needs_ocr(page, len(words)):
             if ocr_available():
                 dpi = detection_dpi(page, max_dpi=options.ocr_dpi, min_dpi=options.ocr_min_dpi)
-                textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
-                words = page.get_text("words", textpage=textpage)
+                turn = sideways_turn(page, language=options.ocr_language)
+                if not turn:
+                    textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
+                    words = page.get_text("words", textpage=textpage)
+                    turn = scan_turn(page, words, language=options.ocr_language)
+                if turn:
+                    # the sheet was scanned sideways or upside down: the page is turned
+                    # upright (as a stored /Rotate is) and read again
+                    turn_upright(page, turn)
+                    if turned is not None:
+                        turned.append(f"gedraaide scan ({turn}°) rechtgezet (p. {number + 1})")
+                    textpage = ocr_textpage(page, language=options.ocr_language, dpi=dpi, full=True)
+                    words = page.get_text("words", textpage=textpage)
                 ocr_pages.append(number)
                 if ocr_words is not None:
                     ocr_words[number] = [(tuple(w[:4]), w[4]) for w in words]
@@ -662,7 +676,9 @@ def normalise(data: bytes, options: AnonymisationOptions, progress: Progress = N
             doc.close()
             doc = reopened
             words.clear()
-        text, ocr_pages = extract_text(doc, options, progress, ocr_words, ocr_dpi, words_read=words)
+        text, ocr_pages = extract_text(
+            doc, options, progress, ocr_words, ocr_dpi, words_read=words, turned=removed
+        )
     except (UnreadableDocument, SoftTimeLimitExceeded):  # a time limit is not a broken PDF
         doc.close()
         raise

@@ -31,6 +31,7 @@ import pymupdf
 from .lookups import get_lookups
 from .normalise import Normalised, Word, build_doctext, page_words
 from .ocr import ocr_available, ocr_reading_order, ocr_region_words
+from .orientation import reading_score
 from .policy import decide_for, replacement_for
 from .types import AnonymisationOptions, Finding, Rect, UnreadableDocument
 
@@ -46,6 +47,9 @@ SPACED_MIN_LETTERS = 3
 # A row where this many separate text blocks meet is a table row; this many rows, a table.
 TABLE_MIN_CELLS = 3
 TABLE_MIN_ROWS = 2
+# Between two cells of a table row: a gap wider than this many line heights.
+CELL_GAP = 1.5
+HOUSE_NUMBER_RE = re.compile(r"\d{1,5}(?:[-/]?[A-Za-z]{1,2}|-\d{1,5})?")
 # Characters that map to no letter: the replacement character, private use, controls.
 UNMAPPED_RE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 UNMAPPED_MIN_SHARE = 0.02
@@ -54,6 +58,8 @@ ID_DOCUMENT_RE = re.compile(
     r"|documentnummer|document\s+no|persoonsnummer|verblijfsdocument)\b|<<<"
 )
 SIGNATURE_REACH = 60.0  # points between an image without words and a person's name
+# ... and beside the name on its own line (a signature set to the right of the name)
+SIGNATURE_REACH_BESIDE = 200.0
 SIGNATURE_MAX_CHARS = 6  # what OCR makes of a scribble ('Ge ey')
 # Text turned in an image (a card photographed sideways, a letterhead scanned upside down):
 # Tesseract reads it as debris ('Jewwnujuewnoog', 'E$ ENE 5 3 )2 5'). A reading of which at
@@ -65,7 +71,6 @@ TURNS = (180, 90, 270)
 UPRIGHT_SHARE = 0.5
 TURN_MIN_CHARS = 10  # a scribble reads as a few characters ('Ge ey'): no text to turn
 TURN_MIN_KNOWN = 8
-READING_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -123,17 +128,18 @@ def image_regions(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, int]]:
 
 
 def _spaced_runs(line: list[tuple]) -> list[list[tuple]]:
-    """Runs of at least SPACED_MIN_LETTERS one-letter words on a line ('J A N S E N')."""
+    """Runs of one-character words on a line with at least SPACED_MIN_LETTERS letters or
+    digits ('J A N S E N', '0 6 - 1 2 3 4 5 6 7 8': a hyphen or slash may stand between)."""
     runs, current = [], []
-    for word in line:
-        if len(word[4]) == 1 and word[4].isalpha():
+    for word in [*line, None]:
+        if word is not None and len(word[4]) == 1 and (word[4].isalnum() or word[4] in "-/"):
             current.append(word)
             continue
-        if len(current) >= SPACED_MIN_LETTERS:
+        while current and not current[-1][4].isalnum():
+            current.pop()  # a run ends on a letter or digit
+        if sum(w[4].isalnum() for w in current) >= SPACED_MIN_LETTERS:
             runs.append(current)
         current = []
-    if len(current) >= SPACED_MIN_LETTERS:
-        runs.append(current)
     return runs
 
 
@@ -146,8 +152,9 @@ def _lines(words: list[tuple]) -> list[list[tuple]]:
 
 def join_spaced(words: list[tuple]) -> list[tuple]:
     """Spaced-out letters joined into the words a reader sees: a gap clearly wider than the
-    gap between the letters separates two words. Capitals read as a name is written
-    ('PIET' -> 'Piet'), a voorvoegsel in lower case ('VAN' -> 'van')."""
+    gap between the letters separates two words, and so does a letter next to a digit.
+    Capitals read as a name is written ('PIET' -> 'Piet'), a voorvoegsel in lower case
+    ('VAN' -> 'van')."""
     interfixes = get_lookups().interfix_words
     out = []
     for line in _lines(words):
@@ -158,16 +165,23 @@ def join_spaced(words: list[tuple]) -> list[tuple]:
             small = min([g for g in gaps if g > 0] or [height * 0.3])
             groups, group = [], [run[0]]
             for gap, word in zip(gaps, run[1:], strict=True):
-                if gap > max(1.8 * small, small + height * 0.25):
+                # a wide gap, or letters meeting digits ('T E L 0 6', '4 4 8 5 K T')
+                if gap > max(1.8 * small, small + height * 0.25) or (
+                    group[-1][4].isalpha()
+                    and word[4].isdigit()
+                    or group[-1][4].isdigit()
+                    and word[4].isalpha()
+                ):
                     groups.append(group)
                     group = []
                 group.append(word)
             groups.append(group)
             first = id(run[0])
-            merged = []
+            merged: list[tuple] = []
             for n, group in enumerate(groups):
                 text = "".join(w[4] for w in group)
-                if text.isupper() and len(text) > 1:
+                postcode = n and len(text) == 2 and re.fullmatch(r"\d{4}", merged[-1][4])
+                if text.isupper() and len(text) > 1 and not postcode:  # '4 4 8 5 K T': 'KT'
                     text = text.lower() if n and text.lower() in interfixes else text.title()
                 x0 = min(w[0] for w in group)
                 y0 = min(w[1] for w in group)
@@ -179,6 +193,43 @@ def join_spaced(words: list[tuple]) -> list[tuple]:
                 joined[id(word)] = []
         for word in line:
             out.extend(joined.get(id(word), [word]))
+    return out
+
+
+def _cell_gap(left: tuple, right: tuple) -> bool:
+    return right[0] - left[2] > CELL_GAP * max(right[3] - right[1], left[3] - left[1])
+
+
+def table_cells(words: list[tuple]) -> list[tuple]:
+    """Visual rows (``ocr_reading_order``) with each table cell on a line of its own and each
+    row of cells a paragraph of its own: a gap of more than CELL_GAP line heights between
+    two words of a row separates two cells. A row glued into one line ('Dekkers Zeedijk 16
+    4485 KT') reads as a name run on into a street; cell by cell, the row is read as an
+    address block is ('Dekkers' / 'Zeedijk 16' / '4485 KT'). A cell that holds only a
+    house number (a 'Nr.' column) stays on the line of the street before it."""
+    rows: list[list[list[tuple]]] = []  # rows of cells of words
+    previous: tuple | None = None
+    for word in words:
+        if previous is None or word[5:7] != previous[5:7]:
+            rows.append([[word]])
+        elif _cell_gap(previous, word) and not HOUSE_NUMBER_RE.fullmatch(word[4]):
+            rows[-1].append([word])  # a new cell; a house number stays with its street
+        else:
+            rows[-1][-1].append(word)
+        previous = word
+    out: list[tuple] = []
+    block, line, was_row, source_block = -1, 0, False, None
+    for cells in rows:
+        is_row = len(cells) > 1
+        if is_row or was_row or cells[0][0][5] != source_block:
+            block, line = block + 1, 0
+        else:
+            line += 1
+        for cell in cells:
+            out += [(*w[:5], block, line, w[7]) for w in cell]
+            line += is_row
+        line -= is_row
+        was_row, source_block = is_row, cells[0][0][5]
     return out
 
 
@@ -211,7 +262,7 @@ def _rows_of_blocks(spans: list[tuple[float, float, int]]) -> bool:
     return False
 
 
-SPACED_RE = re.compile(rf"(?<!\S)[^\W\d_](?: [^\W\d_]){{{SPACED_MIN_LETTERS - 1},}}(?!\S)")
+SPACED_RE = re.compile(rf"(?<!\S)[^\W_](?: [^\W_]){{{SPACED_MIN_LETTERS - 1},}}(?!\S)")
 
 
 def _may_differ(page: pymupdf.Page, text: str, lines: list) -> bool:
@@ -314,31 +365,8 @@ def read_page(
         ocr = [(*w[:5], 10_000 + w[5], *w[6:]) for w in ocr_reading_order(ocr)]
     visual = join_spaced(visual) + ocr
     if "tabel" in reasons:
-        visual = ocr_reading_order(visual, drop_specks=False)
+        visual = table_cells(ocr_reading_order(visual, drop_specks=False))
     return visual + [(*w[:5], 20_000 + w[5], *w[6:]) for w in turned], check
-
-
-def reading_score(words: list[tuple]) -> tuple[int, int]:
-    """(letters in known words of four letters or more, all letters and digits) of an OCR
-    reading: known are Dutch dictionary words (and compounds of them), first names, surnames
-    and places. Upright text scores most of its characters; text read turned, hardly any."""
-    from .suspects import is_compound, zipf  # local import: wordfreq loads on first use
-
-    lookups = get_lookups()
-    text = " ".join(w[4] for w in words)
-    known, chars = 0, sum(ch.isalnum() for ch in text)
-    for token in READING_WORD_RE.findall(text):
-        lower = token.lower()
-        title = token[:1].upper() + lower[1:]
-        if (
-            zipf(lower) >= 3.0
-            or title in lookups.first_names
-            or title in lookups.surnames
-            or lower in lookups.places
-            or is_compound(lower)
-        ):
-            known += len(token)
-    return known, chars
 
 
 def _read_image(
@@ -380,7 +408,12 @@ def _ocr(
 
 def _near(name: pymupdf.Rect, image: pymupdf.Rect) -> bool:
     reach = SIGNATURE_REACH
-    return (name + (-reach, -reach, reach, reach)).intersects(image)
+    if (name + (-reach, -reach, reach, reach)).intersects(image):
+        return True
+    beside = SIGNATURE_REACH_BESIDE
+    return (
+        image.y0 < name.y1 and name.y0 < image.y1 and (name + (0, 0, beside, 0)).intersects(image)
+    )
 
 
 def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) -> str:
@@ -390,7 +423,10 @@ def _finding_id(page: int, entity_type: str, start: int, end: int, text: str) ->
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    """Boxes that share a part of a line: the boxes of two lines set close together touch
+    by a fraction of a point (a phone number under an address was taken for the address)."""
+    height = min(a[3] - a[1], b[3] - b[1])
+    return a[0] < b[2] and b[0] < a[2] and min(a[3], b[3]) - max(a[1], b[1]) > 0.25 * height
 
 
 def visual_check(
@@ -574,14 +610,25 @@ def _image_findings(
     a person's name is a signature."""
     out = []
     persons = [f for f in findings if f.entity_type == "PERSON" and f.action == "redact"]
+    # an image without words that reaches into a signature region is the signature, also
+    # where most of it lies beside the name (the region masks only the gap above the name)
+    gaps = [
+        (f.page, pymupdf.Rect(r))
+        for f in findings
+        if f.entity_type == "SIGNATURE" and f.action == "redact"
+        for r in f.rects
+    ]
     for number, check in checks.items():
         for box, text in check.images:
             rect = pymupdf.Rect(box)
             if ID_DOCUMENT_RE.search(text):
                 kind, source = "ID_NUMBER", "visual:id_document"
-            elif sum(ch.isalnum() for ch in text) <= SIGNATURE_MAX_CHARS and any(
-                f.page == number and any(_near(pymupdf.Rect(r), rect) for r in f.rects)
-                for f in persons
+            elif sum(ch.isalnum() for ch in text) <= SIGNATURE_MAX_CHARS and (
+                any(
+                    f.page == number and any(_near(pymupdf.Rect(r), rect) for r in f.rects)
+                    for f in persons
+                )
+                or any(page == number and gap.intersects(rect) for page, gap in gaps)
             ):
                 kind, source = "SIGNATURE", "visual:image_signature"
             else:

@@ -149,6 +149,21 @@ def test_addresses_in_a_table_of_neighbours_are_read_across_the_row():
     assert "Straat" in page.get_text() and "Postcode" in page.get_text()
 
 
+def test_a_table_of_neighbours_by_surname_is_read_cell_by_cell():
+    """Surnames alone in the first column, the street and its house number in two more:
+    read across the row as one line ('Dekkers Zeedijk 16 4485 KT') the surname ran into the
+    street and stayed; cell by cell the row reads as an address block."""
+    source = layouts.neighbours_table_letter(surnames_only=True)
+    result, seen = anonymised(source)
+
+    for name, street, number, postcode in layouts.NEIGHBOURS:
+        surname = name.split()[-1]
+        assert squash(surname) not in seen, surname
+        assert squash(f"{street}{number}") not in seen
+        assert squash(postcode) not in seen
+    assert squash("steunen deze zienswijze") in seen
+
+
 def test_words_in_spaced_out_capitals_are_redacted():
     result, _ = anonymised(layouts.spaced_capitals_letter())
 
@@ -157,6 +172,16 @@ def test_words_in_spaced_out_capitals_are_redacted():
     assert squash("Hierbij dien ik een zienswijze in") in text
     names = {f.text for f in result.findings if f.entity_type == "PERSON"}
     assert {"Lotte Verhoeven", "L. Verhoeven"} <= names
+
+
+def test_a_spaced_out_address_and_phone_number_are_redacted():
+    """Digits spaced out as letters are ('0 6 - 2 4 ...'), a letter next to a digit ('T E L
+    0 6', '4 4 8 5 K T') parted: before, digits were not joined and the phone stayed."""
+    result, seen = anonymised(layouts.spaced_contact_letter())
+
+    for value in (layouts.PHONE, layouts.STREET, layouts.POSTCODE, "Verhoeven"):
+        assert squash(value) not in seen, value
+    assert squash("zienswijze") in seen
 
 
 def _ink(pdf: bytes, rect: pymupdf.Rect) -> int:
@@ -370,3 +395,70 @@ def test_verification_reads_a_turned_image_turned(monkeypatch):
     result = anonymise_pdf(layouts.image_letterhead_letter(90), OPTIONS)
     assert result.output_pdf is None
     assert "PHONE" in result.verification.reason
+
+
+# --- a whole scanned page whose content is turned ------------------------------------------
+
+
+def read_turned_scan(pdf: bytes) -> str:
+    """OCR of every page at every turn (a reader turns the sheet), squashed."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        rect = doc[0].rect
+    return read_at_every_turn(pdf, rect)
+
+
+@needs_ocr
+@pytest.mark.parametrize(("turn", "skew"), [(90, 0.0), (180, 2.0), (270, -3.0)])
+def test_a_scan_turned_in_its_image_is_turned_upright_and_anonymised(turn, skew):
+    source = layouts.turned_scan_letter(turn, skew)
+    before = read_turned_scan(source)
+    assert squash(layouts.PHONE) in before  # legible to a reader who turns the sheet
+
+    result = anonymise_pdf(source, OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    assert any("gedraaide scan" in note for note in result.removed)
+    after = read_turned_scan(result.output_pdf)
+    for value in (layouts.NAME, layouts.STREET, layouts.POSTCODE, layouts.PHONE, layouts.EMAIL):
+        assert squash(value) not in after, value
+    assert squash("bestemmingsplan") in after  # what is not personal stays readable
+    with pymupdf.open(stream=result.output_pdf, filetype="pdf") as doc:
+        assert doc[0].rect.height > doc[0].rect.width  # published upright, as the letter
+    signatures = [f for f in result.findings if f.entity_type == "SIGNATURE"]
+    assert signatures and all(f.action == "redact" for f in signatures)
+    for rect in (pymupdf.Rect(r) for f in signatures for r in f.rects):
+        assert rect.height < rect.width  # the gap between two lines of the upright page
+        assert _ink(result.output_pdf, rect) == 0
+
+
+@needs_ocr
+def test_an_upright_scan_is_not_read_turned(monkeypatch):
+    """Cost in proportion: a scan whose OCR reads as words is read once."""
+    from documents.anonymisation import orientation
+
+    def no_turns(*args, **kwargs):
+        raise AssertionError("an upright scan read turned")
+
+    monkeypatch.setattr(orientation, "ocr_region_words", no_turns)
+    result = anonymise_pdf(layouts.turned_scan_letter(0, 1.0), OPTIONS)
+    assert result.output_pdf is not None, result.verification.reason
+    assert not any("gedraaide scan" in note for note in result.removed)
+    assert squash(layouts.PHONE) not in read_turned_scan(result.output_pdf)
+
+
+@pytest.mark.parametrize("closing", [True, False], ids=["closing", "no-closing"])
+@pytest.mark.parametrize("drawn", [False, True], ids=["image", "drawn"])
+def test_a_signature_beside_the_name_is_masked(drawn, closing):
+    """A signature set well to the right of the name on its line: before, an image half in
+    the gap under the closing phrase kept its lower half, and one beyond 60 pt of the name
+    (no closing phrase) was not masked at all."""
+    if not drawn and not ocr_available():
+        pytest.skip("Tesseract (nld) not installed")
+    source = layouts.signature_beside_name_letter(drawn=drawn, closing=closing)
+    box = layouts.SIGNATURE_BESIDE
+    assert _ink(source, box) > 100
+
+    result, seen = anonymised(source)
+
+    assert _ink(result.output_pdf, box) == 0
+    assert squash("Verhoeven") not in seen
