@@ -437,8 +437,8 @@ def visual_check(
     if not differs:
         # every picked page reads as its text layer (its images lie in regions that go
         # whole): detection over the same text finds the same, nothing to add
-        added = _image_findings(checks, findings, options)
-        return VisualResult(added + _drawn_signatures(nt, [*findings, *added], options), checks)
+        images = _image_findings(checks, findings, options)
+        return VisualResult(images + _drawn_signatures(nt, [*findings, *images], options), checks)
     pages = [
         (page_words(dt, n) if words is None else words, rect)
         for n, (words, rect) in enumerate(checked)

@@ -22,6 +22,9 @@ class Command(BaseCommand):
         "Anonymise PDF files (gedragscode art. 3) and print a JSON report per file; on a "
         "terminal a progress bar on stderr shows the files and the pages of the current one."
     )
+    # Files in, files out: no database, URLs or templates, so Django's system checks (about
+    # 0.3 CPU s of every run, docs/benchmarks.md) check nothing this command uses.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
