@@ -238,40 +238,62 @@ def _suspects(text: str, kept: set[str], kept_digits: list[str]) -> list[tuple[i
     return sorted(found)
 
 
-def find_suspects(pdf: bytes | pymupdf.Document, keep: Iterable[str] = ()) -> list[Suspect]:
+def find_suspects(
+    pdf: bytes | pymupdf.Document,
+    keep: Iterable[str] = (),
+    *,
+    words: dict[int, list[tuple]] | None = None,
+) -> list[Suspect]:
     """Suspects in the text layer of a PDF, grouped by text, each with its rectangles (PDF
-    points, per page) so that one click can redact all of them."""
-    doc = pymupdf.open(stream=pdf, filetype="pdf") if isinstance(pdf, bytes) else pdf
+    points, per page) so that one click can redact all of them. ``words``: the words of
+    every page (``page.get_text("words")``) when the caller read them already (verification
+    does): the PDF is then not opened again."""
     keep = list(keep)
     kept, kept_digits = _kept_words(keep), _kept_digits(keep)
     groups: dict[tuple[str, str], Suspect] = {}
-    try:
-        for page in doc:
-            lines: dict[tuple[int, int], list] = {}
-            for x0, y0, x1, y1, word, block, line, _ in page.get_text("words"):
-                lines.setdefault((block, line), []).append(((x0, y0, x1, y1), word))
-            for words in lines.values():
-                text, offsets = "", []
-                for rect, word in words:
-                    if text:
-                        text += " "
-                    offsets.append((len(text), len(text) + len(word), rect))
-                    text += word
-                for start, end, kind in _suspects(text, kept, kept_digits):
-                    rects = [r for s, e, r in offsets if s < end and start < e]
-                    if not rects:
-                        continue
-                    box = (
-                        min(r[0] for r in rects),
-                        min(r[1] for r in rects),
-                        max(r[2] for r in rects),
-                        max(r[3] for r in rects),
-                    )
-                    value = text[start:end]
-                    key = (kind, value.lower() if kind != DIGITS else value.replace(" ", ""))
-                    suspect = groups.setdefault(key, Suspect(value, kind))
-                    suspect.occurrences.append((page.number, tuple(round(c, 2) for c in box)))
-    finally:
-        if isinstance(pdf, bytes):
-            doc.close()
+    if words is not None:
+        for number, page_words in sorted(words.items()):
+            _net_page(number, page_words, kept, kept_digits, groups)
+    else:
+        doc = pymupdf.open(stream=pdf, filetype="pdf") if isinstance(pdf, bytes) else pdf
+        try:
+            for page in doc:
+                _net_page(page.number, page.get_text("words"), kept, kept_digits, groups)
+        finally:
+            if isinstance(pdf, bytes):
+                doc.close()
     return sorted(groups.values(), key=lambda s: (s.pages[0], s.occurrences[0][1][1], s.text))
+
+
+def _net_page(
+    number: int,
+    page_words: list[tuple],
+    kept: set[str],
+    kept_digits: list[str],
+    groups: dict[tuple[str, str], Suspect],
+) -> None:
+    """The suspects of one page, line by line, added to ``groups``."""
+    lines: dict[tuple[int, int], list] = {}
+    for x0, y0, x1, y1, word, block, line, _ in page_words:
+        lines.setdefault((block, line), []).append(((x0, y0, x1, y1), word))
+    for words in lines.values():
+        text, offsets = "", []
+        for rect, word in words:
+            if text:
+                text += " "
+            offsets.append((len(text), len(text) + len(word), rect))
+            text += word
+        for start, end, kind in _suspects(text, kept, kept_digits):
+            rects = [r for s, e, r in offsets if s < end and start < e]
+            if not rects:
+                continue
+            box = (
+                min(r[0] for r in rects),
+                min(r[1] for r in rects),
+                max(r[2] for r in rects),
+                max(r[3] for r in rects),
+            )
+            value = text[start:end]
+            key = (kind, value.lower() if kind != DIGITS else value.replace(" ", ""))
+            suspect = groups.setdefault(key, Suspect(value, kind))
+            suspect.occurrences.append((number, tuple(round(c, 2) for c in box)))

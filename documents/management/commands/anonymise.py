@@ -100,7 +100,9 @@ class Command(BaseCommand):
         # the reviewer's net: words left standing that might be personal
         kept = [f.text for f in result.findings if f.action == "keep"]
         suspects = find_suspects(
-            result.output_pdf, keep=[*engine_options.keep_names, *own_details(), *kept]
+            result.output_pdf,
+            keep=[*engine_options.keep_names, *own_details(), *kept],
+            words=result.verification.words or None,  # read by verification already
         )
         report["suspects"] = [
             {"text": s.text, "kind": s.kind, "pages": [p + 1 for p in s.pages]} for s in suspects
