@@ -176,6 +176,19 @@ def signature_without_closing_letter() -> bytes:
     return doc.tobytes()
 
 
+def signature_after_closing_letter() -> bytes:
+    """A signature image between 'Met vriendelijke groet,' and the printed name."""
+    doc = pymupdf.open()
+    page = _letter(doc, closing=True)
+    with pymupdf.open() as scratch:
+        sp = scratch.new_page(width=140, height=40)
+        sp.draw_bezier((5, 30), (40, -10), (80, 60), (135, 8), color=(0, 0, 0.5), width=2)
+        ink = sp.get_pixmap(dpi=150, alpha=True)
+    page.insert_image(pymupdf.Rect(72, 160, 212, 200), stream=ink.tobytes("png"))
+    page.insert_text((72, 235), NAME, fontsize=10)
+    return doc.tobytes()
+
+
 def drawn_signature_after_thanks_letter() -> bytes:
     """A signature drawn (vector) between 'Bij voorbaat dank,' and the printed name: no
     closing phrase the detector knows."""

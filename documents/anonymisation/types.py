@@ -164,6 +164,9 @@ class Verification:
     ok: bool
     leaks: list[str] = field(default_factory=list)
     reason: str = ""
+    # The output's words per page as verification read them (``page.get_text("words")``):
+    # the reviewer's net reads the same words without opening the output again.
+    words: dict[int, list[tuple]] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -551,9 +551,13 @@ def verify(
     scans = scans or {}
     visual = visual or {}
     total = doc.page_count
+    words: dict[int, list[tuple]] = {}
     for page in doc:
         scan = scans.get(page.number)
-        layer = page.get_text()
+        # one extraction for the text and the words (the flags of get_text's defaults)
+        textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
+        layer = page.get_text(textpage=textpage)
+        words[page.number] = page.get_text("words", textpage=textpage)
         leaks += _hidden_leaks(page, scan is not None or page.number in visual, layer)
         leaks += _outside_leaks(doc, page)
         text = _page_text(doc, page, title, scan, visual.get(page.number), options, leaks, layer)
@@ -571,5 +575,5 @@ def verify(
     leaks += _signature_leaks(doc, findings, rejected_ids)
     doc.close()
     if leaks:
-        return Verification(False, leaks, "needs review: " + "; ".join(leaks[:5]))
-    return Verification(True, [], "")
+        return Verification(False, leaks, "needs review: " + "; ".join(leaks[:5]), words)
+    return Verification(True, [], "", words)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -87,6 +88,8 @@ class PageCheck:
     words: list[tuple[Rect, str]] = field(default_factory=list)
     # per region: the turn (degrees clockwise) at which its text reads upright
     turns: list[int] = field(default_factory=list)
+    # image boxes not read: wholly inside a signature region that goes whole
+    masked: list[Rect] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -325,9 +328,12 @@ def read_page(
     reasons: list[str],
     options: AnonymisationOptions,
     cache: OcrCache | None = None,
+    masked: Sequence[pymupdf.Rect] = (),
 ) -> tuple[list[tuple], PageCheck]:
     """The visual words of a picked page and what was read there. ``cache`` holds the OCR
-    words of images read on earlier pages of the same document."""
+    words of images read on earlier pages of the same document. An image region wholly
+    inside ``masked`` (a signature region that goes whole) is not read: none of its pixels
+    stays visible, and verification reads it again on the output (one colour: no OCR)."""
     check = PageCheck(page.number, list(reasons))
     visual = list(words)
     ocr: list[tuple] = []
@@ -348,6 +354,9 @@ def read_page(
         visual = []  # the layer's characters are no letters: the page is what OCR reads
     elif check.regions:
         for number, (box, dpi) in enumerate(regions):
+            if any(area.contains(box) for area in masked):
+                check.masked.append(tuple(box))
+                continue
             typed_over = any(not _outside(w, [tuple(box)]) for w in words)
             key = (_image_key(page, box), tuple(round(c) for c in box), dpi)
             cached = None if typed_over or cache is None else cache.get(key)
@@ -444,6 +453,8 @@ def visual_check(
     checked: list[tuple[list[tuple] | None, Rect]] = []
     checks: dict[int, PageCheck] = {}
     cache: OcrCache = {}
+    masked = _masked_regions(findings)
+    differs = False  # a page reads otherwise than its text layer
     for number, page in enumerate(nt.doc):
         words: list[tuple] | None = None
         start, end = dt.page_spans[number]
@@ -451,10 +462,19 @@ def visual_check(
             words = page_words(dt, number)
             reasons = triage(page, words)
             if reasons:
-                words, checks[number] = read_page(page, words, reasons, options, cache)
+                layer = words
+                words, checks[number] = read_page(
+                    page, words, reasons, options, cache, masked.get(number, [])
+                )
+                differs = differs or words != layer
         checked.append((words, dt.page_rects[number]))
     if not checks:
         return VisualResult(_drawn_signatures(nt, findings, options), {})
+    if not differs:
+        # every picked page reads as its text layer (its images lie in regions that go
+        # whole): detection over the same text finds the same, nothing to add
+        images = _image_findings(checks, findings, options)
+        return VisualResult(images + _drawn_signatures(nt, [*findings, *images], options), checks)
     pages = [
         (page_words(dt, n) if words is None else words, rect)
         for n, (words, rect) in enumerate(checked)
@@ -479,6 +499,16 @@ def visual_check(
     added += _image_findings(checks, [*findings, *added], options)
     added += _drawn_signatures(nt, [*findings, *added], options)
     return VisualResult(added, checks)
+
+
+def _masked_regions(findings: list[Finding]) -> dict[int, list[pymupdf.Rect]]:
+    """Per page the signature regions that redaction fills whole (their box is applied as
+    found, see redact.redaction_boxes)."""
+    masked: dict[int, list[pymupdf.Rect]] = {}
+    for f in findings:
+        if f.entity_type == "SIGNATURE" and f.action == "redact":
+            masked.setdefault(f.page, []).extend(pymupdf.Rect(r) for r in f.rects)
+    return masked
 
 
 def _word_rects(rects: list[Rect], words: list[tuple]) -> list[Rect]:
@@ -619,7 +649,9 @@ def _image_findings(
         for r in f.rects
     ]
     for number, check in checks.items():
-        for box, text in check.images:
+        # an image not read (inside a signature region) counts as one without words: it
+        # stays masked on its own when a reviewer rejects the region around it
+        for box, text in [*check.images, *((box, "") for box in check.masked)]:
             rect = pymupdf.Rect(box)
             if ID_DOCUMENT_RE.search(text):
                 kind, source = "ID_NUMBER", "visual:id_document"

@@ -6,12 +6,18 @@ import pymupdf
 import pytest
 
 from devtools.samples import layouts
-from documents.anonymisation import AnonymisationOptions, UnreadableDocument, anonymise_pdf
+from documents.anonymisation import (
+    AnonymisationOptions,
+    UnreadableDocument,
+    anonymise_pdf,
+    apply_proposal,
+    propose,
+)
 from documents.anonymisation import engine as engine_module
 from documents.anonymisation import redact as redact_module
 from documents.anonymisation import verify as verify_module
 from documents.anonymisation import visual as visual_module
-from documents.anonymisation.ocr import ocr_available, ocr_textpage
+from documents.anonymisation.ocr import ocr_available, ocr_region_words, ocr_textpage
 from documents.anonymisation.visual import join_spaced, triage
 
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="Tesseract (nld) not installed")
@@ -200,6 +206,54 @@ def test_a_signature_image_next_to_the_name_is_masked_without_a_closing_phrase()
 
     assert _ink(result.output_pdf, signature) == 0
     assert any(f.source == "visual:image_signature" for f in result.findings)
+
+
+@needs_ocr
+def test_a_signature_image_under_the_closing_is_masked_without_being_read(monkeypatch):
+    """The image lies wholly in the signature region, which goes whole: nothing of it stays
+    visible, so Tesseract reads it neither at detection nor (one colour) at verification.
+    It stays masked on its own when a reviewer rejects the region around it."""
+    source = layouts.signature_after_closing_letter()
+    signature = pymupdf.Rect(72, 160, 212, 200)
+    assert _ink(source, signature) > 20
+    calls = []
+    real = pymupdf.Pixmap.pdfocr_tobytes
+
+    def counting(pix, *args, **kwargs):
+        calls.append(pix.irect)
+        return real(pix, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Pixmap, "pdfocr_tobytes", counting)
+
+    proposal = propose(source, OPTIONS)
+    result = apply_proposal(proposal, OPTIONS)
+
+    assert result.output_pdf is not None, result.verification.reason
+    assert calls == []
+    assert _ink(result.output_pdf, signature) == 0
+    region = [f for f in proposal.findings if f.source == "closing_phrase"]
+    assert [f.source for f in proposal.findings if f.entity_type == "SIGNATURE"] == [
+        "closing_phrase",
+        "visual:image_signature",
+    ]
+    rejected = apply_proposal(proposal, OPTIONS, rejected_ids={region[0].id})
+    assert rejected.output_pdf is not None, rejected.verification.reason
+    assert _ink(rejected.output_pdf, signature) == 0
+
+
+@needs_ocr
+def test_a_region_of_one_colour_is_not_given_to_tesseract(monkeypatch):
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("Tesseract asked to read a blank region")
+
+    monkeypatch.setattr(pymupdf.Pixmap, "pdfocr_tobytes", no_ocr)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(72, 100, 300, 140), color=None, fill=(0.86, 0.86, 0.86))
+    assert ocr_region_words(page, [pymupdf.Rect(80, 105, 290, 135)], language="nld", dpi=200) == []
+    page.insert_text((90, 125), "Lotte", fontsize=12)  # now there is something to read
+    with pytest.raises(AssertionError, match="blank region"):
+        ocr_region_words(page, [pymupdf.Rect(80, 105, 290, 135)], language="nld", dpi=200)
 
 
 def test_a_drawn_signature_after_an_unusual_closing_is_masked():

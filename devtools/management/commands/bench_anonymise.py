@@ -9,9 +9,12 @@ generator (letterhead, signature, citizens and organisations), written to a fold
 ``manage.py anonymise`` over all of them and ``python -m devtools.naive_pipeline`` (deduce
 on the text layer + PyMuPDF redaction) over the same files, in turn, each as a fresh
 process after one warm-up run of each; start-up included. Prints the median wall and CPU seconds of each and the ratio.
+Both modes print wall and CPU (user + system) figures and the load average before and after:
+on a shared machine the CPU figures are the ones to compare.
 """
 
 import json
+import os
 import random
 import resource
 import statistics
@@ -91,11 +94,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["vs_naive"]:
-            self.stdout.write(json.dumps(compare_with_naive(options), indent=2))
+            load_before = os.getloadavg()[0]
+            figures = compare_with_naive(options)
+            figures["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+            self.stdout.write(json.dumps(figures, indent=2))
             return
-        started = time.perf_counter()
+        load_before = os.getloadavg()[0]
+        started, started_cpu = time.perf_counter(), time.process_time()
         warm_up()
         startup = time.perf_counter() - started
+        startup_cpu = time.process_time() - started_cpu
 
         rng = random.Random(options["seed"])
         typed_docs, pages = [], 0
@@ -134,6 +142,9 @@ class Command(BaseCommand):
             # on a shared machine the steadier figure
             "typed_pages_per_cpu_second": round(pages / max(typed_cpu, 1e-9), 1),
             "cpu_seconds_per_scanned_page": round(scan_cpu / max(len(scans), 1), 2),
+            "startup_cpu_seconds": round(startup_cpu, 2),
+            # wall figures mean something only on an idle machine: say how busy it was
+            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "failed_verification": failures,
             "goals": {

@@ -3,6 +3,7 @@ say a name follows (titles, relations, salutations, offices)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -233,7 +234,7 @@ TOKEN_RE = re.compile(
 
 
 class Token:
-    __slots__ = ("text", "start", "end", "dot", "line")
+    __slots__ = ("text", "start", "end", "dot", "line", "bare", "low")
 
     def __init__(self, text: str, start: int, end: int, line: int) -> None:
         self.dot = text.endswith(".") and len(text) > 1
@@ -241,10 +242,9 @@ class Token:
         self.start = start
         self.end = end
         self.line = line
-
-    @property
-    def bare(self) -> str:
-        return self.text.rstrip(".") if self.dot and not INITIALS_RE.match(self.text) else self.text
+        # the word without a sentence's full stop; read many times per token by the rules
+        self.bare = text.rstrip(".") if self.dot and not INITIALS_RE.match(text) else text
+        self.low = text.lower()
 
     def __repr__(self) -> str:
         return f"Token({self.text!r})"
@@ -316,6 +316,7 @@ def is_cap(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     """Capitalised word that could be a surname part ('Jansen', 'Vries', 'Jansen-Bakker')."""
     return (

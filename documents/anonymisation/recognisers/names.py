@@ -188,12 +188,12 @@ class PersonRecogniser(_Recogniser):
             if strong
             else (self._interfix_heads, self.lk.interfixes)
         )
-        if i >= len(tokens) or tokens[i].text.lower() not in heads:
+        if i >= len(tokens) or tokens[i].low not in heads:
             return 0
         for size in (3, 2, 1):
             chunk = tokens[i : i + size]
             if len(chunk) == size and all(t.line == tokens[i].line for t in chunk):
-                if tuple(t.text.lower() for t in chunk) in table:
+                if tuple(t.low for t in chunk) in table:
                     return size
         return 0
 
@@ -263,7 +263,7 @@ class PersonRecogniser(_Recogniser):
         return not (
             word in POSTSCRIPTS
             and j + 1 < len(tokens)
-            and tokens[j + 1].text.lower() in self.lk.common_words
+            and tokens[j + 1].low in self.lk.common_words
         )
 
     def _given(self, tokens: list[Token], i: int) -> int:
@@ -438,7 +438,7 @@ class PersonRecogniser(_Recogniser):
             or word in self.lk.not_name_words
             or word in ORG_WORDS
             or word in self.lk.places
-            or (i > 0 and tokens[i - 1].text.lower() in LOWER_CASE_NAME_BLOCKERS)
+            or (i > 0 and tokens[i - 1].low in LOWER_CASE_NAME_BLOCKERS)
         ):
             return -1
         size = self._interfix_len(tokens, i + 1)
@@ -625,7 +625,7 @@ class PersonRecogniser(_Recogniser):
         """A label or role word with a colon or comma after it: 'Aanvrager:', 'Persoon:',
         'Ondergetekende,', 'Contactpersoon:'; the word after it is a name, whatever it is."""
         return (
-            tokens[i].text.lower() in LABEL_WORDS
+            tokens[i].low in LABEL_WORDS
             and i + 1 < len(tokens)
             and tokens[i + 1].text in {":", ","}
             and tokens[i + 1].line == tokens[i].line
@@ -633,7 +633,7 @@ class PersonRecogniser(_Recogniser):
 
     def _role_context(self, tokens: list[Token], i: int) -> bool:
         """'opdrachtgever: X', 'namens X', 't.a.v. X', 'afgegeven aan X', 'beheerd door X'."""
-        word = tokens[i].text.lower().rstrip(".")
+        word = tokens[i].low.rstrip(".")
         if word in self._ROLE_WORDS:
             return True
         return (
@@ -652,7 +652,7 @@ class PersonRecogniser(_Recogniser):
 
     def _name_intro(self, text: str, tokens: list[Token], i: int) -> bool:
         """The token ends 'mijn naam is', 'ik heet', 'met de achternaam', 'naam:'."""
-        if tokens[i].text.lower() not in {
+        if tokens[i].low not in {
             "is",
             "was",
             "luidt",
@@ -669,7 +669,7 @@ class PersonRecogniser(_Recogniser):
             "roepnaam",
         }:
             return False
-        if i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"is", "was", "luidt", "niet"}:
+        if i + 1 < len(tokens) and tokens[i + 1].low in {"is", "was", "luidt", "niet"}:
             return False  # the introduction goes on: 'mijn naam | is ...'
         before = text[max(0, tokens[i].end - 40) : tokens[i].end]
         return bool(self._INTRO_RE.search(before))
@@ -768,12 +768,12 @@ class PersonRecogniser(_Recogniser):
         'Geachte mevrouw Kwakkelstein', 'dr A', 'mw. JK'."""
         n = len(tokens)
         tok = tokens[i]
-        if not (self._is_title(tok) or (tok.text.lower() in SALUTATIONS and i + 1 < n)):
+        if not (self._is_title(tok) or (tok.low in SALUTATIONS and i + 1 < n)):
             return None
         k = i
-        while k < n and (self._is_title(tokens[k]) or tokens[k].text.lower() in SALUTATIONS):
+        while k < n and (self._is_title(tokens[k]) or tokens[k].low in SALUTATIONS):
             k += 1
-        if k + 1 < n and tokens[k].text.lower() == "de" and self._is_title(tokens[k + 1]):
+        if k + 1 < n and tokens[k].low == "de" and self._is_title(tokens[k + 1]):
             k += 2
         if k >= n:
             return (k, -1, "title")
@@ -867,7 +867,7 @@ class PersonRecogniser(_Recogniser):
         """After a relation or role: 'mijn buurvrouw, Hoop de Vos', 'opdrachtgever: X',
         'Aanvrager: Kwakkelstein', 'Ondergetekende, Jansen'."""
         n = len(tokens)
-        word = tokens[i].text.lower()
+        word = tokens[i].low
         if i + 1 >= n or word.rstrip(".") not in self._relation_heads:  # most: one look-up
             return None
         label = self._label_word(text, tokens, i)
@@ -917,7 +917,7 @@ class PersonRecogniser(_Recogniser):
         _, s = self._given_surname(tokens, i, known_only=True)
         if s > 0:
             return (i, s, "first_name")
-        if tok.text.lower() not in self.lk.common_words:
+        if tok.low not in self.lk.common_words:
             # A first name that is no Dutch word, then a capitalised word that is no word,
             # place or street either: 'Joshua-Ben Lutterveld'.
             g, s = self._given_surname(tokens, i, known_only=False, allow_common=True)
@@ -1003,7 +1003,7 @@ class PersonRecogniser(_Recogniser):
         saying or doing that takes a person ('Kwakkelstein zegt', 'belde Kwakkelstein'), or
         after 'volgens'/'aldus'. The word must be a listed surname that is no Dutch word, or
         a word Dutch text hardly knows."""
-        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        prev = tokens[i - 1].low if i > 0 else ""
         before = prev in PERSON_VERBS or prev in {"volgens", "aldus"}
         if not (before or is_cap(tokens[i].text)):
             return None
@@ -1055,7 +1055,7 @@ class PersonRecogniser(_Recogniser):
         j = i + size
         if not size or j >= len(tokens) or tokens[j].line != tokens[i].line:
             return None
-        words = [t.text.lower() for t in tokens[i:j]]
+        words = [t.low for t in tokens[i:j]]
         name_only = " ".join(words) in ABBREVIATED_PREFIXES or (
             size >= 2 and words[-1] in NAME_ONLY_PREFIX_TAILS and words[0] != words[-1]
         )
@@ -1124,7 +1124,7 @@ class PersonRecogniser(_Recogniser):
         tok = tokens[i]
         if not BARE_INITIALS_RE.match(tok.text) or len(tok.text) > 2 or i + 1 >= len(tokens):
             return None
-        low = tok.text.lower()
+        low = tok.low
         if low in self.lk.common_words or low in self.lk.interfix_words:
             return None
         if len(low) == 2 and zipf(low) >= RARE_FIRST_NAME_MAX_ZIPF:  # 'OM', 'NS' as words
@@ -1140,7 +1140,7 @@ class PersonRecogniser(_Recogniser):
         if (
             i > 0
             and tokens[i - 1].line == tokens[i].line
-            and tokens[i - 1].text.lower()
+            and tokens[i - 1].low
             in {
                 "in",
                 "te",
@@ -1153,7 +1153,7 @@ class PersonRecogniser(_Recogniser):
         end = self._loose_name(tokens, i)
         if end <= i or end + 1 >= len(tokens) or tokens[end].text != ",":
             return None
-        if tokens[end + 1].text.lower().rstrip(".") not in RESIDENT_WORDS:
+        if tokens[end + 1].low.rstrip(".") not in RESIDENT_WORDS:
             return None
         last = tokens[end - 1].bare
         if self._town_or_street(last) or (
