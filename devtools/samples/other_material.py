@@ -32,6 +32,11 @@ _RARE_PARTS = [
     "Vinkenhoeve",
 ]
 _INTERFIXES = ["van", "de", "van der", "van den", "ter", "op den"]
+# Invented stems and endings of Dutch family names (-ink, -inga, -stra, -sma, -mans): a
+# surname that no list has, shaped as the language shapes them (issue 16).
+_SURNAME_STEMS = ["Kwakkel", "Brakel", "Wolder", "Dalfs", "Heemsl", "Zandvl"]
+_SURNAME_ENDINGS = ["ink", "inga", "stra", "sma", "mans"]
+_CAPS_FIRST_NAMES = ["WOUTER", "ANNEKE", "GERRIT", "JORIEN", "HENDRIKA"]
 # Issue 16: the name forms of the population register and of the language, with invented parts.
 _REGISTER_PREFIXES = ["in het", "'t", "uit den", "Van Der", "ver", "op ten", "van 't", "In 't"]
 _NOBILITY = ["baron", "barones", "graaf", "gravin", "jonkheer", "jonkvrouw", "ridder"]
@@ -116,6 +121,10 @@ def _handle(rng: random.Random, person: Person) -> str:
     return "@" + rng.choice([slug, f"{slug[:8]}_{rng.randint(10, 99)}", f"{slug[:6]}.nl"])
 
 
+def _shaped_surname(rng: random.Random) -> str:
+    return rng.choice(_SURNAME_STEMS) + rng.choice(_SURNAME_ENDINGS)
+
+
 class OtherMaterial:
     """Writes one sentence per form; ``mark_personal``/``mark_keep`` record the truth."""
 
@@ -148,7 +157,7 @@ class OtherMaterial:
         rng = self.rng
         first, second = rng.sample(_RARE_PARTS, 2)
         initials = "".join(f"{rng.choice('ABCDEHJKLMPRSTW')}." for _ in range(rng.randint(1, 2)))
-        form = rng.randrange(15)
+        form = rng.randrange(30)
         if form == 0:
             name = f"{initials} {rng.choice(_REGISTER_PREFIXES)} {first}"
             sentence = f"De melding is gedaan door {name} na de storm."
@@ -157,7 +166,11 @@ class OtherMaterial:
             sentence = f"Het perceel ernaast is eigendom van {name}."
         elif form == 2:
             name = rng.choice(
-                [f"{initials} {first}-de {second}", f"{initials} van {first} - {second}"]
+                [
+                    f"{initials} {first}-de {second}",
+                    f"{initials} van {first} - {second}",
+                    f"{initials} {first}-Van {second}",
+                ]
             )
             sentence = f"Namens de buurt schrijft mevrouw {name} ook een brief."
         elif form == 3:
@@ -197,6 +210,59 @@ class OtherMaterial:
         elif form == 14:
             name = f"{rng.choice(_FLEMISH)}{first.lower()}"
             sentence = f"Gisteren sprak ik met {name} over de heg."
+        elif form == 15:
+            names = [_shaped_surname(rng), _shaped_surname(rng)]
+            if names[0] == names[1]:
+                names = names[:1]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return "Contactpersonen van de buurt\n" + "\n".join(names) + "\n"
+        elif form == 16:
+            name = rng.choice([f"d'{first}", f"{rng.choice(['de', 'van', 'ter'])}{first}"])
+            sentence = f"Vergoeding {name} 2026."
+        elif form == 17:
+            name = _shaped_surname(rng)
+            sentence = f"Gisteren sprak ik met {name} over de heg."
+        elif form == 18:
+            caps = [first.upper(), rng.choice(_CAPS_FIRST_NAMES)]
+            name = " ".join(caps if rng.random() < 0.5 else caps[::-1])
+            sentence = f"DECLARATIE {name} REISKOSTEN 2026"
+        elif form == 19:
+            name = f"{initials} {rng.choice(['VAN DER', 'VAN DEN', 'DE', 'TER'])} {first.upper()}"
+            sentence = f"De aanvraag van {name} is binnen."
+        elif form == 20:
+            name = _shaped_surname(rng).lower()
+            sentence = f"Hoi {name},"
+        elif form == 21:
+            name = first
+            label = rng.choice(["Contactpersoon: Dhr.", "Getekend:", "Aanvrager: mevrouw"])
+            sentence = f"{label} {name}"
+        elif form == 23:
+            name = f"{rng.choice(['Van Der', 'Van Den', 'Ter'])} {rng.choice(['Brug', 'Molen', 'Kapel'])}"
+            sentence = f"Daarna sprak {name} over de heg."
+        elif form == 24:
+            names = [first, second]
+            for name in names:
+                self.ctx.mark_personal("PERSON", name)
+            return f"Ik heb het besproken met {names[0]} en {names[1]}."
+        elif form == 25:
+            name = rng.choice(["jorien", "marloes", "wietske", "gerbrand"])
+            sentence = f"ik sprak gisteren met {name} over de heg"
+        elif form == 26:
+            name = rng.choice(["Gerritsen", "Hendriks", "Willems", "Dirksen", "Pieterse"])
+            sentence = f"Daarna kwam {name} nog even langs."
+        elif form == 27:
+            name = first
+            sentence = f"{name} heeft gebeld over de heg."
+        elif form == 28:
+            name = f"'s-{first}"
+            sentence = f"Namens de buurt schrijft de heer {name} ook een brief."
+        elif form == 29:
+            name = f"{initials} {first}"
+            sentence = f"Voor eensluidend afschrift, w.g. {name}"
+        elif form == 22:
+            name = f"van {first}" + rng.choice(["", f" tot {second}"])
+            sentence = f"De {rng.choice(['graaf', 'gravin', 'baron'])} {name} kwam ook kijken."
         else:
             person = self._person()
             third = rng.choice([part for part in _RARE_PARTS if part not in (first, second)])

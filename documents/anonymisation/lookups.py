@@ -117,6 +117,7 @@ _ORDINARY_PREFIX_HEADS = frozenset(
     "a aan af al am auf aus ben bij bin boven d deca die do don het i im in l lou of onder op "
     "over s t to toe tot uit unter v voor vor zu".split()
 )
+ORDINARY_PREFIX_HEADS = _ORDINARY_PREFIX_HEADS
 
 
 def _read_data(name: str) -> list[str]:

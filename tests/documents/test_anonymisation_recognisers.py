@@ -1231,3 +1231,305 @@ def test_plural_titles_couples_roepnaam_apposition_copy_and_flemish_forms(text, 
 )
 def test_such_words_without_a_name_after_them_stay(text):
     assert found(text, "PERSON") == []
+
+
+# -- issue 16, branch names (8 Dec 2026): forms of the language, invented names
+def _rare_listed_surname(min_len=7):
+    """A listed surname that Dutch text hardly knows and no list calls a place, street,
+    first name or word: what the rare-surname rule takes wherever it stands."""
+    from documents.anonymisation.lookups import get_lookups
+    from documents.anonymisation.recognisers.names import RARE_SURNAME_MAX_ZIPF
+    from documents.anonymisation.suspects import zipf
+
+    lk = get_lookups()
+    return next(
+        name
+        for name in sorted(lk.surnames)
+        if name.isalpha()
+        and name[0].isupper()
+        and name[1:].islower()
+        and len(name) >= min_len
+        and name.lower() not in lk.common_words | lk.places | lk.streets
+        and name not in lk.first_names
+        and 0 < zipf(name.lower()) < RARE_SURNAME_MAX_ZIPF
+    )
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a word Dutch text does not know with an ending of Dutch family names
+        ("Gesprek met Brakelmans over de subsidie.", "Brakelmans"),
+        ("Hierbij de stand.\nContactpersonen\nKwakkelink\nWolderinga\n", "Kwakkelink"),
+        ("Hierbij de stand.\nContactpersonen\nKwakkelink\nWolderinga\n", "Wolderinga"),
+        ("| Naam | Rol |\n| Dalfsestra | bewoner |", "Dalfsestra"),
+    ],
+)
+def test_a_surname_alone_shaped_as_dutch_family_names_are(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_a_rare_listed_surname_alone_on_a_line_or_in_a_ledger_line():
+    surname = _rare_listed_surname()
+    assert surname in found(f"Onderwerp: verslag\n\n{surname}\n\nMet vriendelijke groet", "PERSON")
+    assert surname in found(f"Vacatiegeld {surname} januari t/m juni", "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Wolderinkplein en de Kwakkelstra-brug worden opgeknapt.",  # a place, a thing
+        "Dat is het Brakelmans-project van de gemeente.",
+        "Zie Bijlage A bij het raadsvoorstel.",
+        "De Vaste Commissie Bestuur besprak de Gemeentewet.",
+    ],
+)
+def test_words_and_things_shaped_like_surnames_stay(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_rare_surname_before_an_organisation_word_names_a_firm():
+    surname = _rare_listed_surname()
+    assert found(f"Handelsregister: {surname} Coöperatie, Goes", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Vergoeding d'Wierdenbroek 2026.", "d'Wierdenbroek"),
+        ("Vacatiegeld deKortewind januari t/m juni", "deKortewind"),
+        ("Vergoeding vanBrakelmeer 2026", "vanBrakelmeer"),
+        ("Graag overleg met terHeemsloot.", "terHeemsloot"),
+    ],
+)
+def test_a_register_prefix_fused_to_the_surname(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["De zetels zijn verdeeld met de methode d'Hondt.", "Het programma deBuurt doet mee."]
+)
+def test_fused_forms_that_name_no_person_stay(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("De aanvraag van J.P. VAN DER WIERDENBROEK is binnen.", "J.P. VAN DER WIERDENBROEK"),
+        ("De aanvraag van B. TER ZANDVLIETER is binnen.", "B. TER ZANDVLIETER"),
+        ("DECLARATIE ZANDVLIETER WOUTER REISKOSTEN 2026", "ZANDVLIETER WOUTER"),
+        ("DECLARATIE GERRIT OUDEVELDER REISKOSTEN 2026", "GERRIT OUDEVELDER"),
+    ],
+)
+def test_names_in_capitals_with_a_prefix_or_a_first_name(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["WOUTER REISKOSTEN", "ONDERWERP JAN 2015 MEI", "AAN DE HEER EN MEVROUW"]
+)
+def test_capitals_beside_a_first_name_that_are_words_stay(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_listed_surname_and_one_bare_initial_in_a_ledger_line():
+    surname = _rare_listed_surname()
+    assert found(f"Vacatiegeld {surname} M commissielid", "PERSON") == [surname + " M"]
+    assert found("Zie Bijlage A bij het voorstel, Fase B van het plan.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Hoi kwakkelstra, hoe is het?", "kwakkelstra"),
+        ("Ik schrijf je even. Beste wolderinga!", "wolderinga"),
+    ],
+)
+def test_a_lower_case_name_after_an_informal_salutation(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["Beste allemaal,", "Hoi buurtbewoners,", "Hallo gemeenteraadsleden!", "Dag iedereen,"]
+)
+def test_a_salutation_before_a_group_word_stays(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Het project Kwakkelstra loopt vertraging op.", None),
+        ("Een plan Wolderinga is er niet.", None),
+        ("Het echtpaar Kwakkelstra woont er al jaren.", "Kwakkelstra"),
+    ],
+)
+def test_a_neuter_noun_before_a_surname_shape_names_a_thing(text, name):
+    assert found(text, "PERSON") == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Ook voor Wierdenbroek-Van Heemsloot is het toernooi voorbij.",
+            "Wierdenbroek-Van Heemsloot",
+        ),
+        (
+            "Ook voor Wierdenbroek-van der Heemsloot was het te laat.",
+            "Wierdenbroek-van der Heemsloot",
+        ),
+    ],
+)
+def test_naamgebruik_whose_second_name_starts_with_a_prefix(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["We fietsen naar Bergen-op Zoom.", "Het Noord-Hollands Kanaal en de Sint-Jan."]
+)
+def test_a_place_with_a_hyphen_and_a_prefix_stays(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Contactpersoon: Dhr. Heemsvoort, tel. 0113-123456", "Heemsvoort"),
+        ("Mevr. Vander Heemsvoort en Dhr. Vanden Brouwering", "Vanden Brouwering"),
+        ("Getekend: Heemsvoort", "Heemsvoort"),
+        ("Graaf van Heemsvoort tot Brouwering", "van Heemsvoort tot Brouwering"),
+        ("De gravin van Heemsvoort kwam ook kijken.", "van Heemsvoort"),
+    ],
+)
+def test_a_title_after_a_label_or_and_a_noble_title_before_a_prefix(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["De graaf van Holland gaf de stad rechten.", "Getekend: Goes, 3 maart 2026"]
+)
+def test_a_noble_title_of_a_place_and_a_signed_place_stay(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Verslag\nVan Der Brug\nVan Den Molen", "Van Der Brug"),
+        ("Daarna sprak Van Den Molen.", "Van Den Molen"),
+    ],
+)
+def test_a_register_prefix_before_a_venue_word_is_a_surname(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_a_venue_named_after_a_person_stays():
+    assert found("De Johan Kwakkel Arena en het Anne Kwakkel Huis", "PERSON") == []
+
+
+def test_two_unknown_capitalised_words_joined_by_en_mid_sentence():
+    assert found("Ik heb het besproken met Heemsvoort en Brouwering.", "PERSON") == [
+        "Heemsvoort",
+        "Brouwering",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Het verdrag tussen Osnabrück en Münster.", "De fusie van Ballast en Nedam is rond."],
+)
+def test_places_and_known_words_joined_by_en_stay(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("ik sprak gisteren met marloes over de heg", "marloes"), ("toen belde jorien nog", "jorien")],
+)
+def test_a_lower_case_first_name_alone_beside_a_person_word(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["We gingen met roos en mark naar Goes.", "ik werk met excel en word"]
+)
+def test_lower_case_first_names_that_are_words_stay(text):
+    assert found(text, "PERSON") == []
+
+
+def test_two_unknown_compounds_joined_by_en_are_names_unless_official_nouns():
+    assert found("Ik heb het besproken met Wierdenbroek en Heemsloot.", "PERSON") == [
+        "Wierdenbroek",
+        "Heemsloot",
+    ]
+    assert (
+        found("De werkgroep Wegenbouwplanning en Grondverzetcoordinatie komt bijeen.", "PERSON")
+        == []
+    )
+    assert (
+        found("Het gaat over Ontwerpbestemmingsplannen en Omgevingsvergunningen.", "PERSON") == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ik heb Hendriks gevraagd om het na te kijken.", "Hendriks"),
+        ("Daarna kwam Gerritsen nog even langs.", "Gerritsen"),
+        ("Zoals Willems al schreef, is de stoep te smal.", "Willems"),
+    ],
+)
+def test_a_patronymic_surname_alone(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_a_patronymic_name_of_an_employer_stays():
+    assert found("Hij is werkzaam bij Hendriks sinds 2019.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Heemsvoort heeft gebeld over de heg.", "Heemsvoort"),
+        ("Brouwering is verhuisd.", "Brouwering"),
+    ],
+)
+def test_a_surname_alone_before_a_verb_of_a_person_in_the_perfect_tense(text, name):
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Goes heeft gebeld.", "Het plan is verhuisd."])
+def test_a_place_or_word_before_such_a_verb_stays(text):
+    assert found(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Beste bewoners van de Molenstraat,", "Geachte bewoners van de Dorpsstraat,"]
+)
+def test_residents_of_a_street_are_no_name(text):
+    assert found(text, "PERSON") == []
+
+
+def test_a_surname_that_is_a_street_word_after_a_prefix_stays_a_name():
+    assert "Van der Laan" in found("Geachte mevrouw Van der Laan,", "PERSON")
+
+
+def test_the_signer_after_was_getekend():
+    assert "Heemsvoort" in found("Hoogachtend,\n\nw.g. Heemsvoort", "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Geachte heer 's-Heemsvoort,", "'s-Heemsvoort"),
+        ("mevrouw A. 's-Brouwering kwam", "A. 's-Brouwering"),
+    ],
+)
+def test_a_surname_with_the_old_genitive_article_fused_by_a_hyphen(text, name):
+    assert name in found(text, "PERSON")
+
+
+def test_a_place_with_the_old_genitive_article_stays():
+    assert found("In 's-Hertogenbosch is het mooi.", "PERSON") == []

@@ -144,6 +144,10 @@ LABEL_WORDS = frozenset(
         "verzorger",
         "tav",
         "t.a.v",
+        # the signature of a copy or form: 'Getekend: X', 'Ondertekend, X'
+        "getekend",
+        "ondertekend",
+        "handtekening",
     }
 )
 # Nouns for a person's role, among them the neutral terms the engine writes in place of a

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..lookups import Lookups
+from ..lookups import ORDINARY_PREFIX_HEADS, Lookups
 from ..suspects import SURNAME_AS_WORD_MIN_ZIPF, is_compound, zipf
 from .addresses import STREET_WORD_SUFFIXES
 from .base import (
@@ -77,6 +77,11 @@ PERSON_VERBS = frozenset(
     "woont woonde ontkent ontkende bevestigt bevestigde klaagt klaagde sprak spreekt bezocht "
     "overleed verhuisde huurt huurde werkt werkte wil wilde".split()
 )
+PERSON_PARTICIPLES = frozenset(
+    "gezegd gesteld gevraagd geschreven gemeld gebeld gemaild verklaard geantwoord verteld "
+    "gevonden gedacht gewoond ontkend bevestigd geklaagd gesproken bezocht overleden verhuisd "
+    "gehuurd gewerkt".split()
+)
 # Words after which a new clause (and its subject) starts: 'en toen X zei ...', 'dat X belde'.
 CLAUSE_STARTS = frozenset(
     ", en ook dat toen maar want omdat nu dan of als terwijl hoewel zodat waarop nadat "
@@ -92,12 +97,63 @@ ABBREVIATED_PREFIXES = frozenset({"v/d", "v.d.", "vd.", "v.d", "v. d.", "v.d.r."
 CAPS_SURNAME_MIN_LEN = 4
 # A Dutch word starts with a vowel after at most a cluster Dutch allows ('str', 'schr', 'kn');
 # an acronym often does not ('NVWA', 'CBS').
-DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvw])?[lrhjnwm]?[aeiouy]|s[lmnw]?[aeiouy]")
+DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvwz])?[lrhjnwm]?[aeiouy]|s[lmnw]?[aeiouy]")
 # The apposition after a person's name in official texts: 'X, wonende te Goes'.
 RESIDENT_WORDS = frozenset({"wonende", "wonend", "woonachtig", "geboren", "geb"})
 # Flemish surname forms: a fused prefix ('Vandeputte') or an ending Dutch words never have
 # ('-aert', '-aerts', '-ckx'); see docs/names.md.
 FLEMISH_FORM_RE = re.compile(r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)")
+# A listed surname rarer than this in Dutch text is hardly ever anything but a name, wherever
+# it stands ('Kwakkelink' alone on a line, in a ledger line, mid-sentence).
+RARE_SURNAME_MAX_ZIPF = 2.5
+# Endings of Dutch family names (Saxon -ink/-inck, Frisian -stra/-sma/-inga/-enga, patronymic
+# -zoon/-mans; Meertens Instituut, Nederlandse Familienamenbank): on a word that Dutch text
+# does not know at all, such an ending says "surname" (docs/names.md). Not -sen/-ssen: plurals
+# of compounds end so too ('dennenbossen').
+SURNAME_ENDING_RE = re.compile(r"[a-z]{2,}(?:inck|ink|inga|enga|stra|sma|mans|zoon)")
+UNKNOWN_WORD_MAX_ZIPF = 1.0
+# A register prefix written fused to the capitalised surname, as lists and ledgers do
+# ('deKwakkel', 'vanBrakel', 'terKwakkel').
+FUSED_PREFIX_RE = re.compile(r"(?:de|den|der|van|vd|ver|ter|ten|te|von|du|le|la)([A-Z][a-z]{2,})")
+# A lower-case first name alone is a name when it is rarer than this as a word ('marloes',
+# not 'roos' or 'mark') and stands beside a word that takes a person.
+LOWER_FIRST_NAME_MAX_ZIPF = 3.5
+PERSON_PREPOSITIONS = frozenset({"met", "aan", "voor", "bij", "door", "volgens", "namens"})
+# Endings of the abstract nouns that official titles compound ('-vergunningen', '-planning',
+# '-coördinatie', '-beleid'): a compound with one of them is no name.
+ABSTRACT_NOUN_ENDINGS = (
+    "ing",
+    "ingen",
+    "atie",
+    "aties",
+    "heid",
+    "heden",
+    "schap",
+    "schappen",
+    "isme",
+    "plan",
+    "plannen",
+    "beleid",
+    "nota",
+    "wet",
+    "regeling",
+    "verordening",
+    "gelden",
+    "kosten",
+    "werk",
+)
+# Patronymic endings on a first name (Meertens Instituut; naamsaanneming 1811): 'Hendriks',
+# 'Gerritsen', 'Pieterse', 'Dirkx', 'Willemszoon'.
+PATRONYMIC_RE = re.compile(r"([A-Z][a-z]+?)(?:s|se|sen|sens|ssen|ssens|sz|szen|x|zoon|szoon)")
+# 'werkzaam bij X', 'in dienst bij X', 'stage bij X': X is an employer.
+EMPLOYER_WORDS = frozenset(
+    {"werkzaam", "werkt", "werkte", "gewerkt", "dienst", "stage", "klant", "solliciteerde"}
+)
+# The rest of a surname with the old genitive article ('s, 't) fused by a hyphen, as
+# "'s-Gravenzande" writes it: 's-' or 't-' and a capitalised word.
+ELIDED_ARTICLE_RE = re.compile(r"[st]-[A-Z][a-z]{2,}")
+# Words after which a capitalised word names a thing ('het Kwakkelink-project').
+THING_ARTICLES = frozenset({"het", "een", "deze", "dit", "welke"})
 # What a rule finds: (index of the first token, index after the last, source); the index
 # after is -1 when the rule's context applies but holds no name.
 _Hit = tuple[int, int, str]
@@ -346,8 +402,14 @@ class PersonRecogniser(_Recogniser):
             if size:
                 j += size
                 continue
+            if self._elided_article_name(tokens, j):
+                j += 2  # "heer 's-Gravenzande": the old genitive article fused by a hyphen
+                end = j
+                continue
             bare = tokens[j].bare
             low = bare.lower()
+            if low.endswith(STREET_WORD_SUFFIXES) and low not in STREET_WORD_SUFFIXES:
+                break  # 'bewoners van de Molenstraat': a street, not 'Van der Laan'
             if (
                 is_name_word(bare)
                 and low not in self.lk.not_name_words
@@ -361,6 +423,15 @@ class PersonRecogniser(_Recogniser):
                 continue
             break
         return end
+
+    @staticmethod
+    def _elided_article_name(tokens: list[Token], j: int) -> bool:
+        return (
+            j + 1 < len(tokens)
+            and tokens[j].text in {"'", "’"}
+            and tokens[j + 1].start == tokens[j].end
+            and ELIDED_ARTICLE_RE.fullmatch(tokens[j + 1].bare) is not None
+        )
 
     @staticmethod
     def _mid_sentence(text: str, tokens: list[Token], i: int) -> bool:
@@ -792,7 +863,33 @@ class PersonRecogniser(_Recogniser):
             return (k, s, "title")
         if g > k:
             return (k, g, "title")  # 'Beste Piet'
-        return (k, self._lower_surname(tokens, k) if strong else -1, "title")
+        if strong:
+            return (k, self._lower_surname(tokens, k), "title")
+        return (k, self._greeted_lower(tokens, k), "title")
+
+    def _greeted_lower(self, tokens: list[Token], k: int) -> int:
+        """'Hoi kwakkelink,', 'beste marloes!': after a salutation, informal text writes the
+        name in lower case; a listed name or a word Dutch text does not know, then a comma,
+        '!' or the line's end ('Beste allemaal,', 'Hoi buren,' stay). Index after it or -1."""
+        if k >= len(tokens) or tokens[k].line != tokens[k - 1].line:
+            return -1
+        word = tokens[k].text
+        if not (word.isalpha() and word.islower() and len(word) >= 3):
+            return -1
+        if k + 1 < len(tokens) and tokens[k + 1].line == tokens[k].line:
+            if tokens[k + 1].text not in {",", "!"}:
+                return -1
+        if word in self.lk.common_words or word in self.lk.not_name_words:
+            return -1
+        if word in OFFICE_TITLES or word in ORG_WORDS or word in ROLE_NOUNS:
+            return -1
+        frequency = zipf(word)
+        cap = word.capitalize()
+        listed = (cap in self.lk.first_names or cap in self.lk.surnames) and (
+            frequency < LOWER_SURNAME_MAX_ZIPF
+        )
+        unknown = frequency < UNKNOWN_WORD_MAX_ZIPF and not is_compound(word)
+        return k + 1 if listed or unknown else -1
 
     def _lower_surname(self, tokens: list[Token], k: int) -> int:
         """'mevrouw de bock', 'meneer kwakkelstein': after a title, a surname written in lower
@@ -837,6 +934,9 @@ class PersonRecogniser(_Recogniser):
                 return (i, j + 1, "initials")
         if self._caps_surname(tokens, g, i):
             return (i, g + 1, "initials")
+        # 'J.P. VAN DER KWAKKEL': a prefix in capitals too
+        if size and tokens[g].text.isupper() and self._caps_surname(tokens, j, i):
+            return (i, j + 1, "initials")
         return (i, -1, "initials")
 
     def _caps_surname(self, tokens: list[Token], j: int, i: int) -> bool:
@@ -874,6 +974,8 @@ class PersonRecogniser(_Recogniser):
         if not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
             return None
         k = i + 1 + (tokens[i + 1].text in {",", ":"})
+        if k < n and self._is_title(tokens[k]):
+            return (k, -1, "relation")  # 'Contactpersoon: Dhr. X': the title rule takes X
         loose = self._loose_name(tokens, k) if k < n else -1
         if loose <= k or (loose == k + 1 and self._town_or_street(tokens[k].bare)):
             return (k, -1, "relation")  # 'Bewoner: Middelburg' is where, not who
@@ -1015,7 +1117,7 @@ class PersonRecogniser(_Recogniser):
         # 'X zegt' where X starts the clause, not 'het buurtcomité X vraagt' (X names a thing)
         after = (
             end < len(tokens)
-            and tokens[end].bare.lower() in PERSON_VERBS
+            and self._person_verb_after(tokens, end)
             and (
                 prev in CLAUSE_STARTS
                 or i == 0
@@ -1025,6 +1127,18 @@ class PersonRecogniser(_Recogniser):
         )
         same_line = i == 0 or tokens[i - 1].line == tokens[i].line
         return (i, end, "person_verb") if after or (before and same_line) else None
+
+    @staticmethod
+    def _person_verb_after(tokens: list[Token], end: int) -> bool:
+        """'X zegt', and in the perfect tense 'X heeft gebeld', 'X is verhuisd'."""
+        word = tokens[end].bare.lower()
+        if word in PERSON_VERBS:
+            return True
+        return (
+            word in {"heeft", "had", "is", "was"}
+            and end + 1 < len(tokens)
+            and tokens[end + 1].bare.lower() in PERSON_PARTICIPLES
+        )
 
     def _surname_alone(self, tokens: list[Token], i: int, end: int) -> bool:
         """Tokens i..end are a surname without first name or initials: after a capitalised
@@ -1113,6 +1227,14 @@ class PersonRecogniser(_Recogniser):
                 return None  # 'Jansen, P. de Vries': a list, each name on its own
         if size:
             return (i, end, "inverted")
+        if (
+            not comma
+            and j == k + 1
+            and len(tokens[k].text) == 1
+            and self._known_surname_word(word)
+            and zipf(low) < LOWER_SURNAME_MAX_ZIPF
+        ):
+            return (i, j, "inverted")  # 'Kwakkelink M commissielid': a ledger line
         dotted = all(INITIALS_RE.match(tokens[x].text) for x in range(k, j))
         if not (comma and dotted) or self._place_like(word):
             return None
@@ -1176,8 +1298,241 @@ class PersonRecogniser(_Recogniser):
             return None
         return (i, i + 1, "flemish_form")
 
+    def _rare_surname_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A surname alone, wherever it stands (on a line of its own, in a list or a ledger
+        line, mid-sentence): a listed surname that Dutch text hardly knows, or a word that it
+        does not know at all with an ending of Dutch family names ('Kwakkelink',
+        'Brakelstra'). Not a place, street, first name, office or organisation word, and not
+        after 'het'/'een' (a thing)."""
+        tok = tokens[i]
+        word = tok.bare
+        if not is_name_word(word) or "-" in word:
+            return None
+        if i > 0 and tokens[i - 1].text.lower() in THING_ARTICLES:
+            return None
+        if self._named_thing(tokens, i) or self._employer(tokens, i):
+            return None
+        low = word.lower()
+        if low in self.lk.common_words or low in self.lk.not_name_words or low in ROLE_NOUNS:
+            return None
+        # a place, or a street by its ending; the street list itself holds many surnames
+        # (streets are named after people) and a street name alone is no address
+        if low in OFFICE_TITLES or low in ORG_WORDS or self._town_or_street(word):
+            return None
+        if word in self.lk.first_names:
+            return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.line == tok.line and nxt.bare.lower() in ORG_WORDS:
+            return None  # 'Kwakkelink Coöperatie' names a firm
+        frequency = zipf(low)
+        if word in self.lk.surnames and self._patronymic(word):
+            return (i, i + 1, "patronymic")
+        listed = word in self.lk.surnames and frequency < RARE_SURNAME_MAX_ZIPF
+        shaped = frequency < UNKNOWN_WORD_MAX_ZIPF and SURNAME_ENDING_RE.fullmatch(low) is not None
+        return (i, i + 1, "rare_surname") if listed or shaped else None
+
+    @staticmethod
+    def _employer(tokens: list[Token], i: int) -> bool:
+        """'werkzaam bij X', 'in dienst bij X': X is an employer, a firm."""
+        return (
+            i >= 2
+            and tokens[i - 1].text.lower() == "bij"
+            and tokens[i - 2].text.lower() in EMPLOYER_WORDS
+        )
+
+    def _patronymic(self, word: str) -> bool:
+        """A patronymic surname: a first name with the genitive or 'son' ending that the
+        civil registration of 1811 fixed as family names ('Hendrik' + 's', 'Gerrit' + 'sen',
+        'Dirk' + 'x'); the first name must be listed and at least four letters long."""
+        m = PATRONYMIC_RE.fullmatch(word)
+        if m is None:
+            return False
+        stem = m.group(1)
+        return len(stem) >= 4 and stem in self.lk.first_names
+
+    def _named_thing(self, tokens: list[Token], i: int) -> bool:
+        """'het project Zwarbelink', 'het plan Kwakkelstra': a neuter noun names a thing
+        (persons are 'de'), except 'het echtpaar', 'het raadslid' and the like."""
+        if i < 2 or tokens[i - 2].text.lower() not in THING_ARTICLES:
+            return False
+        noun = tokens[i - 1].text
+        low = noun.rstrip(".")
+        return (
+            noun.isalpha()
+            and noun.islower()
+            and low not in RELATION_WORDS
+            and low not in ROLE_NOUNS
+            and low not in self._ROLE_WORDS
+            and low not in OFFICE_TITLES
+        )
+
+    def _coordinated_unknown_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'besproken met Heemsvoort en Brouwering': mid-sentence, two capitalised words
+        joined by 'en' that Dutch text does not know at all and no list calls a place,
+        street, organisation or office: two persons, as in an enumeration of names."""
+        n = len(tokens)
+        if i + 3 > n or tokens[i + 1].text != "en" or not self._mid_sentence(text, tokens, i):
+            return None
+        first, second = tokens[i], tokens[i + 2]
+        if second.line != first.line or first.dot:
+            return None
+        if not all(self._unknown_name_word(t.bare) for t in (first, second)):
+            return None
+        nxt = tokens[i + 3] if i + 3 < n else None
+        if nxt is not None and nxt.line == first.line and nxt.bare.lower() in ORG_WORDS:
+            return None
+        return (i, i + 1, "coordinated")  # _take adds the name after "en"
+
+    def _unknown_name_word(self, word: str) -> bool:
+        low = word.lower()
+        # a compound of Dutch words counts too ('Wierdenbroek'), unless it ends as the
+        # abstract nouns of official titles do ('Omgevingsvergunningen', 'Wegenplanning')
+        if low.endswith(ABSTRACT_NOUN_ENDINGS) and (len(low) >= 12 or is_compound(low)):
+            return False
+        return self._name_word_ok(word) and "-" not in word and zipf(low) < UNKNOWN_WORD_MAX_ZIPF
+
+    def _lower_first_name_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'ik sprak met marloes over de heg', 'toen belde jorien': informal text writes a
+        first name alone in lower case; a listed first name that is no Dutch word and rare as
+        a word, after a preposition or verb that takes a person, or before such a verb."""
+        tok = tokens[i]
+        word = tok.bare
+        if not (word.isalpha() and word.islower() and len(word) >= 4) or i == 0:
+            return None
+        if not self._listed_first_name(word) or word in self.lk.common_words:
+            return None
+        if word in self.lk.places or word in self.lk.not_name_words or word in ORG_WORDS:
+            return None
+        if zipf(word) >= LOWER_FIRST_NAME_MAX_ZIPF:
+            return None
+        prev = tokens[i - 1].text.lower()
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if prev in PERSON_PREPOSITIONS or prev in PERSON_VERBS or nxt in PERSON_VERBS:
+            return (i, i + 1, "lower_case")
+        return None
+
+    def _fused_prefix_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """A register prefix fused to the surname: "d'Kwakkel" (the elided 'de', always a
+        name before a capital), 'deKwakkel', 'vanBrakel' (as lists and ledgers write it)."""
+        tok = tokens[i]
+        if tok.text in {"d'", "d’"} and i + 1 < len(tokens):
+            if i > 0 and tokens[i - 1].text.lower().endswith(("methode", "systeem", "-")):
+                return None  # 'de methode d'Hondt' names a seat allocation, not a person
+            nxt = tokens[i + 1]
+            if nxt.start == tok.end and is_name_word(nxt.bare):
+                return (i, i + 2, "fused_prefix")
+            return None
+        bare = tok.bare
+        if not bare[:1].islower() or bare.islower():  # most tokens: no capital inside
+            return None
+        m = FUSED_PREFIX_RE.fullmatch(bare)
+        if m is None:
+            return None
+        rest = m.group(1)
+        if rest.lower() in ORG_WORDS or rest.lower() in self.lk.not_name_words:
+            return None
+        frequency = zipf(rest.lower())
+        if (rest.lower() not in self.lk.common_words and frequency < RARE_WORD_MAX_ZIPF) or (
+            rest in self.lk.surnames and frequency < SURNAME_AS_WORD_MIN_ZIPF
+        ):
+            return (i, i + 1, "fused_prefix")  # not 'deBuurt' (a programme)
+        return None
+
+    def _signed_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'w.g. Kwakkel', 'w.g. J. Kwakkel' ('was getekend'): the signer in a copy of a
+        signed document."""
+        n = len(tokens)
+        if i + 2 >= n or tokens[i].text.lower() != "w." or tokens[i + 1].text.lower() != "g.":
+            return None
+        end = self._loose_name(tokens, i + 2)
+        return (i + 2, end, "signature") if end > i + 2 else None
+
+    def _noble_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'graaf van Heemsvoort', 'Barones de Brakel tot Wolderink': an adellijke titel,
+        then a lower-case register prefix and the surname, also the 'tot' of noble names."""
+        n = len(tokens)
+        if not self._noble(tokens[i]) or i + 2 >= n or not tokens[i + 1].text.islower():
+            return None
+        if tokens[i + 1].line != tokens[i].line or not self._interfix_len(tokens, i + 1, True):
+            return None
+        end = self._loose_name(tokens, i + 1)
+        if end <= i + 1 or self._town_or_street(tokens[end - 1].bare):
+            return None  # 'de graaf van Holland' holds a title of a place
+        if end + 1 < n and tokens[end].text == "tot" and tokens[end + 1].line == tokens[i].line:
+            end = max(end, self._loose_name(tokens, end + 1))
+        return (i + 1, end, "title")
+
+    def _hyphen_prefix_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """Naamgebruik whose second name starts with a register prefix, in any
+        capitalisation: 'Kwakkel-Van Brakel', 'Kwakkel-van der Brakel' (own name and
+        partner's name joined by a hyphen). Not after a place ('Bergen-op Zoom')."""
+        tok = tokens[i]
+        if "-" not in tok.text or tok.dot:
+            return None
+        first, tail = tok.text.rsplit("-", 1)
+        if not is_name_word(first) or first.lower().endswith(STREET_WORD_SUFFIXES):
+            return None
+        if tail.lower() in ORDINARY_PREFIX_HEADS and first.lower() in self.lk.places:
+            return None  # 'Bergen-op Zoom', 'Alphen-aan den Rijn'
+        words = [tail.lower()]
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and tokens[j].line == tok.line:
+            if tokens[j].text.lower() not in self.lk.interfix_words:
+                break
+            words.append(tokens[j].text.lower())
+            j += 1
+        while words and tuple(words) not in self.lk.register_interfixes:
+            words.pop()
+            j -= 1
+        if not words or j >= len(tokens) or tokens[j].line != tok.line:
+            return None
+        word = tokens[j].bare
+        low = word.lower()
+        if (
+            not is_name_word(word)
+            or low in OFFICE_TITLES | ORG_WORDS
+            or low in self.lk.not_name_words
+        ):
+            return None
+        if " ".join([first.lower(), *words, low]) in self.lk.places:
+            return None  # a place written with hyphens
+        return (i, j + 1, "partner_name")
+
+    def _caps_pair_rule(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
+        """'KWAKKELINK WOUTER', 'WOUTER KWAKKELINK' in a ledger line: a first name in
+        capitals (no Dutch word, not a month such as 'JAN') beside a surname in capitals."""
+        if i + 1 >= len(tokens) or tokens[i + 1].line != tokens[i].line:
+            return None
+        a, b = tokens[i].text, tokens[i + 1].bare
+        if not (a.isalpha() and a.isupper() and b.isalpha() and b.isupper()):
+            return None
+        if self._caps_first_name(b) and self._caps_pair_surname(tokens, i):
+            return (i, i + 2, "caps_pair")
+        if self._caps_first_name(a) and self._caps_pair_surname(tokens, i + 1):
+            return (i, i + 2, "caps_pair")
+        return None
+
+    def _caps_pair_surname(self, tokens: list[Token], j: int) -> bool:
+        """A surname in capitals beside a first name: as after initials, and a listed
+        surname or a word Dutch text hardly knows ('REISKOSTEN' stays)."""
+        word = tokens[j].text
+        return self._caps_surname(tokens, j, j) and (
+            word.capitalize() in self.lk.surnames or zipf(word.lower()) < RARE_WORD_MAX_ZIPF
+        )
+
+    def _caps_first_name(self, word: str) -> bool:
+        low = word.lower()
+        return (
+            len(word) >= 3
+            and word.capitalize() in self.lk.first_names
+            and low not in self.lk.common_words
+            and zipf(low) < RARE_FIRST_NAME_MAX_ZIPF
+        )
+
     _CONTEXT_RULES = (
         "_title_rule",
+        "_signed_rule",
+        "_noble_rule",
         "_initials_rule",
         "_caps_initials_rule",
         "_inverted_rule",
@@ -1197,6 +1552,12 @@ class PersonRecogniser(_Recogniser):
         "_person_verb_rule",
         "_resident_rule",
         "_flemish_form_rule",
+        "_fused_prefix_rule",
+        "_hyphen_prefix_rule",
+        "_caps_pair_rule",
+        "_rare_surname_rule",
+        "_coordinated_unknown_rule",
+        "_lower_first_name_rule",
     )
 
     def _match_at(self, text: str, tokens: list[Token], i: int) -> _Hit | None:
@@ -1226,8 +1587,8 @@ class PersonRecogniser(_Recogniser):
             return False
         nxt = tokens[end + 1]
         bare = nxt.bare
-        if nxt.line != tokens[end - 1].line or not is_name_word(bare):
-            return False
+        if nxt.line != tokens[end - 1].line or not is_name_word(bare) or self._is_title(nxt):
+            return False  # '... en Dhr. X': the title rule takes X
         return (
             self._name_word_ok(bare)
             or (
@@ -1344,6 +1705,9 @@ class PersonRecogniser(_Recogniser):
                 continue
             if not is_name_word(word) or word.lower() in OFFICE_TITLES | ORG_WORDS:
                 return False
+            low = word.lower()
+            if low.endswith(STREET_WORD_SUFFIXES) and low not in STREET_WORD_SUFFIXES:
+                return False  # 'bewoners van de Molenstraat': a street ('Van der Laan' is not)
             # a place after a capitalised prefix is a surname ('Van Haarlem'); on its own
             # or after 'van' it is a place ('bewoners van Goes')
             # (after a prefix or initials a word is a surname too: 'De Beer', 'Van der Sloot')

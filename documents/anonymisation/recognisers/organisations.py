@@ -143,7 +143,11 @@ def find_organisations(text: str, lookups: Lookups) -> list[tuple[int, int]]:
             continue  # 'Piet Jansen B.V.': a person's own company keeps the person's name
         spans.append((m.start(), m.end()))
     # Venues and institutions named after a person: 'Johan Cruijff Arena', 'Anne Frank Huis'.
-    spans.extend((m.start(), m.end()) for m in VENUE_RE.finditer(text))
+    # Not when only a register prefix stands before the word: 'Van Der Brug' is a surname.
+    for m in VENUE_RE.finditer(text):
+        prefix = tuple(w.lower() for w in m.group().split("\n")[-1].split()[:-1])
+        if prefix not in lookups.register_interfixes:
+            spans.append((m.start(), m.end()))
     return spans
 
 
