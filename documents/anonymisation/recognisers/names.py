@@ -101,8 +101,10 @@ DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvwz])?[lrhjnwm]?[aeiouy]|s[l
 # The apposition after a person's name in official texts: 'X, wonende te Goes'.
 RESIDENT_WORDS = frozenset({"wonende", "wonend", "woonachtig", "geboren", "geb"})
 # Flemish surname forms: a fused prefix ('Vandeputte') or an ending Dutch words never have
-# ('-aert', '-aerts', '-ckx'); see docs/names.md.
-FLEMISH_FORM_RE = re.compile(r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)")
+# ('-aert', '-aerts', '-ckx', '-eke' at the end); see docs/names.md.
+FLEMISH_FORM_RE = re.compile(
+    r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)|[a-z]{3,}eke$"
+)
 # A listed surname rarer than this in Dutch text is hardly ever anything but a name, wherever
 # it stands ('Kwakkelink' alone on a line, in a ledger line, mid-sentence).
 RARE_SURNAME_MAX_ZIPF = 2.5
@@ -402,6 +404,9 @@ class PersonRecogniser(_Recogniser):
             if size:
                 j += size
                 continue
+            if end > 0 and tokens[j].text == "tot" and self._noble_tot(tokens, k, j) > j:
+                j += 1  # 'A.B. graaf Kwakkel tot Heemsvoort': a noble name goes on
+                continue
             if self._elided_article_name(tokens, j):
                 j += 2  # "heer 's-Gravenzande": the old genitive article fused by a hyphen
                 end = j
@@ -687,6 +692,8 @@ class PersonRecogniser(_Recogniser):
         "mentor",
         "voogd",
     }
+    # labels after which a place is where the person lives or owns, not a name
+    _PLACE_LABELS = frozenset({"bewoner", "bewoonster", "eigenaar", "eigenaresse"})
     _PARTICIPLE_RE = re.compile(
         r"(?i)^(?:ge|be|ver|ont|her|af|aan|op|in|uit|toe|over|onder|door|mee|na|voor|toe)"
         r"\w{2,}(?:d|t|en)$"
@@ -856,6 +863,11 @@ class PersonRecogniser(_Recogniser):
                 return (k, after, "title")
             return (k, k + 1, "title")
         loose = self._loose_name(tokens, k) if strong else -1
+        if strong and self._initials(tokens, k):
+            # 'De heer B. VAN DER KWAKKEL': the initials rule knows surnames in capitals
+            hit = self._initials_rule(text, tokens, k)
+            if hit is not None and hit[1] > loose:
+                loose = hit[1]
         if loose > k and tokens[loose - 1].line == tok.line:
             return (k, loose, "title")
         g, s = self._given_surname(tokens, k, known_only=False, strong=True)
@@ -924,7 +936,7 @@ class PersonRecogniser(_Recogniser):
             return None
         _, s = self._given_surname(tokens, i, known_only=False, strong=True)
         if s > 0:
-            return (i, s, "initials")
+            return (i, self._noble_tot(tokens, i, s), "initials")
         # 'A. de J.': initials, an interfix and the surname's initial
         g = self._given(tokens, i)
         size = self._interfix_len(tokens, g)
@@ -938,6 +950,18 @@ class PersonRecogniser(_Recogniser):
         if size and tokens[g].text.isupper() and self._caps_surname(tokens, j, i):
             return (i, j + 1, "initials")
         return (i, -1, "initials")
+
+    def _noble_tot(self, tokens: list[Token], i: int, end: int) -> int:
+        """'A.B. graaf Kwakkel tot Heemsvoort': a noble name goes on after 'tot'."""
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].text == "tot"
+            and tokens[end + 1].line == tokens[i].line
+            and any(self._noble(tokens[x]) for x in range(i, end))
+            and is_name_word(tokens[end + 1].bare)
+        ):
+            return max(end, self._loose_name(tokens, end + 1))
+        return end
 
     def _caps_surname(self, tokens: list[Token], j: int, i: int) -> bool:
         """'J. KWAKKELINK', 'A.B. STRUIKELSMA': after initials a surname written in capitals, as
@@ -977,8 +1001,15 @@ class PersonRecogniser(_Recogniser):
         if k < n and self._is_title(tokens[k]):
             return (k, -1, "relation")  # 'Contactpersoon: Dhr. X': the title rule takes X
         loose = self._loose_name(tokens, k) if k < n else -1
-        if loose <= k or (loose == k + 1 and self._town_or_street(tokens[k].bare)):
-            return (k, -1, "relation")  # 'Bewoner: Middelburg' is where, not who
+        # 'Bewoner: Middelburg' is where, not who; after 'Indiener:' or 'Ondergetekende,' a
+        # word that is also the name of a hamlet Dutch text does not know is a surname
+        where = (
+            not label
+            or word in self._PLACE_LABELS
+            or zipf(tokens[k].bare.lower()) >= UNKNOWN_WORD_MAX_ZIPF
+        )
+        if loose <= k or (loose == k + 1 and where and self._town_or_street(tokens[k].bare)):
+            return (k, -1, "relation")
         if (
             loose - k >= 2
             or self._first_name(tokens[k])
@@ -999,6 +1030,13 @@ class PersonRecogniser(_Recogniser):
                     tokens[k].bare.lower() not in self.lk.common_words
                     or tokens[k].bare in self.lk.surnames
                 )
+            )
+            # 'Contactpersoon Kwakkelaar is ...', 'Behandeld door Wierdenbroek,': after a
+            # role without a colon, a word Dutch text does not know at all
+            or (
+                tokens[k].line == tokens[i].line
+                and self._role_context(tokens, i)
+                and self._unknown_name_word(tokens[k].bare)
             )
             # 'mijn kinderen Busra en Lenn': two names after a relation word
             or (
@@ -1175,9 +1213,13 @@ class PersonRecogniser(_Recogniser):
         )
         word = tokens[j].bare
         low = word.lower()
+        # informal text writes the whole name in lower case: 'van der kwakkel'
+        lower = tokens[i].text.islower() and word.isalpha() and word.islower()
+        if lower and (len(word) < 3 or zipf(low) >= STOP_WORD_MIN_ZIPF):
+            return None
         if (
             not name_only
-            or not is_name_word(word)
+            or not (lower or is_name_word(word))
             or low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS
             or low.endswith(STREET_WORD_SUFFIXES)
             or f"{words[-1]} {low}" in self.lk.places
@@ -1399,7 +1441,9 @@ class PersonRecogniser(_Recogniser):
         word = tok.bare
         if not (word.isalpha() and word.islower() and len(word) >= 4) or i == 0:
             return None
-        if not self._listed_first_name(word) or word in self.lk.common_words:
+        # a listed surname too: 'ik heb het met kwakkelsma besproken'
+        listed = self._listed_first_name(word) or word.capitalize() in self.lk.surnames
+        if not listed or word in self.lk.common_words:
             return None
         if word in self.lk.places or word in self.lk.not_name_words or word in ORG_WORDS:
             return None
@@ -1833,9 +1877,9 @@ class PersonRecogniser(_Recogniser):
             return False
         frequency = zipf(low)
         listed = word.capitalize() in self.lk.first_names or word.capitalize() in self.lk.surnames
-        return frequency < LOWER_SURNAME_MAX_ZIPF or (
-            listed and frequency < STOP_WORD_MIN_ZIPF - 0.5
-        )
+        # in lower case a frequent word is a word, listed or not ('Indiener, X, stelt dat')
+        most = STOP_WORD_MIN_ZIPF - 0.5 if word[0].isupper() else LOWER_FIRST_NAME_MAX_ZIPF
+        return frequency < LOWER_SURNAME_MAX_ZIPF or (listed and frequency < most)
 
     def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
