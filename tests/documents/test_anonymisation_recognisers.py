@@ -1558,6 +1558,13 @@ def test_a_place_with_the_old_genitive_article_stays():
         ("De heer T. VAN DER KWAKKELHOF heeft gebeld.", "T. VAN DER KWAKKELHOF"),
         # a Flemish ending -eke
         ("Gesprek met De Brakeleke over de nieuwe weg.", "Brakeleke"),
+        # the noble predicate before the titles of the initials, then the 'tot' part
+        ("Jhr. mr. K. Wierdenhorst tot Kwakkelstede", "K. Wierdenhorst tot Kwakkelstede"),
+        # a noble title, a prefix in any case, then a hamlet Dutch text does not know
+        ("Met vriendelijke groet,\n\nbarones Van Schoorveld", "Van Schoorveld"),
+        ("Dat zei baron van Schoorveld gisteren.", "van Schoorveld"),
+        # a listed first name in lower case beside a name in a list (Zipf 3.5 to 4.5)
+        ("ik zat met de buren, harm en wies brakelink, aan tafel.", "harm"),
     ],
 )
 def test_probe_forms_issue_16(text, name):
@@ -1568,7 +1575,11 @@ def test_probe_forms_issue_16(text, name):
     "text,word",
     [
         ("Indiener, Zwartelutter, stelt dat het besluit onjuist is.", "stelt"),  # a frequent verb
-        ("Aanvrager: Middelburg", "Middelburg"),  # a known place after a label: the municipality
+        ("Aanvrager: Middelburg", "Middelburg"),
+        (
+            "De rechten van de graaf van Holland.",
+            "Holland",
+        ),  # a known place: a title of it  # a known place after a label: the municipality
         ("Bewoner: Stommeveld", "Stommeveld"),  # a hamlet: where the person lives
         ("De jaarrekening is vastgesteld door de raad.", "jaarrekening"),  # '-eke' inside a word
         ("Het onderzoek is uitgevoerd door Arcadis in opdracht van de raad.", "Arcadis"),

@@ -120,6 +120,9 @@ FUSED_PREFIX_RE = re.compile(r"(?:de|den|der|van|vd|ver|ter|ten|te|von|du|le|la)
 # A lower-case first name alone is a name when it is rarer than this as a word ('marloes',
 # not 'roos' or 'mark') and stands beside a word that takes a person.
 LOWER_FIRST_NAME_MAX_ZIPF = 3.5
+# A listed name in lower case beside a name in a list ('harm en toos kwakkel'): up to here; a
+# more frequent lower-case word is a word ('Indiener, Kwakkel, stelt dat').
+LOWER_COMPANION_MAX_ZIPF = 4.5
 PERSON_PREPOSITIONS = frozenset({"met", "aan", "voor", "bij", "door", "volgens", "namens"})
 # Endings of the abstract nouns that official titles compound ('-vergunningen', '-planning',
 # '-coördinatie', '-beleid'): a compound with one of them is no name.
@@ -952,12 +955,13 @@ class PersonRecogniser(_Recogniser):
         return (i, -1, "initials")
 
     def _noble_tot(self, tokens: list[Token], i: int, end: int) -> int:
-        """'A.B. graaf Kwakkel tot Heemsvoort': a noble name goes on after 'tot'."""
+        """'A.B. graaf Kwakkel tot Heemsvoort', 'jhr. mr. A. Kwakkel tot Heemsvoort': a noble
+        name goes on after 'tot'; the predicate may stand before the initials' titles."""
         if (
             end + 1 < len(tokens)
             and tokens[end].text == "tot"
             and tokens[end + 1].line == tokens[i].line
-            and any(self._noble(tokens[x]) for x in range(i, end))
+            and any(self._noble(tokens[x]) for x in range(max(0, i - 3), end))
             and is_name_word(tokens[end + 1].bare)
         ):
             return max(end, self._loose_name(tokens, end + 1))
@@ -1495,13 +1499,19 @@ class PersonRecogniser(_Recogniser):
         """'graaf van Heemsvoort', 'Barones de Brakel tot Wolderink': an adellijke titel,
         then a lower-case register prefix and the surname, also the 'tot' of noble names."""
         n = len(tokens)
-        if not self._noble(tokens[i]) or i + 2 >= n or not tokens[i + 1].text.islower():
+        # the prefix in any case: 'baron Van Kwakkel' is how many write it
+        if not self._noble(tokens[i]) or i + 2 >= n:
             return None
         if tokens[i + 1].line != tokens[i].line or not self._interfix_len(tokens, i + 1, True):
             return None
         end = self._loose_name(tokens, i + 1)
-        if end <= i + 1 or self._town_or_street(tokens[end - 1].bare):
-            return None  # 'de graaf van Holland' holds a title of a place
+        last = tokens[end - 1].bare if end > i + 1 else ""
+        # 'de graaf van Holland' holds a title of a place; a hamlet Dutch text does not know
+        # is the surname ('baron van Kwakkelveld')
+        if end <= i + 1 or (
+            self._town_or_street(last) and zipf(last.lower()) >= UNKNOWN_WORD_MAX_ZIPF
+        ):
+            return None
         if end + 1 < n and tokens[end].text == "tot" and tokens[end + 1].line == tokens[i].line:
             end = max(end, self._loose_name(tokens, end + 1))
         return (i + 1, end, "title")
@@ -1878,7 +1888,7 @@ class PersonRecogniser(_Recogniser):
         frequency = zipf(low)
         listed = word.capitalize() in self.lk.first_names or word.capitalize() in self.lk.surnames
         # in lower case a frequent word is a word, listed or not ('Indiener, X, stelt dat')
-        most = STOP_WORD_MIN_ZIPF - 0.5 if word[0].isupper() else LOWER_FIRST_NAME_MAX_ZIPF
+        most = STOP_WORD_MIN_ZIPF - 0.5 if word[0].isupper() else LOWER_COMPANION_MAX_ZIPF
         return frequency < LOWER_SURNAME_MAX_ZIPF or (listed and frequency < most)
 
     def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
