@@ -1556,6 +1556,8 @@ def test_a_place_with_the_old_genitive_article_stays():
         ),
         # a title, initials, then prefix and surname in capitals
         ("De heer T. VAN DER KWAKKELHOF heeft gebeld.", "T. VAN DER KWAKKELHOF"),
+        # a label without its comma, then a word Dutch text does not know
+        ("Ondergetekende Brommelhorst verzoekt om uitstel.", "Brommelhorst"),
         # a Flemish ending -eke
         ("Gesprek met De Brakeleke over de nieuwe weg.", "Brakeleke"),
         # the noble predicate before the titles of the initials, then the 'tot' part
@@ -1576,6 +1578,7 @@ def test_probe_forms_issue_16(text, name):
     [
         ("Indiener, Zwartelutter, stelt dat het besluit onjuist is.", "stelt"),  # a frequent verb
         ("Aanvrager: Middelburg", "Middelburg"),
+        ("Contactpersoon Ruimtebeheer is bereikbaar.", "Ruimtebeheer"),  # a team
         (
             "De rechten van de graaf van Holland.",
             "Holland",

@@ -146,6 +146,8 @@ ABSTRACT_NOUN_ENDINGS = (
     "gelden",
     "kosten",
     "werk",
+    "beheer",  # a team's name: 'Contactpersoon Ruimtebeheer'
+    "zaken",
 )
 # Patronymic endings on a first name (Meertens Instituut; naamsaanneming 1811): 'Hendriks',
 # 'Gerritsen', 'Pieterse', 'Dirkx', 'Willemszoon'.
@@ -999,7 +1001,15 @@ class PersonRecogniser(_Recogniser):
         if i + 1 >= n or word.rstrip(".") not in self._relation_heads:  # most: one look-up
             return None
         label = self._label_word(text, tokens, i)
-        if not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
+        # 'Ondergetekende Kwakkelaar verzoekt': a label without its comma, then a word Dutch
+        # text does not know
+        bare_label = (
+            word in LABEL_WORDS
+            and tokens[i + 1].line == tokens[i].line
+            and self._unknown_name_word(tokens[i + 1].bare)
+        )
+        role = bare_label or self._role_context(tokens, i)
+        if not (word in RELATION_WORDS or label or role):
             return None
         k = i + 1 + (tokens[i + 1].text in {",", ":"})
         if k < n and self._is_title(tokens[k]):
@@ -1039,7 +1049,7 @@ class PersonRecogniser(_Recogniser):
             # role without a colon, a word Dutch text does not know at all
             or (
                 tokens[k].line == tokens[i].line
-                and self._role_context(tokens, i)
+                and role
                 and self._unknown_name_word(tokens[k].bare)
             )
             # 'mijn kinderen Busra en Lenn': two names after a relation word
