@@ -1558,6 +1558,10 @@ def test_a_place_with_the_old_genitive_article_stays():
         ("De heer T. VAN DER KWAKKELHOF heeft gebeld.", "T. VAN DER KWAKKELHOF"),
         # a label without its comma, then a word Dutch text does not know
         ("Ondergetekende Brommelhorst verzoekt om uitstel.", "Brommelhorst"),
+        # naamgebruik wholly in capitals after a title, and a surname in capitals alone
+        ("Mevrouw BROMMELSTRA-VAN WIERDENHOEK belde.", "BROMMELSTRA-VAN WIERDENHOEK"),
+        ("Mevrouw DE VLIERHOF-TER KWAKKEL", "DE VLIERHOF-TER KWAKKEL"),
+        ("Mevrouw KLOPPENBURGSMA belde.", "KLOPPENBURGSMA"),
         # a Flemish ending -eke
         ("Gesprek met De Brakeleke over de nieuwe weg.", "Brakeleke"),
         # the noble predicate before the titles of the initials, then the 'tot' part
@@ -1578,6 +1582,8 @@ def test_probe_forms_issue_16(text, name):
     [
         ("Indiener, Zwartelutter, stelt dat het besluit onjuist is.", "stelt"),  # a frequent verb
         ("Aanvrager: Middelburg", "Middelburg"),
+        ("Geachte heer VOORZITTER,", "VOORZITTER"),  # an office in capitals
+        ("Mevrouw GEMEENTE", "GEMEENTE"),
         ("Contactpersoon Ruimtebeheer is bereikbaar.", "Ruimtebeheer"),  # a team
         (
             "De rechten van de graaf van Holland.",

@@ -865,7 +865,7 @@ class PersonRecogniser(_Recogniser):
             # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
             after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
             if after > k + 1 and tokens[after - 1].line == tok.line:
-                return (k, after, "title")
+                return (k, self._hyphen_partner(text, tokens, after), "title")
             return (k, k + 1, "title")
         loose = self._loose_name(tokens, k) if strong else -1
         if strong and self._initials(tokens, k):
@@ -873,8 +873,10 @@ class PersonRecogniser(_Recogniser):
             hit = self._initials_rule(text, tokens, k)
             if hit is not None and hit[1] > loose:
                 loose = hit[1]
+        elif strong and loose <= k and self._caps_surname(tokens, k, i):
+            loose = k + 1  # 'Mevrouw KWAKKELSMA': a surname in capitals after a title
         if loose > k and tokens[loose - 1].line == tok.line:
-            return (k, loose, "title")
+            return (k, self._hyphen_partner(text, tokens, loose), "title")
         g, s = self._given_surname(tokens, k, known_only=False, strong=True)
         if s > 0 and tokens[s - 1].line == tok.line:
             return (k, s, "title")
@@ -883,6 +885,14 @@ class PersonRecogniser(_Recogniser):
         if strong:
             return (k, self._lower_surname(tokens, k), "title")
         return (k, self._greeted_lower(tokens, k), "title")
+
+    def _hyphen_partner(self, text: str, tokens: list[Token], end: int) -> int:
+        """'Mevrouw KWAKKEL-VAN BRAKEL': a name that ends in a hyphen and a prefix goes on
+        with the partner's name (capitals stop the other name rules there)."""
+        if "-" not in tokens[end - 1].text:
+            return end
+        partner = self._hyphen_prefix_rule(text, tokens, end - 1)
+        return max(end, partner[1]) if partner is not None else end
 
     def _greeted_lower(self, tokens: list[Token], k: int) -> int:
         """'Hoi kwakkelink,', 'beste marloes!': after a salutation, informal text writes the
@@ -1534,7 +1544,9 @@ class PersonRecogniser(_Recogniser):
         if "-" not in tok.text or tok.dot:
             return None
         first, tail = tok.text.rsplit("-", 1)
-        if not is_name_word(first) or first.lower().endswith(STREET_WORD_SUFFIXES):
+        # in capitals too, as forms and address lines write it: 'KWAKKEL-VAN BRAKEL'
+        caps = tok.text.isupper() and first.isalpha() and len(first) >= CAPS_SURNAME_MIN_LEN
+        if not (caps or is_name_word(first)) or first.lower().endswith(STREET_WORD_SUFFIXES):
             return None
         if tail.lower() in ORDINARY_PREFIX_HEADS and first.lower() in self.lk.places:
             return None  # 'Bergen-op Zoom', 'Alphen-aan den Rijn'
@@ -1552,8 +1564,9 @@ class PersonRecogniser(_Recogniser):
             return None
         word = tokens[j].bare
         low = word.lower()
+        upper = caps and word.isalpha() and word.isupper() and len(word) >= 3
         if (
-            not is_name_word(word)
+            not (upper or is_name_word(word))
             or low in OFFICE_TITLES | ORG_WORDS
             or low in self.lk.not_name_words
         ):
