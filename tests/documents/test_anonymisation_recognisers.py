@@ -1562,6 +1562,8 @@ def test_a_place_with_the_old_genitive_article_stays():
         ("Mevrouw BROMMELSTRA-VAN WIERDENHOEK belde.", "BROMMELSTRA-VAN WIERDENHOEK"),
         ("Mevrouw DE VLIERHOF-TER KWAKKEL", "DE VLIERHOF-TER KWAKKEL"),
         ("Mevrouw KLOPPENBURGSMA belde.", "KLOPPENBURGSMA"),
+        # the label as a sentence: 'Contactpersoon is X'
+        ("Contactpersoon is Drommelaar, bereikbaar op dinsdag.", "Drommelaar"),
         # a Flemish ending -eke
         ("Gesprek met De Brakeleke over de nieuwe weg.", "Brakeleke"),
         # the noble predicate before the titles of the initials, then the 'tot' part
@@ -1582,6 +1584,7 @@ def test_probe_forms_issue_16(text, name):
     [
         ("Indiener, Zwartelutter, stelt dat het besluit onjuist is.", "stelt"),  # a frequent verb
         ("Aanvrager: Middelburg", "Middelburg"),
+        ("Contactpersoon is de griffier.", "griffier"),
         ("Geachte heer VOORZITTER,", "VOORZITTER"),  # an office in capitals
         ("Mevrouw GEMEENTE", "GEMEENTE"),
         ("Contactpersoon Ruimtebeheer is bereikbaar.", "Ruimtebeheer"),  # a team

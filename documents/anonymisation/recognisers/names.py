@@ -1013,15 +1013,17 @@ class PersonRecogniser(_Recogniser):
         label = self._label_word(text, tokens, i)
         # 'Ondergetekende Kwakkelaar verzoekt': a label without its comma, then a word Dutch
         # text does not know
+        # 'Contactpersoon is Kwakkelaar': the label as a sentence
+        copula = int(tokens[i + 1].low in {"is", "was"} and i + 2 < n and word in LABEL_WORDS)
         bare_label = (
             word in LABEL_WORDS
-            and tokens[i + 1].line == tokens[i].line
-            and self._unknown_name_word(tokens[i + 1].bare)
+            and tokens[i + 1 + copula].line == tokens[i].line
+            and self._unknown_name_word(tokens[i + 1 + copula].bare)
         )
         role = bare_label or self._role_context(tokens, i)
         if not (word in RELATION_WORDS or label or role):
             return None
-        k = i + 1 + (tokens[i + 1].text in {",", ":"})
+        k = i + 1 + (tokens[i + 1].text in {",", ":"}) + copula
         if k < n and self._is_title(tokens[k]):
             return (k, -1, "relation")  # 'Contactpersoon: Dhr. X': the title rule takes X
         loose = self._loose_name(tokens, k) if k < n else -1
