@@ -101,8 +101,10 @@ DUTCH_ONSET_RE = re.compile(r"(?:sch|s[pt]|[bcdfgkptvwz])?[lrhjnwm]?[aeiouy]|s[l
 # The apposition after a person's name in official texts: 'X, wonende te Goes'.
 RESIDENT_WORDS = frozenset({"wonende", "wonend", "woonachtig", "geboren", "geb"})
 # Flemish surname forms: a fused prefix ('Vandeputte') or an ending Dutch words never have
-# ('-aert', '-aerts', '-ckx'); see docs/names.md.
-FLEMISH_FORM_RE = re.compile(r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)")
+# ('-aert', '-aerts', '-ckx', '-eke' at the end); see docs/names.md.
+FLEMISH_FORM_RE = re.compile(
+    r"(?:vande|vanden|vander)[a-z]{3,}|[a-z]{2,}(?:aerts?|ckx)|[a-z]{3,}eke$"
+)
 # A listed surname rarer than this in Dutch text is hardly ever anything but a name, wherever
 # it stands ('Kwakkelink' alone on a line, in a ledger line, mid-sentence).
 RARE_SURNAME_MAX_ZIPF = 2.5
@@ -118,6 +120,9 @@ FUSED_PREFIX_RE = re.compile(r"(?:de|den|der|van|vd|ver|ter|ten|te|von|du|le|la)
 # A lower-case first name alone is a name when it is rarer than this as a word ('marloes',
 # not 'roos' or 'mark') and stands beside a word that takes a person.
 LOWER_FIRST_NAME_MAX_ZIPF = 3.5
+# A listed name in lower case beside a name in a list ('harm en toos kwakkel'): up to here; a
+# more frequent lower-case word is a word ('Indiener, Kwakkel, stelt dat').
+LOWER_COMPANION_MAX_ZIPF = 4.5
 PERSON_PREPOSITIONS = frozenset({"met", "aan", "voor", "bij", "door", "volgens", "namens"})
 # Endings of the abstract nouns that official titles compound ('-vergunningen', '-planning',
 # '-coördinatie', '-beleid'): a compound with one of them is no name.
@@ -141,6 +146,8 @@ ABSTRACT_NOUN_ENDINGS = (
     "gelden",
     "kosten",
     "werk",
+    "beheer",  # a team's name: 'Contactpersoon Ruimtebeheer'
+    "zaken",
 )
 # Patronymic endings on a first name (Meertens Instituut; naamsaanneming 1811): 'Hendriks',
 # 'Gerritsen', 'Pieterse', 'Dirkx', 'Willemszoon'.
@@ -401,6 +408,9 @@ class PersonRecogniser(_Recogniser):
             size = self._interfix_len(tokens, j, strong=end < 0)
             if size:
                 j += size
+                continue
+            if end > 0 and tokens[j].text == "tot" and self._noble_tot(tokens, k, j) > j:
+                j += 1  # 'A.B. graaf Kwakkel tot Heemsvoort': a noble name goes on
                 continue
             if self._elided_article_name(tokens, j):
                 j += 2  # "heer 's-Gravenzande": the old genitive article fused by a hyphen
@@ -687,6 +697,8 @@ class PersonRecogniser(_Recogniser):
         "mentor",
         "voogd",
     }
+    # labels after which a place is where the person lives or owns, not a name
+    _PLACE_LABELS = frozenset({"bewoner", "bewoonster", "eigenaar", "eigenaresse"})
     _PARTICIPLE_RE = re.compile(
         r"(?i)^(?:ge|be|ver|ont|her|af|aan|op|in|uit|toe|over|onder|door|mee|na|voor|toe)"
         r"\w{2,}(?:d|t|en)$"
@@ -853,11 +865,18 @@ class PersonRecogniser(_Recogniser):
             # initials without their dots: 'dr A', 'mw. JK', 'Dr. A van der Meer'
             after = self._loose_name(tokens, k + 1) if k + 1 < n else -1
             if after > k + 1 and tokens[after - 1].line == tok.line:
-                return (k, after, "title")
+                return (k, self._hyphen_partner(text, tokens, after), "title")
             return (k, k + 1, "title")
         loose = self._loose_name(tokens, k) if strong else -1
+        if strong and self._initials(tokens, k):
+            # 'De heer B. VAN DER KWAKKEL': the initials rule knows surnames in capitals
+            hit = self._initials_rule(text, tokens, k)
+            if hit is not None and hit[1] > loose:
+                loose = hit[1]
+        elif strong and loose <= k and self._caps_surname(tokens, k, i):
+            loose = k + 1  # 'Mevrouw KWAKKELSMA': a surname in capitals after a title
         if loose > k and tokens[loose - 1].line == tok.line:
-            return (k, loose, "title")
+            return (k, self._hyphen_partner(text, tokens, loose), "title")
         g, s = self._given_surname(tokens, k, known_only=False, strong=True)
         if s > 0 and tokens[s - 1].line == tok.line:
             return (k, s, "title")
@@ -866,6 +885,14 @@ class PersonRecogniser(_Recogniser):
         if strong:
             return (k, self._lower_surname(tokens, k), "title")
         return (k, self._greeted_lower(tokens, k), "title")
+
+    def _hyphen_partner(self, text: str, tokens: list[Token], end: int) -> int:
+        """'Mevrouw KWAKKEL-VAN BRAKEL': a name that ends in a hyphen and a prefix goes on
+        with the partner's name (capitals stop the other name rules there)."""
+        if "-" not in tokens[end - 1].text:
+            return end
+        partner = self._hyphen_prefix_rule(text, tokens, end - 1)
+        return max(end, partner[1]) if partner is not None else end
 
     def _greeted_lower(self, tokens: list[Token], k: int) -> int:
         """'Hoi kwakkelink,', 'beste marloes!': after a salutation, informal text writes the
@@ -924,7 +951,7 @@ class PersonRecogniser(_Recogniser):
             return None
         _, s = self._given_surname(tokens, i, known_only=False, strong=True)
         if s > 0:
-            return (i, s, "initials")
+            return (i, self._noble_tot(tokens, i, s), "initials")
         # 'A. de J.': initials, an interfix and the surname's initial
         g = self._given(tokens, i)
         size = self._interfix_len(tokens, g)
@@ -938,6 +965,19 @@ class PersonRecogniser(_Recogniser):
         if size and tokens[g].text.isupper() and self._caps_surname(tokens, j, i):
             return (i, j + 1, "initials")
         return (i, -1, "initials")
+
+    def _noble_tot(self, tokens: list[Token], i: int, end: int) -> int:
+        """'A.B. graaf Kwakkel tot Heemsvoort', 'jhr. mr. A. Kwakkel tot Heemsvoort': a noble
+        name goes on after 'tot'; the predicate may stand before the initials' titles."""
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].text == "tot"
+            and tokens[end + 1].line == tokens[i].line
+            and any(self._noble(tokens[x]) for x in range(max(0, i - 3), end))
+            and is_name_word(tokens[end + 1].bare)
+        ):
+            return max(end, self._loose_name(tokens, end + 1))
+        return end
 
     def _caps_surname(self, tokens: list[Token], j: int, i: int) -> bool:
         """'J. KWAKKELINK', 'A.B. STRUIKELSMA': after initials a surname written in capitals, as
@@ -971,14 +1011,31 @@ class PersonRecogniser(_Recogniser):
         if i + 1 >= n or word.rstrip(".") not in self._relation_heads:  # most: one look-up
             return None
         label = self._label_word(text, tokens, i)
-        if not (word in RELATION_WORDS or label or self._role_context(tokens, i)):
+        # 'Ondergetekende Kwakkelaar verzoekt': a label without its comma, then a word Dutch
+        # text does not know
+        # 'Contactpersoon is Kwakkelaar': the label as a sentence
+        copula = int(tokens[i + 1].low in {"is", "was"} and i + 2 < n and word in LABEL_WORDS)
+        bare_label = (
+            word in LABEL_WORDS
+            and tokens[i + 1 + copula].line == tokens[i].line
+            and self._unknown_name_word(tokens[i + 1 + copula].bare)
+        )
+        role = bare_label or self._role_context(tokens, i)
+        if not (word in RELATION_WORDS or label or role):
             return None
-        k = i + 1 + (tokens[i + 1].text in {",", ":"})
+        k = i + 1 + (tokens[i + 1].text in {",", ":"}) + copula
         if k < n and self._is_title(tokens[k]):
             return (k, -1, "relation")  # 'Contactpersoon: Dhr. X': the title rule takes X
         loose = self._loose_name(tokens, k) if k < n else -1
-        if loose <= k or (loose == k + 1 and self._town_or_street(tokens[k].bare)):
-            return (k, -1, "relation")  # 'Bewoner: Middelburg' is where, not who
+        # 'Bewoner: Middelburg' is where, not who; after 'Indiener:' or 'Ondergetekende,' a
+        # word that is also the name of a hamlet Dutch text does not know is a surname
+        where = (
+            not label
+            or word in self._PLACE_LABELS
+            or zipf(tokens[k].bare.lower()) >= UNKNOWN_WORD_MAX_ZIPF
+        )
+        if loose <= k or (loose == k + 1 and where and self._town_or_street(tokens[k].bare)):
+            return (k, -1, "relation")
         if (
             loose - k >= 2
             or self._first_name(tokens[k])
@@ -999,6 +1056,13 @@ class PersonRecogniser(_Recogniser):
                     tokens[k].bare.lower() not in self.lk.common_words
                     or tokens[k].bare in self.lk.surnames
                 )
+            )
+            # 'Contactpersoon Kwakkelaar is ...', 'Behandeld door Wierdenbroek,': after a
+            # role without a colon, a word Dutch text does not know at all
+            or (
+                tokens[k].line == tokens[i].line
+                and role
+                and self._unknown_name_word(tokens[k].bare)
             )
             # 'mijn kinderen Busra en Lenn': two names after a relation word
             or (
@@ -1175,9 +1239,13 @@ class PersonRecogniser(_Recogniser):
         )
         word = tokens[j].bare
         low = word.lower()
+        # informal text writes the whole name in lower case: 'van der kwakkel'
+        lower = tokens[i].text.islower() and word.isalpha() and word.islower()
+        if lower and (len(word) < 3 or zipf(low) >= STOP_WORD_MIN_ZIPF):
+            return None
         if (
             not name_only
-            or not is_name_word(word)
+            or not (lower or is_name_word(word))
             or low in self.lk.not_name_words | OFFICE_TITLES | ORG_WORDS
             or low.endswith(STREET_WORD_SUFFIXES)
             or f"{words[-1]} {low}" in self.lk.places
@@ -1399,7 +1467,9 @@ class PersonRecogniser(_Recogniser):
         word = tok.bare
         if not (word.isalpha() and word.islower() and len(word) >= 4) or i == 0:
             return None
-        if not self._listed_first_name(word) or word in self.lk.common_words:
+        # a listed surname too: 'ik heb het met kwakkelsma besproken'
+        listed = self._listed_first_name(word) or word.capitalize() in self.lk.surnames
+        if not listed or word in self.lk.common_words:
             return None
         if word in self.lk.places or word in self.lk.not_name_words or word in ORG_WORDS:
             return None
@@ -1451,13 +1521,19 @@ class PersonRecogniser(_Recogniser):
         """'graaf van Heemsvoort', 'Barones de Brakel tot Wolderink': an adellijke titel,
         then a lower-case register prefix and the surname, also the 'tot' of noble names."""
         n = len(tokens)
-        if not self._noble(tokens[i]) or i + 2 >= n or not tokens[i + 1].text.islower():
+        # the prefix in any case: 'baron Van Kwakkel' is how many write it
+        if not self._noble(tokens[i]) or i + 2 >= n:
             return None
         if tokens[i + 1].line != tokens[i].line or not self._interfix_len(tokens, i + 1, True):
             return None
         end = self._loose_name(tokens, i + 1)
-        if end <= i + 1 or self._town_or_street(tokens[end - 1].bare):
-            return None  # 'de graaf van Holland' holds a title of a place
+        last = tokens[end - 1].bare if end > i + 1 else ""
+        # 'de graaf van Holland' holds a title of a place; a hamlet Dutch text does not know
+        # is the surname ('baron van Kwakkelveld')
+        if end <= i + 1 or (
+            self._town_or_street(last) and zipf(last.lower()) >= UNKNOWN_WORD_MAX_ZIPF
+        ):
+            return None
         if end + 1 < n and tokens[end].text == "tot" and tokens[end + 1].line == tokens[i].line:
             end = max(end, self._loose_name(tokens, end + 1))
         return (i + 1, end, "title")
@@ -1470,7 +1546,9 @@ class PersonRecogniser(_Recogniser):
         if "-" not in tok.text or tok.dot:
             return None
         first, tail = tok.text.rsplit("-", 1)
-        if not is_name_word(first) or first.lower().endswith(STREET_WORD_SUFFIXES):
+        # in capitals too, as forms and address lines write it: 'KWAKKEL-VAN BRAKEL'
+        caps = tok.text.isupper() and first.isalpha() and len(first) >= CAPS_SURNAME_MIN_LEN
+        if not (caps or is_name_word(first)) or first.lower().endswith(STREET_WORD_SUFFIXES):
             return None
         if tail.lower() in ORDINARY_PREFIX_HEADS and first.lower() in self.lk.places:
             return None  # 'Bergen-op Zoom', 'Alphen-aan den Rijn'
@@ -1488,8 +1566,9 @@ class PersonRecogniser(_Recogniser):
             return None
         word = tokens[j].bare
         low = word.lower()
+        upper = caps and word.isalpha() and word.isupper() and len(word) >= 3
         if (
-            not is_name_word(word)
+            not (upper or is_name_word(word))
             or low in OFFICE_TITLES | ORG_WORDS
             or low in self.lk.not_name_words
         ):
@@ -1833,9 +1912,9 @@ class PersonRecogniser(_Recogniser):
             return False
         frequency = zipf(low)
         listed = word.capitalize() in self.lk.first_names or word.capitalize() in self.lk.surnames
-        return frequency < LOWER_SURNAME_MAX_ZIPF or (
-            listed and frequency < STOP_WORD_MIN_ZIPF - 0.5
-        )
+        # in lower case a frequent word is a word, listed or not ('Indiener, X, stelt dat')
+        most = STOP_WORD_MIN_ZIPF - 0.5 if word[0].isupper() else LOWER_COMPANION_MAX_ZIPF
+        return frequency < LOWER_SURNAME_MAX_ZIPF or (listed and frequency < most)
 
     def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The addressee's line of an address block: a line that may be a name ('Kwakkelstein',
