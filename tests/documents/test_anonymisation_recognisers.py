@@ -1573,6 +1573,8 @@ def test_a_place_with_the_old_genitive_article_stays():
         ("Dat zei baron van Schoorveld gisteren.", "van Schoorveld"),
         # a listed first name in lower case beside a name in a list (Zipf 3.5 to 4.5)
         ("ik zat met de buren, harm en wies brakelink, aan tafel.", "harm"),
+        # a common first name in lower case, as frequent as a word, last in the list
+        ("op het feest waren wolter kwakkelink, sjoukje de boer en anna.", "anna"),
     ],
 )
 def test_probe_forms_issue_16(text, name):

@@ -1911,9 +1911,13 @@ class PersonRecogniser(_Recogniser):
         if low in OFFICE_TITLES or low in ORG_WORDS or self._town_or_street(word):
             return False
         frequency = zipf(low)
-        listed = word.capitalize() in self.lk.first_names or word.capitalize() in self.lk.surnames
-        # in lower case a frequent word is a word, listed or not ('Indiener, X, stelt dat')
-        most = STOP_WORD_MIN_ZIPF - 0.5 if word[0].isupper() else LOWER_COMPANION_MAX_ZIPF
+        first_name = word.capitalize() in self.lk.first_names
+        listed = first_name or word.capitalize() in self.lk.surnames
+        # In lower case a frequent word is a word, listed or not ('Indiener, X, stelt dat'),
+        # except a first name: informal text writes first names in lower case, and the
+        # common ones are as frequent as words ('..., en kees gingen').
+        capitalised_or_first = word[0].isupper() or first_name
+        most = STOP_WORD_MIN_ZIPF - 0.5 if capitalised_or_first else LOWER_COMPANION_MAX_ZIPF
         return frequency < LOWER_SURNAME_MAX_ZIPF or (listed and frequency < most)
 
     def _address_blocks(self, text: str) -> Iterator[tuple[int, int, str]]:
