@@ -139,3 +139,14 @@ def test_the_public_rule_does_not_depend_on_the_moment_it_is_built():
     later = now + datetime.timedelta(days=400)
     with mock.patch.object(timezone, "now", return_value=later):
         assert rule_sql() == built_now
+
+
+def test_every_channel_that_reads_plain_rows_reads_only_public_fields():
+    """The lists, the search and the API read ``.values()`` rows, which go around the
+    ``.only(*PUBLIC_DOCUMENT_FIELDS)`` of the public queryset: each of their column lists must
+    stay inside that one list of public fields (a ``sender_name`` added to a row would leak)."""
+    from publication import api, public
+
+    allowed = set(public.PUBLIC_DOCUMENT_FIELDS)
+    for columns in (public.ROW_COLUMNS, public.SEARCH_COLUMNS, api.DOCUMENT_COLUMNS):
+        assert set(columns) <= allowed, set(columns) - allowed
